@@ -1,0 +1,116 @@
+"""disclosure-core: model, check, render and read 政府信息公开工作年度报告.
+
+The public API is exactly what ``__all__`` lists; everything else is private.
+
+>>> from disclosure_core import Body, new_report
+>>> new_report("gov-2019", 2020, Body("代县人民政府", "county")).year
+2020
+"""
+
+from __future__ import annotations
+
+from disclosure_core import hookspecs
+from disclosure_core.api import default_registry, load, new_report, render
+from disclosure_core.errors import (
+    DisclosureError,
+    LayoutError,
+    LoadError,
+    PluginError,
+    RenderError,
+    RuleSetError,
+    UsageError,
+)
+from disclosure_core.formats import (
+    DataFile,
+    Diagnostic,
+    DiagnosticLevel,
+    Loaded,
+    Renderer,
+    RenderOptions,
+    Source,
+)
+from disclosure_core.hookspecs import hookimpl
+from disclosure_core.layouts import CellAddress, CellKind, Layout, builtin_layout, parse_layout
+from disclosure_core.model import (
+    SECTION_IDS,
+    AssessmentWeight,
+    Body,
+    BodyLevel,
+    Facts,
+    FeesCharged,
+    Report,
+    Section,
+    Sections,
+    Tables,
+)
+from disclosure_core.registry import PluginInfo, PluginWarning, Registry
+from disclosure_core.schema import report_json_schema
+from disclosure_core.serialize import dumps, from_dict, loads, to_dict
+from disclosure_core.values import (
+    BLANK,
+    NOT_APPLICABLE,
+    AbsenceKind,
+    Absent,
+    CellValue,
+    Count,
+    Money,
+    Provenance,
+    placeholder,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BLANK",
+    "NOT_APPLICABLE",
+    "SECTION_IDS",
+    "AbsenceKind",
+    "Absent",
+    "AssessmentWeight",
+    "Body",
+    "BodyLevel",
+    "CellAddress",
+    "CellKind",
+    "CellValue",
+    "Count",
+    "DataFile",
+    "Diagnostic",
+    "DiagnosticLevel",
+    "DisclosureError",
+    "Facts",
+    "FeesCharged",
+    "Layout",
+    "LayoutError",
+    "LoadError",
+    "Loaded",
+    "Money",
+    "PluginError",
+    "PluginInfo",
+    "PluginWarning",
+    "Provenance",
+    "Registry",
+    "RenderError",
+    "RenderOptions",
+    "Renderer",
+    "Report",
+    "RuleSetError",
+    "Section",
+    "Sections",
+    "Source",
+    "Tables",
+    "UsageError",
+    "builtin_layout",
+    "default_registry",
+    "dumps",
+    "from_dict",
+    "hookimpl",
+    "hookspecs",
+    "load",
+    "loads",
+    "new_report",
+    "parse_layout",
+    "placeholder",
+    "render",
+    "report_json_schema",
+    "to_dict",
+]

@@ -1,0 +1,100 @@
+"""The short path for Python users: build, load and render reports with a registry of plugins.
+
+>>> report = new_report("gov-2021", 2025, Body("某县人民政府", "county"), cells={"appeals.review.total": 1})
+>>> render(report, "json")[:1]
+b'{'
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from disclosure_core.errors import UsageError
+from disclosure_core.formats import Loaded
+from disclosure_core.layouts import CellAddress, CellKind, Layout
+from disclosure_core.model import Body, CellUpdates, Report
+from disclosure_core.registry import Registry
+from disclosure_core.values import CellValue, Count, Money, as_value
+
+
+@functools.cache
+def default_registry() -> Registry:
+    """The registry used when none is passed: built-ins plus installed plugins, created on first use.
+
+    Embedders who need isolation create their own :class:`Registry` and pass it everywhere.
+    """
+    return Registry()
+
+
+def new_report(
+    format: str,
+    year: int,
+    body: Body,
+    *,
+    cells: CellUpdates | None = None,
+    registry: Registry | None = None,
+    **fields: Any,
+) -> Report:
+    """A report of ``format`` with the given cells (the rest blank), checked against the layout.
+
+    >>> new_report("gov-2021", 2025, Body("某县", "county"), cells={"requests.new.bogus": 1})
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: requests.new.bogus: no such cell in gov-2021
+    """
+    layout = _layout(format, registry)
+    values: dict[str | CellAddress, CellValue] = {
+        CellAddress.parse(k) if isinstance(k, str) else k: as_value(v) for k, v in (cells or {}).items()
+    }
+    for key, value in values.items():
+        address = CellAddress.parse(key) if isinstance(key, str) else key
+        problem = cell_problem(layout, address, value)
+        if problem:
+            raise UsageError(f"{address}: {problem}")
+    return Report(format, year, body, **fields).with_cells(values)
+
+
+def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str | None:
+    """Why ``value`` cannot stand in ``address`` of ``layout``, or None when it can.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> cell_problem(builtin_layout("gov-2019"), CellAddress.parse("requests.new.total"), Count(-1))
+    'expected a non-negative integer, got -1'
+    """
+    if not layout.has_cell(address):
+        return f"no such cell in {layout.id}"
+    kind = layout.column_of(address).kind
+    if isinstance(value, Money) and kind is not CellKind.MONEY:
+        return f"expected an integer, got an amount of money ({value.amount})"
+    if isinstance(value, Count) and kind is CellKind.MONEY:
+        return f"expected an amount of money, got a count ({value.value})"
+    if isinstance(value, Count) and kind is CellKind.COUNT and value.value < 0:
+        return f"expected a non-negative integer, got {value.value}"
+    return None
+
+
+def load(path: str | Path, *, source: str | None = None, registry: Registry | None = None) -> Loaded:
+    """Read a report (and the reader's diagnostics) from a file of any registered source.
+
+    >>> load("no-such-file.json")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: no-such-file.json: cannot read: No such file or directory
+    """
+    return (registry or default_registry()).load(path, source=source)
+
+
+def render(
+    report: Report, to: str, *, findings: Any = None, lang: str = "zh", registry: Registry | None = None
+) -> bytes:
+    """Render a report with the renderer called ``to`` ("json", and "html", "docx" … when installed)."""
+    return (registry or default_registry()).render(report, to, findings=findings, lang=lang)
+
+
+def _layout(format: str, registry: Registry | None) -> Layout:
+    try:
+        return (registry or default_registry()).layout(format)
+    except KeyError:
+        raise UsageError(f"unknown format version {format!r}") from None

@@ -1,0 +1,66 @@
+"""What every command needs: the registry, reading inputs, writing outputs safely."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import attrs
+import click
+
+from disclosure_core.errors import UsageError
+from disclosure_core.files import refuse_overwriting_input, write_atomic
+from disclosure_core.formats import Loaded
+from disclosure_core.registry import Registry
+
+
+@attrs.define
+class State:
+    """Per-invocation state: one registry, created when first needed."""
+
+    strict_plugins: bool = False
+    _registry: Registry | None = None
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry(strict=self.strict_plugins)
+            for problem in self._registry.problems:
+                click.echo(f"warning: {problem}", err=True)
+        return self._registry
+
+
+def state() -> State:
+    """The state of the running command."""
+    found: State = click.get_current_context().find_object(State) or State()
+    return found
+
+
+def load_input(path: Path, source: str | None = None) -> Loaded:
+    """Read a report, echoing the source's diagnostics on stderr."""
+    loaded = state().registry.load(path, source=source)
+    for diagnostic in loaded.diagnostics:
+        click.echo(str(diagnostic), err=True)
+    return loaded
+
+
+def emit(data: bytes, output: Path | None, *, inputs: tuple[Path, ...] = ()) -> None:
+    """Write to ``output`` atomically (never over an input), or to stdout when it is None or "-"."""
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    refuse_overwriting_input(output, inputs)
+    write_atomic(output, data)
+
+
+def renderer_for(output: Path | None, to: str | None) -> str:
+    """The renderer named by ``--to``, or the one whose suffix matches the output file."""
+    if to:
+        return to
+    if output is None or str(output) == "-":
+        return "json"
+    for name, renderer in state().registry.renderers().items():
+        if renderer.suffix == output.suffix.lower():
+            return name
+    raise UsageError(f"{output}: cannot tell the output format from the suffix; pass --to")

@@ -1,0 +1,101 @@
+"""What plugins provide: the Renderer and Source protocols, load results and their diagnostics.
+
+A renderer turns a report into bytes, deterministically; a source turns bytes into a report plus
+diagnostics. Both are small objects with a ``name``; see ``disclosure_core.builtin.canonical_json``
+for the simplest complete pair.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from disclosure_core.layouts import Layout
+from disclosure_core.model import Report
+from disclosure_core.serialize import LayoutLookup
+from disclosure_core.values import Provenance
+
+
+@attrs.frozen
+class DataFile:
+    """A data file a plugin contributes (a layout or a rule set): its name for messages, and its text."""
+
+    origin: str
+    text: str
+
+
+class DiagnosticLevel(enum.StrEnum):
+    """How much a load diagnostic matters: an oddity tolerated, or something that may lose information."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something a source noticed while reading, with where it was.
+
+    >>> str(Diagnostic("unit typed into a cell: 251000元", where=Provenance("a.txt", line=40)))
+    'a.txt, line 40: warning: unit typed into a cell: 251000元'
+    """
+
+    message: str
+    level: DiagnosticLevel = DiagnosticLevel.WARNING
+    where: Provenance | None = None
+    code: str = "oddity"
+
+    def __str__(self) -> str:
+        prefix = f"{self.where}: " if self.where else ""
+        return f"{prefix}{self.level.value}: {self.message}"
+
+
+@attrs.frozen
+class Loaded:
+    """What a source returns: the report and everything it noticed on the way."""
+
+    report: Report
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class RenderOptions:
+    """What a renderer is given besides the report: its layout, and optionally check findings to show."""
+
+    layout: Layout
+    findings: Sequence[Any] | None = None
+    lang: str = "zh"
+
+
+@runtime_checkable
+class Renderer(Protocol):
+    """Turns a report into bytes. Must be deterministic: the same report gives the same bytes."""
+
+    name: str
+    suffix: str
+    media_type: str
+    description: str
+
+    def render(self, report: Report, options: RenderOptions) -> bytes:
+        """The rendered document; raise :class:`~disclosure_core.errors.RenderError` when it cannot be made."""
+        ...
+
+
+@runtime_checkable
+class Source(Protocol):
+    """Turns bytes into a report. Raises :class:`~disclosure_core.errors.LoadError` (with a location) or returns."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+
+    def sniff(self, head: bytes, filename: str) -> bool:
+        """Whether this source can probably read a file starting with ``head`` and named ``filename``."""
+        ...
+
+    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+        """Read ``data`` (named ``origin`` in messages and provenance)."""
+        ...

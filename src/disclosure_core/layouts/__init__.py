@@ -1,0 +1,62 @@
+"""The official formats as data: load, validate and look up layouts.
+
+>>> builtin_layout("gov-2019").table("requests").row("total").label.zh
+'（七）总计'
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from disclosure_core.layouts.loader import parse_layout
+from disclosure_core.layouts.spec import (
+    Block,
+    BodyCell,
+    CellAddress,
+    CellKind,
+    ColumnSpec,
+    DataCell,
+    GroupSpec,
+    HeaderCell,
+    Label,
+    LabelCell,
+    Layout,
+    RowSpec,
+    TableLayout,
+)
+
+BUILTIN_LAYOUT_IDS = ("gov-2019", "gov-2021")
+
+
+@functools.cache
+def builtin_layout(layout_id: str) -> Layout:
+    """One of the shipped official layouts, parsed once per process.
+
+    >>> builtin_layout("gov-2021").basis
+    '国办公开办函〔2021〕30号'
+    """
+    if layout_id not in BUILTIN_LAYOUT_IDS:
+        raise KeyError(layout_id)
+    text = resources.files(__package__).joinpath(f"{layout_id}.toml").read_text(encoding="utf-8")
+    return parse_layout(text, origin=f"{layout_id}.toml")
+
+
+__all__ = [
+    "BUILTIN_LAYOUT_IDS",
+    "Block",
+    "BodyCell",
+    "CellAddress",
+    "CellKind",
+    "ColumnSpec",
+    "DataCell",
+    "GroupSpec",
+    "HeaderCell",
+    "Label",
+    "LabelCell",
+    "Layout",
+    "RowSpec",
+    "TableLayout",
+    "builtin_layout",
+    "parse_layout",
+]

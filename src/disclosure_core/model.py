@@ -1,0 +1,216 @@
+"""The report model: a reporting body, its year and format, six sections, structured facts and three tables.
+
+Everything is frozen (attrs); change a report with :meth:`Report.evolve` or :meth:`Report.with_cells`.
+
+>>> report = Report("gov-2021", 2025, Body("某县人民政府", BodyLevel.COUNTY))
+>>> report.with_cells({"requests.new.natural_person": 3}).number("requests.new.natural_person")
+3
+>>> report.cell("requests.new.total").is_absent   # unspecified cells are blank, never 0
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from disclosure_core.layouts.spec import CellAddress
+from disclosure_core.values import BLANK, CellValue, Money, Number, Provenance, as_value
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+CellInput = CellValue | int | Decimal | None
+CellUpdates = Mapping[str, CellInput] | Mapping[CellAddress, CellInput] | Mapping[str | CellAddress, CellInput]
+"""Cells to set, by address (``"requests.new.total"`` or a :class:`CellAddress`); None makes a cell blank."""
+
+
+class BodyLevel(enum.StrEnum):
+    """The administrative level of the reporting body (a government, or a department of one)."""
+
+    STATE_COUNCIL_DEPARTMENT = "state_council_department"
+    PROVINCE = "province"
+    PROVINCE_DEPARTMENT = "province_department"
+    CITY = "city"
+    CITY_DEPARTMENT = "city_department"
+    COUNTY = "county"
+    COUNTY_DEPARTMENT = "county_department"
+    TOWNSHIP = "township"
+
+    @property
+    def is_government(self) -> bool:
+        """Whether the body is a people's government (not one of its departments).
+
+        >>> BodyLevel.COUNTY.is_government, BodyLevel.COUNTY_DEPARTMENT.is_government
+        (True, False)
+        """
+        return self in {BodyLevel.PROVINCE, BodyLevel.CITY, BodyLevel.COUNTY, BodyLevel.TOWNSHIP}
+
+
+@attrs.frozen
+class Body:
+    """The reporting body: its name, administrative level and (optionally) its region."""
+
+    name: str
+    level: BodyLevel = attrs.field(converter=BodyLevel)
+    region: str | None = None
+
+
+@attrs.frozen
+class Section:
+    """One of the six sections: the heading as printed (None when missing) and its paragraphs."""
+
+    heading: str | None = None
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+
+SECTION_IDS = ("overview", "proactive", "requests", "appeals", "problems", "other")
+
+
+@attrs.frozen
+class Sections:
+    """The six sections in official order; a section the report lacks is None."""
+
+    overview: Section | None = None
+    proactive: Section | None = None
+    requests: Section | None = None
+    appeals: Section | None = None
+    problems: Section | None = None
+    other: Section | None = None
+
+    def items(self) -> Iterator[tuple[str, Section | None]]:
+        """(section id, section or None), in official order."""
+        for section_id in SECTION_IDS:
+            yield section_id, getattr(self, section_id)
+
+
+@attrs.frozen
+class AssessmentWeight:
+    """The weight of disclosure work in performance assessment, as stated in 一、总体情况.
+
+    ``percent`` is None when the sentence gives points without a base; ``at_least`` records "不低于".
+    """
+
+    sentence: str
+    percent: Decimal | None = None
+    at_least: bool = False
+    points: Decimal | None = None
+    base: Decimal | None = None
+
+
+@attrs.frozen
+class FeesCharged:
+    """Information-processing fees charged (《政府信息公开信息处理费管理办法》): count and amount."""
+
+    count: int | None = None
+    amount: Money | None = None
+    sentence: str | None = None
+
+
+@attrs.frozen
+class Facts:
+    """Structured facts that rules need and that live in the narrative."""
+
+    assessment_weight: AssessmentWeight | None = None
+    fees: FeesCharged | None = None
+
+
+def _address(key: str | CellAddress) -> CellAddress:
+    return key if isinstance(key, CellAddress) else CellAddress.parse(key)
+
+
+def _cells_converter(values: Mapping[Any, Any]) -> dict[CellAddress, CellValue]:
+    cells: dict[CellAddress, CellValue] = {}
+    for key, value in values.items():
+        cell = as_value(value)
+        # A blank that carries no provenance says nothing: dropping it keeps one spelling of "blank".
+        if cell == BLANK and cell.provenance is None:
+            continue
+        cells[_address(key)] = cell
+    return cells
+
+
+@attrs.frozen
+class Tables:
+    """The values of the three tables, by cell address; cells never set are blank.
+
+    >>> Tables({"appeals.review.total": 1}).number("appeals.review.total")
+    1
+    """
+
+    cells: Mapping[CellAddress, CellValue] = attrs.field(factory=dict, converter=_cells_converter)
+
+    def value(self, address: str | CellAddress) -> CellValue:
+        """The value of a cell (blank when never set)."""
+        return self.cells.get(_address(address), BLANK)
+
+    def number(self, address: str | CellAddress) -> Number | None:
+        """The number in a cell, or None when it is blank, a placeholder or not applicable."""
+        return self.value(address).number
+
+    def __iter__(self) -> Iterator[tuple[CellAddress, CellValue]]:
+        return iter(self.cells.items())
+
+    def updated(self, values: CellUpdates) -> Tables:
+        """A copy with some cells replaced (None makes a cell blank)."""
+        merged: dict[Any, Any] = dict(self.cells)
+        merged.update({_address(k): as_value(v) for k, v in values.items()})
+        return Tables(merged)
+
+
+@attrs.frozen
+class Report:
+    """One annual report on government information disclosure.
+
+    Build one from partial data — every unspecified cell is blank — and change it with :meth:`evolve`.
+    """
+
+    format: str
+    year: int
+    body: Body
+    published: dt.date | None = None
+    publisher: str | None = None
+    contact: str | None = None
+    title: str | None = None
+    lead: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    sections: Sections = attrs.field(factory=Sections)
+    facts: Facts = attrs.field(factory=Facts)
+    tables: Tables = attrs.field(factory=Tables)
+    provenance: Provenance | None = attrs.field(default=None, eq=False)
+
+    def cell(self, address: str | CellAddress) -> CellValue:
+        """The value of a cell, e.g. ``report.cell("requests.new.total")``."""
+        return self.tables.value(address)
+
+    def number(self, address: str | CellAddress) -> Number | None:
+        """The number in a cell, or None when the cell holds no number."""
+        return self.tables.number(address)
+
+    def with_cells(self, values: CellUpdates) -> Report:
+        """A copy with some cells changed.
+
+        >>> r = Report("gov-2019", 2020, Body("代县人民政府", "county"))
+        >>> r.with_cells({"appeals.review.total": 1}).number("appeals.review.total")
+        1
+        """
+        return attrs.evolve(self, tables=self.tables.updated(values))
+
+    def evolve(self, **changes: Any) -> Report:
+        """A copy with some fields changed (``attrs.evolve``)."""
+        return attrs.evolve(self, **changes)
+
+    def addresses(self) -> Iterable[CellAddress]:
+        """The addresses of every cell that holds something other than a plain blank."""
+        return self.tables.cells.keys()

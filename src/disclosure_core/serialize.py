@@ -1,0 +1,357 @@
+"""Canonical JSON: the one cattrs converter, strict loading with JSON-path errors, and the JSON Schema.
+
+A table cell is written at ``tables.<table>.<row>.<column>``: a count as a JSON integer, money as a decimal
+string (or ``{"amount", "unit"}`` when its unit is not the one the format fixes), a blank as ``null``, and a
+placeholder or not-applicable cell as ``{"absent": kind, "text": printed}``.
+
+>>> from disclosure_core.model import Body, Report
+>>> text = dumps(Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"appeals.review.total": 2}))
+>>> loads(text, origin="a.json").number("appeals.review.total")
+2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import cattrs
+
+from disclosure_core.errors import LoadError
+from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, builtin_layout
+from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
+from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, located
+
+REPORT_SCHEMA_ID = "disclosure-core/report/1"
+LayoutLookup = Callable[[str], Layout]
+
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int) or not _DECIMAL.fullmatch(str(value)):
+        raise ValueError(f"expected a decimal string, got {json.dumps(value, ensure_ascii=False)}")
+    return Decimal(str(value))
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ValueError(f"expected a date (YYYY-MM-DD), got {json.dumps(value, ensure_ascii=False)}")
+
+
+def _structure_level(value: Any, _: type) -> BodyLevel:
+    try:
+        return BodyLevel(value)
+    except ValueError:
+        allowed = ", ".join(level.value for level in BodyLevel)
+        raise ValueError(f"unknown level {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=False)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(BodyLevel, _structure_level)
+    # Tables are written through their layout (every cell listed), never by the converter.
+    converter.register_unstructure_hook(Tables, lambda _: None)
+    converter.register_unstructure_hook(Money, lambda m: {"amount": str(m.amount), "unit": m.unit})
+    converter.register_structure_hook(
+        Money, lambda d, _: Money(_structure_decimal(d.get("amount"), Decimal), d.get("unit"))
+    )
+
+    def structure_str(value: Any, _: type) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"expected a string, got {json.dumps(value, ensure_ascii=False)}")
+        return value
+
+    def structure_int(value: Any, _: type) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"expected an integer, got {json.dumps(value, ensure_ascii=False)}")
+        return value
+
+    def structure_bool(value: Any, _: type) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {json.dumps(value, ensure_ascii=False)}")
+        return value
+
+    converter.register_structure_hook(bool, structure_bool)
+    converter.register_structure_hook(str, structure_str)
+    converter.register_structure_hook(int, structure_int)
+    converter.register_structure_hook_func(
+        lambda t: t == tuple[str, ...], lambda v, _: tuple(structure_str(item, str) for item in _expect_list(v))
+    )
+    return converter
+
+
+def _expect_list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, got {json.dumps(value, ensure_ascii=False)[:40]}")
+    return value
+
+
+converter = _make_converter()
+"""The one converter for canonical JSON (metadata, sections, facts; tables go through the layout)."""
+
+
+# ------------------------------------------------------------------------------------------------ writing
+
+
+def cell_to_json(value: CellValue, column: ColumnSpec) -> Any:
+    """The canonical JSON of one cell value.
+
+    >>> from disclosure_core.layouts import ColumnSpec, Label
+    >>> cell_to_json(Money(Decimal("43101"), "万元"), ColumnSpec("amount", Label("", ""), CellKind.MONEY))
+    {'amount': '43101', 'unit': '万元'}
+    """
+    if isinstance(value, Count):
+        return value.value
+    if isinstance(value, Money):
+        return str(value.amount) if value.unit == column.unit else {"amount": str(value.amount), "unit": value.unit}
+    if value.kind is AbsenceKind.BLANK:
+        return None
+    return {"absent": value.kind.value, "text": value.text}
+
+
+def to_dict(report: Report, *, layouts: LayoutLookup = builtin_layout) -> dict[str, Any]:
+    """The canonical JSON object of a report (every cell of its format listed, blanks as null)."""
+    layout = layouts(report.format)
+    head = converter.unstructure(report)
+    del head["tables"], head["provenance"]
+    tables: dict[str, Any] = {}
+    for address in layout.addresses():
+        row = tables.setdefault(address.table, {}).setdefault(address.row, {})
+        row[address.column] = cell_to_json(report.cell(address), layout.column_of(address))
+    provenance = {
+        str(address): converter.unstructure(value.provenance)
+        for address, value in report.tables
+        if value.provenance is not None
+    }
+    data = {"schema": REPORT_SCHEMA_ID, **head, "tables": tables}
+    if provenance:
+        data["provenance"] = provenance
+    return data
+
+
+def dumps(report: Report, *, layouts: LayoutLookup = builtin_layout) -> str:
+    """The canonical JSON text of a report: UTF-8 friendly, indented, with a final newline."""
+    return json.dumps(to_dict(report, layouts=layouts), ensure_ascii=False, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------------------------------------ reading
+
+
+def loads(text: str | bytes, *, origin: str = "<input>", layouts: LayoutLookup = builtin_layout) -> Report:
+    """Read canonical JSON text; raise :class:`LoadError` naming ``origin`` and the JSON path on any problem."""
+    try:
+        # Canonical JSON is UTF-8 (a BOM is tolerated); json.loads would guess UTF-16/32 from bytes.
+        data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{origin}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"{origin}: line {exc.lineno} column {exc.colno}: malformed JSON: {exc.msg}") from None
+    except RecursionError:
+        raise LoadError(f"{origin}: JSON nested too deeply") from None
+    return from_dict(data, origin=origin, layouts=layouts)
+
+
+def from_dict(data: Any, *, origin: str = "<input>", layouts: LayoutLookup = builtin_layout) -> Report:
+    """Build a report from a canonical JSON object, validating every key and cell against its format."""
+
+    def fail(path: str, problem: str) -> LoadError:
+        return LoadError(f"{origin}: {path}: {problem}")
+
+    if not isinstance(data, dict):
+        raise fail("$", "expected a JSON object")
+    data = dict(data)
+    schema = data.pop("schema", REPORT_SCHEMA_ID)
+    if schema != REPORT_SCHEMA_ID:
+        raise fail("$.schema", f"unsupported schema {schema!r} (expected {REPORT_SCHEMA_ID!r})")
+    format_id = data.get("format")
+    if not isinstance(format_id, str):
+        raise fail("$.format", "missing or not a string")
+    try:
+        layout = layouts(format_id)
+    except KeyError:
+        raise fail("$.format", f"unknown format version {format_id!r}") from None
+    raw_tables = data.pop("tables", {})
+    raw_provenance = data.pop("provenance", {})
+    try:
+        head = converter.structure(data, _ReportHead)
+    except Exception as exc:
+        path, problem = _first_problem(exc, "$")
+        raise fail(path, problem) from None
+    provenance = _read_provenance(raw_provenance, layout, fail)
+    tables = _read_tables(raw_tables, layout, provenance, fail)
+    return Report(
+        format=head.format,
+        year=head.year,
+        body=head.body,
+        published=head.published,
+        publisher=head.publisher,
+        contact=head.contact,
+        title=head.title,
+        lead=head.lead,
+        sections=head.sections,
+        facts=head.facts,
+        tables=tables,
+        provenance=Provenance(source=origin),
+    )
+
+
+def _first_problem(exc: Exception, root: str) -> tuple[str, str]:
+    """The JSON path and one-line problem of the first error cattrs found."""
+    if not isinstance(exc, cattrs.BaseValidationError):
+        return root, str(exc) or type(exc).__name__
+    message = cattrs.transform_error(exc, path=root, format_exception=_describe)[0]
+    problem, _, path = message.rpartition(" @ ")
+    return path, problem
+
+
+def _describe(exc: BaseException, expected: type | None) -> str:
+    """cattrs' wording replaced by ours: our hooks' ValueErrors already say what was expected and what came."""
+    if isinstance(exc, ValueError):
+        return str(exc)
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return "unknown key(s): " + ", ".join(sorted(exc.extra_fields))
+    if isinstance(exc, KeyError):
+        return "required key missing"
+    if isinstance(exc, TypeError | AttributeError):
+        return "expected an object" if expected is not None and attrs.has(expected) else "wrong type"
+    return cattrs.v.format_exception(exc, expected)
+
+
+def _read_provenance(raw: Any, layout: Layout, fail: Callable[[str, str], LoadError]) -> dict[CellAddress, Provenance]:
+    if not isinstance(raw, dict):
+        raise fail("$.provenance", "expected an object")
+    found: dict[CellAddress, Provenance] = {}
+    for key, value in raw.items():
+        try:
+            address = CellAddress.parse(key)
+        except ValueError as exc:
+            raise fail(f"$.provenance.{key}", str(exc)) from None
+        if not layout.has_cell(address):
+            raise fail(f"$.provenance.{key}", f"no such cell in {layout.id}")
+        try:
+            found[address] = converter.structure(value, Provenance)
+        except Exception as exc:
+            path, problem = _first_problem(exc, f"$.provenance.{key}")
+            raise fail(path, problem) from None
+    return found
+
+
+def _read_tables(
+    raw: Any,
+    layout: Layout,
+    provenance: Mapping[CellAddress, Provenance],
+    fail: Callable[[str, str], LoadError],
+) -> Tables:
+    if not isinstance(raw, dict):
+        raise fail("$.tables", "expected an object")
+    cells: dict[CellAddress, CellValue] = {}
+    for table_id, rows in raw.items():
+        path = f"$.tables.{table_id}"
+        try:
+            table = layout.table(table_id)
+        except KeyError:
+            raise fail(path, f"no table {table_id!r} in {layout.id}") from None
+        if not isinstance(rows, dict):
+            raise fail(path, "expected an object of rows")
+        for row_id, columns in rows.items():
+            if row_id not in {row.id for row in table.rows}:
+                raise fail(f"{path}.{row_id}", f"no row {row_id!r} in table {table_id!r} of {layout.id}")
+            if not isinstance(columns, dict):
+                raise fail(f"{path}.{row_id}", "expected an object of columns")
+            for column_id, raw_value in columns.items():
+                address = CellAddress(table_id, row_id, column_id)
+                if not layout.has_cell(address):
+                    raise fail(f"{path}.{row_id}.{column_id}", f"no cell {address} in {layout.id}")
+                problem_or_value = cell_from_json(raw_value, layout.column_of(address))
+                if isinstance(problem_or_value, str):
+                    raise fail(f"{path}.{row_id}.{column_id}", problem_or_value)
+                cells[address] = problem_or_value
+    for address, where in provenance.items():
+        value = cells.get(address, Absent())
+        cells[address] = located(value, where)
+    return Tables(cells)
+
+
+def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
+    """Read one cell's canonical JSON; return the value, or a one-line problem.
+
+    >>> from disclosure_core.layouts import ColumnSpec, Label
+    >>> cell_from_json("7件", ColumnSpec("total", Label("", "")))
+    'expected an integer, got "7件"'
+    """
+    shown = json.dumps(raw, ensure_ascii=False)
+    if raw is None:
+        return Absent()
+    if isinstance(raw, dict):
+        return _absent_or_money(raw, column, shown)
+    if column.kind is CellKind.MONEY:
+        if isinstance(raw, str) and _DECIMAL.fullmatch(raw):
+            return Money(Decimal(raw), column.unit)
+        return f"expected a decimal string, got {shown}"
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        return f"expected an integer, got {shown}"
+    if raw < 0 and column.kind is CellKind.COUNT:
+        return f"expected a non-negative integer, got {raw}"
+    return Count(raw)
+
+
+def _absent_or_money(raw: dict[str, Any], column: ColumnSpec, shown: str) -> CellValue | str:
+    if "absent" in raw:
+        if set(raw) - {"absent", "text"}:
+            return f"unknown key(s) in {shown}"
+        if raw["absent"] not in {k.value for k in AbsenceKind}:
+            return f"unknown kind of absence {json.dumps(raw['absent'], ensure_ascii=False)}"
+        text = raw.get("text", "")
+        if not isinstance(text, str):
+            return f"expected text to be a string, got {json.dumps(text, ensure_ascii=False)}"
+        return Absent(AbsenceKind(raw["absent"]), text)
+    if column.kind is CellKind.MONEY and set(raw) == {"amount", "unit"}:
+        amount, unit = raw["amount"], raw["unit"]
+        if not (isinstance(amount, str) and _DECIMAL.fullmatch(amount)):
+            return f"expected a decimal string amount, got {json.dumps(amount, ensure_ascii=False)}"
+        if unit is not None and not isinstance(unit, str):
+            return f"expected a unit string, got {json.dumps(unit, ensure_ascii=False)}"
+        return Money(Decimal(amount), unit)
+    return f"unexpected object {shown}"
+
+
+@attrs.frozen
+class _ReportHead:
+    """Every field of a report but its tables: what the converter structures directly."""
+
+    format: str
+    year: int
+    body: Body
+    published: dt.date | None = None
+    publisher: str | None = None
+    contact: str | None = None
+    title: str | None = None
+    lead: tuple[str, ...] = ()
+    sections: Sections = attrs.field(factory=Sections)
+    facts: Facts = attrs.field(factory=Facts)
+
+
+__all__ = [
+    "REPORT_SCHEMA_ID",
+    "cell_from_json",
+    "cell_to_json",
+    "converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "to_dict",
+]

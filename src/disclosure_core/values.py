@@ -1,0 +1,164 @@
+"""Cell values: exact counts, money with its unit, and the three kinds of absence — never confused with 0.
+
+>>> Count(7).number, Money(Decimal("43101"), "万元").number, BLANK.number
+(7, Decimal('43101'), None)
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+
+@attrs.frozen
+class Provenance:
+    """Where a value was read: file, page, line and the table cell as printed (e.g. "R5C3").
+
+    Provenance never takes part in equality: the same number read from two files is the same number.
+    """
+
+    source: str | None = None
+    page: int | None = None
+    line: int | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.source or "<input>"]
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.cell is not None:
+            parts.append(f"cell {self.cell}")
+        return ", ".join(parts)
+
+
+_provenance = attrs.field(default=None, eq=False, kw_only=True, repr=False)
+
+
+@attrs.frozen
+class Count:
+    """A whole number of documents, decisions, requests or cases (signed only where the layout allows).
+
+    >>> Count(7) == Count(7, provenance=Provenance("a.txt", line=3))
+    True
+    """
+
+    value: int = attrs.field(validator=attrs.validators.instance_of(int))
+    provenance: Provenance | None = _provenance
+
+    @property
+    def number(self) -> int:
+        """The number this cell holds."""
+        return self.value
+
+    @property
+    def is_absent(self) -> bool:
+        """False: a count is present."""
+        return False
+
+
+@attrs.frozen
+class Money:
+    """An exact amount with the unit it was given in ("万元", "元"), or None where no unit was stated.
+
+    >>> Money(Decimal("251000"), "元").in_wan_yuan()
+    Decimal('25.1')
+    """
+
+    amount: Decimal = attrs.field(validator=attrs.validators.instance_of(Decimal))
+    unit: str | None = None
+    provenance: Provenance | None = _provenance
+
+    @property
+    def number(self) -> Decimal:
+        """The amount, in its own unit."""
+        return self.amount
+
+    @property
+    def is_absent(self) -> bool:
+        """False: an amount is present."""
+        return False
+
+    def in_wan_yuan(self) -> Decimal | None:
+        """The amount in 万元 (10 000 yuan), or None when the unit is unknown."""
+        if self.unit == "万元":
+            return self.amount
+        if self.unit == "元":
+            return (self.amount / 10000).normalize()
+        return None
+
+
+class AbsenceKind(enum.StrEnum):
+    """Why a cell has no number: left blank, filled with a placeholder ("-", "/", "无"), or not applicable."""
+
+    BLANK = "blank"
+    PLACEHOLDER = "placeholder"
+    NOT_APPLICABLE = "not_applicable"
+
+
+@attrs.frozen
+class Absent:
+    """A cell without a number; ``text`` keeps what was printed (e.g. "—").
+
+    >>> Absent(AbsenceKind.PLACEHOLDER, "/").number is None
+    True
+    """
+
+    kind: AbsenceKind = AbsenceKind.BLANK
+    text: str = ""
+    provenance: Provenance | None = _provenance
+
+    @property
+    def number(self) -> None:
+        """None: there is no number."""
+        return None
+
+    @property
+    def is_absent(self) -> bool:
+        """True."""
+        return True
+
+
+CellValue = Count | Money | Absent
+Number = int | Decimal
+
+BLANK = Absent()
+NOT_APPLICABLE = Absent(AbsenceKind.NOT_APPLICABLE)
+
+
+def placeholder(text: str) -> Absent:
+    """A placeholder cell keeping its printed text.
+
+    >>> placeholder("-")
+    Absent(kind=<AbsenceKind.PLACEHOLDER: 'placeholder'>, text='-')
+    """
+    return Absent(AbsenceKind.PLACEHOLDER, text)
+
+
+def located(value: CellValue, where: Provenance | None) -> CellValue:
+    """The same value, now saying where it was read.
+
+    >>> located(Count(3), Provenance("a.txt", line=9)).provenance.line
+    9
+    """
+    return attrs.evolve(value, provenance=where)
+
+
+def as_value(value: CellValue | int | Decimal | None) -> CellValue:
+    """Coerce a Python number (or None for blank) into a cell value; cell values pass through.
+
+    >>> as_value(3), as_value(None)
+    (Count(value=3), Absent(kind=<AbsenceKind.BLANK: 'blank'>, text=''))
+    """
+    if value is None:
+        return BLANK
+    if isinstance(value, bool):
+        raise TypeError("a cell value cannot be a bool")
+    if isinstance(value, int):
+        return Count(value)
+    if isinstance(value, Decimal):
+        return Money(value)
+    return value
