@@ -1,0 +1,151 @@
+"""Findings: what checking a report produces — one per rule instance, with its arithmetic and evidence.
+
+A finding never hides a missing number: a rule whose cells are blank ends ``not_verifiable``, and a rule
+that could not be evaluated ends ``rule_error``; neither counts as a pass.
+
+>>> Severity.ERROR.at_least(Severity.WARNING), Severity.INFO.at_least(Severity.WARNING)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from disclosure_core.values import CellValue
+
+FINDINGS_SCHEMA_ID = "disclosure-core/findings/1"
+
+Number = int | Decimal
+
+
+class Severity(enum.StrEnum):
+    """How much a failing rule matters."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+    def at_least(self, other: Severity) -> bool:
+        """Whether this severity is ``other`` or worse."""
+        return self.rank >= other.rank
+
+
+class Outcome(enum.StrEnum):
+    """How one rule instance ended."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NOT_VERIFIABLE = "not_verifiable"
+    RULE_ERROR = "rule_error"
+
+
+@attrs.frozen
+class Message:
+    """A message in Chinese and English, already filled in with the numbers."""
+
+    zh: str
+    en: str
+
+    def text(self, lang: str = "zh") -> str:
+        """The message in ``lang``."""
+        return self.en if lang == "en" else self.zh
+
+
+@attrs.frozen
+class CellUse:
+    """One cell a rule instance read: its address (``table.row.column``), its value, and whose report it is.
+
+    ``report`` is "current", or "previous" for the previous year's report in year-over-year rules.
+    """
+
+    cell: str
+    value: CellValue
+    report: str = "current"
+
+
+@attrs.frozen
+class Suggestion:
+    """A suggested correction of one cell (never applied): the value it probably should hold, and why.
+
+    ``kind`` is one of "transposition", "digit", "sign", "unit", "value".
+    """
+
+    cell: str
+    value: Number
+    kind: str
+    confidence: float
+
+
+@attrs.frozen
+class Finding:
+    """The outcome of one rule instance, with everything needed to see why."""
+
+    rule: str
+    severity: Severity
+    outcome: Outcome
+    message: Message
+    cells: tuple[CellUse, ...] = ()
+    lhs: Number | None = None
+    rhs: Number | None = None
+    difference: Number | None = None
+    fingerprint: str = ""
+    culprits: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    notes: tuple[str, ...] = ()
+    table: str | None = None
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """The addresses of the current report's cells this finding involves."""
+        return tuple(use.cell for use in self.cells if use.report == "current")
+
+
+@attrs.frozen
+class RuleSummary:
+    """Per-rule counts of outcomes over all of its instances."""
+
+    rule: str
+    counts: dict[Outcome, int]
+
+
+@attrs.frozen
+class Findings:
+    """Every rule instance's outcome for one report, in rule order.
+
+    Iterating yields only the findings that are not passes — what a reader needs to act on.
+    """
+
+    all: tuple[Finding, ...]
+
+    def __iter__(self) -> Iterator[Finding]:
+        return (f for f in self.all if f.outcome is not Outcome.PASS)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def by_outcome(self) -> Counter[Outcome]:
+        """How many rule instances ended in each outcome."""
+        return Counter(f.outcome for f in self.all)
+
+    def by_rule(self) -> list[RuleSummary]:
+        """Outcome counts per rule id, in rule order."""
+        counts: dict[str, Counter[Outcome]] = {}
+        for finding in self.all:
+            counts.setdefault(finding.rule, Counter())[finding.outcome] += 1
+        return [RuleSummary(rule, {o: c[o] for o in Outcome}) for rule, c in counts.items()]
+
+    def worst(self, outcomes: Iterable[Outcome] = (Outcome.FAIL, Outcome.RULE_ERROR)) -> Severity | None:
+        """The worst severity among findings with the given outcomes, or None."""
+        wanted = set(outcomes)
+        severities = [f.severity for f in self.all if f.outcome in wanted]
+        return max(severities, key=lambda s: s.rank) if severities else None
