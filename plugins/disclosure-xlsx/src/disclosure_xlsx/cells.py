@@ -1,0 +1,159 @@
+"""One value cell, both ways: a cell value to what the sheet holds, and what a person typed back to a value.
+
+Reading tolerates what people type into a workbook — numbers as text, "7件", full-width digits, spaces,
+thousands separators, placeholders — and says what it did in a diagnostic. Anything that is not a number
+stays an absence that keeps its text; nothing is turned into 0.
+
+>>> from disclosure_core.layouts import builtin_layout
+>>> column = builtin_layout("gov-2021").table("requests").column("total")
+>>> value, notes = read_value("７件 ", column, Provenance("a.xlsx", cell="表2!J7"))
+>>> value, notes[0].message
+(Count(value=7), "表2!J7: read '７件 ' as 7 (typed as text, full-width characters, unit typed into the cell, spaces around it)")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from disclosure_core.formats import Diagnostic, DiagnosticLevel
+from disclosure_core.layouts import CellKind, ColumnSpec
+from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, located
+
+Content = int | Decimal | str | None
+"""What a value cell holds in the workbook: a number, a text, or nothing."""
+
+NOT_APPLICABLE_TEXT = "不适用"
+PLACEHOLDER_TEXTS = frozenset({"-", "--", "/", "—", "——", "―", "─", "无", "空", "×", "x", "X", "/-"})
+NOT_APPLICABLE_TEXTS = frozenset({NOT_APPLICABLE_TEXT, "不涉及"})
+COUNT_UNITS = ("件", "个", "条", "项", "次", "人", "宗", "起", "家", "份", "例")
+MONEY_UNITS = ("万元", "元")
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?(?P<unit>"
+    + "|".join(COUNT_UNITS + MONEY_UNITS)
+    + ")?"
+)
+_EXACT_FLOAT_LIMIT = 10**15
+
+
+def cell_content(value: CellValue) -> Content:
+    """What to write into the sheet for ``value``: numbers as numbers, absences as their text.
+
+    >>> cell_content(Count(7)), cell_content(Absent(AbsenceKind.NOT_APPLICABLE))
+    (7, '不适用')
+    """
+    if isinstance(value, Count):
+        # Spreadsheets hold numbers as doubles: a count too large for one stays exact as text.
+        return value.value if abs(value.value) < _EXACT_FLOAT_LIMIT else str(value.value)
+    if isinstance(value, Money):
+        exact = abs(value.amount) < _EXACT_FLOAT_LIMIT and Decimal(repr(float(value.amount))) == value.amount
+        return value.amount if exact else str(value.amount)
+    if value.kind is AbsenceKind.NOT_APPLICABLE:
+        return value.text or NOT_APPLICABLE_TEXT
+    return value.text or None
+
+
+def read_value(
+    raw: object, column: ColumnSpec, where: Provenance, unit: str | None = None
+) -> tuple[CellValue, list[Diagnostic]]:
+    """Interpret what a value cell holds; ``unit`` is the money unit given beside the cell, if any."""
+    cell = where.cell or "cell"
+    if raw is None:
+        return located(Absent(), where), []
+    if isinstance(raw, bool) or isinstance(raw, dt.date | dt.time | dt.timedelta):
+        text = str(raw).upper() if isinstance(raw, bool) else raw.isoformat()
+        problem = "a date in a number cell (did the spreadsheet turn what was typed into a date?)"
+        return _not_a_number(text, where, f"{cell}: {problem}: {text}")
+    if isinstance(raw, int | float | Decimal):
+        return _from_number(Decimal(raw) if isinstance(raw, int) else Decimal(repr(raw)), column, where, unit, [])
+    if not isinstance(raw, str):
+        return _not_a_number(str(raw), where, f"{cell}: unreadable cell content {raw!r}")
+    return _from_text(raw, column, where, unit)
+
+
+def _from_text(
+    raw: str, column: ColumnSpec, where: Provenance, unit: str | None
+) -> tuple[CellValue, list[Diagnostic]]:
+    cell = where.cell or "cell"
+    stripped = raw.strip()
+    if not stripped:
+        note = Diagnostic(f"{cell}: only spaces; read as blank", DiagnosticLevel.INFO, where, "blank-spaces")
+        return located(Absent(AbsenceKind.BLANK, raw), where), [note]
+    normal = unicodedata.normalize("NFKC", stripped).replace("\u2212", "-").replace(" ", "")
+    if normal in NOT_APPLICABLE_TEXTS:
+        text = "" if stripped == NOT_APPLICABLE_TEXT else stripped
+        return located(Absent(AbsenceKind.NOT_APPLICABLE, text), where), []
+    if normal in PLACEHOLDER_TEXTS:
+        note = Diagnostic(
+            f"{cell}: placeholder {stripped!r} instead of a number; kept as missing, not 0",
+            DiagnosticLevel.INFO,
+            where,
+            "placeholder",
+        )
+        return located(Absent(AbsenceKind.PLACEHOLDER, stripped), where), [note]
+    match = _NUMBER.fullmatch(normal)
+    if match is None:
+        return _not_a_number(stripped, where, f"{cell}: not a number: {stripped!r}; kept as missing")
+    how = ["typed as text"]
+    if normal != stripped.replace(" ", ""):
+        how.append("full-width characters")
+    if "," in match["digits"]:
+        how.append("thousands separators")
+    typed_unit = match["unit"]
+    if typed_unit:
+        how.append("unit typed into the cell")
+    if stripped != raw:
+        how.append("spaces around it")
+    number = Decimal(match["sign"] + match["digits"].replace(",", "") + (match["fraction"] or ""))
+    if typed_unit in MONEY_UNITS:
+        if column.kind is not CellKind.MONEY:
+            return _not_a_number(stripped, where, f"{cell}: an amount of money in a count cell: {stripped!r}")
+        if unit is not None and unit != typed_unit:
+            how.append(f"its unit {typed_unit} overrides {unit} beside it")
+        unit = typed_unit
+    elif typed_unit and column.kind is CellKind.MONEY:
+        return _not_a_number(stripped, where, f"{cell}: a count in a money cell: {stripped!r}")
+    value, notes = _from_number(number, column, where, unit, [])
+    if not value.is_absent:
+        level = DiagnosticLevel.WARNING if typed_unit else DiagnosticLevel.INFO
+        message = f"{cell}: read {raw!r} as {value.number} ({', '.join(how)})"
+        notes.insert(0, Diagnostic(message, level, where, "unit-in-cell" if typed_unit else "number-as-text"))
+    return value, notes
+
+
+def _from_number(
+    number: Decimal, column: ColumnSpec, where: Provenance, unit: str | None, notes: list[Diagnostic]
+) -> tuple[CellValue, list[Diagnostic]]:
+    cell = where.cell or "cell"
+    if column.kind is CellKind.MONEY:
+        if number < 0:
+            notes.append(Diagnostic(f"{cell}: a negative amount: {number}", DiagnosticLevel.WARNING, where, "negative"))
+        return located(Money(number, unit), where), notes
+    if number != number.to_integral_value():
+        return _not_a_number(str(number), where, f"{cell}: not a whole number: {number}")
+    count = int(number)
+    if count < 0 and column.kind is CellKind.COUNT:
+        message = f"{cell}: a negative count: {count} (kept; only 本年增/减 may be negative)"
+        notes.append(Diagnostic(message, DiagnosticLevel.WARNING, where, "negative"))
+    return located(Count(count), where), notes
+
+
+def _not_a_number(text: str, where: Provenance, message: str) -> tuple[CellValue, list[Diagnostic]]:
+    note = Diagnostic(message, DiagnosticLevel.ERROR, where, "not-a-number")
+    return located(Absent(AbsenceKind.PLACEHOLDER, text), where), [note]
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """A plain decimal number in ``text`` (full-width digits and spaces tolerated), or None.
+
+    >>> parse_decimal(" ４.５ "), parse_decimal("四")
+    (Decimal('4.5'), None)
+    """
+    normal = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    try:
+        number = Decimal(normal)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None

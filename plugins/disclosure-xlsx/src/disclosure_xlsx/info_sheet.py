@@ -1,0 +1,155 @@
+"""The 报告信息 sheet: who reports, for which year and format, the lead, the six sections and the facts.
+
+One field per row: a locked label in column A, the value in column B, a hint in column C. Groups (the lead,
+each section, the assessment weight, the fees) open with a row of their own whose column B says "是" when
+the report has that part, so that a section present but empty stays distinct from a missing one. Rows
+may be inserted anywhere: the reader goes by the labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from disclosure_core.layouts import CellKind, Layout
+from disclosure_core.model import SECTION_IDS, BodyLevel, Report
+from disclosure_core.values import Money
+from disclosure_xlsx import styles
+from disclosure_xlsx.cells import cell_content
+from disclosure_xlsx.table_writer import write_text
+
+INFO_SHEET = "报告信息"
+YES, NO = "是", "否"
+
+FORMAT, YEAR, BODY, LEVEL, REGION = "格式版本", "报告年度", "机关名称", "机关层级", "所在地区"
+PUBLISHED, PUBLISHER, CONTACT, TITLE = "发布日期", "发布机关", "联系方式", "报告标题"
+LEAD, HEADING, PARAGRAPH = "导语", "标题", "段落"
+WEIGHT, SENTENCE, PERCENT, AT_LEAST, POINTS, BASE = "考核权重", "原句", "百分比（%）", "不低于", "分值", "总分"
+FEES, FEE_COUNT, FEE_AMOUNT, FEE_UNIT = "信息处理费", "收费次数", "收费金额", "金额单位"
+
+LEVEL_NAMES: dict[BodyLevel, str] = {
+    BodyLevel.STATE_COUNCIL_DEPARTMENT: "国务院部门",
+    BodyLevel.PROVINCE: "省级人民政府",
+    BodyLevel.PROVINCE_DEPARTMENT: "省级政府部门",
+    BodyLevel.CITY: "市级人民政府",
+    BodyLevel.CITY_DEPARTMENT: "市级政府部门",
+    BodyLevel.COUNTY: "县级人民政府",
+    BodyLevel.COUNTY_DEPARTMENT: "县级政府部门",
+    BodyLevel.TOWNSHIP: "乡镇人民政府（街道办事处）",
+}
+SECTION_NAMES: dict[str, str] = dict(
+    zip(
+        SECTION_IDS,
+        (
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        ),
+        strict=True,
+    )
+)
+GROUP_HINT = "本项在报告中存在时填“是”（有内容即视为存在）"
+SPARE_PARAGRAPHS = 2
+"""Empty paragraph rows left under each part for the preparer (more can be inserted)."""
+
+
+class _Writer:
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet = sheet
+        self.row = 4
+
+    def field(self, label: str, value: str | int | Decimal | dt.date | None, hint: str = "", locked: bool = False) -> None:
+        sheet, row = self.sheet, self.row
+        label_cell = sheet.cell(row=row, column=1, value=label)
+        label_cell.font, label_cell.border, label_cell.alignment = styles.BOLD, styles.BORDER, styles.LEFT
+        if isinstance(value, str):
+            write_text(sheet, row, 2, value, f"{INFO_SHEET}!B{row} ({label})")
+        elif value is not None:
+            sheet.cell(row=row, column=2, value=value)
+        value_cell = sheet.cell(row=row, column=2)
+        if locked:
+            value_cell.border, value_cell.font = styles.BORDER, styles.FONT
+        else:
+            styles.style_input(value_cell)
+            value_cell.alignment = styles.TOP_LEFT
+        if isinstance(value, dt.date):
+            value_cell.number_format = "yyyy-mm-dd"
+        if hint:
+            sheet.cell(row=row, column=3, value=hint).font = styles.HINT
+        self.row += 1
+
+    def choice(self, label: str, value: str | None, choices: Sequence[str], hint: str = "") -> None:
+        validation = styles.list_validation(choices)
+        validation.add(f"B{self.row}")
+        self.sheet.add_data_validation(validation)
+        self.field(label, value, hint)
+
+    def group(self, label: str, present: bool | None) -> None:
+        """A group's opening row; ``present`` None for a group that is always there (the lead)."""
+        self.row += 1
+        cell = self.sheet.cell(row=self.row, column=1, value=label)
+        cell.font, cell.fill, cell.border = styles.BOLD, styles.CHECK_FILL, styles.BORDER
+        if present is None:
+            self.row += 1
+            return
+        self.choice(label, YES if present else None, (YES, NO), GROUP_HINT)
+
+    def paragraphs(self, paragraphs: Sequence[str]) -> None:
+        for paragraph in (*paragraphs, *([None] * SPARE_PARAGRAPHS)):
+            self.field(PARAGRAPH, paragraph)
+
+
+def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
+    """Fill the 报告信息 sheet from ``report`` (see the module docstring for its shape)."""
+    title = sheet.cell(row=1, column=1, value=f"{INFO_SHEET}  {layout.title.zh}")
+    title.font = styles.TITLE
+    hint = "黄色单元格可填写；正文每段一行，不够可插入行。格式版本决定表格，不要修改。"
+    sheet.cell(row=2, column=1, value=hint).font = styles.HINT
+    out = _Writer(sheet)
+    out.field(FORMAT, report.format, f"{layout.basis}（{layout.id}）", locked=True)
+    out.field(YEAR, report.year, "例如 2025")
+    year_rule = styles.count_validation(CellKind.COUNT)
+    year_rule.add(f"B{out.row - 1}")
+    sheet.add_data_validation(year_rule)
+    out.field(BODY, report.body.name, "如：某某县人民政府")
+    out.choice(LEVEL, LEVEL_NAMES[report.body.level], list(LEVEL_NAMES.values()))
+    out.field(REGION, report.body.region, "如：山西省忻州市代县")
+    out.field(PUBLISHED, report.published, "日期，如 2026-01-20")
+    out.field(PUBLISHER, report.publisher)
+    out.field(CONTACT, report.contact)
+    out.field(TITLE, report.title)
+    out.group(LEAD, None)
+    out.paragraphs(report.lead)
+    for section_id, section in report.sections.items():
+        out.group(SECTION_NAMES[section_id], section is not None)
+        out.field(HEADING, section.heading if section else None, "报告中印出的标题（可带序号）")
+        out.paragraphs(section.paragraphs if section else ())
+    weight = report.facts.assessment_weight
+    out.group(WEIGHT, weight is not None)
+    out.field(SENTENCE, weight.sentence if weight else None, "总体情况中说明考核权重的原句")
+    out.field(PERCENT, _number(weight.percent) if weight else None, "如 4 表示 4%")
+    out.choice(AT_LEAST, (YES if weight.at_least else NO) if weight else None, (YES, NO), "原句是否说“不低于”")
+    out.field(POINTS, _number(weight.points) if weight else None, "只给分值时填写")
+    out.field(BASE, _number(weight.base) if weight else None, "分值的总分")
+    fees = report.facts.fees
+    out.group(FEES, fees is not None)
+    out.field(FEE_COUNT, fees.count if fees else None)
+    amount = fees.amount if fees else None
+    out.field(FEE_AMOUNT, _number(amount.amount) if amount else None)
+    out.choice(FEE_UNIT, amount.unit if amount else None, ("万元", "元"))
+    out.field(SENTENCE, fees.sentence if fees else None, "说明收费情况的原句")
+    sheet.column_dimensions["A"].width = 40
+    sheet.column_dimensions["B"].width = 80
+    sheet.column_dimensions["C"].width = 40
+    styles.protect(sheet)
+
+
+def _number(value: Decimal | None) -> int | Decimal | str | None:
+    """A decimal as the sheet holds it: a number when a double keeps it exact, text otherwise."""
+    return None if value is None else cell_content(Money(value))

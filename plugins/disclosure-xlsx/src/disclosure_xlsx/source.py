@@ -1,0 +1,63 @@
+"""The ``xlsx`` source: reads a filled-in workbook (as the ``xlsx`` renderer draws it) back into a report."""
+
+from __future__ import annotations
+
+from disclosure_core.errors import LoadError
+from disclosure_core.formats import Diagnostic, Loaded
+from disclosure_core.serialize import LayoutLookup
+from disclosure_xlsx.geometry import table_sheet
+from disclosure_xlsx.info_reader import read_info
+from disclosure_xlsx.info_sheet import INFO_SHEET
+from disclosure_xlsx.table_reader import read_table
+from disclosure_xlsx.workbook_reader import Grid, read_grids
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+class XlsxSource:
+    """Reads the fill-in workbook; every value keeps its sheet and cell (e.g. "表2!D7") as provenance.
+
+    >>> XlsxSource().sniff(b"PK\\x03\\x04...", "report.xlsx"), XlsxSource().sniff(b"{", "report.xlsx")
+    (True, False)
+    """
+
+    name = "xlsx"
+    suffixes: tuple[str, ...] = (".xlsx", ".xlsm")
+    description = "fill-in workbook (XLSX) as drawn by the xlsx renderer"
+
+    def sniff(self, head: bytes, filename: str) -> bool:
+        """A ZIP archive named like a workbook, or one whose first members are a workbook's."""
+        if not head.startswith(_ZIP_MAGIC):
+            return False
+        return filename.lower().endswith(self.suffixes) or b"xl/workbook.xml" in head
+
+    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+        """Read the workbook; :class:`LoadError` naming the file (and the cell) when it cannot be a report."""
+        grids = read_grids(data, origin)
+        if INFO_SHEET not in grids:
+            raise LoadError(
+                f"{origin}: no sheet {INFO_SHEET!r}: not a disclosure workbook "
+                "(make one with `disclosure new --to xlsx`; a register of requests is read by `disclosure ledger`)"
+            )
+        report, diagnostics = read_info(grids[INFO_SHEET], origin, layouts)
+        layout = layouts(report.format)
+        cached: dict[str, Grid] = {}
+
+        def saved_result(sheet: str, row: int, column: int) -> object:
+            if not cached:  # formulas typed into value cells are rare: parse the saved results only then
+                cached.update(read_grids(data, origin, cached=True))
+            return cached[sheet].get(row, column)
+
+        notes: list[Diagnostic] = list(diagnostics)
+        cells = {}
+        for table in layout.tables:
+            shape = table_sheet(table)
+            grid = grids.get(shape.name)
+            if grid is None:
+                raise LoadError(f"{origin}: no sheet {shape.name!r} ({table.label.zh})")
+            read = read_table(grid, shape, origin, saved_result)
+            cells.update(read.cells)
+            notes.extend(read.diagnostics)
+            if grid.truncated:
+                notes.append(Diagnostic(f"{shape.name}: only the first rows were read; the sheet is far larger"))
+        return Loaded(report.with_cells(cells), notes)

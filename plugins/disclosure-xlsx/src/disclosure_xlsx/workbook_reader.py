@@ -1,0 +1,103 @@
+"""Opening an untrusted workbook safely and taking what its sheets hold as plain grids of values.
+
+The archive is checked before openpyxl sees it (sizes, ratios, no DTD: :mod:`disclosure_core.archives`);
+openpyxl then parses with defusedxml. Only the first rows and columns are read: the form is small, and a
+sheet padded with a million rows must not cost a million rows of work.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import openpyxl
+
+from disclosure_core.archives import check_archive
+from disclosure_core.errors import LoadError
+from disclosure_xlsx.ooxml_text import unescape
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_ROWS = 2_000
+MAX_COLUMNS = 64
+
+
+def normalize(text: object) -> str:
+    """A label as compared: NFKC (full-width forms folded) and without any whitespace.
+
+    >>> normalize(" （一）予以 公开\\n")
+    '(一)予以公开'
+    """
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()) if text is not None else ""
+
+
+@attrs.frozen
+class Grid:
+    """The non-empty cells of one sheet: values by (row, column), and which of them are formulas."""
+
+    name: str
+    values: dict[tuple[int, int], object]
+    formulas: frozenset[tuple[int, int]]
+    truncated: bool = False
+
+    def get(self, row: int, column: int) -> object:
+        """The value at a cell (a formula's text for formula cells), or None."""
+        return self.values.get((row, column))
+
+    def text(self, row: int, column: int) -> str:
+        """The normalized text at a cell (see :func:`normalize`)."""
+        return normalize(self.get(row, column))
+
+    @property
+    def last_row(self) -> int:
+        """The last row holding anything (0 for an empty sheet)."""
+        return max((row for row, _ in self.values), default=0)
+
+
+def read_grids(data: bytes, origin: str, *, cached: bool = False) -> dict[str, Grid]:
+    """Every sheet of the workbook as a :class:`Grid`; with ``cached``, formulas give their saved results.
+
+    Anything unreadable is a :class:`LoadError` naming ``origin``.
+    """
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"{origin}: {len(data)} bytes is larger than the {MAX_BYTES} bytes a workbook may have")
+    check_archive(data, origin=origin)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=cached)
+    except Exception as exc:  # openpyxl raises a zoo of types for damaged files; each is a load error here
+        raise LoadError(f"{origin}: not a readable workbook: {_reason(exc)}") from None
+    try:
+        return {
+            sheet.title: _grid(sheet.title, sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS), sheet.max_row)
+            for sheet in workbook.worksheets
+        }
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(f"{origin}: damaged worksheet: {_reason(exc)}") from None
+    finally:
+        workbook.close()
+
+
+def _grid(name: str, rows: Iterable[tuple[Any, ...]], declared_rows: int | None) -> Grid:
+    values: dict[tuple[int, int], object] = {}
+    formulas: set[tuple[int, int]] = set()
+    for row in rows:
+        for cell in row:
+            value = cell.value
+            if value is None:
+                continue
+            position = (int(cell.row), int(cell.column))
+            if cell.data_type == "f":
+                formulas.add(position)
+            elif isinstance(value, str):
+                value = unescape(value)
+            values[position] = value
+    return Grid(name, values, frozenset(formulas), truncated=(declared_rows or 0) > MAX_ROWS)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__
