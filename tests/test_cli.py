@@ -128,3 +128,32 @@ def test_the_console_script_exits_with_the_code(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {bad}: line 1 column 2: malformed JSON")
+
+
+def test_aggregate_sums_units_and_reports_the_manifest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.json"
+    other.write_text(EXAMPLE.read_text(encoding="utf-8").replace("代县人民政府", "繁峙县人民政府", 1), encoding="utf-8")
+    manifest = tmp_path / "units.txt"
+    manifest.write_text("# 忻州市\n代县人民政府\n五台县人民政府\n", encoding="utf-8")
+    target = tmp_path / "city.json"
+    code, _, err = run(
+        capsys, "aggregate", str(EXAMPLE), str(other), "--body", "忻州市人民政府", "--level", "city",
+        "--manifest", str(manifest), "-o", str(target),
+    )  # fmt: skip
+    assert code == 0
+    city = loads(target.read_bytes())
+    assert city.number("requests.new.natural_person") == 14
+    assert city.number("proactive.licensing.decisions") == 20250
+    assert city.body.name == "忻州市人民政府"
+    assert "missing units (in the manifest, no report): 五台县人民政府" in err
+    assert "unexpected units (not in the manifest): 繁峙县人民政府" in err
+
+
+def test_aggregate_refuses_mixed_years(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.json"
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["year"], data["body"]["name"] = 2019, "繁峙县人民政府"
+    other.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "aggregate", str(EXAMPLE), str(other), "--body", "忻州市人民政府")
+    assert code == 2
+    assert err == "error: cannot aggregate reports of different years (2019: 繁峙县人民政府; 2020: 代县人民政府)\n"

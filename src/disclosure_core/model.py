@@ -142,9 +142,12 @@ def _cells_converter(values: Mapping[Any, Any]) -> dict[CellAddress, CellValue]:
     return cells
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Tables:
     """The values of the three tables, by cell address; cells never set are blank.
+
+    Two tables are equal when every cell holds the same value; a blank that only records where it was
+    read equals a cell never set.
 
     >>> Tables({"appeals.review.total": 1}).number("appeals.review.total")
     1
@@ -162,6 +165,15 @@ class Tables:
 
     def __iter__(self) -> Iterator[tuple[CellAddress, CellValue]]:
         return iter(self.cells.items())
+
+    def _content(self) -> dict[CellAddress, CellValue]:
+        return {address: value for address, value in self.cells.items() if value != BLANK}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tables) and self._content() == other._content()
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._content().items()))
 
     def updated(self, values: CellUpdates) -> Tables:
         """A copy with some cells replaced (None makes a cell blank)."""
