@@ -92,7 +92,8 @@ def _locate(grid: Grid, shape: TableSheet, origin: str, notes: list[Diagnostic])
             None,
         )
         if actual is None:
-            missing = key[0]
+            expected_at = drawn + offset
+            missing = next((x for x in key if grid.text(expected_at, x.at.column) != normalize(x.text)), key[0])
             if missing.kind is LabelKind.HEADER:
                 raise LoadError(
                     f"{origin}: {shape.name}!{missing.at.coordinate}: header {missing.text!r} not found in its "
