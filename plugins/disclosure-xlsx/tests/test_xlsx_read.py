@@ -88,7 +88,9 @@ def test_inserted_rows_are_followed_by_their_labels(xlsx_registry: Registry, dai
     assert loaded.report.cell("requests.total.natural_person").provenance.cell == "表2!D30"
     codes = {d.code: d for d in loaded.diagnostics}
     assert codes["rows-moved"].level is DiagnosticLevel.INFO
-    assert codes["extra-row"].message == "表2!D9: a row that is not in the format (其中：网上申请) holds values; not read"
+    assert (
+        codes["extra-row"].message == "表2!D9: a row that is not in the format (其中：网上申请) holds values; not read"
+    )
     assert loaded.report.number("appeals.review.total") == 1  # other sheets untouched
 
 

@@ -48,4 +48,6 @@ def test_the_same_report_gives_the_same_bytes(daixian_report: Report) -> None:
     first = _RENDERER.render(daixian_report, RenderOptions(builtin_layout("gov-2019")))
     second = _RENDERER.render(daixian_report, RenderOptions(builtin_layout("gov-2019")))
     assert first == second
-    assert first != _RENDERER.render(daixian_report.with_cells({"appeals.review.total": 2}), RenderOptions(builtin_layout("gov-2019")))
+    assert first != _RENDERER.render(
+        daixian_report.with_cells({"appeals.review.total": 2}), RenderOptions(builtin_layout("gov-2019"))
+    )

@@ -73,9 +73,7 @@ def read_value(
     return _from_text(raw, column, where, unit)
 
 
-def _from_text(
-    raw: str, column: ColumnSpec, where: Provenance, unit: str | None
-) -> tuple[CellValue, list[Diagnostic]]:
+def _from_text(raw: str, column: ColumnSpec, where: Provenance, unit: str | None) -> tuple[CellValue, list[Diagnostic]]:
     cell = where.cell or "cell"
     stripped = raw.strip()
     if not stripped:

@@ -23,13 +23,18 @@ from disclosure_xlsx import info_sheet as f
 from disclosure_xlsx.cells import parse_decimal
 from disclosure_xlsx.workbook_reader import Grid, normalize
 
-_TOP = {normalize(label): label for label in (f.FORMAT, f.YEAR, f.BODY, f.LEVEL, f.REGION, f.PUBLISHED, f.PUBLISHER, f.CONTACT, f.TITLE)}
+_TOP = {
+    normalize(label): label
+    for label in (f.FORMAT, f.YEAR, f.BODY, f.LEVEL, f.REGION, f.PUBLISHED, f.PUBLISHER, f.CONTACT, f.TITLE)
+}
 _SECTIONS = {normalize(name): section_id for section_id, name in f.SECTION_NAMES.items()}
 _GROUP_FIELDS = {
     "weight": {normalize(x): x for x in (f.SENTENCE, f.PERCENT, f.AT_LEAST, f.POINTS, f.BASE)},
     "fees": {normalize(x): x for x in (f.FEE_COUNT, f.FEE_AMOUNT, f.FEE_UNIT, f.SENTENCE)},
 }
-_LEVELS = {normalize(name): level for level, name in f.LEVEL_NAMES.items()} | {level.value: level for level in BodyLevel}
+_LEVELS = {normalize(name): level for level, name in f.LEVEL_NAMES.items()} | {
+    level.value: level for level in BodyLevel
+}
 _YES = {"是", "有", "yes", "y", "true", "1"}
 _NO = {"否", "无", "no", "n", "false", "0"}
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -81,7 +86,9 @@ class _Reader:
             elif current not in _GROUP_FIELDS and label in ("", normalize(f.PARAGRAPH)):
                 self.groups[current].paragraphs.append(_text(value))
             else:
-                self.note(row, f"{self.grid.get(row, 1) or 'a row without a label'!s} is not part of this group; ignored")
+                self.note(
+                    row, f"{self.grid.get(row, 1) or 'a row without a label'!s} is not part of this group; ignored"
+                )
 
     def required(self, label: str) -> tuple[int, object]:
         row, value = self.top.get(label, (0, None))

@@ -64,7 +64,9 @@ class _Writer:
         self.sheet = sheet
         self.row = 4
 
-    def field(self, label: str, value: str | int | Decimal | dt.date | None, hint: str = "", locked: bool = False) -> None:
+    def field(
+        self, label: str, value: str | int | Decimal | dt.date | None, hint: str = "", locked: bool = False
+    ) -> None:
         sheet, row = self.sheet, self.row
         label_cell = sheet.cell(row=row, column=1, value=label)
         label_cell.font, label_cell.border, label_cell.alignment = styles.BOLD, styles.BORDER, styles.LEFT

@@ -29,4 +29,3 @@ def unescape(text: str) -> str:
     if "_x" not in text:
         return text
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
-
