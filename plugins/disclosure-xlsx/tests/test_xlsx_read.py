@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.workbook import Workbook
 
-from disclosure_core import AbsenceKind, Absent, Body, Count, LoadError, Loaded, Money, Registry, Report
+from disclosure_core import AbsenceKind, Absent, Body, Count, Loaded, LoadError, Money, Registry, Report
 from disclosure_core.formats import DiagnosticLevel
 
 Edit = Callable[[Workbook], None]
@@ -34,7 +34,7 @@ def blank() -> Report:
 def test_typed_text_becomes_values_with_diagnostics(xlsx_registry: Registry, blank: Report) -> None:
     def fill(workbook: Workbook) -> None:
         sheet = workbook["表2"]
-        for coordinate, text in {
+        typed: dict[str, str | float] = {
             "D7": "7件",
             "E7": "１２",
             "F7": " 3 ",
@@ -45,7 +45,8 @@ def test_typed_text_becomes_values_with_diagnostics(xlsx_registry: Registry, bla
             "D8": "不适用",
             "E8": 2.0,
             "F8": 2.5,
-        }.items():
+        }
+        for coordinate, text in typed.items():
             sheet[coordinate] = text
 
     loaded = edited(xlsx_registry, blank, fill)
@@ -69,8 +70,9 @@ def test_typed_text_becomes_values_with_diagnostics(xlsx_registry: Registry, bla
     assert by_cell["表2!I7"].level is DiagnosticLevel.ERROR
     assert by_cell["表2!F8"].message == "表2!F8: not a whole number: 2.5"
     assert "表2!E8" not in by_cell  # a whole number stored as 2.0 is simply 2
-    assert cell("requests.new.total").provenance is not None
-    assert cell("requests.new.total").provenance.cell == "表2!J7"
+    provenance = cell("requests.new.total").provenance
+    assert provenance is not None
+    assert provenance.cell == "表2!J7"
 
 
 def test_inserted_rows_are_followed_by_their_labels(xlsx_registry: Registry, daixian_report: Report) -> None:
@@ -85,7 +87,9 @@ def test_inserted_rows_are_followed_by_their_labels(xlsx_registry: Registry, dai
     assert loaded.report.number("requests.new.natural_person") == 7
     assert loaded.report.number("requests.carried_over.natural_person") == 0
     assert loaded.report.number("requests.total.natural_person") == 3
-    assert loaded.report.cell("requests.total.natural_person").provenance.cell == "表2!D30"
+    provenance = loaded.report.cell("requests.total.natural_person").provenance
+    assert provenance is not None
+    assert provenance.cell == "表2!D30"
     codes = {d.code: d for d in loaded.diagnostics}
     assert codes["rows-moved"].level is DiagnosticLevel.INFO
     assert (
@@ -169,7 +173,7 @@ def test_metadata_edits_are_read_by_label(xlsx_registry: Registry, blank: Report
     ],
 )
 def test_metadata_without_which_there_is_no_report(
-    xlsx_registry: Registry, blank: Report, cell: str, value: object, message: str
+    xlsx_registry: Registry, blank: Report, cell: str, value: str | None, message: str
 ) -> None:
     def spoil(workbook: Workbook) -> None:
         workbook["报告信息"][cell] = value

@@ -7,10 +7,10 @@ import zipfile
 
 import openpyxl
 import pytest
+from disclosure_xlsx.package import FIXED_TIME
 from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosure_core import Body, Registry, Report
-from disclosure_xlsx.package import FIXED_TIME
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,8 @@ def test_the_info_sheet_holds_metadata_and_sections(workbook: openpyxl.Workbook)
     assert sheet["B4"].protection.locked is True
     assert sheet["B5"].protection.locked is False
     column_a = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
-    assert "一、总体情况" in column_a and "六、其他需要报告的事项" in column_a
+    assert "一、总体情况" in column_a
+    assert "六、其他需要报告的事项" in column_a
 
 
 def test_text_that_looks_like_a_formula_stays_text(xlsx_registry: Registry) -> None:

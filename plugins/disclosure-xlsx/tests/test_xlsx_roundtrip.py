@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from disclosure_xlsx import XlsxRenderer, XlsxSource
 from hypothesis import given, settings
 
-from disclosure_core import Registry, Report, RenderOptions, builtin_layout
+from disclosure_core import Registry, RenderOptions, Report, builtin_layout
 from disclosure_core.testing import strategies
-from disclosure_xlsx import XlsxRenderer, XlsxSource
 
 _RENDERER, _SOURCE = XlsxRenderer(), XlsxSource()
 
@@ -31,7 +31,8 @@ def test_every_value_read_back_names_its_sheet_and_cell(report: Report) -> None:
         assert value.provenance is not None
         assert value.provenance.source == "generated.xlsx"
         sheet = {"proactive": "表1", "requests": "表2", "appeals": "表3"}[address.table]
-        assert value.provenance.cell is not None and value.provenance.cell.startswith(f"{sheet}!")
+        assert value.provenance.cell is not None
+        assert value.provenance.cell.startswith(f"{sheet}!")
 
 
 def test_the_dai_county_report_survives_without_diagnostics(xlsx_registry: Registry, daixian_report: Report) -> None:
@@ -41,7 +42,8 @@ def test_the_dai_county_report_survives_without_diagnostics(xlsx_registry: Regis
     assert loaded.diagnostics == ()
     natural = loaded.report.cell("requests.new.natural_person")
     assert natural.number == 7
-    assert natural.provenance is not None and natural.provenance.cell == "表2!D7"
+    assert natural.provenance is not None
+    assert natural.provenance.cell == "表2!D7"
 
 
 def test_the_same_report_gives_the_same_bytes(daixian_report: Report) -> None:

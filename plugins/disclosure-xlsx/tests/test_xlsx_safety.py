@@ -6,11 +6,11 @@ import io
 import zipfile
 
 import pytest
+from disclosure_xlsx import XlsxSource
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from disclosure_core import Body, LoadError, Registry, Report, builtin_layout
-from disclosure_xlsx import XlsxSource
 
 _SOURCE = XlsxSource()
 
@@ -71,8 +71,9 @@ def test_mutated_workbooks_load_or_fail_cleanly(xlsx_registry: Registry, data: s
         position = data.draw(st.integers(0, len(original) - 1))
         original[position] = data.draw(st.integers(0, 255))
     cut = data.draw(st.integers(len(original) // 2, len(original)))
+    problem = None
     try:
         _load(bytes(original[:cut]))
     except LoadError as error:
-        assert str(error).startswith("hostile.xlsx: ")
-        assert "\n" not in str(error)
+        problem = str(error)
+    assert problem is None or (problem.startswith("hostile.xlsx: ") and "\n" not in problem)

@@ -62,8 +62,8 @@ def read_value(
     cell = where.cell or "cell"
     if raw is None:
         return located(Absent(), where), []
-    if isinstance(raw, bool) or isinstance(raw, dt.date | dt.time | dt.timedelta):
-        text = str(raw).upper() if isinstance(raw, bool) else raw.isoformat()
+    if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
+        text = raw.isoformat() if isinstance(raw, dt.date | dt.time) else str(raw).upper()
         problem = "a date in a number cell (did the spreadsheet turn what was typed into a date?)"
         return _not_a_number(text, where, f"{cell}: {problem}: {text}")
     if isinstance(raw, int | float | Decimal):

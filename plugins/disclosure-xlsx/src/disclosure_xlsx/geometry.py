@@ -157,9 +157,9 @@ def table_sheet(table: TableLayout) -> TableSheet:
             labels.append(LabelPlace(block.heading.zh, LabelKind.HEADING, Placed(top, 1, 1, label_width + data_width)))
             top += 1
         for depth, header_row in enumerate(block.header):
-            for cell in header_row:
-                at = grid.place(top + depth, cell.first_column, cell.colspan, cell.rowspan)
-                labels.append(LabelPlace(cell.label.zh, LabelKind.HEADER, at))
+            for header in header_row:
+                at = grid.place(top + depth, header.first_column, header.colspan, header.rowspan)
+                labels.append(LabelPlace(header.label.zh, LabelKind.HEADER, at))
         top += len(block.header)
         for index, printed in enumerate(block.body()):
             row_spec = None if block.flatten else block.rows[index]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -34,7 +34,7 @@ UNLOCKED = Protection(locked=False)
 NUMBER_FORMATS = {CellKind.COUNT: "0", CellKind.SIGNED_COUNT: "0", CellKind.MONEY: "0.00"}
 
 
-def style_input(cell: Cell, number_format: str | None = None) -> None:
+def style_input(cell: Cell | MergedCell, number_format: str | None = None) -> None:
     """A cell people fill in: tinted, bordered, unlocked."""
     cell.font = FONT
     cell.border = BORDER
@@ -45,7 +45,7 @@ def style_input(cell: Cell, number_format: str | None = None) -> None:
         cell.number_format = number_format
 
 
-def style_check(cell: Cell) -> None:
+def style_check(cell: Cell | MergedCell) -> None:
     """A formula or note that checks what was entered: grey, locked."""
     cell.font = CHECK
     cell.border = BORDER
