@@ -18,7 +18,7 @@ from disclosure_core.layouts import CellKind, Layout
 from disclosure_core.model import SECTION_IDS, BodyLevel, Report
 from disclosure_core.values import Money
 from disclosure_xlsx import styles
-from disclosure_xlsx.cells import cell_content
+from disclosure_xlsx.cells import MONEY_UNITS, cell_content
 from disclosure_xlsx.table_writer import write_text
 
 INFO_SHEET = "报告信息"
@@ -144,7 +144,7 @@ def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
     out.field(FEE_COUNT, fees.count if fees else None)
     amount = fees.amount if fees else None
     out.field(FEE_AMOUNT, _number(amount.amount) if amount else None)
-    out.choice(FEE_UNIT, amount.unit if amount else None, ("万元", "元"))
+    out.choice(FEE_UNIT, amount.unit if amount else None, MONEY_UNITS)
     out.field(SENTENCE, fees.sentence if fees else None, "说明收费情况的原句")
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 80

@@ -19,15 +19,13 @@ from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import CellAddress, CellKind
 from disclosure_core.values import AbsenceKind, Absent, CellValue, Provenance, located
-from disclosure_xlsx.cells import read_value
+from disclosure_xlsx.cells import MONEY_UNITS, read_value
 from disclosure_xlsx.checks import CHECK_LABELS
 from disclosure_xlsx.geometry import LabelKind, LabelPlace, TableSheet
 from disclosure_xlsx.workbook_reader import Grid, normalize
 
 CachedValue = Callable[[str, int, int], object]
 """Looks up the saved result of a formula cell (sheet, row, column) — loaded only when one is needed."""
-
-MONEY_UNITS = ("万元", "元")
 
 
 @attrs.define

@@ -12,14 +12,13 @@ from disclosure_core.layouts import CellKind
 from disclosure_core.model import Report
 from disclosure_core.values import Money
 from disclosure_xlsx import styles
-from disclosure_xlsx.cells import cell_content
+from disclosure_xlsx.cells import MONEY_UNITS, cell_content
 from disclosure_xlsx.checks import check_cells
 from disclosure_xlsx.geometry import HINT_ROW, TITLE_ROW, LabelKind, Placed, TableSheet
 from disclosure_xlsx.ooxml_text import MAX_CELL_TEXT, escape
 
 TABLE_HINT = "黄色单元格填写数字：没有发生的填 0，不要留空；灰色单元格是公式核对，不是数据。"
 UNIT_NOTE = "← 金额单位（万元或元）"
-MONEY_UNITS = ("万元", "元")
 
 
 def write_text(sheet: Worksheet, row: int, column: int, text: str, where: str) -> None:
