@@ -2,16 +2,17 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
+# Every plugin distribution, and the example plugin (its tests are part of the suite).
+PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml examples/*/pyproject.toml))
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/daixian-2020.json
 
-.PHONY: setup demo test test-long lint types bench clean
+.PHONY: setup demo test test-long lint types docs bench clean
 
-$(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml)
+$(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml examples/*/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]' $(foreach dir,$(PLUGIN_DIRS),-e $(dir))
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]' $(foreach dir,$(PLUGIN_DIRS),-e $(dir))
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -29,7 +30,10 @@ lint: setup
 types: setup
 	$(BIN)/mypy
 
-test: lint types
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+test: lint types docs
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest
 
 test-long: setup
