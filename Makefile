@@ -21,7 +21,8 @@ demo: setup
 	@mkdir -p out
 	$(BIN)/disclosure summary $(EXAMPLE)
 	$(BIN)/disclosure convert $(EXAMPLE) -o out/daixian-2020.json
-	@echo "wrote out/daixian-2020.json"
+	$(BIN)/disclosure convert $(EXAMPLE) -o out/daixian-2020.xlsx
+	@echo "wrote out/daixian-2020.json out/daixian-2020.xlsx"
 
 lint: setup
 	$(BIN)/ruff check .
