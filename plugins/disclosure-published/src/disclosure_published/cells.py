@@ -22,6 +22,9 @@ from disclosure_published.normalize import clean
 PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "———", "/", "//", "\\", "无", "無", "空", "N/A", "n/a", "×"})
 """Texts that stand for "nothing here" (after width folding): they become placeholders, never 0."""
 
+NOT_APPLICABLE_TEXTS = frozenset({"不适用", "不涉及", "不适用本单位"})
+"""Texts that say the cell does not apply to this body: they become not-applicable absences."""
+
 MONEY_UNITS = ("亿元", "万元", "元")
 COUNT_UNITS = ("人次", "件", "个", "项", "条", "次", "份", "宗", "起", "家", "人")
 _MAX_DIGITS = 24  # far beyond any real count; keeps int() away from pathological inputs
@@ -37,7 +40,9 @@ def looks_like_value(text: str) -> bool:
     [True, True, True, True, False, False]
     """
     folded = clean(text).replace(" ", "")
-    return not folded or folded in PLACEHOLDERS or _VALUE.fullmatch(folded) is not None
+    return (
+        not folded or folded in PLACEHOLDERS or folded in NOT_APPLICABLE_TEXTS or _VALUE.fullmatch(folded) is not None
+    )
 
 
 def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
@@ -46,6 +51,8 @@ def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
     if not folded:
         return Absent(AbsenceKind.BLANK, ""), []
     printed = clean(text)
+    if folded in NOT_APPLICABLE_TEXTS:
+        return Absent(AbsenceKind.NOT_APPLICABLE, printed), []
     if folded in PLACEHOLDERS:
         return placeholder(printed), [f"placeholder {printed!r} in a numeric cell: read as no number, not 0"]
     unit = next((u for u in MONEY_UNITS + COUNT_UNITS if folded.endswith(u)), None)

@@ -83,7 +83,10 @@ def read_front(paragraphs: list[Paragraph]) -> Front:
 
 
 def _is_title(folded: str) -> bool:
-    return len(folded) <= _MAX_TITLE and "报告" in folded and ("政府信息公开" in folded or "政务公开" in folded)
+    """A title speaks of 政府信息公开 (or 政务公开 with a year) and a report; breadcrumbs ("首页 > …") are not titles."""
+    if len(folded) > _MAX_TITLE or "报告" not in folded or re.search(r"[>»›]", folded):
+        return False
+    return "政府信息公开" in folded or ("政务公开" in folded and re.search(r"\d{4}", folded) is not None)
 
 
 def _joins_title(previous: str, title: str) -> bool:

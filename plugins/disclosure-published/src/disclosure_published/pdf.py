@@ -14,6 +14,7 @@ disclosure_core.errors.LoadError: a.pdf: not a readable PDF: ...
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 from disclosure_core.errors import LoadError
@@ -29,6 +30,10 @@ def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
     import pdfplumber  # imported here: loading pdfminer costs time the other sources need not pay
 
     tokens: list[Token] = []
+    # pdfminer logs every odd font descriptor; those are diagnostics of the PDF writer, not of the report.
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             if len(document.pages) > MAX_PAGES:
@@ -39,6 +44,8 @@ def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
+    finally:
+        logger.setLevel(level)
     if not any(token.text for token in tokens):
         raise LoadError(f"{origin}: page 1: no text layer (a scanned PDF needs OCR first)")
     return tokens
@@ -56,7 +63,8 @@ def _page_tokens(page: Any, number: int, origin: str) -> list[Token]:
     placed: list[tuple[float, list[Token]]] = []
     for index, table in enumerate(tables, start=1):
         placed.append((table.bbox[1], _table_tokens(table, number, index, origin)))
-    lines = page.filter(outside).extract_text_lines(return_chars=False)
+    # Latin digits sit lower than CJK glyphs on the same line: a tolerance of 6pt keeps "代县2020年" one line.
+    lines = page.filter(outside).extract_text_lines(return_chars=False, y_tolerance=6)
     for top, text in _paragraphs(lines, page.width):
         placed.append((top, [Token(text, Provenance(origin, page=number))]))
     placed.sort(key=lambda item: item[0])
@@ -78,8 +86,9 @@ def _paragraphs(lines: list[dict[str, Any]], width: float) -> list[tuple[float, 
     """Lines joined into paragraphs where a line runs to the right margin and the next is not indented."""
     if not lines:
         return []
-    right = max(line["x1"] for line in lines)
     left = min(line["x0"] for line in lines)
+    # Margins are taken as symmetric: a short page of headings must not make its longest heading "full width".
+    right = max(max(line["x1"] for line in lines), width - left)
     em = max(4.0, width / 60)
     paragraphs: list[tuple[float, str]] = []
     current: list[str] = []
@@ -89,7 +98,12 @@ def _paragraphs(lines: list[dict[str, Any]], width: float) -> list[tuple[float, 
             top = line["top"]
         current.append(line["text"].strip())
         following = lines[i + 1] if i + 1 < len(lines) else None
-        runs_on = line["x1"] >= right - em and following is not None and following["x0"] <= left + em / 2
+        runs_on = (
+            following is not None
+            and line["x1"] >= right - em
+            and following["x0"] <= left + em / 2
+            and abs((line["bottom"] - line["top"]) - (following["bottom"] - following["top"])) < 1.5
+        )
         if not runs_on:
             paragraphs.append((top, "".join(current)))
             current = []
