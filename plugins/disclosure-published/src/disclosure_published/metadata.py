@@ -62,7 +62,6 @@ def read_front(paragraphs: list[Paragraph]) -> Front:
         meta = _META.search(folded)
         if meta and len(folded) <= 80:
             front.meta_date = front.meta_date or parse_date(meta.group(2))
-            front.skipped.append(paragraph)
         elif _NOTE.match(folded) or (_CHROME.match(folded) and len(folded) <= 200):
             front.skipped.append(paragraph)
         elif front.title is None and not front.lead and _is_title(folded):
