@@ -13,8 +13,9 @@ import sys
 import atheris  # type: ignore[import-not-found]
 
 with atheris.instrument_imports():
-    from disclosure_core import LoadError, Registry
     from disclosure_published import TextSource
+
+    from disclosure_core import LoadError, Registry
 
 LOOKUP = Registry(entry_points=False).layout
 SOURCE = TextSource()

@@ -15,13 +15,13 @@ from disclosure_published.text import decode, text_tokens
 from disclosure_published.vocabulary import Role, vocabulary_of
 
 from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Money
-from disclosure_core.layouts import CellAddress, builtin_layout
+from disclosure_core.layouts import CellAddress, ColumnSpec, builtin_layout
 
 GOV_2019 = builtin_layout("gov-2019")
 GOV_2021 = builtin_layout("gov-2021")
 
 
-def column(layout_cell: str, layout: str = "gov-2019") -> object:
+def column(layout_cell: str, layout: str = "gov-2019") -> ColumnSpec:
     return builtin_layout(layout).column_of(CellAddress.parse(layout_cell))
 
 

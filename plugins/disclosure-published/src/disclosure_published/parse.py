@@ -61,7 +61,11 @@ def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: i
     if not candidates:
         raise LoadError("no format layouts are registered")
     keys = {label_key(t.text) for t in tokens if not t.is_break and 0 < len(t.text) <= _MAX_LABEL}
-    matched = {layout.id: {k for k in keys if vocabulary_of(layout).lookup_key(k)} for layout in candidates}
+    matched = {
+        layout.id: {k for k in keys if vocabulary.lookup_key(k)}
+        for layout in candidates
+        for vocabulary in [vocabulary_of(layout)]
+    }
     shared = set.intersection(*matched.values()) if matched else set()
     scores = {layout_id: len(found - shared) for layout_id, found in matched.items()}
 

@@ -12,7 +12,6 @@ as its layout is registered.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from collections.abc import Iterator
 
@@ -140,7 +139,15 @@ def _entries(layout: Layout) -> Iterator[LabelEntry]:
                         yield LabelEntry(table.id, Role.HEADER, "", cell.label.zh)
 
 
-@functools.cache
+_BUILT: dict[int, tuple[Layout, Vocabulary]] = {}
+
+
 def vocabulary_of(layout: Layout) -> Vocabulary:
-    """The vocabulary of a layout, built once per layout."""
-    return Vocabulary(layout)
+    """The vocabulary of a layout, built once per layout object.
+
+    Keyed by identity: hashing a frozen layout walks every label in it, which costs more than a lookup.
+    """
+    built = _BUILT.get(id(layout))
+    if built is None or built[0] is not layout:
+        built = _BUILT[id(layout)] = (layout, Vocabulary(layout))
+    return built[1]
