@@ -36,6 +36,7 @@ def printed(value: CellValue, unit: str | None) -> str:
     """How a value is printed in a cell: the number, a unit where it differs from the column's, the placeholder.
 
     >>> from decimal import Decimal
+    >>> from disclosure_core.values import Absent
     >>> printed(Money(Decimal("251000"), "元"), None), printed(Absent(AbsenceKind.NOT_APPLICABLE), None)
     ('251000元', '不适用')
     """
