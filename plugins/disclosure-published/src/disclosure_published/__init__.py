@@ -26,7 +26,7 @@ def parse_text(
 ) -> Loaded:
     """Read a published report from text bytes, with the official layouts unless ``layouts`` are given."""
     chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
-    return TextSource(hints).load(data, origin=origin, layouts=_lookup(chosen))
+    return TextSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 
 
 def parse_html(
@@ -34,7 +34,7 @@ def parse_html(
 ) -> Loaded:
     """Read a published report from an HTML page."""
     chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
-    return HtmlSource(hints).load(data, origin=origin, layouts=_lookup(chosen))
+    return HtmlSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 
 
 def parse_pdf(
@@ -42,7 +42,7 @@ def parse_pdf(
 ) -> Loaded:
     """Read a published report from a PDF file's text layer."""
     chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
-    return PdfSource(hints).load(data, origin=origin, layouts=_lookup(chosen))
+    return PdfSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 
 
 class _lookup:

@@ -77,10 +77,6 @@ class Vocabulary:
         if key and entry not in index.setdefault(key, []):
             index[key].append(entry)
 
-    def keys(self) -> set[str]:
-        """Every exact key."""
-        return set(self.exact)
-
     def lookup(self, text: str) -> list[LabelEntry]:
         """The meanings of a printed label; [] when it is none of this layout's labels.
 
