@@ -45,7 +45,7 @@ def parse_pdf(
     return PdfSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 
 
-class _lookup:
+class _Layouts:
     """A layout lookup over a fixed list that the parser can also enumerate (variants included)."""
 
     def __init__(self, layouts: list[Layout]) -> None:
