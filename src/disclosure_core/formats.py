@@ -53,9 +53,9 @@ class Diagnostic:
         return f"{prefix}{self.level.value}: {self.message}"
 
 
-def _diagnostics(items: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
-    # A typed converter: with the bare ``tuple`` mypy cannot tell what a list of diagnostics becomes.
-    return tuple(items)
+def _diagnostics(values: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    # A typed converter: with plain ``tuple`` mypy cannot type the argument of Loaded(report, diagnostics).
+    return tuple(values)
 
 
 @attrs.frozen

@@ -1,0 +1,70 @@
+"""disclosure-published: read 政府信息公开工作年度报告 as they are published — text, HTML, PDF.
+
+The public API is what ``__all__`` lists. Readers turn a container into a stream of tokens
+(:mod:`disclosure_published.stream`); one core maps the stream onto a layout and reads the narrative.
+
+>>> from disclosure_published import parse_text
+>>> loaded = parse_text("二、主动公开政府信息情况\\n行政许可 | 12\\n".encode(), origin="a.txt", hints=Hints(name="某县人民政府", year=2022))
+>>> loaded.report.format, loaded.report.number("proactive.licensing.decisions")
+('gov-2021', 12)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from disclosure_core.formats import Loaded
+from disclosure_core.layouts import BUILTIN_LAYOUT_IDS, Layout, builtin_layout
+from disclosure_published.bodies import Hints, infer_level
+from disclosure_published.parse import parse_tokens
+from disclosure_published.sources import HtmlSource, PdfSource, TextSource
+from disclosure_published.stream import Token, row_break
+
+
+def parse_text(
+    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+) -> Loaded:
+    """Read a published report from text bytes, with the official layouts unless ``layouts`` are given."""
+    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
+    return TextSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+
+
+def parse_html(
+    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+) -> Loaded:
+    """Read a published report from an HTML page."""
+    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
+    return HtmlSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+
+
+def parse_pdf(
+    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+) -> Loaded:
+    """Read a published report from a PDF file's text layer."""
+    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
+    return PdfSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+
+
+class _Layouts:
+    """A layout lookup over a fixed list that the parser can also enumerate (variants included)."""
+
+    def __init__(self, layouts: list[Layout]) -> None:
+        self.layouts = {layout.id: layout for layout in layouts}
+
+    def __call__(self, layout_id: str) -> Layout:
+        return self.layouts[layout_id]
+
+
+__all__ = [
+    "Hints",
+    "HtmlSource",
+    "PdfSource",
+    "TextSource",
+    "Token",
+    "infer_level",
+    "parse_html",
+    "parse_pdf",
+    "parse_text",
+    "parse_tokens",
+    "row_break",
+]

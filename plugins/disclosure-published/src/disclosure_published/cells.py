@@ -1,0 +1,101 @@
+"""Reading one printed table cell into a value: counts, money with its unit, placeholders and blanks.
+
+Published cells hold more than digits: "43101万元", "7件", "１２", "-", "——", "无". Every cell becomes a
+:class:`~disclosure_core.values.CellValue` that keeps what was printed, plus a note when the text needed
+interpreting. Nothing is turned into 0: a placeholder stays a placeholder, a blank stays blank.
+
+>>> from disclosure_core.layouts import builtin_layout, CellAddress
+>>> column = builtin_layout("gov-2019").column_of(CellAddress.parse("proactive.procurement.amount"))
+>>> read_cell("43101万元", column)
+(Money(amount=Decimal('43101'), unit='万元'), ['unit typed into the cell: 43101万元'])
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from disclosure_core.layouts import CellKind, ColumnSpec
+from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, placeholder
+from disclosure_published.normalize import clean
+
+PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "———", "/", "//", "\\", "无", "無", "空", "N/A", "n/a", "×"})
+"""Texts that stand for "nothing here" (after width folding): they become placeholders, never 0."""
+
+NOT_APPLICABLE_TEXTS = frozenset({"不适用", "不涉及", "不适用本单位"})
+"""Texts that say the cell does not apply to this body: they become not-applicable absences."""
+
+MONEY_UNITS = ("亿元", "万元", "元")
+COUNT_UNITS = ("人次", "件", "个", "项", "条", "次", "份", "宗", "起", "家", "人")
+_MAX_DIGITS = 24  # far beyond any real count; keeps int() away from pathological inputs
+_NUMBER = re.compile(rf"([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d{{1,{_MAX_DIGITS}}})(\.\d{{1,6}})?")
+_UNITS = "|".join(MONEY_UNITS + COUNT_UNITS)
+_VALUE = re.compile(rf"[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,{_MAX_DIGITS}}})(?:\.\d{{1,6}})?(?:{_UNITS})?")
+
+
+def looks_like_value(text: str) -> bool:
+    """Whether printed text is a cell value (a number, perhaps with a unit, a placeholder, or nothing).
+
+    >>> [looks_like_value(t) for t in ("0 ", "251000元", "——", "", "规章", "2020年")]
+    [True, True, True, True, False, False]
+    """
+    folded = clean(text).replace(" ", "")
+    return (
+        not folded or folded in PLACEHOLDERS or folded in NOT_APPLICABLE_TEXTS or _VALUE.fullmatch(folded) is not None
+    )
+
+
+def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
+    """The value of a printed cell in ``column``, and notes on anything that needed interpreting."""
+    folded = clean(text).replace(" ", "")
+    if not folded:
+        return Absent(AbsenceKind.BLANK, ""), []
+    printed = clean(text)
+    if folded in NOT_APPLICABLE_TEXTS:
+        return Absent(AbsenceKind.NOT_APPLICABLE, printed), []
+    if folded in PLACEHOLDERS:
+        return placeholder(printed), [f"placeholder {printed!r} in a numeric cell: read as no number, not 0"]
+    unit = next((u for u in MONEY_UNITS + COUNT_UNITS if folded.endswith(u)), None)
+    digits = folded[: -len(unit)] if unit else folded
+    match = _NUMBER.fullmatch(digits)
+    if match is None:
+        return placeholder(printed), [f"not a number: {printed!r} kept as text, read as no number"]
+    sign, whole, fraction = match.groups()
+    notes = []
+    if "," in whole:
+        notes.append(f"thousands separators in {printed!r}")
+    number = Decimal(sign + whole.replace(",", "") + (fraction or ""))
+    if column.kind is CellKind.MONEY:
+        return _money(number, unit, column, printed, notes)
+    if unit in MONEY_UNITS:
+        return placeholder(printed), [*notes, f"an amount of money in a count cell: {printed!r} kept as text"]
+    if unit is not None:
+        notes.append(f"unit typed into the cell: {printed}")
+    if fraction and number != number.to_integral_value():
+        return placeholder(printed), [*notes, f"not a whole number: {printed!r} kept as text"]
+    if fraction:
+        notes.append(f"decimal point in a count: {printed!r}")
+    value = int(number)
+    if value < 0 and column.kind is CellKind.COUNT:
+        notes.append(f"negative number {printed!r} in a column that counts (only 本年增/减 may be negative)")
+    return Count(value), notes
+
+
+def _money(
+    number: Decimal, unit: str | None, column: ColumnSpec, printed: str, notes: list[str]
+) -> tuple[CellValue, list[str]]:
+    try:
+        amount = number.normalize() if number == number.to_integral_value() else number
+        amount = amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+    except InvalidOperation:
+        return placeholder(printed), [*notes, f"not an amount: {printed!r} kept as text"]
+    if unit in COUNT_UNITS:
+        notes.append(f"count unit in an amount cell: {printed!r}, amount read without a unit")
+        return Money(amount, column.unit), notes
+    if unit is None:
+        return Money(amount, column.unit), notes
+    if column.unit is not None and unit != column.unit:
+        notes.append(f"unit {unit} typed into a cell the format gives in {column.unit}: {printed} kept in {unit}")
+    else:
+        notes.append(f"unit typed into the cell: {printed}")
+    return Money(amount, unit), notes

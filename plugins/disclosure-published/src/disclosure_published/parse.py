@@ -1,0 +1,186 @@
+"""From a token stream to a report: detect the format version, walk, and read the metadata.
+
+This is the container-independent core every published-report source ends in.
+
+>>> from disclosure_core.layouts import builtin_layout
+>>> from disclosure_published.text import text_tokens
+>>> text = "代县2020年政府信息公开工作年度报告\\n二、主动公开政府信息情况\\n政府集中采购 | 189 | 43101万元"
+>>> loaded = parse_tokens(text_tokens(text, origin="a.txt"), origin="a.txt", layouts=[builtin_layout("gov-2019"), builtin_layout("gov-2021")])
+>>> loaded.report.format, loaded.report.year, loaded.report.body.name, loaded.report.number("proactive.procurement.projects")
+('gov-2019', 2020, '代县人民政府', 189)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from disclosure_core.errors import LoadError
+from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core.layouts import Layout
+from disclosure_core.model import Body, BodyLevel, Facts, Report, Tables
+from disclosure_core.serialize import LayoutLookup
+from disclosure_core.values import Provenance
+from disclosure_published import bodies, facts, metadata
+from disclosure_published.bodies import Hints
+from disclosure_published.normalize import clean, label_key
+from disclosure_published.stream import Token
+from disclosure_published.vocabulary import vocabulary_of
+from disclosure_published.walker import walk
+
+OFFICIAL_LAYOUTS = ("gov-2019", "gov-2021")
+_MAX_LABEL = 120
+INFO, WARNING, ERROR = DiagnosticLevel.INFO, DiagnosticLevel.WARNING, DiagnosticLevel.ERROR
+
+
+def candidate_layouts(layouts: LayoutLookup) -> list[Layout]:
+    """The layouts a published report may follow: the official ones and, when the lookup can list its
+    layouts (a :class:`~disclosure_core.registry.Registry`'s ``layout`` method can, through its registry),
+    every variant registered there."""
+    owner = getattr(layouts, "__self__", layouts)
+    listing = getattr(owner, "layouts", None)
+    if callable(listing):
+        listing = listing()
+    if isinstance(listing, Mapping):
+        return [layout for layout in listing.values() if isinstance(layout, Layout)]
+    found = []
+    for layout_id in OFFICIAL_LAYOUTS:
+        try:
+            found.append(layouts(layout_id))
+        except KeyError:
+            continue
+    return found
+
+
+def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: int | None) -> tuple[Layout, str]:
+    """The layout whose own labels the document prints most, and why it was chosen.
+
+    Labels every candidate shares say nothing; a variant wins over its base only with its extra labels;
+    without telling labels the layout prescribed for ``year`` is taken.
+    """
+    if not candidates:
+        raise LoadError("no format layouts are registered")
+    keys = {label_key(t.text) for t in tokens if not t.is_break and 0 < len(t.text) <= _MAX_LABEL}
+    matched = {
+        layout.id: {k for k in keys if vocabulary.lookup_key(k)}
+        for layout in candidates
+        for vocabulary in [vocabulary_of(layout)]
+    }
+    shared = set.intersection(*matched.values()) if matched else set()
+    scores = {layout_id: len(found - shared) for layout_id, found in matched.items()}
+
+    def preference(layout: Layout) -> tuple[int, int, int]:
+        applies = year is not None and layout.applies_to(year)
+        return scores[layout.id], layout.extends is None, applies
+
+    best = max(candidates, key=preference)
+    if scores[best.id] == 0:
+        official = [c for c in candidates if c.extends is None]
+        for_year = [c for c in official if year is not None and c.applies_to(year)]
+        chosen = (for_year or official or list(candidates))[-1]
+        return chosen, "no label tells the format version apart: taken from the year"
+    return best, f"{scores[best.id]} labels found only in {best.id}"
+
+
+def parse_tokens(
+    tokens: list[Token], *, origin: str, layouts: LayoutLookup | Sequence[Layout], hints: Hints | None = None
+) -> Loaded:
+    """Read a report from a token stream; LoadError when the stream is no annual report at all."""
+    hints = hints or Hints()
+    candidates = list(layouts) if isinstance(layouts, Sequence) else candidate_layouts(layouts)
+    year_guess = hints.year or _guess_year(tokens)
+    layout, why = choose_layout(tokens, candidates, year_guess)
+    walked = walk(tokens, layout, origin=origin)
+    diagnostics: list[Diagnostic] = [*walked.diagnostics]
+    front = metadata.read_front([p for p in walked.paragraphs if p.section is None])
+    if not (walked.headings or walked.mapper.tables_seen or front.title):
+        raise LoadError(
+            f"{origin}: line 1: no report title, section heading or table label found: not an annual report"
+        )
+    running = [p for p in walked.paragraphs if p.section is not None]
+    closing = metadata.take_closing(running)
+    texts = front.lead + [p.text for p in running]
+    year, year_source = (hints.year, "hint") if hints.year else metadata.year_of(front.title, texts)
+    published = front.meta_date or closing.date
+    if year is None and published is not None:
+        year, year_source = published.year - 1, "the year before publication"
+    if year is None:
+        raise LoadError(f"{origin}: line 1: no report year found (no title with a year, no dates in the text)")
+    where = Provenance(origin, line=front.title_where.line if front.title_where else None)
+    if year_source not in ("title", "hint"):
+        diagnostics.append(metadata.note(f"report year {year} taken from the {year_source}", where))
+    diagnostics.append(Diagnostic(f"format {layout.id}: {why}", INFO, Provenance(origin), "format-version"))
+    if not layout.applies_to(year):
+        diagnostics.append(
+            Diagnostic(
+                f"a {year} report printed in the {layout.id} format ({layout.basis}), which applies to "
+                f"{layout.first_year}–{layout.last_year or ''}",
+                WARNING,
+                Provenance(origin),
+                "format-version",
+            )
+        )
+    if front.meta_date and closing.date and front.meta_date != closing.date:
+        diagnostics.append(
+            metadata.note(
+                f"page published {front.meta_date}, signed {closing.date}: taking {front.meta_date}",
+                closing.where,
+                INFO,
+            )
+        )
+    for skipped in front.skipped:
+        diagnostics.append(metadata.note(f"page text skipped: {clean(skipped.text)[:40]!r}", skipped.where, INFO))
+    body = _body(front.title, texts, hints, where, diagnostics)
+    sections = metadata.sections(walked.headings, running)
+    missing = [s for s, section in sections.items() if section is None]
+    if missing:
+        diagnostics.append(metadata.note(f"sections not found: {', '.join(missing)}", Provenance(origin)))
+    overview = list(sections.overview.paragraphs) if sections.overview else []
+    report = Report(
+        format=layout.id,
+        year=year,
+        body=body,
+        published=published,
+        publisher=closing.publisher,
+        contact=metadata.contact(texts),
+        title=front.title.strip() if front.title else None,
+        lead=tuple(p.strip() for p in front.lead),
+        sections=sections,
+        facts=Facts(
+            assessment_weight=facts.assessment_weight(overview + front.lead) or facts.assessment_weight(texts),
+            fees=facts.fees_charged(sections.other.paragraphs) if sections.other else None,
+        ),
+        tables=Tables(walked.mapper.cells),
+        provenance=Provenance(origin),
+    )
+    return Loaded(report, [*diagnostics, *walked.mapper.diagnostics])
+
+
+def _body(title: str | None, texts: list[str], hints: Hints, where: Provenance, notes: list[Diagnostic]) -> Body:
+    name = hints.name or (bodies.name_from_title(title) if title else None)
+    if name is None:
+        name = bodies.name_from_text(texts[:10])
+        if name:
+            notes.append(metadata.note(f"no title names the body: {name!r} guessed from the text", where))
+        else:
+            name = ""
+            notes.append(metadata.note("body name not found: pass it as a hint", where, ERROR))
+    level = hints.level or (bodies.infer_level(name) if name else None)
+    if level is None:
+        level = bodies.level_from_text(texts[:10])
+        if level is None:
+            level = BodyLevel.COUNTY
+            notes.append(metadata.note("body level not found: county assumed; pass it as a hint", where, ERROR))
+        else:
+            notes.append(metadata.note(f"body level {level.value} inferred from how the text names its body", where))
+    elif not hints.level:
+        notes.append(metadata.note(f"body level {level.value} inferred from the name {name}", where, INFO))
+    return Body(name, level, hints.region)
+
+
+def _guess_year(tokens: Sequence[Token]) -> int | None:
+    """A first guess at the year (to break ties between format versions), from the first lines."""
+    texts = [t.text for t in tokens[:400] if not t.is_break and not t.cell]
+    title = next((t for t in texts if "报告" in t and len(t) <= 60 and re.search(r"\d{4}", t)), None)
+    year, _ = metadata.year_of(title, texts)
+    return year

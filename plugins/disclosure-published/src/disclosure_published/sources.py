@@ -1,0 +1,111 @@
+"""The three sources: published text (plain or ``|``-transcribed), HTML pages and PDF files.
+
+Each turns its container into tokens and hands them to :func:`~disclosure_published.parse.parse_tokens`.
+Any failure inside a container library becomes a :class:`~disclosure_core.errors.LoadError` naming the
+file: a source raises nothing else.
+
+>>> TextSource().sniff("代县2020年政府信息公开工作年度报告".encode(), "daixian.txt")
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from disclosure_core.errors import LoadError
+from disclosure_core.formats import Loaded
+from disclosure_core.serialize import LayoutLookup
+from disclosure_published import html, pdf
+from disclosure_published.bodies import Hints
+from disclosure_published.parse import parse_tokens
+from disclosure_published.stream import Token
+from disclosure_published.text import decode, text_tokens
+
+_REPORT_WORDS = (
+    "政府信息公开".encode(),
+    "政府信息公开".encode("gb18030"),
+    "政府資訊公開".encode(),
+    "政府信息公開".encode(),
+)
+
+
+class _PublishedSource:
+    """What the three sources share: hints, and turning unexpected failures into a LoadError."""
+
+    name = ""
+    suffixes: tuple[str, ...] = ()
+    description = ""
+
+    def __init__(self, hints: Hints | None = None) -> None:
+        self.hints = hints or Hints()
+
+    def tokens(self, data: bytes, origin: str) -> list[Token]:
+        raise NotImplementedError
+
+    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+        """Read a published report; diagnostics say what needed interpreting and where."""
+        return _guarded(
+            origin, lambda: parse_tokens(self.tokens(data, origin), origin=origin, layouts=layouts, hints=self.hints)
+        )
+
+
+def _guarded(origin: str, read: Callable[[], Loaded]) -> Loaded:
+    try:
+        return read()
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(f"{origin}: nested too deeply to read") from None
+    except MemoryError:
+        raise LoadError(f"{origin}: too large to read") from None
+
+
+class TextSource(_PublishedSource):
+    """Plain text copied off a web page, or a transcription with ``|``-separated table rows."""
+
+    name = "published-text"
+    suffixes: tuple[str, ...] = (".txt", ".text")
+    description = "a published report as plain text (copied off a web page, or | transcribed)"
+
+    def sniff(self, head: bytes, filename: str) -> bool:
+        """Text files by name; otherwise text that speaks of 政府信息公开 and is not markup."""
+        if filename.lower().endswith(self.suffixes):
+            return True
+        stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        return not stripped.startswith((b"<", b"{", b"%PDF")) and any(w in head for w in _REPORT_WORDS)
+
+    def tokens(self, data: bytes, origin: str) -> list[Token]:
+        return text_tokens(decode(data, origin=origin), origin=origin)
+
+
+class HtmlSource(_PublishedSource):
+    """A report's web page: paragraphs and headings as text, tables with their rowspan and colspan."""
+
+    name = "published-html"
+    suffixes: tuple[str, ...] = (".html", ".htm", ".shtml", ".xhtml")
+    description = "a published report as an HTML page"
+
+    def sniff(self, head: bytes, filename: str) -> bool:
+        """HTML files by name, or markup that opens like an HTML document."""
+        lowered = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return filename.lower().endswith(self.suffixes) or (
+            lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower()
+        )
+
+    def tokens(self, data: bytes, origin: str) -> list[Token]:
+        return html.html_tokens(data, origin=origin)
+
+
+class PdfSource(_PublishedSource):
+    """A report's PDF file, read from its text layer (a scanned PDF without one cannot be read)."""
+
+    name = "published-pdf"
+    suffixes: tuple[str, ...] = (".pdf",)
+    description = "a published report as PDF (text layer)"
+
+    def sniff(self, head: bytes, filename: str) -> bool:
+        """PDF files by their signature."""
+        return head.startswith(b"%PDF-") or filename.lower().endswith(".pdf")
+
+    def tokens(self, data: bytes, origin: str) -> list[Token]:
+        return pdf.pdf_tokens(data, origin=origin)

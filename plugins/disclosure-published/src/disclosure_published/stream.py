@@ -1,0 +1,39 @@
+"""The common currency of every reader: a stream of printed text pieces with their place in the document.
+
+A reader (plain text, ``|`` transcription, HTML, PDF, DOCX) turns its container into tokens: each table
+cell and each line or paragraph of text is one :class:`Token`; a :data:`BREAK` token ends a table row (or
+a paragraph) where the container shows it. Everything after that — recognising tables, rows, columns,
+sections and metadata — works on tokens alone, so it is the same for every container.
+
+>>> tokens = [Token("规章", Provenance("a.txt", line=3), cell=True), Token("0", Provenance("a.txt", line=4), cell=True)]
+>>> [t.text for t in tokens], tokens[0].is_break
+(['规章', '0'], False)
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from disclosure_core.values import Provenance
+
+
+@attrs.frozen
+class Token:
+    """One printed piece: a table cell (``cell=True``) or a line or paragraph of running text.
+
+    ``where`` says where it was printed; readers that know the table grid fill ``where.cell`` ("R3C2").
+    """
+
+    text: str
+    where: Provenance
+    cell: bool = False
+    is_break: bool = False
+
+
+def row_break(where: Provenance) -> Token:
+    """The end of a table row or a paragraph.
+
+    >>> row_break(Provenance("a.txt", line=9)).is_break
+    True
+    """
+    return Token("", where, cell=False, is_break=True)

@@ -1,0 +1,129 @@
+"""Pages shaped like published ones, made from a report: for round-trip tests of this plugin and others.
+
+:func:`layout_page` prints the tables as generic layout-derived HTML (``th``/``td``, rowspan and colspan
+from the layout's header and body, blank cells empty). :func:`word_page` prints them the way pages
+exported from Word do: a layout table around the article, ``MsoNormalTable`` with ``<p><span>`` in
+every cell, ``&nbsp;`` for blank cells, group labels broken over lines and the first block heading left
+out, in GB2312. Neither is a renderer: they exist to test that sources read what sites publish.
+
+>>> from disclosure_core.layouts import builtin_layout
+>>> from disclosure_core.model import Body, Report
+>>> page = layout_page(Report("gov-2021", 2022, Body("某县人民政府", "county")), builtin_layout("gov-2021"))
+>>> page.count(b"<table"), b'rowspan="22"' in page
+(3, True)
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from disclosure_core.layouts import Block, DataCell, LabelCell, Layout, TableLayout
+from disclosure_core.model import SECTION_IDS, Report
+from disclosure_core.values import AbsenceKind, CellValue, Count, Money
+from disclosure_published.headings import expected_number
+
+_HEADINGS = {
+    "overview": "总体情况",
+    "proactive": "主动公开政府信息情况",
+    "requests": "收到和处理政府信息公开申请情况",
+    "appeals": "政府信息公开行政复议、行政诉讼情况",
+    "problems": "存在的主要问题及改进情况",
+    "other": "其他需要报告的事项",
+}
+
+
+def printed(value: CellValue, unit: str | None) -> str:
+    """How a value is printed in a cell: the number, a unit where it differs from the column's, the placeholder.
+
+    >>> from decimal import Decimal
+    >>> from disclosure_core.values import Absent
+    >>> printed(Money(Decimal("251000"), "元"), None), printed(Absent(AbsenceKind.NOT_APPLICABLE), None)
+    ('251000元', '不适用')
+    """
+    if isinstance(value, Count):
+        return str(value.value)
+    if isinstance(value, Money):
+        return f"{value.amount}{value.unit or ''}" if value.unit != unit else str(value.amount)
+    if value.kind is AbsenceKind.NOT_APPLICABLE:
+        return value.text or "不适用"
+    return value.text
+
+
+def layout_page(report: Report, layout: Layout, *, title: str | None = None) -> bytes:
+    """A UTF-8 page: title, six numbered sections, the three tables as generic spanned HTML tables."""
+    parts = [
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(title or _title(report))}</title></head><body>'
+    ]
+    parts.append(f"<h1>{escape(title or _title(report))}</h1>")
+    for section_id in SECTION_IDS:
+        parts.append(f"<h2>{expected_number(section_id)}、{_HEADINGS[section_id]}</h2>")
+        for table in layout.tables:
+            if table.section == section_id:
+                parts.append(_table(report, layout, table, word=False))
+    parts.append("</body></html>")
+    return "\n".join(parts).encode("utf-8")
+
+
+def word_page(report: Report, layout: Layout, *, title: str | None = None) -> bytes:
+    """A GB2312 page in the shape of a Word export inside a site's layout table."""
+    parts = [
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>',
+        '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div>',
+        '<table width="100%"><tr><td class="content">',
+        f'<p align="center"><b><span style="font-size:18pt">{escape(title or _title(report))}</span></b></p>',
+    ]
+    for section_id in SECTION_IDS:
+        parts.append(f'<p class="MsoNormal"><b>{expected_number(section_id)}、{_HEADINGS[section_id]}</b></p>')
+        for table in layout.tables:
+            if table.section == section_id:
+                parts.append(_table(report, layout, table, word=True))
+    parts.append("</td></tr></table><div class='footer'>主办单位</div></body></html>")
+    return "\n".join(parts).encode("gb18030")
+
+
+def _title(report: Report) -> str:
+    return f"{report.body.name}{report.year}年政府信息公开工作年度报告"
+
+
+def _table(report: Report, layout: Layout, table: TableLayout, *, word: bool) -> str:
+    rows: list[str] = []
+    width = max(block.label_width + block.data_width for block in table.blocks)
+    for index, block in enumerate(table.blocks):
+        if block.heading is not None and not (word and index == 0):
+            rows.append(f'<tr><th colspan="{width}">{_cell_html(block.heading.zh, word)}</th></tr>')
+        for header_row in block.header:
+            cells = "".join(
+                f"<th{_spans(cell.rowspan, cell.colspan)}>{_cell_html(cell.label.zh, word)}</th>" for cell in header_row
+            )
+            rows.append(f"<tr>{cells}</tr>")
+        rows.extend(_body_rows(report, layout, block, word))
+    attributes = ' class="MsoNormalTable" border="1" cellspacing="0"' if word else ' border="1"'
+    return f"<table{attributes}>\n" + "\n".join(rows) + "\n</table>"
+
+
+def _body_rows(report: Report, layout: Layout, block: Block, word: bool) -> list[str]:
+    rows = []
+    for body_row in block.body():
+        cells = []
+        for cell in body_row:
+            if isinstance(cell, LabelCell):
+                label = cell.label.zh
+                if word and cell.rowspan > 1:
+                    label = "<br/>".join(label)  # a merged group label printed vertically
+                cells.append(f"<td{_spans(cell.rowspan, cell.colspan)}>{_cell_html(label, word, raw=word)}</td>")
+            elif isinstance(cell, DataCell):
+                text = printed(report.cell(cell.address), layout.column_of(cell.address).unit)
+                cells.append(f"<td>{_cell_html(text, word)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return rows
+
+
+def _spans(rowspan: int, colspan: int) -> str:
+    return (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+
+
+def _cell_html(text: str, word: bool, *, raw: bool = False) -> str:
+    content = text if raw else escape(text)
+    if not word:
+        return content
+    return f'<p class="MsoNormal" align="center"><span style="font-size:10.5pt">{content or "&nbsp;"}</span></p>'

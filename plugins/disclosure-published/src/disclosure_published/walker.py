@@ -1,0 +1,148 @@
+"""Walking a token stream: section headings, table material (to the mapper) and running text.
+
+Labels are matched against the layout's vocabulary; a label split over several printed lines (vertical
+labels, "三" / "本年度办理结果", "不予" / "公开") is joined back when the lines together spell a label.
+
+>>> from disclosure_core.layouts import builtin_layout
+>>> from disclosure_core.values import Provenance
+>>> lines = ["二、主动公开政府信息情况", "行政许可", "3", "说明文字。"]
+>>> walked = walk([Token(t, Provenance("a.txt", line=i + 1)) for i, t in enumerate(lines)], builtin_layout("gov-2021"), origin="a.txt")
+>>> walked.headings["proactive"].text, walked.paragraphs[-1].text, walked.mapper.cells
+('二、主动公开政府信息情况', '说明文字。', {CellAddress(table='proactive', row='licensing', column='decisions'): Count(value=3)})
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from disclosure_core.formats import Diagnostic, DiagnosticLevel
+from disclosure_core.layouts import Layout
+from disclosure_core.model import SECTION_IDS
+from disclosure_core.values import Provenance
+from disclosure_published.cells import looks_like_value
+from disclosure_published.headings import expected_number, match_heading
+from disclosure_published.normalize import clean, label_key
+from disclosure_published.stream import Token
+from disclosure_published.tables import TableMapper
+from disclosure_published.vocabulary import LabelEntry, Vocabulary, vocabulary_of
+
+_MAX_JOIN = 12  # a vertical label of up to a dozen characters, one per line
+_MAX_STRAY = 40  # longer unrecognised text inside a table is running text, not a label
+
+
+@attrs.frozen
+class Paragraph:
+    """A piece of running text, and the section it was printed in (None before the first heading)."""
+
+    text: str
+    where: Provenance
+    section: str | None
+
+
+@attrs.frozen
+class Heading:
+    """A section heading as printed."""
+
+    text: str
+    where: Provenance
+
+
+@attrs.define
+class Walked:
+    """What a walk found: headings by section, running text in order, and the mapped tables."""
+
+    headings: dict[str, Heading]
+    paragraphs: list[Paragraph]
+    mapper: TableMapper
+    diagnostics: list[Diagnostic]
+
+
+def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
+    """Sort every token into a heading, table material or running text."""
+    vocabulary = vocabulary_of(layout)
+    mapper = TableMapper(layout, origin=origin)
+    walked = Walked({}, [], mapper, [])
+    section: str | None = None
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.is_break:
+            mapper.row_break(token)
+            i += 1
+            continue
+        if not token.cell:
+            heading = match_heading(token.text)
+            if heading is not None and _opens(heading.section, section):
+                mapper.close_table()
+                section = heading.section
+                walked.headings[section] = Heading(token.text.strip(), token.where)
+                _check_number(walked, heading.number, section, token)
+                i += 1
+                continue
+        matched = match_label(tokens, i, vocabulary)
+        if matched is not None:
+            entries, consumed = matched
+            mapper.label(entries, token)
+            i += consumed
+            continue
+        i += 1
+        if (token.cell or mapper.table is not None) and looks_like_value(token.text):
+            if token.cell or clean(token.text):
+                mapper.value(token)
+        elif token.cell or (mapper.table is not None and _label_like(token.text)):
+            mapper.stray(token)
+        elif token.text.strip():
+            mapper.interrupt()
+            walked.paragraphs.append(Paragraph(token.text.strip(), token.where, section))
+    mapper.finish()
+    return walked
+
+
+def match_label(tokens: list[Token], start: int, vocabulary: Vocabulary) -> tuple[list[LabelEntry], int] | None:
+    """The meanings of the label printed at ``tokens[start]`` and how many tokens it takes, or None.
+
+    Following plain lines (not cells) are joined on while the joined text still begins some label.
+    """
+    key = label_key(tokens[start].text)
+    if not key or len(key) > 300:
+        return None
+    entries = vocabulary.lookup_key(key)
+    best = (entries, 1) if entries else None
+    j = start + 1
+    joined = 0
+    while vocabulary.is_prefix(key) and j < len(tokens) and joined < _MAX_JOIN:
+        token = tokens[j]
+        j += 1
+        if token.is_break:
+            continue
+        if token.cell or not token.text.strip():
+            break
+        key += label_key(token.text)
+        joined += 1
+        if not vocabulary.is_prefix(key):
+            break
+        entries = vocabulary.lookup_key(key)
+        if entries:
+            best = (entries, j - start)
+    return best
+
+
+def _opens(new: str, current: str | None) -> bool:
+    """A heading opens a section only after the current one: the lead's list of sections is not six headings."""
+    return current is None or SECTION_IDS.index(new) > SECTION_IDS.index(current)
+
+
+def _check_number(walked: Walked, number: str | None, section: str, token: Token) -> None:
+    expected = expected_number(section)
+    if number is None:
+        message = f"heading {token.text.strip()!r} printed without its number {expected}、"
+    elif number != expected:
+        message = f"heading {token.text.strip()!r} numbered {number}, the format numbers it {expected}"
+    else:
+        return
+    walked.diagnostics.append(Diagnostic(message, DiagnosticLevel.INFO, token.where, "heading"))
+
+
+def _label_like(text: str) -> bool:
+    folded = clean(text)
+    return 0 < len(folded) <= _MAX_STRAY and not folded.endswith(("。", ".", ";", ":")) and "," not in folded

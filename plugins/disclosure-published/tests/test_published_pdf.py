@@ -1,0 +1,70 @@
+"""PDF: pages printed to PDF by Chromium read back to the same tables (skipped where Chromium is missing)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from disclosure_published import Hints, parse_pdf
+from disclosure_published.testing import layout_page
+
+from disclosure_core import AbsenceKind, Absent, Body, BodyLevel, CellValue, Count, LoadError, Money, Report, load
+from disclosure_core.layouts import builtin_layout
+
+ROOT = Path(__file__).resolve().parents[3]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def print_to_pdf(page: bytes, directory: Path) -> bytes:
+    source, target = directory / "page.html", directory / "page.pdf"
+    source.write_bytes(page)
+    command = [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+    subprocess.run(
+        [*command, f"--print-to-pdf={target}", source.as_uri()], check=True, capture_output=True, timeout=120
+    )
+    return target.read_bytes()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium to print HTML to PDF")
+def test_daixian_printed_to_pdf_reads_back(tmp_path: Path) -> None:
+    report = load(ROOT / "examples" / "daixian-2020.json").report
+    loaded = parse_pdf(print_to_pdf(layout_page(report, builtin_layout("gov-2019")), tmp_path), origin="d.pdf")
+    read = loaded.report
+    assert [a for a in builtin_layout("gov-2019").addresses() if read.cell(a) != report.cell(a)] == []
+    assert (read.body.name, read.year, read.title) == (
+        "代县人民政府",
+        2020,
+        "代县人民政府2020年政府信息公开工作年度报告",
+    )
+    where = read.cell("appeals.review.total").provenance
+    assert where is not None
+    assert where.page is not None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium to print HTML to PDF")
+def test_2021_report_printed_to_pdf_reads_back(tmp_path: Path) -> None:
+    layout = builtin_layout("gov-2021")
+    # every cell filled, with distinct numbers so that a shifted column cannot go unnoticed
+    cells: dict[str, CellValue] = {str(a): Count(i) for i, a in enumerate(layout.addresses())}
+    cells["proactive.fees.amount"] = Money(Decimal("12.35"), "万元")
+    cells["requests.other_misc.total"] = Absent(AbsenceKind.PLACEHOLDER, "—")
+    cells["appeals.review.pending"] = Absent()
+    report = Report("gov-2021", 2023, Body("某县人民政府", BodyLevel.COUNTY)).with_cells(cells)
+    page = layout_page(report, builtin_layout("gov-2021"), title="某县政府信息公开工作年度报告")
+    loaded = parse_pdf(
+        print_to_pdf(page, tmp_path),
+        origin="g.pdf",
+        hints=Hints(name="某县人民政府", level=BodyLevel.COUNTY, year=report.year),
+    )
+    read = loaded.report
+    assert [str(a) for a in builtin_layout("gov-2021").addresses() if read.cell(a) != report.cell(a)] == []
+
+
+def test_broken_pdf_is_a_load_error_naming_the_file() -> None:
+    with pytest.raises(LoadError, match=r"^x\.pdf: not a readable PDF"):
+        parse_pdf(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF", origin="x.pdf")
