@@ -108,11 +108,12 @@ class Gathered:
 NO_PREVIOUS = ("上年报告（未提供）", "last year's report (none given)")
 
 
-def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy) -> Gathered:
+def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy, *, claimed: bool = False) -> Gathered:
     """Read ``keys`` and apply ``policy`` (and the blank-as-zero option) to the absent ones.
 
     The outcome is ``empty`` when the report states nothing the keys could test (only blanks, or zeros
-    beside blanks), ``not_verifiable`` when a needed number is missing, else None with the values.
+    beside blanks) and nothing else is ``claimed`` about them (a figure in the text is a claim),
+    ``not_verifiable`` when a needed number is missing, else None with the values.
     """
     values: dict[Key, Number] = {}
     absent: list[tuple[Key, CellValue | None]] = []
@@ -143,7 +144,7 @@ def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy) -> Gather
         return Gathered(values, None if values else Outcome.EMPTY, missing)
     only_blank = all(isinstance(v, Absent) and v.kind is not AbsenceKind.PLACEHOLDER for _, v in absent)
     zero_mode = policy is MissingPolicy.ZERO or ctx.blank_as_zero
-    if only_blank and all(n == 0 for n in values.values()) and not (zero_mode and values):
+    if only_blank and all(n == 0 for n in values.values()) and not (zero_mode and (values or claimed)):
         return Gathered(values, Outcome.EMPTY, missing)
     if zero_mode and only_blank:
         values.update(dict.fromkeys(missing, 0))

@@ -91,9 +91,9 @@ class NarrativeCheck:
         strict = gather(ctx, self.table.keys, MissingPolicy.NOT_VERIFIABLE)
         used, got = self.table, strict
         if strict.outcome is not None and self.fallback is not None:
-            used, got = self.fallback, gather(ctx, self.fallback.keys, self.policy)
+            used, got = self.fallback, gather(ctx, self.fallback.keys, self.policy, claimed=True)
         elif strict.outcome is not None:
-            got = gather(ctx, self.table.keys, self.policy)
+            got = gather(ctx, self.table.keys, self.policy, claimed=True)
         words: dict[str, Words] = {"stated": str(figure.value), "quote": figure.quote}
         uses = cell_uses(ctx, used.keys, None, used.linear)
         notes = (f"「{figure.quote}」",)
@@ -120,7 +120,8 @@ class NarrativeCheck:
         shown = [CellUse(u.cell, u.value, u.report, "rhs", u.weight) for u in uses]
         words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(lhs - rhs))
         words["percent"] = show_number(figure.percent)
-        words["arithmetic"] = both(arithmetic, ctx.layout, shown, "==") if shown else ""
+        stated = (f"正文 {figure.value}", f"text {figure.value}")
+        words["arithmetic"] = (arithmetic(ctx.layout, shown, "==", "zh", stated[0]), arithmetic(ctx.layout, shown, "==", "en", stated[1]))
         return Result(
             Outcome.PASS if held else Outcome.FAIL,
             tuple(shown),

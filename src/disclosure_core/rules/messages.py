@@ -107,10 +107,11 @@ def labels(layout: Layout, addresses: Sequence[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(names)
 
 
-def arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: str) -> str:
+def arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: str, left: str = "") -> str:
     """The relation written out with labels and values, e.g. ``总计 （空白） = 自然人 7 + 商业企业 （空白）``.
 
-    When every cell shares its column (or its row) that label is said once, in front.
+    When every cell shares its column (or its row) that label is said once, in front. ``left`` stands
+    for a left side that is not made of cells (a figure stated in the text).
     """
     current = [CellAddress.parse(u.cell) for u in uses]
     same_column = len({(a.table, a.column) for a in current}) == 1 and len(current) > 1
@@ -131,7 +132,7 @@ def arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: str) -> s
             side.append(f"− {term}")
         else:
             side.append(f"+ {term}" if side else term)
-    left = " ".join(sides["lhs"]).removeprefix("+ ") or "0"
+    left = left or " ".join(sides["lhs"]).removeprefix("+ ") or "0"
     right = " ".join(sides["rhs"]).removeprefix("+ ") or "0"
     shown = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}.get(op, op)
     return f"{prefix}{left} {shown} {right}"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from disclosure_core.errors import RuleSetError
 from disclosure_core.registry import Registry
+from disclosure_core.rules.lint import lint
 from disclosure_core.rules.loader import check_unique, parse_rule_set
 from disclosure_core.rules.spec import RuleSet
 
@@ -48,7 +49,10 @@ def registry_rule_set(registry: Registry) -> RuleSet:
         rules = builtin_rule_set()
         for file in registry.rule_set_files():
             rules = rules + parse_rule_set(file.text, origin=file.origin)
-        cache["rule_set"] = check_unique(rules).without(registry.disabled_rules())
+        rules = check_unique(rules)
+        if rules is not builtin_rule_set():
+            lint(rules, registry.layouts().values())
+        cache["rule_set"] = rules.without(registry.disabled_rules())
     result: RuleSet = cache["rule_set"]
     return result
 
