@@ -114,8 +114,9 @@ def arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: str, left
     for a left side that is not made of cells (a figure stated in the text).
     """
     current = [CellAddress.parse(u.cell) for u in uses]
-    same_column = len({(a.table, a.column) for a in current}) == 1 and len(current) > 1
-    same_row = len({(a.table, a.row) for a in current}) == 1 and len(current) > 1
+    distinct = len(set(current)) > 1  # one cell this year and last year: name it in full
+    same_column = distinct and len({(a.table, a.column) for a in current}) == 1
+    same_row = distinct and len({(a.table, a.row) for a in current}) == 1
     prefix = ""
     if same_column:
         prefix = cell_label(layout, current[0], lang, row=False) + ": "

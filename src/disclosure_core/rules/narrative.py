@@ -59,6 +59,26 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
 """(figure id, what it is in Chinese, pattern). The patterns are data a reviewer can read and extend."""
 
 FIGURES = {figure_id: meaning for figure_id, meaning, _ in PATTERNS}
+
+SAMPLES = {
+    "requests_received": "全年共收到政府信息公开申请{n}件",
+    "requests_handled": "依法办结{n}件",
+    "granted_or_partial": "予以公开及部分公开{n}件",
+    "granted": "予以公开{n}件",
+    "partially_granted": "部分公开{n}件",
+    "withheld": "不予公开{n}件",
+    "unavailable": "无法提供{n}件",
+    "not_processed": "不予处理{n}件",
+    "other_handling": "其他处理{n}件",
+    "appeals_review": "发生政府信息公开行政复议{n}件",
+    "appeals_litigation": "行政诉讼{n}件",
+    "appeals_not_upheld": "均获维持",
+    "regulations_published": "主动公开规章{n}件",
+    "normative_documents_published": "主动公开规范性文件{n}件",
+    "regulations_issued": "制发规章{n}件",
+    "normative_documents_issued": "制发行政规范性文件{n}件",
+}
+"""A sentence stating each figure (``{n}`` the number): examples for rules, and the extractor's own tests."""
 _COMPILED = tuple((figure_id, re.compile(pattern)) for figure_id, _, pattern in PATTERNS)
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
