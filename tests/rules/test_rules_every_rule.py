@@ -22,7 +22,9 @@ def test_rule_passes_its_passing_example_and_fails_its_failing_one(rule: object)
     assert examples["pass"].finding.outcome is Outcome.PASS
     failed = examples["fail"].finding
     assert failed.outcome is Outcome.FAIL
-    assert failed.message.zh and failed.message.en and "{" not in failed.message.zh + failed.message.en
+    assert failed.message.zh
+    assert failed.message.en
+    assert "{" not in failed.message.zh + failed.message.en
     assert failed.fingerprint
 
 

@@ -49,7 +49,9 @@ def test_a_consistent_report_passes_every_error_rule(report: Report) -> None:
 
 
 @given(st_dc.reports(consistent=True), st.data())
-def test_changing_one_covered_cell_fails_an_error_rule_that_names_and_locates_it(report: Report, data: st.DataObject) -> None:
+def test_changing_one_covered_cell_fails_an_error_rule_that_names_and_locates_it(
+    report: Report, data: st.DataObject
+) -> None:
     cell = data.draw(st.sampled_from(equality_cells(report.format)))
     value = report.number(cell)
     assert isinstance(value, int)

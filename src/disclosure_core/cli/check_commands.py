@@ -22,9 +22,16 @@ EXIT_FINDINGS = 1
 
 @click.command()
 @click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--previous", "previous_file", type=click.Path(path_type=Path, dir_okay=False), help="Last year's report by the same body.")
+@click.option(
+    "--previous",
+    "previous_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Last year's report by the same body.",
+)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the text output.")
+@click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the text output."
+)
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -33,7 +40,13 @@ EXIT_FINDINGS = 1
     help="Exit 1 when a rule of this severity or worse fails.",
 )
 @click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 (every finding made so says it).")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False), help="Extra rule file (TOML); repeatable.")
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Extra rule file (TOML); repeatable.",
+)
 @click.option("--disable", multiple=True, help="Switch off a rule (or one instance) by id; repeatable.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the findings here ('-' for stdout).")
 @click.option("--from", "source", help="Source to read with (default: detected).")
@@ -58,7 +71,9 @@ def check(
     unknown = [d for d in disable if not any(d == k or d.startswith(k + ".") for k in known)]
     if unknown:
         raise UsageError(f"--disable {unknown[0]}: no such rule")
-    findings = check_report(report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable, registry=registry)
+    findings = check_report(
+        report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable, registry=registry
+    )
     if output_format == "json":
         document = findings_json(report, findings, blank_as_zero=blank_as_zero, previous=previous is not None)
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -106,7 +121,7 @@ def explain(rule_id: str) -> None:
     for line in _explain(rule):
         click.echo(line)
     for label, example in rule_examples(rule, registry).items():
-        click.echo(f"\nexample that {label}s:")
+        click.echo(f"\nexample that {'passes' if label == 'pass' else 'fails'}:")
         for line in example.describe():
             click.echo(f"  {line}")
 
@@ -124,7 +139,10 @@ def _explain(rule: Rule) -> list[str]:
         f"missing:  {rule.missing.value}",
     ]
     if rule.expand:
-        lines.append("expands:  " + ", ".join(f"{d.name} over {d.source if d.source != 'list' else list(d.values)}" for d in rule.expand))
+        lines.append(
+            "expands:  "
+            + ", ".join(f"{d.name} over {d.source if d.source != 'list' else list(d.values)}" for d in rule.expand)
+        )
     lines.append(f"message:  {rule.message.zh}")
     lines.append(f"          {rule.message.en}")
     if rule.explanation:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from disclosure_core.rules.engine import check, fingerprint
 from disclosure_core.rules.loader import parse_rule_set
-from disclosure_core.rules.narrative import FIGURES, Figure, extract_figures, report_figures
+from disclosure_core.rules.narrative import FIGURES, Figure, extract_figures
 from disclosure_core.rules.sets import BUILTIN_RULE_FILES, builtin_rule_set, load_rule_file, registry_rule_set
 from disclosure_core.rules.spec import Applicability, Dimension, MissingPolicy, Rule, RuleSet
 

@@ -40,8 +40,9 @@ def _missing_words(ctx: Context, missing: Sequence[Key], note: tuple[str, str] |
         return note
     cells = [str(name) for previous, name in missing if not isinstance(name, str) and not previous]
     facts = [str(name) for _, name in missing if isinstance(name, str)]
-    zh = "、".join(filter(None, [labels(ctx.layout, cells, "zh"), *facts]))
-    en = ", ".join(filter(None, [labels(ctx.layout, cells, "en"), *facts]))
+    more = ("", "") if len(cells) <= 6 else (f"等{len(cells)}个单元格", f" and {len(cells) - 5} more")
+    zh = "、".join(filter(None, [labels(ctx.layout, cells[:5] if more[0] else cells, "zh") + more[0], *facts]))
+    en = ", ".join(filter(None, [labels(ctx.layout, cells[:5] if more[0] else cells, "en") + more[1], *facts]))
     return zh, en
 
 
@@ -134,7 +135,10 @@ class ThresholdCheck:
         uses = cell_uses(ctx, shown)
         stated = [got.values[k] for k in bad] or [None]
         words = {
-            "cells": (labels(ctx.layout, [u.cell for u in uses], "zh"), labels(ctx.layout, [u.cell for u in uses], "en")),
+            "cells": (
+                labels(ctx.layout, [u.cell for u in uses], "zh"),
+                labels(ctx.layout, [u.cell for u in uses], "en"),
+            ),
             "lhs": ", ".join(show_number(n) for n in stated),
             "rhs": show_number(self.value),
             "missing": _missing_words(ctx, got.missing, got.note),
@@ -165,7 +169,12 @@ class UnitCheck:
     unit: str
 
     def evaluate(self, ctx: Context) -> Result | None:
-        wrong = [(a, v) for a in self.cells for v in [ctx.cells.get(a)] if isinstance(v, Money) and v.unit not in {None, self.unit}]
+        wrong = [
+            (a, v)
+            for a in self.cells
+            for v in [ctx.cells.get(a)]
+            if isinstance(v, Money) and v.unit not in {None, self.unit}
+        ]
         if not wrong:
             stated = any(isinstance(ctx.cells.get(a), Money) for a in self.cells)
             return None if stated else Result(Outcome.EMPTY)
@@ -218,7 +227,10 @@ class PatternCheck:
         for _, alternatives, values in breakers:
             found = _pattern_suggestions(ctx, alternatives, values)
             suggestions.extend(found)
-            best = next((a for a in alternatives for s in found if (False, CellAddress.parse(s.cell)) in a.keys), alternatives[0])
+            best = next(
+                (a for a in alternatives for s in found if (False, CellAddress.parse(s.cell)) in a.keys),
+                alternatives[0],
+            )
             row_uses = cell_uses(ctx, best.keys, *best.sides)
             uses.extend(row_uses)
             shown.append(both(arithmetic, ctx.layout, row_uses, "=="))
@@ -239,7 +251,9 @@ def _row_labels(table: TableLayout, rows: list[str]) -> tuple[str, str]:
     return "、".join(table.row(r).label.zh for r in rows), ", ".join(table.row(r).label.en for r in rows)
 
 
-def _pattern_suggestions(ctx: Context, alternatives: tuple[Compiled, ...], values: dict[Key, Number]) -> list[Suggestion]:
+def _pattern_suggestions(
+    ctx: Context, alternatives: tuple[Compiled, ...], values: dict[Key, Number]
+) -> list[Suggestion]:
     """For each alternative relation, each cell's value that would satisfy it, kept when it is a likely slip."""
     found: list[Suggestion] = []
     for alternative in alternatives:
@@ -252,7 +266,9 @@ def _pattern_suggestions(ctx: Context, alternatives: tuple[Compiled, ...], value
             if previous or isinstance(name, str) or residual % weight:
                 continue
             printed = ctx.cells.get(name)
-            needed = integral(values[key] - residual / weight if isinstance(residual, Decimal) else values[key] - residual // weight)
+            needed = integral(
+                values[key] - residual / weight if isinstance(residual, Decimal) else values[key] - residual // weight
+            )
             if not isinstance(printed, Count) or (needed < 0 and ctx.layout.column_of(name).kind is CellKind.COUNT):
                 continue
             kind = classify(printed.value, needed)

@@ -20,7 +20,7 @@ import attrs
 
 from disclosure_core.layouts import CellAddress, Layout, TableLayout
 from disclosure_core.model import Report
-from disclosure_core.rules.expr import Binary, Call, Compare, Expr, Logic, Neg, Num, Ref, parse, split_segments
+from disclosure_core.rules.expr import Binary, Call, Compare, Expr, Neg, Num, Ref, parse, split_segments
 
 Number = int | Decimal
 Key = tuple[bool, CellAddress | str]

@@ -129,7 +129,10 @@ def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy, *, claime
                 values[key] = fact
             continue
         if previous and ctx.previous_layout is not None and not ctx.previous_layout.has_cell(name):
-            note = (f"上年报告的格式（{ctx.previous_layout.id}）没有 {name}", f"the previous report's format ({ctx.previous_layout.id}) has no {name}")
+            note = (
+                f"上年报告的格式（{ctx.previous_layout.id}）没有 {name}",
+                f"the previous report's format ({ctx.previous_layout.id}) has no {name}",
+            )
             return Gathered({}, Outcome.NOT_VERIFIABLE, (key,), note=note)
         value = (ctx.previous_cells if previous else ctx.cells).get(name, BLANK)
         number = value.number

@@ -16,7 +16,7 @@ from disclosure_core.layouts import CellAddress
 from disclosure_core.rules.arithmetic import cell_uses
 from disclosure_core.rules.compile import Compiled, Number
 from disclosure_core.rules.context import Context, Result, gather, integral
-from disclosure_core.rules.messages import Words, arithmetic, both, labels, show_number
+from disclosure_core.rules.messages import Words, arithmetic, labels, show_number
 from disclosure_core.rules.spec import MissingPolicy
 from disclosure_core.values import BLANK
 
@@ -51,7 +51,9 @@ class RequiredCheck:
         present = dict(ctx.report.sections.items())
         lacking = [s for s in self.sections if present.get(s) is None]
         if self.numbered:
-            lacking = [s for s in self.sections if (sec := present.get(s)) is not None and not _numbered(sec.heading, s)]
+            lacking = [
+                s for s in self.sections if (sec := present.get(s)) is not None and not _numbered(sec.heading, s)
+            ]
         blank = [a for a in self.cells if ctx.cells.get(a, BLANK).number is None]
         if self.any_of and all(ctx.cells.get(a, BLANK).number is None for a in self.any_of):
             blank += list(self.any_of)
@@ -64,7 +66,9 @@ class RequiredCheck:
             "cells": (labels(ctx.layout, names[:5], "zh"), labels(ctx.layout, names[:5], "en")),
             "count": str(len(names)),
         }
-        headings = tuple(f"{s}: {h}" for s in lacking if (sec := present.get(s)) is not None for h in [sec.heading or "—"])
+        headings = tuple(
+            f"{s}: {h}" for s in lacking if (sec := present.get(s)) is not None for h in [sec.heading or "—"]
+        )
         uses = tuple(CellUse(str(a), ctx.cells.get(a, BLANK)) for a in blank[:20])
         return Result(Outcome.FAIL, uses, words=words, notes=headings, missing=tuple(names))
 
@@ -98,9 +102,19 @@ class NarrativeCheck:
         uses = cell_uses(ctx, used.keys, None, used.linear)
         notes = (f"「{figure.quote}」",)
         if got.outcome is not None:
-            words["missing"] = (labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"), labels(ctx.layout, [str(k[1]) for k in got.missing], "en"))
+            words["missing"] = (
+                labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"),
+                labels(ctx.layout, [str(k[1]) for k in got.missing], "en"),
+            )
             outcome = Outcome.NOT_VERIFIABLE
-            return Result(outcome, tuple(uses), figure.value, words=words, notes=notes, missing=tuple(str(k[1]) for k in got.missing))
+            return Result(
+                outcome,
+                tuple(uses),
+                figure.value,
+                words=words,
+                notes=notes,
+                missing=tuple(str(k[1]) for k in got.missing),
+            )
         try:
             table_value = _number(used.function(got.values))
             if self.measure == "percent":
@@ -121,7 +135,10 @@ class NarrativeCheck:
         words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(lhs - rhs))
         words["percent"] = show_number(figure.percent)
         stated = (f"正文 {figure.value}", f"text {figure.value}")
-        words["arithmetic"] = (arithmetic(ctx.layout, shown, "==", "zh", stated[0]), arithmetic(ctx.layout, shown, "==", "en", stated[1]))
+        words["arithmetic"] = (
+            arithmetic(ctx.layout, shown, "==", "zh", stated[0]),
+            arithmetic(ctx.layout, shown, "==", "en", stated[1]),
+        )
         return Result(
             Outcome.PASS if held else Outcome.FAIL,
             tuple(shown),
@@ -166,7 +183,9 @@ class DeadlineCheck:
         words = {"level": level, "deadline": deadline.isoformat(), "published": str(report.published or "—")}
         if report.published is None:
             words["days"] = "—"
-            return Result(Outcome.NOT_VERIFIABLE, words=words, notes=("the publication date is unknown",), missing=("published",))
+            return Result(
+                Outcome.NOT_VERIFIABLE, words=words, notes=("the publication date is unknown",), missing=("published",)
+            )
         late = (report.published - deadline).days
         if late <= 0:
             return None
@@ -182,7 +201,9 @@ class FormatCheck:
         if ctx.layout.applies_to(ctx.report.year):
             return None
         expected = [
-            layout.id for layout in ctx.layouts.values() if layout.extends is None and layout.applies_to(ctx.report.year)
+            layout.id
+            for layout in ctx.layouts.values()
+            if layout.extends is None and layout.applies_to(ctx.report.year)
         ]
         words = {"format": ctx.layout.id, "year": str(ctx.report.year), "expected": " / ".join(expected) or "—"}
         return Result(Outcome.FAIL, words=words, notes=(f"expected {words['expected']}",))

@@ -19,11 +19,18 @@ import attrs
 
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import CellAddress, CellKind, Layout
-from disclosure_core.model import Body, Facts, Report, Section, Sections, AssessmentWeight
+from disclosure_core.model import AssessmentWeight, Body, Facts, Report, Section, Sections
 from disclosure_core.registry import Registry
 from disclosure_core.rules.arithmetic import PatternCheck, RelationCheck, ThresholdCheck, UnitCheck
 from disclosure_core.rules.context import Context
-from disclosure_core.rules.documents import NUMERALS, SECTION_NAMES, DeadlineCheck, FormatCheck, NarrativeCheck, RequiredCheck
+from disclosure_core.rules.documents import (
+    NUMERALS,
+    SECTION_NAMES,
+    DeadlineCheck,
+    FormatCheck,
+    NarrativeCheck,
+    RequiredCheck,
+)
 from disclosure_core.rules.instances import Instance, compile_rule
 from disclosure_core.rules.narrative import SAMPLES
 from disclosure_core.rules.spec import Rule, RuleSet
@@ -71,7 +78,9 @@ def consistent_report(layout: Layout, year: int | None = None, level: str = "cou
         kind = layout.column_of(address).kind
         cells[address] = Money(Decimal("1.5"), "万元") if kind is CellKind.MONEY else Count(_proactive(address))
     text = "、".join(f"{NUMERALS[s]}、{SECTION_NAMES[s][0]}" for s in NUMERALS)
-    sections = {s: Section(f"{NUMERALS[s]}、{SECTION_NAMES[s][0]}", (text,) if s == "overview" else ()) for s in NUMERALS}
+    sections = {
+        s: Section(f"{NUMERALS[s]}、{SECTION_NAMES[s][0]}", (text,) if s == "overview" else ()) for s in NUMERALS
+    }
     report_year = year or layout.first_year
     return Report(
         layout.id,
@@ -91,7 +100,9 @@ def _n(cells: dict[CellAddress, CellValue], table: str, row: str, column: str) -
 def _proactive(address: CellAddress) -> int:
     if address.row == "regulations":
         return 0
-    return {"total_published": 10, "in_force": 10, "previous_items": 10, "change": 2, "decisions": 7}.get(address.column, 3)
+    return {"total_published": 10, "in_force": 10, "previous_items": 10, "change": 2, "decisions": 7}.get(
+        address.column, 3
+    )
 
 
 def rule_examples(rule: Rule, registry: Registry | None = None) -> dict[str, Example]:
@@ -137,7 +148,10 @@ def _build(instance: Instance, base: Report, previous: Report | None, layout: La
         level = base.body.level.value
         month, day = (int(p) for p in check.by_level[level].split("-"))
         deadline = dt.date(base.year + 1, month, day)
-        return {"pass": (base.evolve(published=deadline), None), "fail": (base.evolve(published=deadline + dt.timedelta(days=1)), None)}
+        return {
+            "pass": (base.evolve(published=deadline), None),
+            "fail": (base.evolve(published=deadline + dt.timedelta(days=1)), None),
+        }
     if isinstance(check, FormatCheck):
         wrong = (layout.last_year or base.year) + 1 if layout.last_year else layout.first_year - 1
         return {"pass": (base, None), "fail": (base.evolve(year=wrong, published=None), None)}
@@ -190,7 +204,8 @@ def _solve(instance: Instance, report: Report, previous: Report | None, layout: 
     assert isinstance(check, RelationCheck)
     ctx = Context(report, layout, report.tables.cells, {layout.id: layout}, previous, layout if previous else None)
     result = check.evaluate(ctx)
-    assert result is not None and result.linear is not None
+    assert result is not None
+    assert result.linear is not None
     residual = result.linear.value(result.values)
     for (prev, name), weight in result.linear.terms:
         if prev or not isinstance(name, CellAddress):
@@ -211,7 +226,9 @@ def _break_required(check: RequiredCheck, report: Report) -> Report:
     section = check.sections[0]
     if check.numbered:
         current = getattr(report.sections, section)
-        return report.evolve(sections=attrs.evolve(report.sections, **{section: Section(SECTION_NAMES[section][0], current.paragraphs)}))
+        return report.evolve(
+            sections=attrs.evolve(report.sections, **{section: Section(SECTION_NAMES[section][0], current.paragraphs)})
+        )
     return report.evolve(sections=attrs.evolve(report.sections, **{section: None}))
 
 
@@ -230,7 +247,10 @@ def _narrative_examples(check: NarrativeCheck, base: Report, layout: Layout) -> 
             "pass": (_say(base, sample.format(n=n) + f"，占{share}%"), None),
             "fail": (_say(base, sample.format(n=n) + f"，占{share + 5}%"), None),
         }
-    return {"pass": (_say(base, sample.format(n=table_value)), None), "fail": (_say(base, sample.format(n=table_value + 1)), None)}
+    return {
+        "pass": (_say(base, sample.format(n=table_value)), None),
+        "fail": (_say(base, sample.format(n=table_value + 1)), None),
+    }
 
 
 def _say(report: Report, sentence: str) -> Report:

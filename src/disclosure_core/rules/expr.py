@@ -137,7 +137,7 @@ def parse(text: str) -> Expr:
     parser = _Parser(text, tokenize(text))
     expr = parser.logic_or()
     if parser.index < len(parser.tokens):
-        kind, token, offset = parser.tokens[parser.index]
+        _kind, token, offset = parser.tokens[parser.index]
         raise ExpressionError(f"unexpected {token!r} at {offset}")
     return expr
 

@@ -75,13 +75,19 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
     """
     instances: list[Instance] = []
     for rule in rule_set.rules:
-        if rule.applies.formats and layout.id not in rule.applies.formats and layout.extends not in rule.applies.formats:
+        if (
+            rule.applies.formats
+            and layout.id not in rule.applies.formats
+            and layout.extends not in rule.applies.formats
+        ):
             continue
         instances.extend(compile_rule(rule, layout))
     seen: set[str] = set()
     for instance in instances:
         if instance.id in seen:
-            raise RuleSetError(f"{instance.rule.origin}: rule {instance.rule.id!r}: two instances are both {instance.id!r}")
+            raise RuleSetError(
+                f"{instance.rule.origin}: rule {instance.rule.id!r}: two instances are both {instance.id!r}"
+            )
         seen.add(instance.id)
     by_cell: dict[CellAddress, list[Instance]] = {}
     for instance in instances:
@@ -166,7 +172,9 @@ def _cells(keys: tuple[Key, ...]) -> frozenset[CellAddress]:
     return frozenset(name for previous, name in keys if isinstance(name, CellAddress) and not previous)
 
 
-def _check(rule: Rule, body: Any, selector: Selector, bindings: Mapping[str, str]) -> tuple[Check, frozenset[CellAddress], bool]:
+def _check(
+    rule: Rule, body: Any, selector: Selector, bindings: Mapping[str, str]
+) -> tuple[Check, frozenset[CellAddress], bool]:
     if isinstance(body, Relation):
         if not body.op:
             whole = compile_text(body.lhs, selector)
@@ -199,7 +207,10 @@ def _check(rule: Rule, body: Any, selector: Selector, bindings: Mapping[str, str
         return DeadlineCheck(body.by_level), frozenset(), False
     if isinstance(body, Pattern):
         rows = tuple(
-            (row, tuple(compile_text(_substitute(alt, {**bindings, "row": row}), selector) for alt in body.alternatives))
+            (
+                row,
+                tuple(compile_text(_substitute(alt, {**bindings, "row": row}), selector) for alt in body.alternatives),
+            )
             for row in body.rows
         )
         return PatternCheck(rows, body.min_followers, rule.missing), frozenset(), False

@@ -67,7 +67,9 @@ def _check_words(rule: Rule) -> None:
     for lang in ("zh", "en"):
         unknown = sorted(placeholders(getattr(rule.message, lang)) - known)
         if unknown:
-            raise RuleSetError(f"{rule.origin}: rule {rule.id!r}: message.{lang} uses unknown placeholder {{{unknown[0]}}}")
+            raise RuleSetError(
+                f"{rule.origin}: rule {rule.id!r}: message.{lang} uses unknown placeholder {{{unknown[0]}}}"
+            )
 
 
 def _never_fails(instance: Instance, layout: Layout) -> None:

@@ -124,7 +124,7 @@ class _RuleReader:
     def message(self, key: str) -> Message:
         value = self.get(key)
         if not isinstance(value, Mapping) or set(value) != {"zh", "en"}:
-            raise self.fail(key, "expected { zh = \"…\", en = \"…\" }")
+            raise self.fail(key, 'expected { zh = "…", en = "…" }')
         if not all(isinstance(v, str) and v for v in value.values()):
             raise self.fail(key, "zh and en must be non-empty strings")
         return Message(value["zh"], value["en"])
@@ -200,6 +200,7 @@ class _RuleReader:
 
     def terms(self, key: str) -> str:
         """A list of cell references (each optionally with a leading ``-``) as one sum expression."""
+        self.get(key)
         items = self.strings(key)
         if not items:
             raise self.fail(key, "expected at least one term")

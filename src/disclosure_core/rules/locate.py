@@ -33,7 +33,7 @@ def locate(ctx: Context, compiled: CompiledRules, failing: Sequence[tuple[Instan
     """The culprits among the cells of the failing linear rules."""
     fixes: dict[CellAddress, Fix] = {}
     tried: set[CellAddress] = set()
-    for instance, result in failing:
+    for _instance, result in failing:
         linear = result.linear
         if linear is None or result.op not in {"==", "<=", ">="}:
             continue
@@ -66,7 +66,9 @@ def _allowed(ctx: Context, cell: CellAddress, needed: Number) -> bool:
 
 def _holds_everywhere(ctx: Context, instances: Sequence[Instance], cell: CellAddress, needed: Number) -> bool:
     printed = ctx.cells.get(cell)
-    value: CellValue = Count(int(needed)) if isinstance(printed, Count) else Money(Decimal(needed), getattr(printed, "unit", None))
+    value: CellValue = (
+        Count(int(needed)) if isinstance(printed, Count) else Money(Decimal(needed), getattr(printed, "unit", None))
+    )
     changed = ctx.with_cell(cell, value)
     for instance in instances:
         outcome = instance.check.evaluate(changed)
@@ -75,7 +77,9 @@ def _holds_everywhere(ctx: Context, instances: Sequence[Instance], cell: CellAdd
     return True
 
 
-def suggestions_for(ctx: Context, cells: Sequence[str], fixes: Mapping[CellAddress, Fix]) -> tuple[tuple[str, ...], tuple[Suggestion, ...]]:
+def suggestions_for(
+    ctx: Context, cells: Sequence[str], fixes: Mapping[CellAddress, Fix]
+) -> tuple[tuple[str, ...], tuple[Suggestion, ...]]:
     """The culprits among ``cells`` and the suggestions for them.
 
     A plain value is suggested only when it is the finding's one culprit: otherwise any of several cells

@@ -96,8 +96,7 @@ def show_number(number: int | Decimal | None) -> str:
     if number is None:
         return "—"
     if isinstance(number, Decimal):
-        text = format(number.normalize(), "f")
-        return text
+        return format(number.normalize(), "f")
     return str(number)
 
 

@@ -39,8 +39,16 @@ class Figure:
 
 # Order matters where one phrase contains another: the combined 予以公开及部分公开 comes before 予以公开.
 PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("requests_received", "申请人提出的新申请", rf"(?:收到|受理|接收|新收)(?:各类|群众)?(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请{_TOTAL}{_N}件"),
-    ("requests_handled", "办结或答复的申请", rf"(?:办结|答复)(?:了)?(?:依申请公开|政府信息公开申请|政府信息公开|信息公开申请|申请)?{_TOTAL}{_N}件"),
+    (
+        "requests_received",
+        "申请人提出的新申请",
+        rf"(?:收到|受理|接收|新收)(?:各类|群众)?(?:的)?(?:政府信息公开|依申请公开|信息公开)?申请{_TOTAL}{_N}件",
+    ),
+    (
+        "requests_handled",
+        "办结或答复的申请",
+        rf"(?:办结|答复)(?:了)?(?:依申请公开|政府信息公开申请|政府信息公开|信息公开申请|申请)?{_TOTAL}{_N}件",
+    ),
     ("granted_or_partial", "予以公开及部分公开", rf"予以公开(?:及|和|、|与)部分公开{_TOTAL}{_N}件{_SHARE}"),
     ("granted", "予以公开", rf"予以公开{_TOTAL}{_N}件{_SHARE}"),
     ("partially_granted", "部分公开", rf"(?<![及和、与])部分公开{_TOTAL}{_N}件{_SHARE}"),

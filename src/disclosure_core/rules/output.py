@@ -88,7 +88,9 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def findings_json(report: Report, findings: Findings, *, blank_as_zero: bool = False, previous: bool = False) -> dict[str, Any]:
+def findings_json(
+    report: Report, findings: Findings, *, blank_as_zero: bool = False, previous: bool = False
+) -> dict[str, Any]:
     """The whole findings document: schema id, the report checked, options, summary and listed findings."""
     counts = findings.by_outcome()
     return {
@@ -104,7 +106,8 @@ def findings_json(report: Report, findings: Findings, *, blank_as_zero: bool = F
         "summary": {
             **{outcome.value: counts[outcome] for outcome in Outcome},
             "rules": [
-                {"rule": summary.rule, **{o.value: n for o, n in summary.counts.items()}} for summary in findings.by_rule()
+                {"rule": summary.rule, **{o.value: n for o, n in summary.counts.items()}}
+                for summary in findings.by_rule()
             ],
         },
         "findings": [finding_json(f) for f in findings],
@@ -113,10 +116,24 @@ def findings_json(report: Report, findings: Findings, *, blank_as_zero: bool = F
 
 _MARK = {Outcome.FAIL: "✗", Outcome.NOT_VERIFIABLE: "?", Outcome.RULE_ERROR: "!"}
 _WORDS = {
-    "zh": {"fail": "不符", "not_verifiable": "无法核验", "rule_error": "规则错误", "document": "报告整体",
-           "culprits": "可能出错的单元格", "suggest": "建议核对", "previous": "未提供上年报告，未核验"},
-    "en": {"fail": "fails", "not_verifiable": "not verifiable", "rule_error": "rule error", "document": "The report as a whole",
-           "culprits": "probably wrong", "suggest": "suggested", "previous": "not checked without --previous"},
+    "zh": {
+        "fail": "不符",
+        "not_verifiable": "无法核验",
+        "rule_error": "规则错误",
+        "document": "报告整体",
+        "culprits": "可能出错的单元格",
+        "suggest": "建议核对",
+        "previous": "未提供上年报告，未核验",
+    },
+    "en": {
+        "fail": "fails",
+        "not_verifiable": "not verifiable",
+        "rule_error": "rule error",
+        "document": "The report as a whole",
+        "culprits": "probably wrong",
+        "suggest": "suggested",
+        "previous": "not checked without --previous",
+    },
 }
 
 
@@ -126,8 +143,7 @@ def findings_text(report: Report, layout: Layout, findings: Findings, lang: str 
     counts = findings.by_outcome()
     lines = [
         report.title or report.body.name,
-        f"{report.body.name} · {report.year} · {layout.id} · "
-        + ", ".join(f"{counts[o]} {o.value}" for o in Outcome),
+        f"{report.body.name} · {report.year} · {layout.id} · " + ", ".join(f"{counts[o]} {o.value}" for o in Outcome),
     ]
     listed = list(findings)
     waiting = [f for f in listed if NO_PREVIOUS[1] in f.notes]
@@ -157,14 +173,18 @@ def _finding_lines(layout: Layout, finding: Finding, lang: str, words: dict[str,
     lines = [f"  {_MARK[finding.outcome]} {finding.severity.value:<7} {finding.rule}  ({outcome})"]
     lines.append(f"      {finding.message.text(lang)}")
     if finding.outcome is not Outcome.FAIL and finding.op and finding.cells:
-        lines.append(f"      {arithmetic(layout, [c for c in finding.cells if c.report == 'current'], finding.op, lang)}")
+        lines.append(
+            f"      {arithmetic(layout, [c for c in finding.cells if c.report == 'current'], finding.op, lang)}"
+        )
     if finding.culprits:
         names = [_label(layout, c, lang) for c in finding.culprits]
         lines.append(f"      {words['culprits']}: {'、'.join(names) if lang == 'zh' else ', '.join(names)}")
     for s in finding.suggestions:
         printed = next((u.value for u in finding.cells if u.cell == s.cell), None)
         before = show_number(printed.number) if printed is not None and printed.number is not None else "?"
-        lines.append(f"      {words['suggest']}: {_label(layout, s.cell, lang)} {before} → {show_number(s.value)} ({s.kind}, {s.confidence:.1f})")
+        lines.append(
+            f"      {words['suggest']}: {_label(layout, s.cell, lang)} {before} → {show_number(s.value)} ({s.kind}, {s.confidence:.1f})"
+        )
     lines += [f"      · {note}" for note in finding.notes]
     return lines
 
