@@ -34,4 +34,4 @@ def test_shipped_rules_lint_clean_for_both_formats() -> None:
 
 def test_every_shipped_rule_has_bilingual_text_and_a_basis() -> None:
     for rule in RULES:
-        assert rule.basis and rule.title.zh and rule.title.en, rule.id
+        assert all((rule.basis, rule.title.zh, rule.title.en)), rule.id

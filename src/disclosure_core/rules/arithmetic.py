@@ -13,7 +13,7 @@ from disclosure_core.findings import CellUse, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, CellKind, TableLayout
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Linear, Number
 from disclosure_core.rules.context import Context, Result, gather, integral
-from disclosure_core.rules.messages import arithmetic, both, labels, show_number
+from disclosure_core.rules.messages import Words, arithmetic, both, labels, show_number
 from disclosure_core.rules.spec import MissingPolicy
 from disclosure_core.rules.suggest import classify
 from disclosure_core.values import Count, Money
@@ -133,8 +133,8 @@ class ThresholdCheck:
             return None
         shown = bad or list(got.missing)
         uses = cell_uses(ctx, shown)
-        stated = [got.values[k] for k in bad] or [None]
-        words = {
+        stated: list[Number | None] = [got.values[k] for k in bad] or [None]
+        words: dict[str, Words] = {
             "cells": (
                 labels(ctx.layout, [u.cell for u in uses], "zh"),
                 labels(ctx.layout, [u.cell for u in uses], "en"),
@@ -185,7 +185,10 @@ class UnitCheck:
                 suggestions.append(Suggestion(str(address), converted, "unit", 0.9))
         uses = tuple(CellUse(str(a), v) for a, v in wrong)
         names = [str(a) for a, _ in wrong]
-        words = {"cells": (labels(ctx.layout, names, "zh"), labels(ctx.layout, names, "en")), "unit": self.unit}
+        words: dict[str, Words] = {
+            "cells": (labels(ctx.layout, names, "zh"), labels(ctx.layout, names, "en")),
+            "unit": self.unit,
+        }
         words["stated"] = "、".join(f"{v.amount}{v.unit}" for _, v in wrong)
         return Result(Outcome.FAIL, uses, words=words, suggestions=tuple(suggestions), culprits=tuple(names))
 
@@ -237,7 +240,7 @@ class PatternCheck:
             right = best.sides[1]
             expected.append(show_number(right.value(values)) if right is not None else "—")
         table = ctx.layout.table(uses[0].cell.split(".")[0])
-        words = {
+        words: dict[str, Words] = {
             "breaking": _row_labels(table, [row for row, _, _ in breakers]),
             "followers": _row_labels(table, followers),
             "arithmetic": ("；".join(zh for zh, _ in shown), "; ".join(en for _, en in shown)),

@@ -231,7 +231,8 @@ _ARITHMETIC: dict[str, Callable[[Number, Number], Number]] = {
 def _abs(items: list[Number]) -> Number:
     if len(items) != 1:
         raise TypeError("abs takes one argument")
-    return abs(items[0])
+    value = items[0]
+    return -value if value < 0 else value
 
 
 _CALLS: dict[str, Callable[[list[Number]], Number]] = {

@@ -119,10 +119,10 @@ class NarrativeCheck:
             table_value = _number(used.function(got.values))
             if self.measure == "percent":
                 assert figure.percent is not None
+                share = Decimal(figure.value) * 100 / Decimal(table_value)
+                held = abs(figure.percent - share) < _unit_in_last_place(figure.percent)
                 lhs: Number = figure.percent
-                rhs: Number = Decimal(figure.value) * 100 / Decimal(table_value)
-                held = abs(lhs - rhs) < _unit_in_last_place(figure.percent)
-                rhs = rhs.quantize(Decimal("0.01"))
+                rhs: Number = share.quantize(Decimal("0.01"))
                 words["base"] = show_number(table_value)
             else:
                 lhs, rhs = figure.value, table_value

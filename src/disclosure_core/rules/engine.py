@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Finding, Findings, Message, Outcome
-from disclosure_core.layouts import Layout
+from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
 from disclosure_core.registry import Registry
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
-from disclosure_core.rules.locate import locate, suggestions_for
+from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
 from disclosure_core.rules.sets import registry_rule_set
 from disclosure_core.rules.spec import RuleSet
@@ -105,12 +105,12 @@ def _empty(instance: Instance) -> Finding:
     return Finding(passed.rule, passed.severity, Outcome.EMPTY, passed.message, base=passed.base, table=passed.table)
 
 
-def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[object, object]) -> Finding:
+def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:
     rule = instance.rule
     words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
     culprits, suggestions = result.culprits, result.suggestions
     if result.outcome is Outcome.FAIL and instance.locatable:
-        culprits, suggestions = suggestions_for(ctx, [u.cell for u in result.uses if u.report == "current"], fixes)  # type: ignore[arg-type]
+        culprits, suggestions = suggestions_for(ctx, [u.cell for u in result.uses if u.report == "current"], fixes)
     notes = list(result.notes)
     if result.assumed_zero:
         notes.append(BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)

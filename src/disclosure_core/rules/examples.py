@@ -22,6 +22,7 @@ from disclosure_core.layouts import CellAddress, CellKind, Layout
 from disclosure_core.model import AssessmentWeight, Body, Facts, Report, Section, Sections
 from disclosure_core.registry import Registry
 from disclosure_core.rules.arithmetic import PatternCheck, RelationCheck, ThresholdCheck, UnitCheck
+from disclosure_core.rules.compile import Key, Number
 from disclosure_core.rules.context import Context
 from disclosure_core.rules.documents import (
     NUMERALS,
@@ -62,18 +63,18 @@ def consistent_report(layout: Layout, year: int | None = None, level: str = "cou
     requests = layout.table("requests")
     parts = [c.id for c in requests.columns if c.id != "total"]
     results = [r.id for r in requests.rows if "results" in r.groups and r.id != "total"]
-    for i, row in enumerate(results):
+    for i, result in enumerate(results):
         for j, column in enumerate(parts):
-            cells[CellAddress("requests", row, column)] = Count((i + j) % 3)
+            cells[CellAddress("requests", result, column)] = Count((i + j) % 3)
     for column in parts:
-        handled = sum(cells[CellAddress("requests", r, column)].number or 0 for r in results)  # type: ignore[union-attr]
-        for row, value in (("total", handled), ("carried_over", 1), ("carried_forward", 1), ("new", handled)):
-            cells[CellAddress("requests", row, column)] = Count(value)
+        handled = sum(_n(cells, "requests", r, column) for r in results)
+        for row_id, value in (("total", handled), ("carried_over", 1), ("carried_forward", 1), ("new", handled)):
+            cells[CellAddress("requests", row_id, column)] = Count(value)
     for row in requests.rows:
         cells[CellAddress("requests", row.id, "total")] = Count(sum(_n(cells, "requests", row.id, c) for c in parts))
-    for row in layout.table("appeals").rows:
+    for appeal in layout.table("appeals").rows:
         for column, value in (("upheld", 1), ("corrected", 0), ("other", 1), ("pending", 1), ("total", 3)):
-            cells[CellAddress("appeals", row.id, column)] = Count(value)
+            cells[CellAddress("appeals", appeal.id, column)] = Count(value)
     for address in layout.table("proactive").addresses():
         kind = layout.column_of(address).kind
         cells[address] = Money(Decimal("1.5"), "万元") if kind is CellKind.MONEY else Count(_proactive(address))
@@ -210,7 +211,7 @@ def _solve(instance: Instance, report: Report, previous: Report | None, layout: 
     for (prev, name), weight in result.linear.terms:
         if prev or not isinstance(name, CellAddress):
             continue
-        needed = result.values[(prev, name)] - residual / weight
+        needed = Decimal(result.values[(prev, name)]) - Decimal(residual) / Decimal(weight)
         if needed >= 0 and needed == int(needed):
             candidate = report.with_cells({name: _like(report.cell(name), int(needed))})
             if _outcome(instance, candidate, previous, layout) is Outcome.PASS:
@@ -234,11 +235,16 @@ def _break_required(check: RequiredCheck, report: Report) -> Report:
 
 def _narrative_examples(check: NarrativeCheck, base: Report, layout: Layout) -> dict[str, Pair]:
     ctx = Context(base, layout, base.tables.cells, {layout.id: layout})
-    values = {k: ctx.value(k).number or 0 for k in check.table.keys}  # type: ignore[union-attr]
-    table_value = int(check.table.function(values))  # type: ignore[call-overload]
+    values: dict[Key, Number] = {}
+    for key in check.table.keys:
+        value = ctx.value(key)
+        values[key] = value.number if value is not None and value.number is not None else 0
+    total = check.table.function(values)
+    assert isinstance(total, int)
+    table_value = total
     sample = SAMPLES[check.figure]
     if check.figure == "appeals_not_upheld":
-        upheld = base.with_cells({name: 0 for _, name in check.table.keys})  # type: ignore[misc]
+        upheld = base.with_cells({name: 0 for _, name in check.table.keys if isinstance(name, CellAddress)})
         return {"pass": (_say(upheld, sample), None), "fail": (_say(base, sample), None)}
     if check.measure == "percent":
         n = 1
