@@ -16,7 +16,10 @@ from disclosure_core.rules.context import Context, Result, gather, integral
 from disclosure_core.rules.messages import Words, arithmetic, both, labels, show_number
 from disclosure_core.rules.spec import MissingPolicy
 from disclosure_core.rules.suggest import classify
-from disclosure_core.values import Count, Money
+from disclosure_core.values import BLANK, AbsenceKind, Absent, Count, Money
+
+
+EMPTY = Result(Outcome.EMPTY)
 
 
 def cell_uses(ctx: Context, keys: Sequence[Key], lhs: Linear | None = None, rhs: Linear | None = None) -> list[CellUse]:
@@ -59,16 +62,49 @@ class RelationCheck:
     rhs: Compiled | None
     policy: MissingPolicy
     keys: tuple[Key, ...]
+    _fast: tuple[tuple[CellAddress, ...], tuple[tuple[int, Number], ...], Number] | None = attrs.field(
+        init=False, default=None
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # The common case — a linear relation over this year's cells — is evaluated from a flat list of
+        # weights, as a hand-written check would; everything else goes through gather().
+        left, right = self.lhs.linear, self.rhs.linear if self.rhs else None
+        if left is None or right is None or not all(not p and isinstance(n, CellAddress) for p, n in self.keys):
+            return
+        position = {key: i for i, key in enumerate(self.keys)}
+        difference = left.combine(right, -1)
+        weights = tuple((position[key], weight) for key, weight in difference.terms)
+        cells = tuple(name for _, name in self.keys if isinstance(name, CellAddress))
+        object.__setattr__(self, "_fast", (cells, weights, difference.constant))
 
     def evaluate(self, ctx: Context) -> Result | None:
+        if self._fast is not None:
+            cells, weights, constant = self._fast
+            lookup = ctx.cells.get
+            values = [lookup(cell, BLANK) for cell in cells]
+            numbers = [value.number for value in values]
+            if None not in numbers:
+                total = constant
+                for index, weight in weights:
+                    total += weight * numbers[index]  # type: ignore[operator]
+                if COMPARE[self.op](total, 0):
+                    return None
+            elif not any(numbers) and self.policy is MissingPolicy.NOT_VERIFIABLE and not ctx.blank_as_zero:
+                # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
+                # half-filled tables, answered without building anything.
+                if not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values):
+                    return EMPTY
+        return self._evaluate(ctx)
+
+    def _evaluate(self, ctx: Context) -> Result | None:
         got = gather(ctx, self.keys, self.policy)
         lhs_linear, rhs_linear = self.lhs.linear, self.rhs.linear if self.rhs else None
         if got.outcome is not None:
             if got.outcome is Outcome.EMPTY:
                 return Result(Outcome.EMPTY)
             uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
-            words = self._words(ctx, uses)
-            words["missing"] = _missing_words(ctx, got.missing, got.note)
+            words: dict[str, Words] = {"missing": _missing_words(ctx, got.missing, got.note)}
             notes = _notes(got.note)
             missing = tuple(str(name) for previous, name in got.missing if not previous)
             return Result(got.outcome, tuple(uses), op=self.op or None, words=words, notes=notes, missing=missing)

@@ -88,6 +88,8 @@ SAMPLES = {
 }
 """A sentence stating each figure (``{n}`` the number): examples for rules, and the extractor's own tests."""
 _COMPILED = tuple((figure_id, re.compile(pattern)) for figure_id, _, pattern in PATTERNS)
+_ANCHORS = re.compile(r"件|起|维持")
+"""Every figure ends in 件 or 起, or is the 维持 claim: paragraphs without them are skipped unread."""
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -101,6 +103,8 @@ def extract_figures(paragraphs: Iterable[str], section: str = "") -> dict[str, F
     """
     found: dict[str, Figure] = {}
     for paragraph in paragraphs:
+        if not _ANCHORS.search(paragraph):
+            continue
         claimed: list[tuple[int, int]] = []
         for figure_id, pattern in _COMPILED:
             for match in pattern.finditer(paragraph):
