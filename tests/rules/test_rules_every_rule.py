@@ -35,3 +35,19 @@ def test_shipped_rules_lint_clean_for_both_formats() -> None:
 def test_every_shipped_rule_has_bilingual_text_and_a_basis() -> None:
     for rule in RULES:
         assert all((rule.basis, rule.title.zh, rule.title.en)), rule.id
+
+
+def test_shipped_rule_files_validate_against_the_documented_schema() -> None:
+    import json
+    import tomllib
+    from importlib import resources
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parents[2] / "docs" / "rules.schema.json").read_text(encoding="utf-8"))
+    for name in ("common.toml", "gov-2019.toml", "gov-2021.toml"):
+        data = tomllib.loads(resources.files("disclosure_core.rules").joinpath(name).read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)
+    broken = {"rules": [{"id": "x", "kind": "sum", "severity": "fatal", "title": {"zh": "x", "en": "x"}, "message": {"zh": "x", "en": "x"}, "basis": "b", "whole": "a.b.c", "parts": ["a.b.d"]}]}
+    assert not jsonschema.Draft202012Validator(schema).is_valid(broken)
