@@ -75,13 +75,25 @@ def hand_written(report: Report) -> list[tuple[str, str]]:
             [number("requests", "total", column), number("requests", "carried_forward", column)],
         )
     for row in requests.rows:
-        relation(f"requests.row_total.{row.id}", [number("requests", row.id, "total")], [number("requests", row.id, c) for c in parts])
+        relation(
+            f"requests.row_total.{row.id}",
+            [number("requests", row.id, "total")],
+            [number("requests", row.id, c) for c in parts],
+        )
     for column in columns:
-        relation(f"requests.results_total.{column}", [number("requests", "total", column)], [number("requests", r, column) for r in results])
+        relation(
+            f"requests.results_total.{column}",
+            [number("requests", "total", column)],
+            [number("requests", r, column) for r in results],
+        )
     negative = any((v.number or 0) < 0 for a, v in cells.items() if a.table == "requests")
     out.append(("requests.non_negative", "fail" if negative else "pass"))
     for row in ("review", "litigation_direct", "litigation_after_review"):
-        relation(f"appeals.group_total.{row}", [number("appeals", row, "total")], [number("appeals", row, c) for c in ("upheld", "corrected", "other", "pending")])
+        relation(
+            f"appeals.group_total.{row}",
+            [number("appeals", row, "total")],
+            [number("appeals", row, c) for c in ("upheld", "corrected", "other", "pending")],
+        )
     negative = any((v.number or 0) < 0 for a, v in cells.items() if a.table == "appeals")
     out.append(("appeals.non_negative", "fail" if negative else "pass"))
     return out
@@ -114,7 +126,9 @@ def main() -> None:
     engine_t = timed(lambda: [check(r, rules=table_rules) for r in reports], 3)
     manual_t = timed(lambda: [hand_written(r) for r in reports], 3)
     print(f"full check, 10 000 generated reports: {full:.2f} s ({full / len(reports) * 1e3:.3f} ms per report)")
-    print(f"Table 2 + 3 rules, 10 000 reports: engine {engine_t:.2f} s, hand-written {manual_t:.2f} s, ratio {engine_t / manual_t:.2f}")
+    print(
+        f"Table 2 + 3 rules, 10 000 reports: engine {engine_t:.2f} s, hand-written {manual_t:.2f} s, ratio {engine_t / manual_t:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -49,5 +49,18 @@ def test_shipped_rule_files_validate_against_the_documented_schema() -> None:
     for name in ("common.toml", "gov-2019.toml", "gov-2021.toml"):
         data = tomllib.loads(resources.files("disclosure_core.rules").joinpath(name).read_text(encoding="utf-8"))
         jsonschema.validate(data, schema)
-    broken = {"rules": [{"id": "x", "kind": "sum", "severity": "fatal", "title": {"zh": "x", "en": "x"}, "message": {"zh": "x", "en": "x"}, "basis": "b", "whole": "a.b.c", "parts": ["a.b.d"]}]}
+    broken = {
+        "rules": [
+            {
+                "id": "x",
+                "kind": "sum",
+                "severity": "fatal",
+                "title": {"zh": "x", "en": "x"},
+                "message": {"zh": "x", "en": "x"},
+                "basis": "b",
+                "whole": "a.b.c",
+                "parts": ["a.b.d"],
+            }
+        ]
+    }
     assert not jsonschema.Draft202012Validator(schema).is_valid(broken)

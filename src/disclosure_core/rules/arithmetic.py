@@ -18,7 +18,6 @@ from disclosure_core.rules.spec import MissingPolicy
 from disclosure_core.rules.suggest import classify
 from disclosure_core.values import BLANK, AbsenceKind, Absent, Count, Money
 
-
 EMPTY = Result(Outcome.EMPTY)
 
 
@@ -90,11 +89,15 @@ class RelationCheck:
                     total += weight * numbers[index]  # type: ignore[operator]
                 if COMPARE[self.op](total, 0):
                     return None
-            elif not any(numbers) and self.policy is MissingPolicy.NOT_VERIFIABLE and not ctx.blank_as_zero:
-                # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
-                # half-filled tables, answered without building anything.
-                if not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values):
-                    return EMPTY
+            # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
+            # half-filled tables, answered without building anything.
+            elif (
+                not any(numbers)
+                and self.policy is MissingPolicy.NOT_VERIFIABLE
+                and not ctx.blank_as_zero
+                and not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values)
+            ):
+                return EMPTY
         return self._evaluate(ctx)
 
     def _evaluate(self, ctx: Context) -> Result | None:
