@@ -114,7 +114,7 @@ def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[Ce
     notes = list(result.notes)
     if result.assumed_zero:
         notes.append(BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
-    template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.message, result)
+    template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
     return Finding(
         rule=instance.id,
         severity=rule.severity,
@@ -142,11 +142,12 @@ _RULE_ERROR = Message("规则无法求值：{title}", "the rule could not be eva
 _NOT_VERIFIABLE = Message("无法核验：{title}（缺少：{missing}）", "not verifiable: {title} (missing: {missing})")
 
 
-def _not_verified(template: Message, result: Result) -> Message:
+def _not_verified(title: Message, result: Result) -> Message:
+    """The message of a finding that did not fail: a pass (made reading blanks as 0) shows the title."""
     if result.outcome is Outcome.RULE_ERROR:
         return _RULE_ERROR
     if result.outcome is Outcome.PASS:
-        return template
+        return title
     return _NOT_VERIFIABLE
 
 
