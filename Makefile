@@ -22,7 +22,11 @@ demo: setup
 	$(BIN)/disclosure summary $(EXAMPLE)
 	$(BIN)/disclosure convert $(EXAMPLE) -o out/daixian-2020.json
 	$(BIN)/disclosure convert $(EXAMPLE) -o out/daixian-2020.xlsx
-	@echo "wrote out/daixian-2020.json out/daixian-2020.xlsx"
+	@# check exits 1 when findings reach the failure level (the example has real defects): that is the demo, not a failure.
+	$(BIN)/disclosure check $(EXAMPLE) -o out/daixian-2020.findings.txt || test $$? -eq 1
+	$(BIN)/disclosure check $(EXAMPLE) --format json -o out/daixian-2020.findings.json || test $$? -eq 1
+	@cat out/daixian-2020.findings.txt
+	@echo "wrote out/daixian-2020.findings.txt and out/daixian-2020.findings.json"
 
 lint: setup
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from disclosure_core.errors import (
     RuleSetError,
     UsageError,
 )
+from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome, Severity, Suggestion
 from disclosure_core.formats import (
     DataFile,
     Diagnostic,
@@ -44,6 +45,7 @@ from disclosure_core.model import (
     Tables,
 )
 from disclosure_core.registry import PluginInfo, PluginWarning, Registry
+from disclosure_core.rules import RuleSet, builtin_rule_set, check, load_rule_file
 from disclosure_core.schema import report_json_schema
 from disclosure_core.serialize import dumps, from_dict, loads, to_dict
 from disclosure_core.values import (
@@ -71,6 +73,7 @@ __all__ = [
     "BodyLevel",
     "CellAddress",
     "CellKind",
+    "CellUse",
     "CellValue",
     "Count",
     "DataFile",
@@ -79,11 +82,15 @@ __all__ = [
     "DisclosureError",
     "Facts",
     "FeesCharged",
+    "Finding",
+    "Findings",
     "Layout",
     "LayoutError",
     "LoadError",
     "Loaded",
+    "Message",
     "Money",
+    "Outcome",
     "PluginError",
     "PluginInfo",
     "PluginWarning",
@@ -93,19 +100,25 @@ __all__ = [
     "RenderOptions",
     "Renderer",
     "Report",
+    "RuleSet",
     "RuleSetError",
     "Section",
     "Sections",
+    "Severity",
     "Source",
+    "Suggestion",
     "Tables",
     "UsageError",
     "builtin_layout",
+    "builtin_rule_set",
+    "check",
     "default_registry",
     "dumps",
     "from_dict",
     "hookimpl",
     "hookspecs",
     "load",
+    "load_rule_file",
     "loads",
     "new_report",
     "parse_layout",

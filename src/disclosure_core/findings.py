@@ -1,7 +1,9 @@
 """Findings: what checking a report produces — one per rule instance, with its arithmetic and evidence.
 
 A finding never hides a missing number: a rule whose cells are blank ends ``not_verifiable``, and a rule
-that could not be evaluated ends ``rule_error``; neither counts as a pass.
+that could not be evaluated ends ``rule_error``; neither counts as a pass. A rule instance for which the
+report states nothing at all (every cell blank, no figure in the text) ends ``empty``: nothing was claimed,
+so nothing is listed — but it is counted, never as a pass.
 
 >>> Severity.ERROR.at_least(Severity.WARNING), Severity.INFO.at_least(Severity.WARNING)
 (True, False)
@@ -47,6 +49,12 @@ class Outcome(enum.StrEnum):
     FAIL = "fail"
     NOT_VERIFIABLE = "not_verifiable"
     RULE_ERROR = "rule_error"
+    EMPTY = "empty"
+
+    @property
+    def listed(self) -> bool:
+        """Whether a finding with this outcome is shown to readers (everything but pass and empty)."""
+        return self not in {Outcome.PASS, Outcome.EMPTY}
 
 
 @attrs.frozen
@@ -65,12 +73,16 @@ class Message:
 class CellUse:
     """One cell a rule instance read: its address (``table.row.column``), its value, and whose report it is.
 
-    ``report`` is "current", or "previous" for the previous year's report in year-over-year rules.
+    ``report`` is "current", or "previous" for the previous year's report in year-over-year rules;
+    ``side`` ("lhs" or "rhs") and ``weight`` place the cell in the rule's arithmetic (empty for cells a
+    rule reads without adding them up).
     """
 
     cell: str
     value: CellValue
     report: str = "current"
+    side: str = ""
+    weight: int = 1
 
 
 @attrs.frozen
@@ -103,6 +115,17 @@ class Finding:
     suggestions: tuple[Suggestion, ...] = ()
     notes: tuple[str, ...] = ()
     table: str | None = None
+    base: str = ""
+    op: str | None = None
+    missing: tuple[str, ...] = ()
+    blank_as_zero: bool = False
+    basis: str = ""
+    title: Message | None = None
+
+    @property
+    def base_rule(self) -> str:
+        """The id of the rule this finding is an instance of (``rule`` before expansion)."""
+        return self.base or self.rule
 
     @property
     def addresses(self) -> tuple[str, ...]:
@@ -122,13 +145,13 @@ class RuleSummary:
 class Findings:
     """Every rule instance's outcome for one report, in rule order.
 
-    Iterating yields only the findings that are not passes — what a reader needs to act on.
+    Iterating yields only the listed findings (not pass, not empty) — what a reader needs to act on.
     """
 
     all: tuple[Finding, ...]
 
     def __iter__(self) -> Iterator[Finding]:
-        return (f for f in self.all if f.outcome is not Outcome.PASS)
+        return (f for f in self.all if f.outcome.listed)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -138,10 +161,10 @@ class Findings:
         return Counter(f.outcome for f in self.all)
 
     def by_rule(self) -> list[RuleSummary]:
-        """Outcome counts per rule id, in rule order."""
+        """Outcome counts per rule id (before expansion), in rule order."""
         counts: dict[str, Counter[Outcome]] = {}
         for finding in self.all:
-            counts.setdefault(finding.rule, Counter())[finding.outcome] += 1
+            counts.setdefault(finding.base_rule, Counter())[finding.outcome] += 1
         return [RuleSummary(rule, {o: c[o] for o in Outcome}) for rule, c in counts.items()]
 
     def worst(self, outcomes: Iterable[Outcome] = (Outcome.FAIL, Outcome.RULE_ERROR)) -> Severity | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from disclosure_core.cli import ledger_commands, many_commands, report_commands
+from disclosure_core.cli import check_commands, ledger_commands, many_commands, report_commands
 from disclosure_core.cli.shared import State
 from disclosure_core.errors import DisclosureError
 
@@ -25,7 +25,7 @@ def cli(ctx: click.Context, strict_plugins: bool) -> None:
     ctx.obj = State(strict_plugins=strict_plugins)
 
 
-for command in (*report_commands.COMMANDS, *many_commands.COMMANDS, *ledger_commands.COMMANDS):
+for command in (*report_commands.COMMANDS, *check_commands.COMMANDS, *many_commands.COMMANDS, *ledger_commands.COMMANDS):
     cli.add_command(command)
 
 

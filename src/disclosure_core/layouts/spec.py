@@ -36,7 +36,7 @@ class Label:
         return self.en if lang == "en" else self.zh
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class CellAddress:
     """The canonical address of one table cell, written ``table.row.column``.
 

@@ -1,0 +1,153 @@
+"""Commands that check reports: ``check`` and ``rules`` (list, ``rules explain ID``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from disclosure_core.cli.shared import emit, load_input, state
+from disclosure_core.errors import UsageError
+from disclosure_core.findings import Severity
+from disclosure_core.rules import check as check_report
+from disclosure_core.rules import load_rule_file, registry_rule_set
+from disclosure_core.rules.examples import rule_examples
+from disclosure_core.rules.lint import lint
+from disclosure_core.rules.output import findings_json, findings_text, reaches
+from disclosure_core.rules.spec import Rule, RuleSet
+
+EXIT_FINDINGS = 1
+
+
+@click.command()
+@click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--previous",
+    "previous_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Last year's report by the same body.",
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the text output."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a rule of this severity or worse fails.",
+)
+@click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 (every finding made so says it).")
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Extra rule file (TOML); repeatable.",
+)
+@click.option("--disable", multiple=True, help="Switch off a rule (or one instance) by id; repeatable.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the findings here ('-' for stdout).")
+@click.option("--from", "source", help="Source to read with (default: detected).")
+def check(
+    source_file: Path,
+    previous_file: Path | None,
+    output_format: str,
+    lang: str,
+    fail_on: str,
+    blank_as_zero: bool,
+    rule_files: tuple[Path, ...],
+    disable: tuple[str, ...],
+    output: Path | None,
+    source: str | None,
+) -> int:
+    """Check a report against the rule sets; exit 1 when a finding reaches --fail-on."""
+    registry = state().registry
+    report = load_input(source_file, source).report
+    previous = load_input(previous_file, source).report if previous_file else None
+    rules = _rules(rule_files)
+    known = set(rules.ids())
+    unknown = [d for d in disable if not any(d == k or d.startswith(k + ".") for k in known)]
+    if unknown:
+        raise UsageError(f"--disable {unknown[0]}: no such rule")
+    findings = check_report(
+        report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable, registry=registry
+    )
+    if output_format == "json":
+        document = findings_json(report, findings, blank_as_zero=blank_as_zero, previous=previous is not None)
+        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    else:
+        data = findings_text(report, registry.layout(report.format), findings, lang).encode("utf-8")
+    inputs = (source_file, *((previous_file,) if previous_file else ()), *rule_files)
+    emit(data, output, inputs=inputs)
+    return EXIT_FINDINGS if reaches(findings, Severity(fail_on)) else 0
+
+
+def _rules(rule_files: tuple[Path, ...]) -> RuleSet:
+    registry = state().registry
+    rules = registry_rule_set(registry)
+    for path in rule_files:
+        rules = rules + lint(load_rule_file(path), registry.layouts().values())
+    return rules
+
+
+@click.group(invoke_without_command=True)
+@click.option("--format", "format_id", help="Only the rules that apply to this format version.")
+@click.pass_context
+def rules(ctx: click.Context, format_id: str | None) -> None:
+    """List the rules (shipped and from plugins); `rules explain ID` shows one."""
+    if ctx.invoked_subcommand is not None:
+        return
+    registry = state().registry
+    if format_id is not None and format_id not in registry.layouts():
+        raise UsageError(f"unknown format version {format_id!r}")
+    for rule in registry_rule_set(registry).rules:
+        if format_id and rule.applies.formats and format_id not in rule.applies.formats:
+            continue
+        formats = ",".join(rule.applies.formats) or "all"
+        click.echo(f"{rule.id:<44} {rule.severity.value:<7} {rule.kind:<14} {formats:<9} {rule.title.zh}")
+
+
+@rules.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Show one rule: what it checks, its basis, scope, and a passing and a failing example."""
+    registry = state().registry
+    try:
+        rule = registry_rule_set(registry).rule(rule_id)
+    except KeyError:
+        raise UsageError(f"no rule {rule_id!r} (see `disclosure rules`)") from None
+    for line in _explain(rule):
+        click.echo(line)
+    for label, example in rule_examples(rule, registry).items():
+        click.echo(f"\nexample that {'passes' if label == 'pass' else 'fails'}:")
+        for line in example.describe():
+            click.echo(f"  {line}")
+
+
+def _explain(rule: Rule) -> list[str]:
+    scope = rule.applies
+    lines = [
+        f"{rule.id}  ({rule.kind}, {rule.severity.value}, from {rule.origin})",
+        f"  {rule.title.zh}",
+        f"  {rule.title.en}",
+        f"basis:    {rule.basis}",
+        f"formats:  {', '.join(scope.formats) or 'all'}"
+        + (f"; years {scope.from_year or '…'}–{scope.to_year or '…'}" if scope.from_year or scope.to_year else "")
+        + (f"; levels {', '.join(scope.levels)}" if scope.levels else ""),
+        f"missing:  {rule.missing.value}",
+    ]
+    if rule.expand:
+        lines.append(
+            "expands:  "
+            + ", ".join(f"{d.name} over {d.source if d.source != 'list' else list(d.values)}" for d in rule.expand)
+        )
+    lines.append(f"message:  {rule.message.zh}")
+    lines.append(f"          {rule.message.en}")
+    if rule.explanation:
+        lines.append(f"note:     {rule.explanation}")
+    return lines
+
+
+COMMANDS = (check, rules)

@@ -1,0 +1,162 @@
+"""What evaluating one report needs (its cells, the previous report, options) and what a check returns.
+
+Reading values goes through :func:`gather`, the one place that applies the missing-value policy: blank,
+placeholder and not-applicable cells are never silently 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Protocol
+
+import attrs
+
+from disclosure_core.findings import CellUse, Outcome, Suggestion
+from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.model import Report
+from disclosure_core.rules.compile import FACTS, Key, Linear, Number
+from disclosure_core.rules.messages import Words
+from disclosure_core.rules.narrative import Figure, report_figures
+from disclosure_core.rules.spec import MissingPolicy
+from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue
+
+
+@attrs.define
+class Context:
+    """One evaluation: the report and its layout, the previous report (if any) and the options."""
+
+    report: Report
+    layout: Layout
+    cells: Mapping[CellAddress, CellValue]
+    layouts: Mapping[str, Layout]
+    previous: Report | None = None
+    previous_layout: Layout | None = None
+    blank_as_zero: bool = False
+    _figures: dict[str, Figure] | None = None
+
+    @property
+    def previous_cells(self) -> Mapping[CellAddress, CellValue]:
+        """The previous report's cells (empty when there is none)."""
+        return self.previous.tables.cells if self.previous else {}
+
+    @property
+    def figures(self) -> dict[str, Figure]:
+        """Figures stated in the report's text, extracted once per evaluation."""
+        if self._figures is None:
+            self._figures = report_figures(self.report)
+        return self._figures
+
+    def value(self, key: Key) -> CellValue | None:
+        """The value behind a key: a cell value, or None for a fact (read with :meth:`fact`)."""
+        previous, name = key
+        if isinstance(name, str):
+            return None
+        return (self.previous_cells if previous else self.cells).get(name, BLANK)
+
+    def fact(self, key: Key) -> Number | None:
+        """A fact of the current (or previous) report, None when not stated."""
+        report = self.previous if key[0] else self.report
+        return FACTS[str(key[1])](report) if report else None
+
+    def with_cell(self, address: CellAddress, value: CellValue) -> Context:
+        """The same evaluation with one cell of the current report changed (for locating culprits)."""
+        cells = dict(self.cells)
+        cells[address] = value
+        return attrs.evolve(self, cells=cells, figures=self._figures)
+
+
+@attrs.frozen
+class Result:
+    """What a check found when it did not simply pass."""
+
+    outcome: Outcome
+    uses: tuple[CellUse, ...] = ()
+    lhs: Number | None = None
+    rhs: Number | None = None
+    difference: Number | None = None
+    op: str | None = None
+    words: Mapping[str, Words] = attrs.field(factory=dict)
+    notes: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    assumed_zero: bool = False
+    linear: Linear | None = None
+    values: Mapping[Key, Number] = attrs.field(factory=dict)
+    suggestions: tuple[Suggestion, ...] = ()
+    culprits: tuple[str, ...] = ()
+
+
+class Check(Protocol):
+    """A compiled rule instance: ``evaluate`` returns None for a pass (the common case, kept cheap)."""
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        """Evaluate against one report."""
+        ...
+
+
+@attrs.frozen
+class Gathered:
+    """Values read for a check, after the missing-value policy: either numbers to compute with or an outcome."""
+
+    values: dict[Key, Number]
+    outcome: Outcome | None = None
+    missing: tuple[Key, ...] = ()
+    assumed_zero: bool = False
+    note: tuple[str, str] | None = None
+
+
+NO_PREVIOUS = ("上年报告（未提供）", "last year's report (none given)")
+
+
+def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy, *, claimed: bool = False) -> Gathered:
+    """Read ``keys`` and apply ``policy`` (and the blank-as-zero option) to the absent ones.
+
+    The outcome is ``empty`` when the report states nothing the keys could test (only blanks, or zeros
+    beside blanks) and nothing else is ``claimed`` about them (a figure in the text is a claim),
+    ``not_verifiable`` when a needed number is missing, else None with the values.
+    """
+    values: dict[Key, Number] = {}
+    absent: list[tuple[Key, CellValue | None]] = []
+    for key in keys:
+        previous, name = key
+        if previous and ctx.previous is None:
+            return Gathered({}, Outcome.NOT_VERIFIABLE, (key,), note=NO_PREVIOUS)
+        if isinstance(name, str):
+            fact = ctx.fact(key)
+            if fact is None:
+                absent.append((key, None))
+            else:
+                values[key] = fact
+            continue
+        if previous and ctx.previous_layout is not None and not ctx.previous_layout.has_cell(name):
+            note = (
+                f"上年报告的格式（{ctx.previous_layout.id}）没有 {name}",
+                f"the previous report's format ({ctx.previous_layout.id}) has no {name}",
+            )
+            return Gathered({}, Outcome.NOT_VERIFIABLE, (key,), note=note)
+        value = (ctx.previous_cells if previous else ctx.cells).get(name, BLANK)
+        number = value.number
+        if number is None:
+            absent.append((key, value))
+        else:
+            values[key] = number
+    if not absent:
+        return Gathered(values)
+    missing = tuple(key for key, _ in absent)
+    if policy is MissingPolicy.SKIP:
+        return Gathered(values, None if values else Outcome.EMPTY, missing)
+    only_blank = all(isinstance(v, Absent) and v.kind is not AbsenceKind.PLACEHOLDER for _, v in absent)
+    zero_mode = policy is MissingPolicy.ZERO or ctx.blank_as_zero
+    if only_blank and all(n == 0 for n in values.values()) and not (zero_mode and (values or claimed)):
+        return Gathered(values, Outcome.EMPTY, missing)
+    if zero_mode and only_blank:
+        values.update(dict.fromkeys(missing, 0))
+        return Gathered(values, None, missing, assumed_zero=True)
+    return Gathered(values, Outcome.NOT_VERIFIABLE, missing)
+
+
+def integral(number: Number) -> int | Decimal:
+    """An integral Decimal as int (weights and differences read better so)."""
+    if isinstance(number, Decimal) and number == number.to_integral_value():
+        return int(number)
+    return number

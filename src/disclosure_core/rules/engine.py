@@ -1,0 +1,162 @@
+"""``check``: every rule instance that applies to a report, evaluated, located and explained.
+
+>>> from disclosure_core import load
+>>> findings = check(load("examples/daixian-2020.json").report)
+>>> sorted({f.base_rule for f in findings if f.outcome.value == "fail"})
+['proactive.pattern.items', 'proactive.published_within_total', 'sections.numbered']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from collections.abc import Iterable, Mapping
+
+from disclosure_core.errors import UsageError
+from disclosure_core.findings import Finding, Findings, Message, Outcome
+from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.model import Report
+from disclosure_core.registry import Registry
+from disclosure_core.rules.context import Context, Result
+from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
+from disclosure_core.rules.locate import Fix, locate, suggestions_for
+from disclosure_core.rules.messages import message
+from disclosure_core.rules.sets import registry_rule_set
+from disclosure_core.rules.spec import RuleSet
+
+_COMPILED: weakref.WeakKeyDictionary[RuleSet, dict[str, CompiledRules]] = weakref.WeakKeyDictionary()
+BLANK_AS_ZERO_NOTE = "blank cells were read as 0 (--blank-as-zero)"
+ZERO_POLICY_NOTE = "this rule reads blank cells as 0"
+
+
+def compiled_for(rule_set: RuleSet, layout: Layout) -> CompiledRules:
+    """The rule set compiled for a layout, cached for as long as the rule set lives."""
+    per_layout = _COMPILED.setdefault(rule_set, {})
+    if layout.id not in per_layout:
+        per_layout[layout.id] = compile_rules(rule_set, layout)
+    return per_layout[layout.id]
+
+
+def check(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    rules: RuleSet | None = None,
+    blank_as_zero: bool = False,
+    disabled: Iterable[str] = (),
+    registry: Registry | None = None,
+) -> Findings:
+    """Check a report (against last year's, when given) and return every rule instance's outcome.
+
+    ``rules`` defaults to the shipped rule sets plus the plugins' (minus the rules plugins switch off);
+    ``disabled`` switches off more rules, by rule id or instance id. Checking never raises for bad data:
+    it raises :class:`UsageError` only for an unknown format or a previous report of another body or year.
+    """
+    from disclosure_core.api import default_registry
+
+    registry = registry or default_registry()
+    rule_set = rules if rules is not None else registry_rule_set(registry)
+    layouts = registry.layouts()
+    layout = _layout(layouts, report.format)
+    previous_layout = None
+    if previous is not None:
+        _check_previous(report, previous)
+        previous_layout = _layout(layouts, previous.format)
+    compiled = compiled_for(rule_set, layout)
+    ctx = Context(report, layout, report.tables.cells, layouts, previous, previous_layout, blank_as_zero)
+    off = set(disabled)
+    parent = layout.extends
+    level = report.body.level.value
+    evaluated: list[tuple[Instance, Result | None]] = []
+    for instance in compiled.instances:
+        rule = instance.rule
+        if rule.id in off or instance.id in off or not rule.applies.covers(layout.id, report.year, level, parent):
+            continue
+        evaluated.append((instance, instance.check.evaluate(ctx)))
+    failing = [(i, r) for i, r in evaluated if r is not None and r.outcome is Outcome.FAIL and i.locatable]
+    fixes = locate(ctx, compiled, failing) if failing else {}
+    findings = []
+    for instance, result in evaluated:
+        if result is None:
+            findings.append(instance.passed)
+        elif result.outcome is Outcome.EMPTY:
+            findings.append(_empty(instance))
+        else:
+            findings.append(_finding(ctx, instance, result, fixes))
+    return Findings(tuple(findings))
+
+
+def _layout(layouts: Mapping[str, Layout], format_id: str) -> Layout:
+    try:
+        return layouts[format_id]
+    except KeyError:
+        raise UsageError(f"unknown format version {format_id!r}") from None
+
+
+def _check_previous(report: Report, previous: Report) -> None:
+    if previous.year != report.year - 1:
+        raise UsageError(f"the previous report is for {previous.year}, not {report.year - 1}")
+    if previous.body.name != report.body.name:
+        raise UsageError(f"the previous report is by {previous.body.name}, not {report.body.name}")
+
+
+def _empty(instance: Instance) -> Finding:
+    passed = instance.passed
+    return Finding(passed.rule, passed.severity, Outcome.EMPTY, passed.message, base=passed.base, table=passed.table)
+
+
+def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:
+    rule = instance.rule
+    words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
+    culprits, suggestions = result.culprits, result.suggestions
+    if result.outcome is Outcome.FAIL and instance.locatable:
+        culprits, suggestions = suggestions_for(ctx, [u.cell for u in result.uses if u.report == "current"], fixes)
+    notes = list(result.notes)
+    if result.assumed_zero:
+        notes.append(BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
+    template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
+    return Finding(
+        rule=instance.id,
+        severity=rule.severity,
+        outcome=result.outcome,
+        message=message(template, words),
+        cells=result.uses,
+        lhs=result.lhs,
+        rhs=result.rhs,
+        difference=result.difference,
+        fingerprint=fingerprint(instance.id, result),
+        culprits=culprits,
+        suggestions=suggestions,
+        notes=tuple(notes),
+        table=rule.table,
+        base=rule.id,
+        op=result.op,
+        missing=result.missing,
+        blank_as_zero=result.assumed_zero and ctx.blank_as_zero,
+        basis=rule.basis,
+        title=rule.title,
+    )
+
+
+_RULE_ERROR = Message("规则无法求值：{title}", "the rule could not be evaluated: {title}")
+_NOT_VERIFIABLE = Message("无法核验：{title}（缺少：{missing}）", "not verifiable: {title} (missing: {missing})")
+
+
+def _not_verified(title: Message, result: Result) -> Message:
+    """The message of a finding that did not fail: a pass (made reading blanks as 0) shows the title."""
+    if result.outcome is Outcome.RULE_ERROR:
+        return _RULE_ERROR
+    if result.outcome is Outcome.PASS:
+        return title
+    return _NOT_VERIFIABLE
+
+
+def fingerprint(instance_id: str, result: Result) -> str:
+    """A stable id for a finding: the rule instance, its outcome and the values it read (16 hex digits).
+
+    The same finding on the same data has the same fingerprint in every run and process.
+    """
+    parts = [instance_id, result.outcome.value]
+    parts += [f"{u.report}:{u.cell}={u.value!r}" for u in sorted(result.uses, key=lambda u: (u.report, u.cell))]
+    parts += [str(result.lhs), str(result.rhs)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,267 @@
+"""The small, safe expression language of rule files: our own tokenizer and parser, never ``eval``.
+
+Grammar (lowest precedence first)::
+
+    expr       := or
+    or         := and ("or" and)*
+    and        := not ("and" not)*
+    not        := "not" not | comparison
+    comparison := sum (("==" | "=" | "!=" | "<=" | ">=" | "<" | ">") sum)?
+    sum        := product (("+" | "-") product)*
+    product    := unary (("*" | "/") unary)*
+    unary      := "-" unary | atom
+    atom       := NUMBER | REF | NAME "(" expr ("," expr)* ")" | "(" expr ")"
+
+A REF names cells (``requests.new.total``), a fact (``facts.assessment_weight.percent``) or a cell of the
+previous year's report (``previous.requests.carried_forward.total``). A segment may select several ids —
+``*`` (all), ``@group`` (the rows of a layout group), ``a..b`` (a range in layout order) — and a REF that
+selects several cells stands for their sum. Functions: ``sum``, ``abs``, ``min``, ``max``.
+
+>>> parse("requests.new.total + requests.carried_over.total == requests.total.total + 0")
+Compare(op='==', left=Binary(op='+', left=Ref(path='requests.new.total', previous=False), right=Ref(path='requests.carried_over.total', previous=False)), right=Binary(op='+', left=Ref(path='requests.total.total', previous=False), right=Num(value=0)))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+FUNCTIONS = frozenset({"sum", "abs", "min", "max"})
+COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
+
+_SEGMENT = r"(?:[A-Za-z_*@{][\w*@{}]*(?:\.\.[A-Za-z_{][\w{}]*)?)"
+_TOKEN = re.compile(
+    rf"""\s*(?:
+    (?P<number>\d+(?:\.\d+)?)
+  | (?P<name>{_SEGMENT}(?:\.(?!\.){_SEGMENT})*)
+  | (?P<op>==|!=|<=|>=|[<>=+\-*/(),])
+  )""",
+    re.VERBOSE,
+)
+
+
+class ExpressionError(ValueError):
+    """An expression that does not parse; the message says where."""
+
+
+@attrs.frozen
+class Num:
+    """A constant."""
+
+    value: int | Decimal
+
+
+@attrs.frozen
+class Ref:
+    """A reference to cells, a fact, or cells of the previous report (``previous``)."""
+
+    path: str
+    previous: bool = False
+
+
+@attrs.frozen
+class Neg:
+    """Unary minus."""
+
+    operand: Expr
+
+
+@attrs.frozen
+class Binary:
+    """``+ - * /``."""
+
+    op: str
+    left: Expr
+    right: Expr
+
+
+@attrs.frozen
+class Call:
+    """``sum``, ``abs``, ``min`` or ``max`` of its arguments."""
+
+    name: str
+    args: tuple[Expr, ...]
+
+
+@attrs.frozen
+class Compare:
+    """A comparison; ``=`` is read as ``==``."""
+
+    op: str
+    left: Expr
+    right: Expr
+
+
+@attrs.frozen
+class Logic:
+    """``and`` / ``or`` over conditions, or ``not`` over one."""
+
+    op: str
+    items: tuple[Expr, ...]
+
+
+Expr = Num | Ref | Neg | Binary | Call | Compare | Logic
+
+
+def tokenize(text: str) -> list[tuple[str, str, int]]:
+    """The tokens of ``text`` as (kind, text, offset).
+
+    >>> [t[1] for t in tokenize("a.b.c>=2")]
+    ['a.b.c', '>=', '2']
+    """
+    tokens: list[tuple[str, str, int]] = []
+    position = 0
+    while position < len(text):
+        if text[position:].strip() == "":
+            break
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            stripped = len(text[position:]) - len(text[position:].lstrip())
+            raise ExpressionError(f"unexpected character {text[position + stripped]!r} at {position + stripped}")
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind), match.start(kind)))
+        position = match.end()
+    return tokens
+
+
+def parse(text: str) -> Expr:
+    """Parse an expression; :class:`ExpressionError` names the offending token and its offset.
+
+    >>> parse("1 +")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.rules.expr.ExpressionError: expected a number, reference or '(' at the end
+    """
+    parser = _Parser(text, tokenize(text))
+    expr = parser.logic_or()
+    if parser.index < len(parser.tokens):
+        _kind, token, offset = parser.tokens[parser.index]
+        raise ExpressionError(f"unexpected {token!r} at {offset}")
+    return expr
+
+
+class _Parser:
+    """Recursive descent over the token list."""
+
+    def __init__(self, text: str, tokens: list[tuple[str, str, int]]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.index = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.index][1] if self.index < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def expect(self, wanted: str) -> None:
+        if self.peek() != wanted:
+            where = f"at {self.tokens[self.index][2]}" if self.index < len(self.tokens) else "at the end"
+            raise ExpressionError(f"expected {wanted!r} {where}")
+        self.index += 1
+
+    def logic_or(self) -> Expr:
+        items = [self.logic_and()]
+        while self.peek() == "or":
+            self.take()
+            items.append(self.logic_and())
+        return items[0] if len(items) == 1 else Logic("or", tuple(items))
+
+    def logic_and(self) -> Expr:
+        items = [self.logic_not()]
+        while self.peek() == "and":
+            self.take()
+            items.append(self.logic_not())
+        return items[0] if len(items) == 1 else Logic("and", tuple(items))
+
+    def logic_not(self) -> Expr:
+        if self.peek() == "not":
+            self.take()
+            return Logic("not", (self.logic_not(),))
+        return self.comparison()
+
+    def comparison(self) -> Expr:
+        left = self.additive()
+        token = self.peek()
+        if token in COMPARISONS or token == "=":
+            self.take()
+            return Compare("==" if token == "=" else token, left, self.additive())
+        return left
+
+    def additive(self) -> Expr:
+        expr = self.product()
+        while self.peek() in {"+", "-"}:
+            op = self.take()[1]
+            expr = Binary(op, expr, self.product())
+        return expr
+
+    def product(self) -> Expr:
+        expr = self.unary()
+        while self.peek() in {"*", "/"}:
+            op = self.take()[1]
+            expr = Binary(op, expr, self.unary())
+        return expr
+
+    def unary(self) -> Expr:
+        if self.peek() == "-":
+            self.take()
+            return Neg(self.unary())
+        return self.atom()
+
+    def atom(self) -> Expr:
+        if self.index >= len(self.tokens):
+            raise ExpressionError("expected a number, reference or '(' at the end")
+        kind, token, offset = self.take()
+        if kind == "number":
+            return Num(Decimal(token) if "." in token else int(token))
+        if token == "(":
+            expr = self.logic_or()
+            self.expect(")")
+            return expr
+        if kind == "name" and token in {"and", "or", "not"}:
+            raise ExpressionError(f"unexpected {token!r} at {offset}")
+        if kind == "name" and self.peek() == "(":
+            if token not in FUNCTIONS:
+                raise ExpressionError(f"unknown function {token!r} at {offset} (known: {', '.join(sorted(FUNCTIONS))})")
+            self.take()
+            args = [self.logic_or()]
+            while self.peek() == ",":
+                self.take()
+                args.append(self.logic_or())
+            self.expect(")")
+            return Call(token, tuple(args))
+        if kind == "name":
+            if token.startswith("previous."):
+                return Ref(token.removeprefix("previous."), previous=True)
+            return Ref(token)
+        raise ExpressionError(f"unexpected {token!r} at {offset}")
+
+
+def refs(expr: Expr) -> list[Ref]:
+    """Every reference in ``expr``, in reading order.
+
+    >>> [r.path for r in refs(parse("a.b.c + previous.a.b.d"))]
+    ['a.b.c', 'a.b.d']
+    """
+    if isinstance(expr, Ref):
+        return [expr]
+    if isinstance(expr, Num):
+        return []
+    if isinstance(expr, Neg):
+        return refs(expr.operand)
+    if isinstance(expr, Binary | Compare):
+        return refs(expr.left) + refs(expr.right)
+    return [ref for item in (expr.args if isinstance(expr, Call) else expr.items) for ref in refs(item)]
+
+
+def split_segments(path: str) -> list[str]:
+    """The dot-separated segments of a reference, keeping ``a..b`` ranges whole.
+
+    >>> split_segments("requests.granted..other.total")
+    ['requests', 'granted..other', 'total']
+    """
+    return re.split(r"(?<!\.)\.(?!\.)", path)

@@ -1,0 +1,98 @@
+"""Locating culprits: the single cells whose change would satisfy every failing rule they take part in.
+
+For each cell of a failing linear rule, the value that rule needs is computed; the cell is a culprit when,
+with that value, every rule that reads the cell passes (or cannot be verified) — the failing ones and the
+passing ones alike. The needed value becomes a suggestion when it is a likely slip of the printed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from disclosure_core.findings import Outcome, Suggestion
+from disclosure_core.layouts import CellAddress, CellKind
+from disclosure_core.rules.compile import Number
+from disclosure_core.rules.context import Context, Result, integral
+from disclosure_core.rules.instances import CompiledRules, Instance
+from disclosure_core.rules.suggest import CONFIDENCE, classify
+from disclosure_core.values import CellValue, Count, Money
+
+
+@attrs.frozen
+class Fix:
+    """A located culprit: the cell and the value that would make every rule reading it hold."""
+
+    cell: CellAddress
+    needed: Number
+
+
+def locate(ctx: Context, compiled: CompiledRules, failing: Sequence[tuple[Instance, Result]]) -> dict[CellAddress, Fix]:
+    """The culprits among the cells of the failing linear rules."""
+    fixes: dict[CellAddress, Fix] = {}
+    tried: set[CellAddress] = set()
+    for _instance, result in failing:
+        linear = result.linear
+        if linear is None or result.op not in {"==", "<=", ">="}:
+            continue
+        residual = linear.value(result.values)
+        for (previous, name), weight in linear.terms:
+            if previous or not isinstance(name, CellAddress) or name in tried:
+                continue
+            needed = _needed(ctx.cells.get(name), result.values[(previous, name)], residual, weight)
+            if needed is None or not _allowed(ctx, name, needed):
+                continue
+            tried.add(name)
+            if _holds_everywhere(ctx, compiled.by_cell.get(name, ()), name, needed):
+                fixes[name] = Fix(name, needed)
+    return fixes
+
+
+def _needed(printed: CellValue | None, value: Number, residual: Number, weight: Number) -> Number | None:
+    if isinstance(printed, Count):
+        if isinstance(residual, Decimal) or isinstance(weight, Decimal) or residual % weight:
+            return None
+        return value - residual // weight
+    if isinstance(printed, Money):
+        return integral(Decimal(value) - Decimal(residual) / Decimal(weight))
+    return None
+
+
+def _allowed(ctx: Context, cell: CellAddress, needed: Number) -> bool:
+    return not (needed < 0 and ctx.layout.column_of(cell).kind is CellKind.COUNT)
+
+
+def _holds_everywhere(ctx: Context, instances: Sequence[Instance], cell: CellAddress, needed: Number) -> bool:
+    printed = ctx.cells.get(cell)
+    value: CellValue = (
+        Count(int(needed)) if isinstance(printed, Count) else Money(Decimal(needed), getattr(printed, "unit", None))
+    )
+    changed = ctx.with_cell(cell, value)
+    for instance in instances:
+        outcome = instance.check.evaluate(changed)
+        if outcome is not None and outcome.outcome in {Outcome.FAIL, Outcome.RULE_ERROR}:
+            return False
+    return True
+
+
+def suggestions_for(
+    ctx: Context, cells: Sequence[str], fixes: Mapping[CellAddress, Fix]
+) -> tuple[tuple[str, ...], tuple[Suggestion, ...]]:
+    """The culprits among ``cells`` and the suggestions for them.
+
+    A plain value is suggested only when it is the finding's one culprit: otherwise any of several cells
+    could be the wrong one, and only a recognisable slip singles one out.
+    """
+    culprits = [fixes[a] for a in (CellAddress.parse(c) for c in dict.fromkeys(cells)) if a in fixes]
+    suggestions = []
+    for fix in culprits:
+        printed = ctx.cells.get(fix.cell)
+        number = printed.number if printed is not None else None
+        kind = classify(number, fix.needed) if number is not None else None
+        if kind is not None:
+            suggestions.append(Suggestion(str(fix.cell), fix.needed, *kind))
+        elif len(culprits) == 1:
+            suggestions.append(Suggestion(str(fix.cell), fix.needed, "value", CONFIDENCE["value"]))
+    return tuple(str(f.cell) for f in culprits), tuple(suggestions)

@@ -1,0 +1,60 @@
+"""Where rule sets come from: the shipped files, plugins' files, and files a user names.
+
+>>> len(builtin_rule_set().rules) > 20
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from disclosure_core.errors import RuleSetError
+from disclosure_core.registry import Registry
+from disclosure_core.rules.lint import lint
+from disclosure_core.rules.loader import check_unique, parse_rule_set
+from disclosure_core.rules.spec import RuleSet
+
+BUILTIN_RULE_FILES = ("common.toml", "gov-2019.toml", "gov-2021.toml")
+
+
+@functools.cache
+def builtin_rule_set() -> RuleSet:
+    """The shipped rules (common, gov-2019, gov-2021), parsed once per process."""
+    files = resources.files(__package__)
+    rules = RuleSet(())
+    for name in BUILTIN_RULE_FILES:
+        rules = rules + parse_rule_set(files.joinpath(name).read_text(encoding="utf-8"), origin=name)
+    return check_unique(rules)
+
+
+def load_rule_file(path: str | Path) -> RuleSet:
+    """Read a rule file; :class:`RuleSetError` naming the file for anything wrong with it."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleSetError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    return parse_rule_set(text, origin=str(path))
+
+
+def registry_rule_set(registry: Registry) -> RuleSet:
+    """The shipped rules plus every plugin's rule files, minus the rules plugins switch off.
+
+    Kept in the registry's cache (which registering a plugin clears), so plugins are asked once.
+    """
+    cache = registry._cache  # the registry's own per-plugin-set cache: same lifetime as what it holds
+    if "rule_set" not in cache:
+        rules = builtin_rule_set()
+        for file in registry.rule_set_files():
+            rules = rules + parse_rule_set(file.text, origin=file.origin)
+        rules = check_unique(rules)
+        if rules is not builtin_rule_set():
+            lint(rules, registry.layouts().values())
+        cache["rule_set"] = rules.without(registry.disabled_rules())
+    result: RuleSet = cache["rule_set"]
+    return result
+
+
+__all__ = ["BUILTIN_RULE_FILES", "RuleSetError", "builtin_rule_set", "load_rule_file", "registry_rule_set"]
