@@ -25,7 +25,12 @@ def cli(ctx: click.Context, strict_plugins: bool) -> None:
     ctx.obj = State(strict_plugins=strict_plugins)
 
 
-for command in (*report_commands.COMMANDS, *check_commands.COMMANDS, *many_commands.COMMANDS, *ledger_commands.COMMANDS):
+for command in (
+    *report_commands.COMMANDS,
+    *check_commands.COMMANDS,
+    *many_commands.COMMANDS,
+    *ledger_commands.COMMANDS,
+):
     cli.add_command(command)
 
 
