@@ -64,8 +64,9 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
     name = _name(item)
     started = time.perf_counter()
     try:
+        diagnostics: tuple[Diagnostic, ...] = ()
         if isinstance(item, Report):
-            report, diagnostics = item, ()
+            report = item
         else:
             loaded = default_registry().load(item, source=options.source)
             report, diagnostics = loaded.report, loaded.diagnostics
@@ -74,7 +75,7 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
         return BatchResult(name, error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must cost one input, not the batch
         return BatchResult(name, error=f"internal error: {type(exc).__name__}: {exc}", seconds=time.perf_counter() - started)
-    return BatchResult(name, report, findings, tuple(diagnostics), None, time.perf_counter() - started)
+    return BatchResult(name, report, findings, diagnostics, None, time.perf_counter() - started)
 
 
 def check_many(
