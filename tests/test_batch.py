@@ -1,0 +1,67 @@
+"""Batch checking: in process, on a process pool and on a Dask cluster, with failures kept per input."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from disclosure_core import Body, Report, dumps
+from disclosure_core.batch import BatchResult, CheckOptions, check_many, check_one
+from disclosure_core.findings import Outcome
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> list[str]:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "gov-2019", "year": "2020"}', encoding="utf-8")
+    other = tmp_path / "other.json"
+    report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"appeals.review.upheld": 1})
+    other.write_text(dumps(report), encoding="utf-8")
+    return [str(EXAMPLE), str(broken), str(other), str(tmp_path / "missing.json")]
+
+
+def summary(results: list[BatchResult]) -> dict[str, tuple[str | None, int]]:
+    return {
+        Path(r.input).name: (r.error and r.error.split(": ", 1)[1], len(list(r.findings or ()))) for r in results
+    }
+
+
+def test_in_process_results_come_in_input_order_and_failures_do_not_stop_the_batch(inputs: list[str]) -> None:
+    results = list(check_many(inputs))
+    assert [Path(r.input).name for r in results] == ["daixian-2020.json", "broken.json", "other.json", "missing.json"]
+    assert [r.ok for r in results] == [True, False, True, False]
+    assert results[1].error == f"{inputs[1]}: $.year: expected an integer, got \"2020\""
+    assert results[3].error is not None
+    assert "cannot read" in results[3].error
+    daixian = results[0].findings
+    assert daixian is not None
+    assert daixian.by_outcome()[Outcome.FAIL] > 0
+    assert results[0].report is not None
+    assert results[0].report.body.name == "代县人民政府"
+
+
+def test_a_process_pool_gives_the_same_results(inputs: list[str]) -> None:
+    expected = summary(list(check_many(inputs)))
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        assert summary(list(check_many(inputs, executor=pool, window=2))) == expected
+
+
+def test_a_dask_cluster_gives_the_same_results(inputs: list[str]) -> None:
+    distributed = pytest.importorskip("distributed", reason="Dask is the optional 'dask' extra")
+    expected = summary(list(check_many(inputs)))
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert summary(list(check_many(inputs, executor=client.get_executor()))) == expected
+
+
+def test_reports_can_be_checked_without_files() -> None:
+    report = Report("gov-2021", 2025, Body("某县人民政府", "county"))
+    result = check_one(report, CheckOptions(disabled=("sections.present",)))
+    assert result.ok
+    assert result.input == "某县人民政府 2025"
