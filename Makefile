@@ -12,7 +12,7 @@ EXAMPLE := examples/daixian-2020.json
 $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml examples/*/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]' $(foreach dir,$(PLUGIN_DIRS),-e $(dir))
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,dask]' $(foreach dir,$(PLUGIN_DIRS),-e $(dir))
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -25,16 +25,14 @@ def inputs(tmp_path: Path) -> list[str]:
 
 
 def summary(results: list[BatchResult]) -> dict[str, tuple[str | None, int]]:
-    return {
-        Path(r.input).name: (r.error and r.error.split(": ", 1)[1], len(list(r.findings or ()))) for r in results
-    }
+    return {Path(r.input).name: (r.error and r.error.split(": ", 1)[1], len(list(r.findings or ()))) for r in results}
 
 
 def test_in_process_results_come_in_input_order_and_failures_do_not_stop_the_batch(inputs: list[str]) -> None:
     results = list(check_many(inputs))
     assert [Path(r.input).name for r in results] == ["daixian-2020.json", "broken.json", "other.json", "missing.json"]
     assert [r.ok for r in results] == [True, False, True, False]
-    assert results[1].error == f"{inputs[1]}: $.year: expected an integer, got \"2020\""
+    assert results[1].error == f'{inputs[1]}: $.year: expected an integer, got "2020"'
     assert results[3].error is not None
     assert "cannot read" in results[3].error
     daixian = results[0].findings

@@ -74,7 +74,9 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
     except DisclosureError as exc:
         return BatchResult(name, error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must cost one input, not the batch
-        return BatchResult(name, error=f"internal error: {type(exc).__name__}: {exc}", seconds=time.perf_counter() - started)
+        return BatchResult(
+            name, error=f"internal error: {type(exc).__name__}: {exc}", seconds=time.perf_counter() - started
+        )
     return BatchResult(name, report, findings, diagnostics, None, time.perf_counter() - started)
 
 

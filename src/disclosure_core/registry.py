@@ -128,6 +128,16 @@ class Registry:
         result: dict[str, Any] = self._cache[hook]
         return result
 
+    def cached(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per set of registered plugins (registering a plugin forgets it).
+
+        For things derived from what the plugins provide, such as the combined rule set.
+        """
+        if key not in self._cache:
+            self._cache[key] = make()
+        result: T = self._cache[key]
+        return result
+
     # ---------------------------------------------------------------- layouts
 
     def layouts(self) -> dict[str, Layout]:

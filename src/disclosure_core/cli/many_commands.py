@@ -1,15 +1,22 @@
-"""Commands over many reports: aggregate."""
+"""Commands over many reports: aggregate, batch."""
 
 from __future__ import annotations
 
+import hashlib
+import sys
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
 from disclosure_core.aggregate import aggregate as aggregate_reports
+from disclosure_core.batch import CheckOptions, check_many
+from disclosure_core.batch_output import BatchDirectory, file_digest
 from disclosure_core.cli.shared import emit, load_input, renderer_for, state
-from disclosure_core.errors import LoadError
+from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.model import Body, BodyLevel
+from disclosure_core.rules import registry_rule_set
 
 
 def read_manifest(path: Path) -> list[str]:
@@ -60,4 +67,69 @@ def aggregate(
     emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=files)
 
 
-COMMANDS = (aggregate,)
+def batch_inputs(items: tuple[Path, ...], suffixes: set[str], output: Path) -> list[Path]:
+    """Files given, plus every file under given directories that some source reads (sorted, outputs excluded)."""
+    found: list[Path] = []
+    for item in items:
+        if item.is_dir():
+            found.extend(
+                p
+                for p in sorted(item.rglob("*"))
+                if p.is_file() and p.suffix.lower() in suffixes and output not in p.parents
+            )
+        elif item.exists():
+            found.append(item)
+        else:
+            raise UsageError(f"{item}: no such file or directory")
+    return list(dict.fromkeys(found))
+
+
+@click.command()
+@click.argument("items", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True, help="Output directory."
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--blank-as-zero", is_flag=True, help="Treat blank and placeholder cells as 0 (findings say so).")
+@click.option("--disable", "disabled", multiple=True, help="Switch off a rule by id (repeatable).")
+@click.option("--from", "source", help="Source to read every input with (default: detected per file).")
+def batch(
+    items: tuple[Path, ...], output: Path, jobs: int, blank_as_zero: bool, disabled: tuple[str, ...], source: str | None
+) -> int:
+    """Check many reports (files or directories) and write per-report findings and summary tables.
+
+    Re-running with the same options skips reports whose results are already written and unchanged.
+    Exit 1 when any report fails to load or has a failing error or warning.
+    """
+    registry = state().registry
+    suffixes = {suffix for src in registry.sources().values() for suffix in src.suffixes}
+    inputs = batch_inputs(items, suffixes, output.resolve())
+    options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source)
+    rules_key = hashlib.sha256(repr(registry_rule_set(registry).rules).encode()).hexdigest()
+    directory = BatchDirectory.open(output, options, rules_key)
+    digests = {path: file_digest(path) for path in inputs}
+    todo = [path for path in inputs if not directory.is_current(path, digests[path])]
+    click.echo(f"{len(inputs)} reports, {len(inputs) - len(todo)} already done, {len(todo)} to check", err=True)
+    pool: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 and len(todo) > 1 else None
+    bar = click.progressbar(length=len(todo), file=sys.stderr, label="checking") if sys.stderr.isatty() else None
+    with pool or nullcontext(), bar or nullcontext():
+        for done, result in enumerate(check_many([str(p) for p in todo], executor=pool, options=options), 1):
+            path = Path(result.input)
+            directory.record(path, digests[path], result, blank_as_zero)
+            if done % 50 == 0:
+                directory.save()
+            if bar is not None:
+                bar.update(1)
+    directory.save()
+    reports, rules = directory.write_summaries(directory.documents(inputs))
+    failed = [row for row in reports if row["error"]]
+    findings = [row for row in reports if not row["error"] and (row["failing_error"] or row["failing_warning"])]
+    click.echo(
+        f"{len(reports)} reports: {len(failed)} could not be read, {len(findings)} with failing errors or warnings; "
+        f"{sum(1 for r in rules if r['reports_failing'])} rules fail somewhere. Results in {output}/",
+        err=True,
+    )
+    return 1 if failed or findings else 0
+
+
+COMMANDS = (aggregate, batch)

@@ -44,17 +44,17 @@ def registry_rule_set(registry: Registry) -> RuleSet:
 
     Kept in the registry's cache (which registering a plugin clears), so plugins are asked once.
     """
-    cache = registry._cache  # the registry's own per-plugin-set cache: same lifetime as what it holds
-    if "rule_set" not in cache:
+
+    def combine() -> RuleSet:
         rules = builtin_rule_set()
         for file in registry.rule_set_files():
             rules = rules + parse_rule_set(file.text, origin=file.origin)
         rules = check_unique(rules)
         if rules is not builtin_rule_set():
             lint(rules, registry.layouts().values())
-        cache["rule_set"] = rules.without(registry.disabled_rules())
-    result: RuleSet = cache["rule_set"]
-    return result
+        return rules.without(registry.disabled_rules())
+
+    return registry.cached("rule_set", combine)
 
 
 __all__ = ["BUILTIN_RULE_FILES", "RuleSetError", "builtin_rule_set", "load_rule_file", "registry_rule_set"]
