@@ -1,21 +1,25 @@
-"""Commands that check reports: ``check`` and ``rules`` (list, ``rules explain ID``)."""
+"""Commands that check reports: ``check``, ``diff`` and ``rules`` (list, ``rules explain ID``)."""
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import click
 
 from disclosure_core.cli.shared import emit, load_input, state
+from disclosure_core.diff import cell_changes, comparable_addresses
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import Severity
+from disclosure_core.findings import Outcome, Severity
 from disclosure_core.rules import check as check_report
 from disclosure_core.rules import load_rule_file, registry_rule_set
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.lint import lint
-from disclosure_core.rules.output import findings_json, findings_text, reaches
+from disclosure_core.rules.messages import cell_label
+from disclosure_core.rules.output import finding_json, findings_json, findings_text, reaches
 from disclosure_core.rules.spec import Rule, RuleSet
+from disclosure_core.values import Absent, CellValue, Number
 
 EXIT_FINDINGS = 1
 
@@ -84,6 +88,79 @@ def check(
     return EXIT_FINDINGS if reaches(findings, Severity(fail_on)) else 0
 
 
+@click.command()
+@click.argument("old_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
+def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: Path | None) -> int:
+    """Show what changed between two years of the same body, cell by cell, with the year-over-year findings.
+
+    Exit 1 when a year-over-year rule fails.
+    """
+    registry = state().registry
+    old, new = load_input(old_file).report, load_input(new_file).report
+    findings = check_report(new, previous=old, registry=registry)
+    yearly = [f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")]
+    changes = cell_changes(old, new, layouts=registry.layout)
+    layout = registry.layout(new.format)
+    if output_format == "json":
+        document = {
+            "schema": "disclosure-core/diff/1",
+            "old": {"body": old.body.name, "year": old.year, "format": old.format},
+            "new": {"body": new.body.name, "year": new.year, "format": new.format},
+            "changes": [
+                {
+                    "cell": str(c.address),
+                    "old": _json_value(c.old),
+                    "new": _json_value(c.new),
+                    "delta": _json_number(c.delta),
+                }
+                for c in changes
+            ],
+            "findings": [finding_json(f) for f in yearly],
+        }
+        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    else:
+        lines = [f"{new.body.name}: {old.year} ({old.format}) → {new.year} ({new.format})", ""]
+        compared = len(comparable_addresses(registry.layout(old.format), layout))
+        lines.append(
+            f"{len(changes)} of {compared} comparable cells changed"
+            if lang == "en"
+            else f"可比单元格 {compared} 个，其中 {len(changes)} 个有变化"
+        )
+        table = None
+        for change in changes:
+            if change.address.table != table:
+                table = change.address.table
+                lines += ["", layout.table(table).label.text(lang)]
+            delta = "" if change.delta is None else f"  ({change.delta:+})"
+            label = cell_label(layout, change.address, lang)
+            lines.append(f"  {label}: {_shown(change.old, lang)} → {_shown(change.new, lang)}{delta}")
+        lines += ["", "Year-over-year findings:" if lang == "en" else "跨年度核对："]
+        lines += [f"  {f.severity.value} {f.rule}: {f.message.text(lang)}" for f in yearly] or ["  —"]
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+    emit(data, output, inputs=(old_file, new_file))
+    return EXIT_FINDINGS if any(f.outcome is Outcome.FAIL for f in yearly) else 0
+
+
+def _shown(value: CellValue, lang: str) -> str:
+    if value.number is not None:
+        return f"{value.number}{getattr(value, 'unit', None) or ''}"
+    if value.text.strip():
+        return repr(value.text)
+    return "(blank)" if lang == "en" else "（空白）"
+
+
+def _json_value(value: CellValue) -> object:
+    return {"absent": value.kind.value, "text": value.text} if isinstance(value, Absent) else _json_number(value.number)
+
+
+def _json_number(number: Number | None) -> object:
+    return str(number) if isinstance(number, Decimal) else number
+
+
 def _rules(rule_files: tuple[Path, ...]) -> RuleSet:
     registry = state().registry
     rules = registry_rule_set(registry)
@@ -150,4 +227,4 @@ def _explain(rule: Rule) -> list[str]:
     return lines
 
 
-COMMANDS = (check, rules)
+COMMANDS = (check, diff, rules)
