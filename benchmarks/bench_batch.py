@@ -42,8 +42,9 @@ def main() -> None:
     print(f"  in process:   {in_process:8.0f} reports/s")
     print(f"  1 worker:     {one:8.0f} reports/s")
     print(f"  2 workers:    {two:8.0f} reports/s   (scaling 2 vs 1 worker: {two / one:.2f}x)")
-    real = sorted(str(p) for p in (ROOT.parent / "shared" / "reports").glob("*.txt")) + [
-        str(ROOT / "examples" / "daixian-2020.json")
+    real = [
+        *sorted(str(p) for p in (ROOT.parent / "shared" / "reports").glob("*.txt")),
+        str(ROOT / "examples" / "daixian-2020.json"),
     ]
     files = real * max(1, 400 // len(real))
     parsed_one = rate(files, 1)
