@@ -38,7 +38,7 @@ def test_new_writes_a_blank_report_in_the_format_of_the_year(
 def test_new_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "new", "--format", "gov-2030", "--year", "2025", "--body", "x", "--level", "county")
     assert code == 2
-    assert err == "error: unknown format version 'gov-2030' (available: gov-2019, gov-2021)\n"
+    assert err.startswith("error: unknown format version 'gov-2030' (available: gov-2019, ")  # and installed variants
 
 
 def test_convert_round_trips_the_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

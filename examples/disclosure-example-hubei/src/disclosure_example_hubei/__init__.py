@@ -1,10 +1,13 @@
-"""Example plugin: render a report as Markdown (GitHub-flavoured tables).
+"""Example plugin: a province's additions — a layout variant and its rules — and a Markdown renderer.
+
+It implements three hooks: ``disclosure_layouts`` (Hubei's variant of the 2019 format, as data),
+``disclosure_rule_sets`` (a rule for the variant's extra row, as data) and ``disclosure_renderers``.
 
 Markdown tables cannot merge cells, so each row label is written as its full path
 ("三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密") and each column header as the path of header cells above it.
 
 >>> from disclosure_core import Body, Registry, Report
->>> registry = Registry(entry_points=False, plugins=[__import__("disclosure_markdown")])
+>>> registry = Registry(entry_points=False, plugins=[__import__("disclosure_example_hubei")])
 >>> registry.render(Report("gov-2021", 2025, Body("某县人民政府", "county")), "markdown").decode().splitlines()[0]
 '# 某县人民政府2025年政府信息公开工作年度报告'
 """
@@ -12,8 +15,9 @@ Markdown tables cannot merge cells, so each row label is written as its full pat
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import resources
 
-from disclosure_core import Absent, Money, RenderOptions, Report, hookimpl
+from disclosure_core import Absent, DataFile, Money, RenderOptions, Report, hookimpl
 from disclosure_core.layouts import Block, DataCell, LabelCell
 from disclosure_core.values import CellValue
 
@@ -90,7 +94,23 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _data(name: str) -> DataFile:
+    return DataFile(f"disclosure_example_hubei/{name}", resources.files(__package__).joinpath(name).read_text("utf-8"))
+
+
 @hookimpl
 def disclosure_renderers() -> Iterable[MarkdownRenderer]:
     """The Markdown renderer."""
     return [MarkdownRenderer()]
+
+
+@hookimpl
+def disclosure_layouts() -> Iterable[DataFile]:
+    """Hubei's variant of the 2019 format: Table 1 gains the row 其他主动公开文件."""
+    return [_data("hubei-layout.toml")]
+
+
+@hookimpl
+def disclosure_rule_sets() -> Iterable[DataFile]:
+    """The province's rules; they apply only to reports in the variant's format."""
+    return [_data("hubei-rules.toml")]
