@@ -23,6 +23,7 @@ from disclosure_core.layouts.spec import (
     LabelCell,
     Layout,
     RowSpec,
+    SectionSpec,
     TableLayout,
 )
 
@@ -56,6 +57,7 @@ __all__ = [
     "LabelCell",
     "Layout",
     "RowSpec",
+    "SectionSpec",
     "TableLayout",
     "builtin_layout",
     "parse_layout",
