@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -29,6 +30,10 @@ TITLE_SUFFIX = "政府信息公开工作年度报告"
 """How every report title ends; a long title is printed on two lines, broken before it."""
 
 _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。；]{1,28}$")
+# Unicode noncharacters: never text, parse errors in HTML5, and U+FFFE/U+FFFF are not even allowed in XML.
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)) + "]"
+)
 
 
 def report_title(report: Report) -> str:
@@ -53,6 +58,46 @@ def title_lines(title: str) -> tuple[str, ...]:
     if suffix and head.strip() and not tail:
         return (head, suffix)
     return (title,)
+
+
+def printed_texts(report: Report) -> Iterator[tuple[str, str]]:
+    """Every text of a report that a renderer prints, with its place (a JSON path of the canonical JSON).
+
+    >>> from disclosure_core.model import Body
+    >>> [path for path, _ in printed_texts(Report("gov-2021", 2025, Body("某县", "county"), lead=("x",)))]
+    ['$.body.name', '$.lead[0]']
+    """
+    yield "$.body.name", report.body.name
+    for key in ("title", "publisher"):
+        value = getattr(report, key)
+        if value is not None:
+            yield f"$.{key}", value
+    for i, paragraph in enumerate(report.lead):
+        yield f"$.lead[{i}]", paragraph
+    for section_id, section in report.sections.items():
+        if section is not None:
+            if section.heading is not None:
+                yield f"$.sections.{section_id}.heading", section.heading
+            for i, paragraph in enumerate(section.paragraphs):
+                yield f"$.sections.{section_id}.paragraphs[{i}]", paragraph
+    for address, value in report.tables:
+        if isinstance(value, Absent) and value.text:
+            yield f"$.tables.{address}", value.text
+
+
+def require_printable(report: Report) -> None:
+    """Raise :class:`RenderError` naming the place of the first Unicode noncharacter in any printed text.
+
+    >>> from disclosure_core.model import Body
+    >>> require_printable(Report("gov-2021", 2025, Body("某县\uffff", "county")))
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.RenderError: $.body.name: U+FFFF is not a character and cannot be printed
+    """
+    for path, text in printed_texts(report):
+        found = _NONCHARACTER.search(text)
+        if found:
+            raise RenderError(f"{path}: U+{ord(found.group()):04X} is not a character and cannot be printed")
 
 
 def is_subheading(paragraph: str) -> bool:
