@@ -10,6 +10,7 @@ from disclosure_html import HtmlRenderer
 
 from disclosure_core import RenderOptions, Report, builtin_layout
 from disclosure_core.layouts import CellAddress
+from disclosure_core.testing import numbered_report
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
@@ -67,8 +68,8 @@ def test_ids_are_unique_on_the_page(full_report: Report) -> None:
 
 
 @pytest.mark.parametrize(("layout_id", "span"), [("gov-2019", "20"), ("gov-2021", "22")])
-def test_table_2_has_the_official_merged_cells(layout_id: str, span: str, numbered_report: object) -> None:
-    root = page_of(numbered_report(layout_id))  # type: ignore[operator]
+def test_table_2_has_the_official_merged_cells(layout_id: str, span: str) -> None:
+    root = page_of(numbered_report(layout_id))
     table = next(t for t in root.iter(NS + "table") if t.get("id") == "table-requests")
     head = [[(text(c), c.get("rowspan"), c.get("colspan")) for c in row] for row in table[2]]
     assert head[0] == [

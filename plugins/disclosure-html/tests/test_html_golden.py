@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from disclosure_html import HtmlRenderer
 
 from disclosure_core import RenderOptions, Report, builtin_layout
+from disclosure_core.testing import numbered_report
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("DISCLOSURE_REGENERATE_GOLDEN") == "1"
@@ -42,7 +42,7 @@ def test_dai_county_page_matches_its_golden_file(daixian: Report) -> None:
 
 
 @pytest.mark.parametrize("layout_id", ["gov-2019", "gov-2021"])
-def test_tables_match_their_golden_files(layout_id: str, numbered_report: Callable[[str], Report]) -> None:
+def test_tables_match_their_golden_files(layout_id: str) -> None:
     tables = tables_only(render(numbered_report(layout_id)))
     assert tables.count("<table ") == sum(len(t.blocks) for t in builtin_layout(layout_id).tables)
     compare(f"tables-{layout_id}.html", tables)

@@ -22,6 +22,9 @@ import attrs
 
 from disclosure_core.layouts.spec import Block, CellAddress, DataCell, Label, TableLayout
 
+# Share of the table width (percent) the row labels take, by how many grid columns they span.
+_LABEL_SHARES = {0: (), 1: (28.0,), 2: (10.0, 30.0), 3: (5.0, 9.0, 30.0)}
+
 
 class GridRole(enum.StrEnum):
     """What a grid cell is: a header over the row labels, a column header, a row-group label, a row label, a value."""
@@ -98,6 +101,18 @@ class BlockGrid:
                 if cell.covers(row, column):
                     return cell
         raise IndexError(f"no cell at row {row}, column {column}")
+
+    def column_shares(self) -> tuple[float, ...]:
+        """How wide each grid column is printed, in percent of the table width: row labels by their depth
+        (Table 2's narrow vertical group column, then the sub-groups, then the row labels), values evenly.
+
+        >>> from disclosure_core.layouts import builtin_layout
+        >>> table_grids(builtin_layout("gov-2019").table("requests"))[0].column_shares()[:4]
+        (5.0, 9.0, 30.0, 8.0)
+        """
+        labels = _LABEL_SHARES.get(self.block.label_width) or (30.0,) * self.block.label_width
+        columns = self.width - len(labels)
+        return (*labels, *(round((100.0 - sum(labels)) / columns, 2) for _ in range(columns)))
 
     def widened(self, width: int) -> BlockGrid:
         """The same grid stretched to ``width`` columns: cells at the right edge span the extra columns.

@@ -18,9 +18,6 @@ from disclosure_core.layouts import BlockGrid, CellAddress, GridCell, GridRole, 
 from disclosure_core.model import Report
 from disclosure_core.values import Absent
 
-# Share of the page width the row labels take, by how many grid columns they span (the rest is split evenly).
-_LABEL_SHARES = {0: (), 1: (28.0,), 2: (10.0, 30.0), 3: (5.0, 9.0, 30.0)}
-
 
 @attrs.frozen
 class Mark:
@@ -86,7 +83,7 @@ def table_group(report: Report, layout: Layout, table: TableLayout, marks_of: Ma
                 f"table-{table.id}" + (f"-{index + 1}" if len(grids) > 1 else ""),
                 caption,
                 heading is not None,
-                _widths(grid),
+                grid.column_shares(),
                 head,
                 body,
             )
@@ -101,12 +98,6 @@ def _grids(layout: Layout, table_id: str) -> tuple[BlockGrid, ...]:
     grids = table_grids(layout.table(table_id))
     width = max(grid.width for grid in grids)
     return tuple(grid.widened(width) for grid in grids)
-
-
-def _widths(grid: BlockGrid) -> tuple[float, ...]:
-    labels = _LABEL_SHARES.get(grid.block.label_width) or (30.0,) * grid.block.label_width
-    columns = grid.width - len(labels)
-    return (*labels, *(round((100.0 - sum(labels)) / columns, 2) for _ in range(columns)))
 
 
 def _header(cell: GridCell, depth: int) -> HtmlCell:
