@@ -8,7 +8,7 @@ for the simplest complete pair.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -53,12 +53,17 @@ class Diagnostic:
         return f"{prefix}{self.level.value}: {self.message}"
 
 
+def _diagnostics(found: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    # A typed converter: with the bare ``tuple`` builtin mypy cannot infer the element type at call sites.
+    return tuple(found)
+
+
 @attrs.frozen
 class Loaded:
     """What a source returns: the report and everything it noticed on the way."""
 
     report: Report
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
 
 
 @attrs.frozen

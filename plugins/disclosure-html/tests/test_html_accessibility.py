@@ -25,6 +25,12 @@ def text(element: Element) -> str:
     return "".join(element.itertext())
 
 
+@pytest.fixture(params=["gov-2019", "gov-2021"])
+def full_report(request: pytest.FixtureRequest) -> Report:
+    """A numbered report of each format version."""
+    return numbered_report(request.param)
+
+
 def test_every_table_has_caption_head_and_body_and_every_th_a_scope(full_report: Report) -> None:
     root = page_of(full_report)
     tables = list(root.iter(NS + "table"))

@@ -10,8 +10,17 @@ from pathlib import Path
 import pytest
 from disclosure_html import HtmlRenderer
 
-from disclosure_core import RenderOptions, Report, builtin_layout
+from disclosure_core import RenderOptions, Report, builtin_layout, load
 from disclosure_core.testing import numbered_report
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json"
+
+
+@pytest.fixture(scope="module")
+def daixian() -> Report:
+    """The Dai County 2020 report (fixtures live in each module: plugin test directories share no conftest)."""
+    return load(EXAMPLE).report
+
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("DISCLOSURE_REGENERATE_GOLDEN") == "1"

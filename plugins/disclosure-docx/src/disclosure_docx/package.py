@@ -53,7 +53,7 @@ def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
         root = etree.fromstring(rel.target_part.blob)
         for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
             if prop.get("name") == PROPERTY:
-                value = json.loads("".join(prop.itertext()))
+                value = json.loads(prop.findtext(f"{{{_VT_NS}}}lpwstr") or "null")
                 if not isinstance(value, dict) or value.get("schema") != METADATA_SCHEMA:
                     raise ValueError(f"custom property {PROPERTY!r} is not {METADATA_SCHEMA} metadata")
                 return value

@@ -78,10 +78,11 @@ class DocxRenderer:
                 document.element.body.sectPr.addprevious(table_xml(report, layout, table.id))
         signature = [text for text in (report.publisher, report.published and format_date(report.published)) if text]
         for index, text in enumerate(signature):
-            line = document.add_paragraph(text, style=styles[SIGNATURE])
+            signed = document.add_paragraph(text, style=styles[SIGNATURE])
             if index == 0:
-                line.paragraph_format.space_before = Pt(56)  # two blank lines above the signature
-        if document.element.body.sectPr.getprevious().tag == qn("w:tbl"):
+                signed.paragraph_format.space_before = Pt(56)  # two blank lines above the signature
+        last = document.element.body.sectPr.getprevious()
+        if last is not None and last.tag == qn("w:tbl"):
             document.add_paragraph(style=styles[BODY])  # Word requires a paragraph after a final table
         _core_properties(document, report, layout, title)
         write_metadata(document, _metadata(report, layout, parts))

@@ -18,6 +18,7 @@ import docx.document
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from disclosure_core.document import report_title
 from disclosure_core.errors import LoadError
@@ -123,7 +124,7 @@ class _Reader:
         if self.head.get("title") is not None or visible_title != report_title(report):
             report = report.evolve(title=visible_title)
         report = report.evolve(tables=self.tables(tables), provenance=Provenance(self.origin))
-        return Loaded(report, tuple(self.diagnostics))
+        return Loaded(report, self.diagnostics)
 
     def sections(self, found: list[tuple[str, list[str]]]) -> dict[str, Any]:
         specs = self.layout.sections
@@ -168,26 +169,28 @@ class _Reader:
         for r, (planned, row) in enumerate(zip(plan.rows, rows, strict=True)):
             texts = _row_texts(row)
             if planned.heading is not None:
-                self.check_label(texts.get(0), planned.heading.zh, f"{name} row {r + 1}")
+                self.check_label(
+                    texts.get(0), planned.heading.zh, Provenance(self.origin, cell=f"表{table.number} R{r + 1}C1")
+                )
                 continue
             for column, cell in enumerate(planned.slots):
                 if cell.row != planned.row or cell.column != column:
                     continue  # covered by a span: only where a cell starts does it hold text
-                place = f"{name} row {r + 1} column {column + 1}"
                 text = texts.get(column)
                 if text is None:
-                    raise self.fail(f"{place}: no cell starts here")
+                    raise self.fail(f"{name} row {r + 1} column {column + 1}: no cell starts here")
+                where = Provenance(self.origin, cell=f"表{table.number} R{r + 1}C{column + 1}")
                 if cell.role is GridRole.DATA:
                     assert cell.address is not None
-                    where = Provenance(self.origin, cell=f"表{table.number} R{r + 1}C{column + 1}")
                     cells[cell.address] = located(self.value(text, cell.address), where)
                 elif cell.label is not None:
-                    self.check_label(text, cell.label.zh, place)
+                    self.check_label(text, cell.label.zh, where)
         return cells
 
-    def check_label(self, found: str | None, expected: str, place: str) -> None:
+    def check_label(self, found: str | None, expected: str, where: Provenance) -> None:
         if found != expected:
-            self.diagnostics.append(Diagnostic(f"{place}: label {found!r} where the format has {expected!r}"))
+            message = f"label {found!r} where the format has {expected!r}"
+            self.diagnostics.append(Diagnostic(message, where=where, code="label_mismatch"))
 
     def value(self, text: str, address: CellAddress) -> CellValue:
         """The value a printed cell text stands for (the inverse of :func:`disclosure_core.document.cell_text`)."""
@@ -207,12 +210,12 @@ class _Reader:
         return placeholder(text)
 
 
-def _row_texts(row: BaseOxmlElement) -> dict[int, str]:
+def _row_texts(row: etree._Element) -> dict[int, str]:
     """The text of each cell of a table row, by the grid column it starts in."""
     texts: dict[int, str] = {}
     column = 0
     for tc in row.findall(qn("w:tc")):
         span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
         texts[column] = "".join(t.text or "" for t in tc.iter(qn("w:t")))
-        column += int(span.get(qn("w:val"))) if span is not None else 1
+        column += int(span.get(qn("w:val"), "1")) if span is not None else 1
     return texts

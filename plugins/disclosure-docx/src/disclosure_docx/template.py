@@ -14,6 +14,7 @@ import io
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
@@ -137,8 +138,10 @@ def _page_number(paragraph: Paragraph, outer_edge: str) -> None:
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
         '<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>'
     )
-    paragraph._p.addprevious(parse_xml(field))
-    paragraph._p.getparent().remove(paragraph._p)
+    old = paragraph._p
+    parent = old.getparent()
+    assert parent is not None
+    parent.replace(old, parse_xml(field))
 
 
 @functools.cache
@@ -154,7 +157,9 @@ def template_bytes() -> bytes:
         if rel.reltype not in keep:
             del document.part.rels[rel_id]
     # python-docx has no API to replace a whole part's XML: set the parsed element / blob it serializes.
-    document.part.part_related_by(RT.STYLES)._element = parse_xml(STYLES_XML)
+    styles_part = document.part.part_related_by(RT.STYLES)
+    assert isinstance(styles_part, XmlPart)
+    styles_part._element = parse_xml(STYLES_XML)
     document.part.part_related_by(RT.FONT_TABLE)._blob = _font_table().encode("utf-8")
     settings = document.settings
     settings.odd_and_even_pages_header_footer = True
