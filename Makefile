@@ -19,8 +19,10 @@ setup: $(STAMP)
 demo: setup
 	@mkdir -p out
 	$(BIN)/disclosure summary $(EXAMPLE)
-	$(BIN)/disclosure convert $(EXAMPLE) -o out/daixian-2020.json
-	@echo "wrote out/daixian-2020.json"
+	$(BIN)/disclosure render $(EXAMPLE) -o out/daixian-2020.json
+	$(BIN)/disclosure render $(EXAMPLE) -o out/daixian-2020.html
+	$(BIN)/disclosure render $(EXAMPLE) -o out/daixian-2020.docx
+	@echo "wrote out/daixian-2020.json, out/daixian-2020.html, out/daixian-2020.docx"
 
 lint: setup
 	$(BIN)/ruff check .

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from disclosure_core.cli import report_commands
+from disclosure_core.cli import render_commands, report_commands
 from disclosure_core.cli.shared import State
 from disclosure_core.errors import DisclosureError
 
@@ -25,7 +25,7 @@ def cli(ctx: click.Context, strict_plugins: bool) -> None:
     ctx.obj = State(strict_plugins=strict_plugins)
 
 
-for command in report_commands.COMMANDS:
+for command in (*report_commands.COMMANDS, *render_commands.COMMANDS):
     cli.add_command(command)
 
 
