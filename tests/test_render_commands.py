@@ -53,7 +53,10 @@ def test_render_refuses_to_overwrite_its_input(tmp_path: Path, capsys: pytest.Ca
 @pytest.mark.skipif(hasattr(disclosure_core, "check"), reason="the rule engine is installed")
 def test_with_findings_says_what_is_missing_without_the_rule_engine(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "render", str(EXAMPLE), "--to", "html", "--with-findings")
-    assert (code, err) == (2, "error: --with-findings needs the rule engine (disclosure_core.check), which is not installed\n")
+    assert (code, err) == (
+        2,
+        "error: --with-findings needs the rule engine (disclosure_core.check), which is not installed\n",
+    )
 
 
 @pytest.mark.skipif(not hasattr(disclosure_core, "check"), reason="the rule engine is not installed yet")
