@@ -21,10 +21,12 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from disclosure_core.document import cell_text
 from disclosure_core.layouts import BlockGrid, GridCell, GridRole, Label, Layout, TableLayout, table_grids
 from disclosure_core.model import Report
-from disclosure_docx.template import TABLE_NOTE, TABLE_TEXT
+from disclosure_docx.template import TABLE_NOTE, TABLE_TEXT, TABLE_TEXT_SMALL
 
 TEXT_WIDTH = 8844
 """The width of the type area in twips: 210 mm − 28 mm − 26 mm = 156 mm."""
+NARROW = 640
+"""Value columns narrower than this (twips, about 11 mm) get 小五 instead of 五号, so 4-digit numbers fit."""
 
 
 @attrs.frozen
@@ -47,6 +49,7 @@ class TablePlan:
     width: int
     widths: tuple[int, ...]
     rows: tuple[PlannedRow, ...]
+    style: str = TABLE_TEXT
 
 
 @functools.lru_cache(maxsize=32)
@@ -76,7 +79,8 @@ def table_plan(layout: Layout, table_id: str) -> TablePlan:
     shares = widened[0].column_shares()
     widths = [round(TEXT_WIDTH * share / 100) for share in shares]
     widths[-1] += TEXT_WIDTH - sum(widths)  # rounding must not change the total
-    return TablePlan(table, width, tuple(widths), tuple(rows))
+    narrow = min(widths[widened[0].block.label_width :]) < NARROW
+    return TablePlan(table, width, tuple(widths), tuple(rows), TABLE_TEXT_SMALL if narrow else TABLE_TEXT)
 
 
 def _positions(grid: BlockGrid) -> dict[tuple[int, int], GridCell]:
@@ -103,7 +107,7 @@ def table_xml(report: Report, layout: Layout, table_id: str) -> BaseOxmlElement:
         '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         '<w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders>',
         '<w:tblLayout w:type="fixed"/>',
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>',
+        '<w:tblCellMar><w:left w:w="28" w:type="dxa"/><w:right w:w="28" w:type="dxa"/></w:tblCellMar>',
         f'<w:tblLook w:val="0000"/><w:tblCaption w:val="{caption}"/></w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid>',
     ]
     for index, planned in enumerate(plan.rows):
@@ -119,7 +123,7 @@ def _row_xml(planned: PlannedRow, plan: TablePlan, report: Report, layout: Layou
     out = [f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>"]
     keep_next = "<w:keepNext/>" if keep else ""
     if planned.heading is not None:
-        out.append(_cell_xml(planned.heading.zh, sum(plan.widths), plan.width, "", "left", TABLE_TEXT, keep_next))
+        out.append(_cell_xml(planned.heading.zh, sum(plan.widths), plan.width, "", "left", plan.style, keep_next))
         out.append("</w:tr>")
         return "".join(out)
     column = 0
@@ -127,28 +131,28 @@ def _row_xml(planned: PlannedRow, plan: TablePlan, report: Report, layout: Layou
         cell = planned.slots[column]
         width = sum(plan.widths[column : column + cell.colspan])
         if cell.row != planned.row:  # under the rowspan of a cell that started above
-            out.append(_cell_xml("", width, cell.colspan, "<w:vMerge/>", "center", TABLE_TEXT, keep_next))
+            out.append(_cell_xml("", width, cell.colspan, "<w:vMerge/>", "center", plan.style, keep_next))
         else:
             merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
-            out.append(_cell_for(cell, width, merge, report, layout, keep_next))
+            out.append(_cell_for(cell, width, merge, report, layout, keep_next, plan.style))
         column += cell.colspan
     out.append("</w:tr>")
     return "".join(out)
 
 
-def _cell_for(cell: GridCell, width: int, merge: str, report: Report, layout: Layout, keep: str) -> str:
+def _cell_for(cell: GridCell, width: int, merge: str, report: Report, layout: Layout, keep: str, style: str) -> str:
     if cell.address is not None:
         text = cell_text(report.cell(cell.address), layout.column_of(cell.address))
-        return _cell_xml(text, width, cell.colspan, merge, "center", TABLE_TEXT, keep)
+        return _cell_xml(text, width, cell.colspan, merge, "center", style, keep)
     label = cell.label.zh if cell.label else ""
     if cell.role is GridRole.CORNER and cell.rowspan > 1:  # Table 2's long note on the arithmetic
         return _cell_xml(label, width, cell.colspan, merge, "left", TABLE_NOTE, keep)
     if cell.role is GridRole.ROW_GROUP and cell.column == 0 and cell.rowspan > 1:
         # The outermost group of a tall block (三、本年度办理结果) runs vertically, as on the official form.
         vertical = merge + '<w:textDirection w:val="tbRlV"/>'
-        return _cell_xml(label, width, cell.colspan, vertical, "center", TABLE_TEXT, keep)
+        return _cell_xml(label, width, cell.colspan, vertical, "center", style, keep)
     align = "left" if cell.role in {GridRole.ROW_HEADER, GridRole.ROW_GROUP} else "center"
-    return _cell_xml(label, width, cell.colspan, merge, align, TABLE_TEXT, keep)
+    return _cell_xml(label, width, cell.colspan, merge, align, style, keep)
 
 
 def _cell_xml(text: str, width: int, colspan: int, extra: str, align: str, style: str, keep: str) -> str:

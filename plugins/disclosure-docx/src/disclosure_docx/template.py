@@ -26,6 +26,7 @@ SUBHEADING = "Heading2"
 BODY = "Normal"
 SIGNATURE = "Signature"
 TABLE_TEXT = "TableText"
+TABLE_TEXT_SMALL = "TableTextSmall"
 TABLE_NOTE = "TableNote"
 FOOTER = "Footer"
 
@@ -102,6 +103,7 @@ STYLES_XML = (
         '<w:spacing w:before="0" w:after="0" w:line="260" w:lineRule="atLeast"/><w:ind w:firstLine="0"/><w:jc w:val="center"/>',
         _run(FANG, _SIZE_TABLE),
     )
+    + _style(TABLE_TEXT_SMALL, "Table Text Small", "", _run(FANG, _SIZE_NOTE), based_on=TABLE_TEXT)
     + _style(TABLE_NOTE, "Table Note", '<w:jc w:val="left"/>', _run(FANG, _SIZE_NOTE), based_on=TABLE_TEXT)
     + _style(
         FOOTER,

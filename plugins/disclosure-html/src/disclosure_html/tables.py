@@ -49,6 +49,7 @@ class HtmlTable:
     id: str
     caption: str
     caption_visible: bool
+    min_width: float
     widths: tuple[float, ...]
     head: tuple[tuple[HtmlCell, ...], ...]
     body: tuple[tuple[HtmlCell, ...], ...]
@@ -83,6 +84,7 @@ def table_group(report: Report, layout: Layout, table: TableLayout, marks_of: Ma
                 f"table-{table.id}" + (f"-{index + 1}" if len(grids) > 1 else ""),
                 caption,
                 heading is not None,
+                _min_width(grid),
                 grid.column_shares(),
                 head,
                 body,
@@ -98,6 +100,11 @@ def _grids(layout: Layout, table_id: str) -> tuple[BlockGrid, ...]:
     grids = table_grids(layout.table(table_id))
     width = max(grid.width for grid in grids)
     return tuple(grid.widened(width) for grid in grids)
+
+
+def _min_width(grid: BlockGrid) -> float:
+    """The narrowest a table may get (rem) before its region scrolls sideways: a few columns fit any phone."""
+    return 0.0 if grid.width <= 4 else max(36.0, 2.6 * grid.width)
 
 
 def _header(cell: GridCell, depth: int) -> HtmlCell:
