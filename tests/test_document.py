@@ -98,3 +98,11 @@ def test_subheadings_and_dates() -> None:
     assert not is_subheading("（一）强化组织领导。")
     assert not is_subheading("一是进一步健全和完善政府信息公开制度")
     assert format_date(dt.date(2021, 12, 31)) == "2021年12月31日"
+
+
+def test_outline_refuses_a_layout_of_another_format_and_unprintable_text(daixian: Report) -> None:
+    with pytest.raises(RenderError, match=r"^report is in format 'gov-2019' but the layout given is 'gov-2021'$"):
+        outline(daixian, builtin_layout("gov-2021"))
+    broken = daixian.evolve(sections=Sections(problems=Section("五、问题", ("一\ufdd0二",))))
+    with pytest.raises(RenderError, match=r"^\$\.sections\.problems\.paragraphs\[0\]: U\+FDD0 is not a character"):
+        outline(broken, builtin_layout("gov-2019"))

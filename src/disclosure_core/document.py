@@ -160,8 +160,12 @@ class OutlinePart:
 def outline(report: Report, layout: Layout) -> tuple[OutlinePart, ...]:
     """The six sections in the layout's order, each with its heading and tables.
 
-    Raises :class:`RenderError` when the layout lists no section headings to fall back on.
+    Raises :class:`RenderError` when the layout is not the report's format, when it lists no section headings
+    to fall back on, or when a text cannot be printed (see :func:`require_printable`).
     """
+    if report.format != layout.id:
+        raise RenderError(f"report is in format {report.format!r} but the layout given is {layout.id!r}")
+    require_printable(report)
     if not layout.sections:
         raise RenderError(
             f"layout {layout.id!r} lists no section headings: cannot lay out report {report_title(report)}"

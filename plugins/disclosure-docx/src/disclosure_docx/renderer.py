@@ -16,14 +16,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from disclosure_core.document import (
+    OutlinePart,
     format_date,
     is_subheading,
     outline,
     report_title,
-    require_printable,
     title_lines,
 )
-from disclosure_core.errors import RenderError
 from disclosure_core.formats import RenderOptions
 from disclosure_core.layouts import CellKind, Layout
 from disclosure_core.model import Report
@@ -55,9 +54,7 @@ class DocxRenderer:
     def render(self, report: Report, options: RenderOptions) -> bytes:
         """The document as bytes. Findings are not printed: the DOCX is the document as published."""
         layout = options.layout
-        if report.format != layout.id:
-            raise RenderError(f"report is in format {report.format!r} but the layout given is {layout.id!r}")
-        require_printable(report)
+        parts = outline(report, layout)
         document = docx.Document(io.BytesIO(template_bytes()))
         styles = {style.style_id: style for style in document.styles}
         title = report_title(report)
@@ -69,7 +66,6 @@ class DocxRenderer:
             run = paragraph.add_run(line)
         for text in report.lead:
             document.add_paragraph(text, style=styles[BODY])
-        parts = outline(report, layout)
         for part in parts:
             document.add_paragraph(part.heading, style=styles[HEADING])
             for text in part.paragraphs:
@@ -107,7 +103,7 @@ def _core_properties(document: docx.document.Document, report: Report, layout: L
     properties.modified = stamp
 
 
-def _metadata(report: Report, layout: Layout, parts: Any) -> dict[str, Any]:
+def _metadata(report: Report, layout: Layout, parts: tuple[OutlinePart, ...]) -> dict[str, Any]:
     """What the page does not show, for reading the document back (see :mod:`disclosure_docx.package`)."""
     head = to_dict(report, layouts=lambda _: layout)
     for printed in ("schema", "tables", "lead", "sections", "provenance"):

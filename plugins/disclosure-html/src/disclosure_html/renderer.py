@@ -15,7 +15,6 @@ from disclosure_core.document import (
     is_subheading,
     outline,
     report_title,
-    require_printable,
     title_lines,
 )
 from disclosure_core.errors import RenderError
@@ -58,11 +57,8 @@ class HtmlRenderer:
     def render(self, report: Report, options: RenderOptions) -> bytes:
         """The page as UTF-8 bytes; findings in ``options.findings`` are listed and marked on their cells."""
         layout = options.layout
-        if report.format != layout.id:
-            raise RenderError(f"report is in format {report.format!r} but the layout given is {layout.id!r}")
-        require_printable(report)
-        overlay = build_overlay(options.findings, layout, options.lang)
         parts = outline(report, layout)
+        overlay = build_overlay(options.findings, layout, options.lang)
         tables = {
             table.id: table_group(report, layout, table, overlay.marks_of) for part in parts for table in part.tables
         }
