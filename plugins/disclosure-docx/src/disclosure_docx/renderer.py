@@ -68,8 +68,10 @@ class DocxRenderer:
             document.add_paragraph(text, style=styles[BODY])
         for part in parts:
             document.add_paragraph(part.heading, style=styles[HEADING])
-            for text in part.paragraphs:
-                document.add_paragraph(text, style=styles[SUBHEADING if is_subheading(text) else BODY])
+            for index, text in enumerate(part.paragraphs):
+                written = document.add_paragraph(text, style=styles[SUBHEADING if is_subheading(text) else BODY])
+                if part.tables and index == len(part.paragraphs) - 1:
+                    written.paragraph_format.keep_with_next = True  # the text that introduces a table stays with it
             for table in part.tables:
                 document.element.body.sectPr.addprevious(table_xml(report, layout, table.id))
         signature = [text for text in (report.publisher, report.published and format_date(report.published)) if text]
