@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, load, to_dict
 from disclosure_core.document import printed_texts
 from disclosure_core.testing import numbered_report, strategies
-from disclosure_core.values import Provenance
+from disclosure_core.values import NOT_APPLICABLE, AbsenceKind, Absent, CellValue, Money, Provenance
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json"
 
@@ -57,6 +58,25 @@ def test_dai_county_round_trips(daixian: Report) -> None:
 def test_numbered_reports_round_trip(layout_id: str) -> None:
     report = numbered_report(layout_id)
     assert canonical(read(render(report))) == canonical(report)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Money(Decimal("12.5"), None),
+        Money(Decimal("251000"), "元"),
+        Absent(AbsenceKind.NOT_APPLICABLE, "/"),
+        NOT_APPLICABLE,
+    ],
+    ids=["unitless money", "money in yuan", "not applicable with text", "not applicable"],
+)
+def test_values_the_page_cannot_tell_apart_round_trip(value: CellValue) -> None:
+    report = numbered_report("gov-2021").with_cells(
+        {"proactive.fees.amount": value, "requests.new.total": NOT_APPLICABLE}
+    )
+    loaded = read(render(report))
+    assert loaded.cell("proactive.fees.amount") == value
+    assert loaded.cell("requests.new.total") == NOT_APPLICABLE
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
