@@ -20,13 +20,15 @@ setup: $(STAMP)
 demo: setup
 	@mkdir -p out
 	$(BIN)/disclosure summary $(EXAMPLE)
-	$(BIN)/disclosure convert $(EXAMPLE) -o out/daixian-2020.json
-	$(BIN)/disclosure convert $(EXAMPLE) -o out/daixian-2020.xlsx
+	$(BIN)/disclosure render $(EXAMPLE) -o out/daixian-2020.json
+	$(BIN)/disclosure render $(EXAMPLE) -o out/daixian-2020.html --with-findings
+	$(BIN)/disclosure render $(EXAMPLE) -o out/daixian-2020.docx
+	$(BIN)/disclosure render $(EXAMPLE) -o out/daixian-2020.xlsx
 	@# check exits 1 when findings reach the failure level (the example has real defects): that is the demo, not a failure.
 	$(BIN)/disclosure check $(EXAMPLE) -o out/daixian-2020.findings.txt || test $$? -eq 1
 	$(BIN)/disclosure check $(EXAMPLE) --format json -o out/daixian-2020.findings.json || test $$? -eq 1
 	@cat out/daixian-2020.findings.txt
-	@echo "wrote out/daixian-2020.findings.txt and out/daixian-2020.findings.json"
+	@echo "wrote out/daixian-2020.{json,html,docx,xlsx} and the findings: out/daixian-2020.findings.{txt,json}"
 
 lint: setup
 	$(BIN)/ruff check .

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_core import DataFile, LayoutError, Registry, builtin_layout, hookimpl, parse_layout
+from disclosure_core import SECTION_IDS, DataFile, Layout, LayoutError, Registry, builtin_layout, hookimpl, parse_layout
 from disclosure_core.layouts import CellAddress, CellKind, DataCell, LabelCell
 
 GOV_2019 = builtin_layout("gov-2019")
@@ -209,3 +209,28 @@ def test_a_variant_of_an_unknown_layout_is_a_plugin_problem_not_a_crash() -> Non
     with pytest.warns(UserWarning, match="unknown layout 'gov-1999'"):
         registry = Registry(entry_points=False, plugins=[Broken()])
         assert sorted(registry.layouts()) == ["gov-2019", "gov-2021"]
+
+
+@pytest.mark.parametrize("layout", [GOV_2019, GOV_2021], ids=lambda layout: layout.id)
+def test_official_section_headings_are_layout_data(layout: Layout) -> None:
+    assert [s.id for s in layout.sections] == list(SECTION_IDS)
+    assert [s.heading.zh for s in layout.sections] == [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
+    assert {t.section for t in layout.tables} <= {s.id for s in layout.sections}
+
+
+def test_a_table_in_an_unlisted_section_is_refused() -> None:
+    text = MINIMAL.replace('basis = "b"', 'basis = "b"\nsections = [{ id = "t", zh = "一、总", en = "1" }]')
+    with pytest.raises(LayoutError, match=r"^t\.toml: \$\.tables\[0\]\.section: unknown section 's'$"):
+        parse_layout(text, origin="t.toml")
+
+
+def test_a_variant_keeps_the_section_headings_of_its_base() -> None:
+    hubei = Registry(entry_points=False, plugins=[HubeiPlugin()]).layout("gov-2019-hubei")
+    assert hubei.section("problems") == GOV_2019.section("problems")

@@ -8,11 +8,12 @@ for the simplest complete pair.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
 import attrs
 
+from disclosure_core.findings import Finding
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
 from disclosure_core.serialize import LayoutLookup
@@ -53,9 +54,9 @@ class Diagnostic:
         return f"{prefix}{self.level.value}: {self.message}"
 
 
-def _diagnostics(values: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
-    # A typed converter: with plain ``tuple`` mypy cannot type the argument of Loaded(report, diagnostics).
-    return tuple(values)
+def _diagnostics(found: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    # A typed converter: with the bare ``tuple`` builtin mypy cannot infer the element type at call sites.
+    return tuple(found)
 
 
 @attrs.frozen
@@ -68,10 +69,11 @@ class Loaded:
 
 @attrs.frozen
 class RenderOptions:
-    """What a renderer is given besides the report: its layout, and optionally check findings to show."""
+    """What a renderer is given besides the report: its layout, and optionally check findings to show
+    (a :class:`~disclosure_core.findings.Findings`, whose iteration yields what is not a pass, or any findings)."""
 
     layout: Layout
-    findings: Sequence[Any] | None = None
+    findings: Iterable[Finding] | None = None
     lang: str = "zh"
 
 

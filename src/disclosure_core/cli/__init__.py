@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from disclosure_core.cli import check_commands, ledger_commands, many_commands, report_commands
+from disclosure_core.cli import check_commands, ledger_commands, many_commands, render_commands, report_commands
 from disclosure_core.cli.shared import State
 from disclosure_core.errors import DisclosureError
 
@@ -27,6 +27,7 @@ def cli(ctx: click.Context, strict_plugins: bool) -> None:
 
 for command in (
     *report_commands.COMMANDS,
+    *render_commands.COMMANDS,
     *check_commands.COMMANDS,
     *many_commands.COMMANDS,
     *ledger_commands.COMMANDS,

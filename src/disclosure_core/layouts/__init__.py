@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from disclosure_core.layouts.grid import BlockGrid, GridCell, GridRole, block_grid, table_grids
 from disclosure_core.layouts.loader import parse_layout
 from disclosure_core.layouts.spec import (
     Block,
@@ -23,6 +24,7 @@ from disclosure_core.layouts.spec import (
     LabelCell,
     Layout,
     RowSpec,
+    SectionSpec,
     TableLayout,
 )
 
@@ -45,18 +47,24 @@ def builtin_layout(layout_id: str) -> Layout:
 __all__ = [
     "BUILTIN_LAYOUT_IDS",
     "Block",
+    "BlockGrid",
     "BodyCell",
     "CellAddress",
     "CellKind",
     "ColumnSpec",
     "DataCell",
+    "GridCell",
+    "GridRole",
     "GroupSpec",
     "HeaderCell",
     "Label",
     "LabelCell",
     "Layout",
     "RowSpec",
+    "SectionSpec",
     "TableLayout",
+    "block_grid",
     "builtin_layout",
     "parse_layout",
+    "table_grids",
 ]

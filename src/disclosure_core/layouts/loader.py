@@ -21,6 +21,7 @@ from disclosure_core.layouts.spec import (
     Label,
     Layout,
     RowSpec,
+    SectionSpec,
     TableLayout,
 )
 
@@ -76,9 +77,10 @@ class _Reader:
         return Label(self.string(data, "zh", path), self.string(data, "en", path))
 
     def layout(self, data: Mapping[str, Any]) -> Layout:
-        known = {"id", "title_zh", "title_en", "basis", "first_year", "last_year", "tables"}
+        known = {"id", "title_zh", "title_en", "basis", "first_year", "last_year", "sections", "tables"}
         self.no_extra(data, known, "$")
         tables = tuple(self.table(t, f"$.tables[{i}]") for i, t in enumerate(self.get(data, "tables", "$")))
+        sections = self.sections(data.get("sections", []), tables)
         return self.finish(
             Layout(
                 id=self.string(data, "id", "$"),
@@ -87,8 +89,24 @@ class _Reader:
                 first_year=self.get(data, "first_year", "$"),
                 last_year=data.get("last_year"),
                 tables=tables,
+                sections=sections,
             )
         )
+
+    def sections(self, raw: Sequence[Mapping[str, Any]], tables: Sequence[TableLayout]) -> tuple[SectionSpec, ...]:
+        """The official section headings, in order; every table must belong to one of them when they are given."""
+        specs = []
+        for i, spec in enumerate(raw):
+            path = f"$.sections[{i}]"
+            self.no_extra(spec, {"id", "zh", "en"}, path)
+            specs.append(SectionSpec(self.string(spec, "id", path), self.label(spec, path)))
+        sections = tuple(specs)
+        _unique(self, [s.id for s in sections], "$.sections")
+        known = {s.id for s in sections}
+        for i, table in enumerate(tables):
+            if sections and table.section not in known:
+                raise self.fail(f"$.tables[{i}].section", f"unknown section {table.section!r}")
+        return sections
 
     def variant(self, data: Mapping[str, Any], parent: Layout) -> Layout:
         self.no_extra(data, {"id", "extends", "title_zh", "title_en", "add_rows"}, "$")
@@ -109,6 +127,7 @@ class _Reader:
                 last_year=parent.last_year,
                 tables=tuple(tables[t.id] for t in parent.tables),
                 extends=parent.id,
+                sections=parent.sections,
             )
         )
 

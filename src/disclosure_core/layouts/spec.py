@@ -189,6 +189,14 @@ class Block:
 
 
 @attrs.frozen
+class SectionSpec:
+    """One of the report's six sections: canonical id (``overview`` … ``other``) and its official heading."""
+
+    id: str
+    heading: Label
+
+
+@attrs.frozen
 class TableLayout:
     """One official table: its rows, columns, groups and printed blocks."""
 
@@ -244,6 +252,7 @@ class Layout:
     last_year: int | None
     tables: tuple[TableLayout, ...]
     extends: str | None = None
+    sections: tuple[SectionSpec, ...] = ()
     _cells: dict[CellAddress, ColumnSpec] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -263,6 +272,18 @@ class Layout:
             if table.id == table_id:
                 return table
         raise KeyError(table_id)
+
+    def section(self, section_id: str) -> SectionSpec:
+        """The section with this id (its official heading); KeyError if the layout lists none such.
+
+        >>> from disclosure_core.layouts import builtin_layout
+        >>> builtin_layout("gov-2021").section("appeals").heading.zh
+        '四、政府信息公开行政复议、行政诉讼情况'
+        """
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
 
     def addresses(self) -> tuple[CellAddress, ...]:
         """Every cell of every table, in printed order."""

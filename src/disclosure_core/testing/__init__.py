@@ -13,6 +13,7 @@ from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
 from disclosure_core.model import Report
 from disclosure_core.serialize import LayoutLookup
+from disclosure_core.testing.samples import numbered_report
 
 
 class InMemorySource:
@@ -40,4 +41,4 @@ class InMemorySource:
             raise LoadError(f"{origin}: no such report in memory") from None
 
 
-__all__ = ["InMemorySource"]
+__all__ = ["InMemorySource", "numbered_report"]

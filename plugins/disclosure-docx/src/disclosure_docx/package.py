@@ -1,0 +1,80 @@
+"""The DOCX package around the document: metadata the page does not print, and byte-identical zip output.
+
+What a reader of the printed page cannot see — the format version, the body's level and region, the contact,
+structured facts, which headings were supplied by the layout, which empty cells are "not applicable" — is kept
+as one JSON custom document property (``docProps/custom.xml``, shown by Word under File › Properties › Custom),
+so that :mod:`disclosure_docx.source` can read the document back without loss.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from typing import Any
+from xml.sax.saxutils import escape
+
+import docx.document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+METADATA_SCHEMA = "disclosure-core/docx/1"
+PROPERTY = "disclosure-core"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+# Word's own format id for user-defined properties.
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_metadata(document: docx.document.Document, metadata: dict[str, Any]) -> None:
+    """Attach ``metadata`` as the custom document property "disclosure-core" (JSON text)."""
+    text = escape(json.dumps({"schema": METADATA_SCHEMA, **metadata}, ensure_ascii=False, sort_keys=True))
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">'
+        f'<property fmtid="{_FMTID}" pid="2" name="{PROPERTY}"><vt:lpwstr>{text}</vt:lpwstr></property></Properties>'
+    )
+    package = document.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
+    """The "disclosure-core" custom property as a dict, or None when the document has none.
+
+    Raises ValueError when the property is there but is not the JSON this plugin writes.
+    """
+    for rel in document.part.package.rels.values():
+        if rel.reltype != RT.CUSTOM_PROPERTIES or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
+            if prop.get("name") == PROPERTY:
+                value = json.loads(prop.findtext(f"{{{_VT_NS}}}lpwstr") or "null")
+                if not isinstance(value, dict) or value.get("schema") != METADATA_SCHEMA:
+                    raise ValueError(f"custom property {PROPERTY!r} is not {METADATA_SCHEMA} metadata")
+                return value
+    return None
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """The same package with fixed entry dates, a fixed entry order and fixed attributes.
+
+    python-docx stamps every zip entry with the current time; an official document rendered twice from the
+    same report must be the same file, byte for byte.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    first = [name for name in ("[Content_Types].xml", "_rels/.rels") if name in entries]
+    order = first + sorted(name for name in entries if name not in first)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, entries[name])
+    return out.getvalue()
