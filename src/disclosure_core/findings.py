@@ -22,6 +22,9 @@ from disclosure_core.values import CellValue
 
 FINDINGS_SCHEMA_ID = "disclosure-core/findings/1"
 
+NO_PREVIOUS = ("上年报告（未提供）", "last year's report (none given)")
+"""The note a year-over-year finding carries when no previous report was given (Chinese, English)."""
+
 Number = int | Decimal
 
 
@@ -126,6 +129,14 @@ class Finding:
     def base_rule(self) -> str:
         """The id of the rule this finding is an instance of (``rule`` before expansion)."""
         return self.base or self.rule
+
+    @property
+    def awaits_previous_report(self) -> bool:
+        """Whether this finding is not verifiable only because last year's report was not given.
+
+        Readers fold these into one line instead of flagging cells: nothing is wrong with the report.
+        """
+        return self.outcome is Outcome.NOT_VERIFIABLE and NO_PREVIOUS[1] in self.notes
 
     @property
     def addresses(self) -> tuple[str, ...]:

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_core import Report, load
-from disclosure_core.findings import Finding, Findings, Outcome
+from disclosure_core.findings import NO_PREVIOUS, Finding, Findings, Outcome
 from disclosure_core.rules import check
-from disclosure_core.rules.context import NO_PREVIOUS
 
 SHANGHAI = Path(__file__).parent / "fixtures" / "shanghai-gov-office-2019.json"
 

@@ -206,6 +206,19 @@ def test_no_findings_says_so_and_no_overlay_without_findings(daixian: Report) ->
     assert b"findings-heading" not in render(daixian)
 
 
+def test_checks_waiting_for_last_years_report_flag_no_cell_and_are_folded_into_one_line(daixian: Report) -> None:
+    from disclosure_core import check
+
+    page = render(daixian, check(daixian))
+    root = parse(page)
+    deferred = [e for e in root.iter() if e.get("class") == "findings-deferred"]
+    assert len(deferred) == 1
+    assert text(deferred[0]).startswith("未提供上年报告，14 项跨年度核对未进行（proactive.items_yoy、")
+    # 规章·对外公开总数量 is only read by a year-over-year rule: with no previous report it is not flagged.
+    assert "⚠" not in text(by_id(root, "proactive.regulations.total_published"))
+    assert "⚠" in text(by_id(root, "proactive.normative_documents.published"))
+
+
 def test_findings_must_be_findings(daixian: Report) -> None:
     with pytest.raises(RenderError, match="expected Finding objects, got a str"):
         render(daixian, ["oops"])

@@ -12,7 +12,7 @@ from typing import Protocol
 
 import attrs
 
-from disclosure_core.findings import CellUse, Outcome, Suggestion
+from disclosure_core.findings import NO_PREVIOUS, CellUse, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
 from disclosure_core.rules.compile import FACTS, Key, Linear, Number
@@ -103,9 +103,6 @@ class Gathered:
     missing: tuple[Key, ...] = ()
     assumed_zero: bool = False
     note: tuple[str, str] | None = None
-
-
-NO_PREVIOUS = ("上年报告（未提供）", "last year's report (none given)")
 
 
 def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy, *, claimed: bool = False) -> Gathered:

@@ -16,7 +16,6 @@ from typing import Any
 from disclosure_core.findings import FINDINGS_SCHEMA_ID, CellUse, Finding, Findings, Outcome, Severity
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
-from disclosure_core.rules.context import NO_PREVIOUS
 from disclosure_core.rules.messages import arithmetic, cell_label, show_number
 from disclosure_core.values import Absent, CellValue, Count, Money
 
@@ -146,7 +145,7 @@ def findings_text(report: Report, layout: Layout, findings: Findings, lang: str 
         f"{report.body.name} · {report.year} · {layout.id} · " + ", ".join(f"{counts[o]} {o.value}" for o in Outcome),
     ]
     listed = list(findings)
-    waiting = [f for f in listed if NO_PREVIOUS[1] in f.notes]
+    waiting = [f for f in listed if f.awaits_previous_report]
     shown = [f for f in listed if f not in waiting]
     groups: dict[str | None, list[Finding]] = {}
     for finding in shown:

@@ -39,6 +39,7 @@ TEXTS = {
         "blank": "（空白）",
         "see": "见核查结果第{number}项（{severity}）",
         "table": "表{number}",
+        "deferred": "未提供上年报告，{count} 项跨年度核对未进行（{rules}）。",
     },
     "en": {
         "heading": "Check findings",
@@ -59,6 +60,7 @@ TEXTS = {
         "blank": "(blank)",
         "see": "see finding {number} ({severity})",
         "table": "Table {number}",
+        "deferred": "No previous report given: {count} year-over-year checks not made ({rules}).",
     },
 }
 
@@ -95,6 +97,8 @@ class Overlay:
     shown: bool
     findings: tuple[FindingView, ...] = ()
     summary: str = ""
+    deferred: str = ""
+    """One line for the year-over-year checks that wait for last year's report (they flag no cell)."""
     texts: dict[str, str] = attrs.field(factory=dict)
     marks: dict[CellAddress, tuple[Mark, ...]] = attrs.field(factory=dict)
 
@@ -108,11 +112,13 @@ def build_overlay(findings: Iterable[object] | None, layout: Layout, lang: str) 
     texts = TEXTS["en" if lang == "en" else "zh"]
     if findings is None:
         return Overlay(False, texts=texts)
-    shown = []
+    shown, waiting = [], []
     for finding in findings:
         if not isinstance(finding, Finding):
             raise RenderError(f"findings: expected Finding objects, got a {type(finding).__name__}")
-        if finding.outcome is not Outcome.PASS:
+        if finding.awaits_previous_report:
+            waiting.append(finding)
+        elif finding.outcome is not Outcome.PASS:
             shown.append(finding)
     views = []
     marks: dict[CellAddress, list[Mark]] = {}
@@ -128,7 +134,13 @@ def build_overlay(findings: Iterable[object] | None, layout: Layout, lang: str) 
     }
     counts = {severity.value: sum(1 for f in shown if f.severity is severity) for severity in Severity}
     summary = texts["summary"].format(count=len(shown), **counts) if shown else texts["none"]
-    return Overlay(True, tuple(views), summary, texts, ranked)
+    rules = (
+        "、".join(sorted({f.base_rule for f in waiting}))
+        if lang != "en"
+        else ", ".join(sorted({f.base_rule for f in waiting}))
+    )
+    deferred = texts["deferred"].format(count=len(waiting), rules=rules) if waiting else ""
+    return Overlay(True, tuple(views), summary, deferred, texts, ranked)
 
 
 def _view(number: int, finding: Finding, layout: Layout, texts: dict[str, str], lang: str) -> FindingView:
