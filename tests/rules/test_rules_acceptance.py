@@ -48,7 +48,7 @@ def test_daixian_arithmetic_is_shown(dai: Findings) -> None:
     found = by_rule(dai)
     published = found["proactive.published_within_total.normative_documents"]
     assert (published.lhs, published.rhs, published.difference, published.op) == (18, 12, 6, "<=")
-    assert "本年新公开数量 18 ≤ 对外公开总数量 12" in published.message.zh
+    assert "本年新公开数量 18 > 对外公开总数量 12" in published.message.zh  # written as what holds
     assert found["requests.row_total.new"].missing[0] == "requests.new.total"
     handled = found["requests.results_total.natural_person"]
     assert [(c.cell, c.value.number) for c in handled.cells if c.side == "lhs"] == [
@@ -149,3 +149,10 @@ def test_previous_report_checks_carry_over(dai: Findings) -> None:
     carried = found["requests.carried_over_yoy.natural_person"]
     assert (carried.outcome, carried.lhs, carried.rhs, carried.difference) == (Outcome.FAIL, 0, 3, -3)
     assert [c.report for c in carried.cells] == ["current", "previous"]
+
+
+def test_an_inequality_suggests_a_recognisable_slip_never_its_boundary(dai: Findings) -> None:
+    published = by_rule(dai)["proactive.published_within_total.normative_documents"]
+    assert [(s.cell, s.value, s.kind) for s in published.suggestions] == [
+        ("proactive.normative_documents.total_published", 21, "transposition")
+    ]
