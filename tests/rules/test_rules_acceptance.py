@@ -156,3 +156,16 @@ def test_an_inequality_suggests_a_recognisable_slip_never_its_boundary(dai: Find
     assert [(s.cell, s.value, s.kind) for s in published.suggestions] == [
         ("proactive.normative_documents.total_published", 21, "transposition")
     ]
+
+
+def test_a_rule_that_breaks_on_odd_data_ends_rule_error_and_the_check_goes_on() -> None:
+    from disclosure_core import Body, Report, check
+
+    # No such year can come from JSON (the loader bounds it), but Python callers can build one:
+    # the deadline rule cannot compute 10000-03-31, and says so instead of stopping the check.
+    odd = Report("gov-2021", 9999, Body("某县人民政府", "county"))
+    findings = check(odd)
+    deadline = [f for f in findings.all if f.rule == "report.deadline"]
+    assert [f.outcome for f in deadline] == [Outcome.RULE_ERROR]
+    assert deadline[0].notes[0].startswith("ValueError: year 10000 is out of range")
+    assert any(f.outcome is Outcome.PASS for f in findings.all)
