@@ -169,3 +169,16 @@ def test_a_rule_that_breaks_on_odd_data_ends_rule_error_and_the_check_goes_on() 
     assert [f.outcome for f in deadline] == [Outcome.RULE_ERROR]
     assert deadline[0].notes[0].startswith("ValueError: year 10000 is out of range")
     assert any(f.outcome is Outcome.PASS for f in findings.all)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).resolve().parents[3] / "shared" / "reports").glob("*.txt")),
+    ids=lambda p: p.name,
+)
+def test_no_message_leaves_a_placeholder_unfilled(path: Path) -> None:
+    from disclosure_core import check, load
+
+    for finding in check(load(path).report).all:
+        for text in (finding.message.zh, finding.message.en):
+            assert "{" not in text, (finding.rule, text)

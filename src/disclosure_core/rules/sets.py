@@ -63,4 +63,11 @@ def registry_rule_set(registry: Registry) -> RuleSet:
     return registry.cached("rule_set", combine)
 
 
-__all__ = ["BUILTIN_RULE_FILES", "RuleSetError", "builtin_rule_set", "load_rule_file", "registry_rule_set", "with_rules"]
+__all__ = [
+    "BUILTIN_RULE_FILES",
+    "RuleSetError",
+    "builtin_rule_set",
+    "load_rule_file",
+    "registry_rule_set",
+    "with_rules",
+]
