@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,10 @@ from hypothesis import given
 from disclosure_core import (
     Body,
     CellValue,
+    Count,
     LoadError,
+    Money,
+    RenderError,
     Report,
     builtin_layout,
     dumps,
@@ -140,3 +144,18 @@ def test_the_schema_rejects_what_the_loader_rejects() -> None:
 def test_the_bundled_example_is_already_canonical(tmp_path: Path) -> None:
     text = (EXAMPLES / "daixian-2020.json").read_text(encoding="utf-8")
     assert dumps(loads(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("cells", "problem"),
+    [
+        ({"requests.new.total": Count(-2)}, "requests.new.total: expected a non-negative integer, got -2"),
+        ({"appeals.review.bogus": Count(5)}, "appeals.review.bogus: no such cell in gov-2021"),
+        ({"proactive.regulations.made": Count(1)}, "proactive.regulations.made: no such cell in gov-2021"),
+        ({"requests.new.total": Money(Decimal("1.5"))}, "expected an integer, got an amount of money (1.5)"),
+    ],
+)
+def test_the_writer_refuses_what_the_reader_would_refuse(cells: dict[str, CellValue], problem: str) -> None:
+    report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells(cells)
+    with pytest.raises(RenderError, match=re.escape(problem)):
+        dumps(report)

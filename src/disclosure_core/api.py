@@ -13,10 +13,11 @@ from typing import Any
 
 from disclosure_core.errors import UsageError
 from disclosure_core.formats import Loaded
-from disclosure_core.layouts import CellAddress, CellKind, Layout
+from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Body, CellUpdates, Report
 from disclosure_core.registry import Registry
-from disclosure_core.values import CellValue, Count, Money, as_value
+from disclosure_core.serialize import cell_problem
+from disclosure_core.values import CellValue, as_value
 
 
 @functools.cache
@@ -54,25 +55,6 @@ def new_report(
         if problem:
             raise UsageError(f"{address}: {problem}")
     return Report(format, year, body, **fields).with_cells(values)
-
-
-def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str | None:
-    """Why ``value`` cannot stand in ``address`` of ``layout``, or None when it can.
-
-    >>> from disclosure_core.layouts import builtin_layout
-    >>> cell_problem(builtin_layout("gov-2019"), CellAddress.parse("requests.new.total"), Count(-1))
-    'expected a non-negative integer, got -1'
-    """
-    if not layout.has_cell(address):
-        return f"no such cell in {layout.id}"
-    kind = layout.column_of(address).kind
-    if isinstance(value, Money) and kind is not CellKind.MONEY:
-        return f"expected an integer, got an amount of money ({value.amount})"
-    if isinstance(value, Count) and kind is CellKind.MONEY:
-        return f"expected an amount of money, got a count ({value.value})"
-    if isinstance(value, Count) and kind is CellKind.COUNT and value.value < 0:
-        return f"expected a non-negative integer, got {value.value}"
-    return None
 
 
 def load(path: str | Path, *, source: str | None = None, registry: Registry | None = None) -> Loaded:

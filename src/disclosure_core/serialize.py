@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from disclosure_core.errors import LoadError
+from disclosure_core.errors import LoadError, RenderError
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, builtin_layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
 from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, located
@@ -126,9 +126,35 @@ def cell_to_json(value: CellValue, column: ColumnSpec) -> Any:
     return {"absent": value.kind.value, "text": value.text}
 
 
+def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str | None:
+    """Why ``value`` cannot stand in ``address`` of ``layout``, or None when it can.
+
+    >>> cell_problem(builtin_layout("gov-2019"), CellAddress.parse("requests.new.total"), Count(-1))
+    'expected a non-negative integer, got -1'
+    """
+    if not layout.has_cell(address):
+        return f"no such cell in {layout.id}"
+    kind = layout.column_of(address).kind
+    if isinstance(value, Money) and kind is not CellKind.MONEY:
+        return f"expected an integer, got an amount of money ({value.amount})"
+    if isinstance(value, Count) and kind is CellKind.MONEY:
+        return f"expected an amount of money, got a count ({value.value})"
+    if isinstance(value, Count) and kind is CellKind.COUNT and value.value < 0:
+        return f"expected a non-negative integer, got {value.value}"
+    return None
+
+
 def to_dict(report: Report, *, layouts: LayoutLookup = builtin_layout) -> dict[str, Any]:
-    """The canonical JSON object of a report (every cell of its format listed, blanks as null)."""
+    """The canonical JSON object of a report (every cell of its format listed, blanks as null).
+
+    Raises :class:`RenderError` for a cell the format does not have or cannot hold (a negative count, money
+    in a count column): canonical JSON never says what its reader would refuse.
+    """
     layout = layouts(report.format)
+    for address, value in report.tables:
+        problem = cell_problem(layout, address, value)
+        if problem:
+            raise RenderError(f"{address}: {problem}")
     head = converter.unstructure(report)
     del head["tables"], head["provenance"]
     tables: dict[str, Any] = {}
