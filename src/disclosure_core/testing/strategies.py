@@ -44,13 +44,23 @@ _text = st.text(
 
 
 def money(unit: str | None = None) -> st.SearchStrategy[Money]:
-    """Exact amounts with up to two decimals, in ``unit``."""
+    """Exact amounts with up to two decimals, in ``unit``.
+
+    >>> from hypothesis import find
+    >>> find(money("万元"), lambda m: m.amount >= 1)
+    Money(amount=Decimal('1.00'), unit='万元')
+    """
     cents = st.integers(min_value=0, max_value=10**9)
     return cents.map(lambda c: Money((Decimal(c) / 100).quantize(Decimal("0.01")), unit))
 
 
 def absences() -> st.SearchStrategy[Absent]:
-    """Blank, placeholder (with its printed text) or not-applicable cells."""
+    """Blank, placeholder (with its printed text) or not-applicable cells.
+
+    >>> from hypothesis import find
+    >>> find(absences(), lambda a: a.kind is AbsenceKind.PLACEHOLDER).text
+    '-'
+    """
     return st.one_of(
         st.just(Absent()),
         st.sampled_from(PLACEHOLDERS).map(lambda t: Absent(AbsenceKind.PLACEHOLDER, t)),
@@ -59,7 +69,13 @@ def absences() -> st.SearchStrategy[Absent]:
 
 
 def cell_values(column: ColumnSpec, *, absent: bool = True) -> st.SearchStrategy[CellValue]:
-    """Any value a cell of ``column`` may hold (absences included unless ``absent`` is False)."""
+    """Any value a cell of ``column`` may hold (absences included unless ``absent`` is False).
+
+    >>> from hypothesis import find
+    >>> change = builtin_layout("gov-2019").column_of(CellAddress.parse("proactive.licensing.change"))
+    >>> find(cell_values(change), lambda v: v.number is not None and v.number < 0)
+    Count(value=-1)
+    """
     present: st.SearchStrategy[CellValue]
     if column.kind is CellKind.MONEY:
         present = money(column.unit) | money("元") if column.unit is None else money(column.unit)
@@ -71,18 +87,33 @@ def cell_values(column: ColumnSpec, *, absent: bool = True) -> st.SearchStrategy
 
 
 def bodies() -> st.SearchStrategy[Body]:
-    """Reporting bodies at any level."""
+    """Reporting bodies at any level.
+
+    >>> from hypothesis import find
+    >>> find(bodies(), lambda b: b.level is BodyLevel.TOWNSHIP).level
+    <BodyLevel.TOWNSHIP: 'township'>
+    """
     return st.builds(Body, _text, st.sampled_from(list(BodyLevel)), st.none() | _text)
 
 
 def sections() -> st.SearchStrategy[Sections]:
-    """Six sections, each present or missing, with arbitrary text."""
+    """Six sections, each present or missing, with arbitrary text.
+
+    >>> from hypothesis import find
+    >>> find(sections(), lambda s: s.other is not None).other
+    Section(heading=None, paragraphs=())
+    """
     section = st.none() | st.builds(Section, st.none() | _text, st.lists(_text, max_size=3).map(tuple))
     return st.fixed_dictionaries(dict.fromkeys(SECTION_IDS, section)).map(lambda kw: Sections(**kw))
 
 
 def facts() -> st.SearchStrategy[Facts]:
-    """Assessment weight and fees, each present or not."""
+    """Assessment weight and fees, each present or not.
+
+    >>> from hypothesis import find
+    >>> find(facts(), lambda f: f.fees is not None).fees
+    FeesCharged(count=None, amount=None, sentence=None)
+    """
     weight = st.builds(
         AssessmentWeight,
         _text,
@@ -158,6 +189,16 @@ def reports(
 
     With ``consistent=True`` the tables satisfy every relationship of FORMAT.md, 规章 are zero unless
     the body can make them, and the year matches the format.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5)
+    ... @given(reports(["gov-2021"], consistent=True))
+    ... def test_table_2_balances(report):
+    ...     n = report.number
+    ...     assert n("requests.new.total") + n("requests.carried_over.total") == (
+    ...         n("requests.total.total") + n("requests.carried_forward.total")
+    ...     )
+    >>> test_table_2_balances()
     """
     layout = builtin_layout(draw(st.sampled_from(list(formats))))
     last = layout.last_year or layout.first_year + 4
@@ -271,3 +312,18 @@ def _number(report: Report, address: CellAddress) -> int:
     value = report.number(address)
     assert isinstance(value, int)
     return value
+
+
+__all__ = [
+    "DEFECT_KINDS",
+    "PLACEHOLDERS",
+    "Defect",
+    "absences",
+    "bodies",
+    "cell_values",
+    "defective_reports",
+    "facts",
+    "money",
+    "reports",
+    "sections",
+]
