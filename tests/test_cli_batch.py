@@ -70,3 +70,12 @@ def test_rerunning_skips_unchanged_reports_and_redoes_changed_ones(
 def test_a_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["batch", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err == f"error: {tmp_path / 'nowhere'}: no such file or directory\n"
+
+
+def test_an_output_directory_inside_the_input_directory_is_not_read_back(
+    inbox: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = inbox / "results"
+    main(["batch", str(inbox), "-o", str(out)])
+    main(["batch", str(inbox), "-o", str(out)])
+    assert "3 reports, 3 already done, 0 to check" in capsys.readouterr().err

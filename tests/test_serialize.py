@@ -100,6 +100,7 @@ def _with_cell(table: str, row: str, column: str, value: Any) -> dict[str, Any]:
         (_base(format="gov-2030"), "$.format: unknown format version 'gov-2030'"),
         (_base(year="2020"), '$.year: expected an integer, got "2020"'),
         (_base(colour="red"), "$: unknown key(s): colour"),
+        (_base(year=10**30), f"$.year: expected a report year from 2000 to 2999, got {10**30}"),
         (_base(published="2021-02-30"), '$.published: expected a date (YYYY-MM-DD), got "2021-02-30"'),
         (_base(body={"name": "代县", "level": "village"}), '$.body.level: unknown level "village"'),
         (_base(schema="other/1"), "$.schema: unsupported schema 'other/1'"),

@@ -112,6 +112,12 @@ class Registry:
                 continue
             self._versions[entry_point.name] = entry_point.dist.version if entry_point.dist else None
 
+    def plugin_problem(self, message: str) -> None:
+        """Report something a plugin contributed that cannot be used: a :class:`PluginWarning` (kept in
+        :attr:`problems`), or a :class:`PluginError` in strict mode.
+        """
+        self._problem(message)
+
     def _problem(self, message: str) -> None:
         if self.strict:
             raise PluginError(message)

@@ -30,6 +30,9 @@ from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money,
 REPORT_SCHEMA_ID = "disclosure-core/report/1"
 LayoutLookup = Callable[[str], Layout]
 
+# The 条例 has required annual reports since 2008; the bounds keep dates computed from the year valid.
+FIRST_YEAR, LAST_YEAR = 2000, 2999
+
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -213,6 +216,8 @@ def from_dict(data: Any, *, origin: str = "<input>", layouts: LayoutLookup = bui
     except Exception as exc:
         path, problem = _first_problem(exc, "$")
         raise fail(path, problem) from None
+    if not FIRST_YEAR <= head.year <= LAST_YEAR:
+        raise fail("$.year", f"expected a report year from {FIRST_YEAR} to {LAST_YEAR}, got {head.year}")
     provenance = _read_provenance(raw_provenance, layout, fail)
     tables = _read_tables(raw_tables, layout, provenance, fail)
     return Report(

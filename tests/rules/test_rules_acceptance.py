@@ -48,7 +48,7 @@ def test_daixian_arithmetic_is_shown(dai: Findings) -> None:
     found = by_rule(dai)
     published = found["proactive.published_within_total.normative_documents"]
     assert (published.lhs, published.rhs, published.difference, published.op) == (18, 12, 6, "<=")
-    assert "本年新公开数量 18 ≤ 对外公开总数量 12" in published.message.zh
+    assert "本年新公开数量 18 > 对外公开总数量 12" in published.message.zh  # written as what holds
     assert found["requests.row_total.new"].missing[0] == "requests.new.total"
     handled = found["requests.results_total.natural_person"]
     assert [(c.cell, c.value.number) for c in handled.cells if c.side == "lhs"] == [
@@ -149,3 +149,36 @@ def test_previous_report_checks_carry_over(dai: Findings) -> None:
     carried = found["requests.carried_over_yoy.natural_person"]
     assert (carried.outcome, carried.lhs, carried.rhs, carried.difference) == (Outcome.FAIL, 0, 3, -3)
     assert [c.report for c in carried.cells] == ["current", "previous"]
+
+
+def test_an_inequality_suggests_a_recognisable_slip_never_its_boundary(dai: Findings) -> None:
+    published = by_rule(dai)["proactive.published_within_total.normative_documents"]
+    assert [(s.cell, s.value, s.kind) for s in published.suggestions] == [
+        ("proactive.normative_documents.total_published", 21, "transposition")
+    ]
+
+
+def test_a_rule_that_breaks_on_odd_data_ends_rule_error_and_the_check_goes_on() -> None:
+    from disclosure_core import Body, Report, check
+
+    # No such year can come from JSON (the loader bounds it), but Python callers can build one:
+    # the deadline rule cannot compute 10000-03-31, and says so instead of stopping the check.
+    odd = Report("gov-2021", 9999, Body("某县人民政府", "county"))
+    findings = check(odd)
+    deadline = [f for f in findings.all if f.rule == "report.deadline"]
+    assert [f.outcome for f in deadline] == [Outcome.RULE_ERROR]
+    assert deadline[0].notes[0].startswith("ValueError: year 10000 is out of range")
+    assert any(f.outcome is Outcome.PASS for f in findings.all)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).resolve().parents[3] / "shared" / "reports").glob("*.txt")),
+    ids=lambda p: p.name,
+)
+def test_no_message_leaves_a_placeholder_unfilled(path: Path) -> None:
+    from disclosure_core import check, load
+
+    for finding in check(load(path).report).all:
+        for text in (finding.message.zh, finding.message.en):
+            assert "{" not in text, (finding.rule, text)

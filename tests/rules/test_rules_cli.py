@@ -30,7 +30,7 @@ def test_check_text_groups_by_table_names_cells_in_chinese_and_shows_arithmetic(
     assert "表2 收到和处理政府信息公开申请情况" in out
     assert "报告整体" in out
     assert out.index("表1") < out.index("proactive.published_within_total") < out.index("表2")
-    assert "规范性文件: 本年新公开数量 18 ≤ 对外公开总数量 12" in out
+    assert "规范性文件: 本年新公开数量 18 > 对外公开总数量 12" in out
     assert "建议核对: 行政许可·处理决定数量 10125 → 10215 (transposition, 0.8)" in out
     assert "一、本年新收政府信息公开申请数量: 总计 （空白） = 自然人 7" in out
     assert "未提供上年报告，未核验: 14 ×" in out

@@ -41,6 +41,8 @@ def rules(kind: str, body: str) -> str:
         ("eval(a.b.c)", "unknown function 'eval' at 0 (known: abs, max, min, sum)"),
         ("a.b.c; 1", "unexpected character ';' at 5"),
         ("__import__.x.y == 1 and", "expected a number, reference or '(' at the end"),
+        ("-" * 1900 + "1", "expression nested too deeply"),
+        ("1 + " * 600 + "1", "expression too long (2401 characters; at most 2000)"),
     ],
 )
 def test_malformed_expressions_say_where(text: str, problem: str) -> None:

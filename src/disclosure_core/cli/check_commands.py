@@ -15,9 +15,9 @@ from disclosure_core.findings import Outcome, Severity
 from disclosure_core.rules import check as check_report
 from disclosure_core.rules import load_rule_file, registry_rule_set
 from disclosure_core.rules.examples import rule_examples
-from disclosure_core.rules.lint import lint
 from disclosure_core.rules.messages import cell_label
 from disclosure_core.rules.output import finding_json, findings_json, findings_text, reaches
+from disclosure_core.rules.sets import with_rules
 from disclosure_core.rules.spec import Rule, RuleSet
 from disclosure_core.values import Absent, CellValue, Number
 
@@ -165,7 +165,7 @@ def _rules(rule_files: tuple[Path, ...]) -> RuleSet:
     registry = state().registry
     rules = registry_rule_set(registry)
     for path in rule_files:
-        rules = rules + lint(load_rule_file(path), registry.layouts().values())
+        rules = with_rules(rules, load_rule_file(path), registry)
     return rules
 
 

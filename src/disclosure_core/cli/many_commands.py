@@ -51,7 +51,11 @@ def aggregate(
     reports = [load_input(path).report for path in files]
     expected = read_manifest(manifest) if manifest else None
     result = aggregate_reports(
-        reports, body=Body(body_name, BodyLevel(level), region), manifest=expected, blank_as_zero=blank_as_zero
+        reports,
+        body=Body(body_name, BodyLevel(level), region),
+        manifest=expected,
+        blank_as_zero=blank_as_zero,
+        layouts=state().registry.layout,
     )
     click.echo(f"aggregated {len(result.units)} units: {', '.join(result.units)}", err=True)
     if result.missing:

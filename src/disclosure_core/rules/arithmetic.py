@@ -126,7 +126,7 @@ class RelationCheck:
             return None
         uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
         difference = lhs - rhs if lhs is not None and rhs is not None else None
-        words = self._words(ctx, uses)
+        words = self._words(ctx, uses, held)
         words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(difference))
         linear = lhs_linear.combine(rhs_linear, -1) if lhs_linear and rhs_linear else None
         return Result(
@@ -143,10 +143,15 @@ class RelationCheck:
             values=got.values,
         )
 
-    def _words(self, ctx: Context, uses: list[CellUse]) -> dict[str, str | tuple[str, str]]:
+    def _words(self, ctx: Context, uses: list[CellUse], held: bool = True) -> dict[str, str | tuple[str, str]]:
         if not uses:
             return {"arithmetic": ""}
-        return {"arithmetic": both(arithmetic, ctx.layout, uses, self.op or "?")}
+        return {
+            "arithmetic": (
+                arithmetic(ctx.layout, uses, self.op or "?", "zh", held=held),
+                arithmetic(ctx.layout, uses, self.op or "?", "en", held=held),
+            )
+        }
 
 
 def _num(value: object) -> Number:

@@ -175,7 +175,13 @@ class DeadlineCheck:
         report = ctx.report
         level = report.body.level.value
         if level not in self.by_level:
-            words = {"level": level, "published": str(report.published or "—"), "deadline": "—", "days": "—"}
+            words: dict[str, Words] = {
+                "level": level,
+                "published": str(report.published or "—"),
+                "deadline": "—",
+                "days": "—",
+                "missing": ("本级机关的公布期限（规则未规定）", "a deadline for this level (no rule sets one)"),
+            }
             note = f"no deadline is set for the level {level!r}; a rule set may give one"
             return Result(Outcome.NOT_VERIFIABLE, words=words, notes=(note,), missing=("deadline",))
         month, day = (int(part) for part in self.by_level[level].split("-"))
@@ -183,6 +189,7 @@ class DeadlineCheck:
         words = {"level": level, "deadline": deadline.isoformat(), "published": str(report.published or "—")}
         if report.published is None:
             words["days"] = "—"
+            words["missing"] = ("公布日期", "the publication date")
             return Result(
                 Outcome.NOT_VERIFIABLE, words=words, notes=("the publication date is unknown",), missing=("published",)
             )

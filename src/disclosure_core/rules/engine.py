@@ -80,7 +80,7 @@ def check(
         rule = instance.rule
         if rule.id in off or instance.id in off or not rule.applies.covers(layout.id, report.year, level, parent):
             continue
-        evaluated.append((instance, instance.check.evaluate(ctx)))
+        evaluated.append((instance, _evaluate(instance, ctx)))
     failing = [(i, r) for i, r in evaluated if r is not None and r.outcome is Outcome.FAIL and i.locatable]
     fixes = locate(ctx, compiled, failing) if failing else {}
     findings = []
@@ -92,6 +92,14 @@ def check(
         else:
             findings.append(_finding(ctx, instance, result, fixes))
     return Findings(tuple(findings))
+
+
+def _evaluate(instance: Instance, ctx: Context) -> Result | None:
+    """One instance's result; a rule that breaks on odd data ends ``rule_error``, it never stops the check."""
+    try:
+        return instance.check.evaluate(ctx)
+    except Exception as exc:
+        return Result(Outcome.RULE_ERROR, notes=(f"{type(exc).__name__}: {exc}",))
 
 
 def _layout(layouts: Mapping[str, Layout], format_id: str) -> Layout:

@@ -126,6 +126,10 @@ def tokenize(text: str) -> list[tuple[str, str, int]]:
     return tokens
 
 
+MAX_EXPRESSION = 2000
+"""Rule expressions are one line of arithmetic; anything longer is a mistake or an attack on the parser."""
+
+
 def parse(text: str) -> Expr:
     """Parse an expression; :class:`ExpressionError` names the offending token and its offset.
 
@@ -134,8 +138,13 @@ def parse(text: str) -> Expr:
     ...
     disclosure_core.rules.expr.ExpressionError: expected a number, reference or '(' at the end
     """
+    if len(text) > MAX_EXPRESSION:
+        raise ExpressionError(f"expression too long ({len(text)} characters; at most {MAX_EXPRESSION})")
     parser = _Parser(text, tokenize(text))
-    expr = parser.logic_or()
+    try:
+        expr = parser.logic_or()
+    except RecursionError:
+        raise ExpressionError("expression nested too deeply") from None
     if parser.index < len(parser.tokens):
         _kind, token, offset = parser.tokens[parser.index]
         raise ExpressionError(f"unexpected {token!r} at {offset}")

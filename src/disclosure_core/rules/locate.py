@@ -17,16 +17,23 @@ from disclosure_core.layouts import CellAddress, CellKind
 from disclosure_core.rules.compile import Number
 from disclosure_core.rules.context import Context, Result, integral
 from disclosure_core.rules.instances import CompiledRules, Instance
-from disclosure_core.rules.suggest import CONFIDENCE, classify
+from disclosure_core.rules.suggest import CONFIDENCE, classify, transpositions
 from disclosure_core.values import CellValue, Count, Money
 
 
 @attrs.frozen
 class Fix:
-    """A located culprit: the cell and the value that would make every rule reading it hold."""
+    """A located culprit: the cell and the value that would make every rule reading it hold.
+
+    For an equality ``needed`` is the one value that fits. For an inequality it is only the boundary, so
+    ``slip`` holds what is worth suggesting instead: the one recognisable slip of the printed value
+    (transposed digits, a sign, a unit) that satisfies every rule, if there is exactly one.
+    """
 
     cell: CellAddress
     needed: Number
+    exact: bool = True
+    slip: tuple[Number, str] | None = None
 
 
 def locate(ctx: Context, compiled: CompiledRules, failing: Sequence[tuple[Instance, Result]]) -> dict[CellAddress, Fix]:
@@ -45,9 +52,30 @@ def locate(ctx: Context, compiled: CompiledRules, failing: Sequence[tuple[Instan
             if needed is None or not _allowed(ctx, name, needed):
                 continue
             tried.add(name)
-            if _holds_everywhere(ctx, compiled.by_cell.get(name, ()), name, needed):
+            instances = compiled.by_cell.get(name, ())
+            if not _holds_everywhere(ctx, instances, name, needed):
+                continue
+            if result.op == "==":
                 fixes[name] = Fix(name, needed)
+            else:
+                slips = [
+                    (value, kind)
+                    for value, kind in _slips(result.values[(previous, name)])
+                    if _allowed(ctx, name, value) and _holds_everywhere(ctx, instances, name, value)
+                ]
+                fixes[name] = Fix(name, needed, exact=False, slip=slips[0] if len(slips) == 1 else None)
     return fixes
+
+
+def _slips(printed: Number) -> list[tuple[Number, str]]:
+    """The values a printed number is a recognisable slip of: adjacent digits swapped, the sign, 万."""
+    found: list[tuple[Number, str]] = []
+    if isinstance(printed, int):
+        found += [(value, "transposition") for value in transpositions(abs(printed)) if value != abs(printed)]
+        found = [(value if printed >= 0 else -value, kind) for value, kind in found]
+    if printed:
+        found.append((-printed, "sign"))
+    return found
 
 
 def _needed(printed: CellValue | None, value: Number, residual: Number, weight: Number) -> Number | None:
@@ -88,6 +116,11 @@ def suggestions_for(
     culprits = [fixes[a] for a in (CellAddress.parse(c) for c in dict.fromkeys(cells)) if a in fixes]
     suggestions = []
     for fix in culprits:
+        if not fix.exact:  # an inequality: the boundary is no better a guess than any other value past it
+            if fix.slip is not None:
+                value, slip_kind = fix.slip
+                suggestions.append(Suggestion(str(fix.cell), value, slip_kind, CONFIDENCE[slip_kind]))
+            continue
         printed = ctx.cells.get(fix.cell)
         number = printed.number if printed is not None else None
         kind = classify(number, fix.needed) if number is not None else None

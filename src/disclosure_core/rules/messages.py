@@ -106,11 +106,18 @@ def labels(layout: Layout, addresses: Sequence[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(names)
 
 
-def arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: str, left: str = "") -> str:
+_SHOWN = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}
+_BROKEN = {"==": "≠", "!=": "=", "<=": ">", ">=": "<", "<": "≥", ">": "≤"}
+
+
+def arithmetic(
+    layout: Layout, uses: Sequence[CellUse], op: str, lang: str, left: str = "", *, held: bool = True
+) -> str:
     """The relation written out with labels and values, e.g. ``总计 （空白） = 自然人 7 + 商业企业 （空白）``.
 
     When every cell shares its column (or its row) that label is said once, in front. ``left`` stands
-    for a left side that is not made of cells (a figure stated in the text).
+    for a left side that is not made of cells (a figure stated in the text). A relation that does not
+    hold is written with the operator that does (``18 > 12``), so the line never states a falsehood.
     """
     current = [CellAddress.parse(u.cell) for u in uses]
     distinct = len(set(current)) > 1  # one cell this year and last year: name it in full
@@ -134,5 +141,5 @@ def arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: str, left
             side.append(f"+ {term}" if side else term)
     left = left or " ".join(sides["lhs"]).removeprefix("+ ") or "0"
     right = " ".join(sides["rhs"]).removeprefix("+ ") or "0"
-    shown = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}.get(op, op)
+    shown = _SHOWN.get(op, op) if held else _BROKEN.get(op, op)
     return f"{prefix}{left} {shown} {right}"

@@ -29,6 +29,11 @@ def builtin_rule_set() -> RuleSet:
     return check_unique(rules)
 
 
+def with_rules(rules: RuleSet, extra: RuleSet, registry: Registry) -> RuleSet:
+    """``rules`` plus ``extra``, refused (:class:`RuleSetError`) when an id repeats or ``extra`` lints badly."""
+    return lint(check_unique(rules + extra), registry.layouts().values())
+
+
 def load_rule_file(path: str | Path) -> RuleSet:
     """Read a rule file; :class:`RuleSetError` naming the file for anything wrong with it.
 
@@ -52,13 +57,21 @@ def registry_rule_set(registry: Registry) -> RuleSet:
     def combine() -> RuleSet:
         rules = builtin_rule_set()
         for file in registry.rule_set_files():
-            rules = rules + parse_rule_set(file.text, origin=file.origin)
-        rules = check_unique(rules)
-        if rules is not builtin_rule_set():
-            lint(rules, registry.layouts().values())
+            # One plugin's broken rule file is that plugin's problem: skip the file, keep checking.
+            try:
+                rules = with_rules(rules, parse_rule_set(file.text, origin=file.origin), registry)
+            except RuleSetError as exc:
+                registry.plugin_problem(f"rule file skipped: {exc}")
         return rules.without(registry.disabled_rules())
 
     return registry.cached("rule_set", combine)
 
 
-__all__ = ["BUILTIN_RULE_FILES", "RuleSetError", "builtin_rule_set", "load_rule_file", "registry_rule_set"]
+__all__ = [
+    "BUILTIN_RULE_FILES",
+    "RuleSetError",
+    "builtin_rule_set",
+    "load_rule_file",
+    "registry_rule_set",
+    "with_rules",
+]
