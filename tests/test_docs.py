@@ -1,10 +1,12 @@
-"""The documentation's code runs: every python block of docs/api.md, in order, from the repository root."""
+"""The documentation's code runs: every python block of docs/api.md, and every command of the CLI guide."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -27,3 +29,52 @@ def test_the_docs_site_lists_every_page_it_has() -> None:
     listed = set(re.findall(r":\s*([\w-]+\.md)$", nav, re.M))
     assert listed == pages, f"pages not in nav: {pages - listed}; nav entries without a page: {listed - pages}"
     assert os.path.exists(ROOT / "CHANGELOG.md")
+
+
+def _gen_pages() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_pages", ROOT / "docs" / "gen_pages.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_cli_guide_shows_every_command_with_its_real_output() -> None:
+    from disclosure_core.cli import cli
+
+    source = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"^\$ disclosure ([\w-]+)", source, re.M))
+    assert shown == set(cli.commands), f"commands the guide does not run: {set(cli.commands) - shown}"
+    assert "$ disclosure rules explain " in source
+    page = _gen_pages().cli_page(source)
+    assert "console run" not in page
+    assert "  table 2 收到和处理政府信息公开申请情况: 4 of 161 cells hold a number\n" in page
+    assert 'error: broken.json: $.tables.requests.new.natural_person: expected an integer, got "7件"\n' in page
+    assert '"kind": "transposition"' in page
+    assert "missing units (in the manifest, no report): 丙镇人民政府\n" in page
+    assert "3 reports, 3 already done, 0 to check\n" in page  # the second batch run resumes
+
+
+def test_a_command_that_does_not_exit_as_the_guide_says_fails_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    gen_pages = _gen_pages()
+    with pytest.raises(gen_pages.CommandFailed, match=r"exited with 1, the guide says 0"):
+        gen_pages.cli_page("```console run\n$ disclosure check examples/daixian-2020.json\n```\n")
+    with pytest.raises(gen_pages.CommandFailed, match="selects nothing"):
+        gen_pages.run_shown_command(
+            "disclosure check examples/daixian-2020.json --format json | jq '.findings[] | select(.rule == \"x\")' # exit 1"
+        )
+    with pytest.raises(gen_pages.CommandFailed, match="no such value"):
+        gen_pages.run_shown_command("disclosure schema | jq '.properties.nothing'")
+    with pytest.raises(gen_pages.CommandFailed, match="only disclosure commands"):
+        gen_pages.run_shown_command("rm -rf /")
+
+
+def test_piped_commands_filter_standard_output_only() -> None:
+    gen_pages = _gen_pages()
+    head = gen_pages.run_shown_command("disclosure rules | head -n 2").splitlines()
+    assert [line.split()[0] for line in head] == ["requests.balance", "requests.row_total"]
+    assert gen_pages.run_shown_command("disclosure schema | jq '.properties.schema.const'") == (
+        '"disclosure-core/report/1"\n'
+    )

@@ -71,7 +71,12 @@ def load(path: str | Path, *, source: str | None = None, registry: Registry | No
 def render(
     report: Report, to: str, *, findings: Any = None, lang: str = "zh", registry: Registry | None = None
 ) -> bytes:
-    """Render a report with the renderer called ``to`` ("json", and "html", "docx" … when installed)."""
+    """Render a report with the renderer called ``to`` ("json", and "html", "docx" … when installed).
+
+    >>> html = render(new_report("gov-2021", 2025, Body("某县人民政府", "county")), "html")  # with disclosure-html
+    >>> html.startswith(b"<!DOCTYPE html>")
+    True
+    """
     return (registry or default_registry()).render(report, to, findings=findings, lang=lang)
 
 

@@ -18,28 +18,79 @@ from __future__ import annotations
 
 
 class DisclosureError(Exception):
-    """Base of every error disclosure-core raises on purpose."""
+    """Base of every error disclosure-core raises on purpose.
+
+    >>> from disclosure_core import loads
+    >>> try:
+    ...     loads("{}", origin="empty.json")
+    ... except DisclosureError as error:  # one except clause catches every error of the library
+    ...     print(type(error).__name__)
+    LoadError
+    """
 
 
 class LoadError(DisclosureError):
-    """An input could not be read into a report."""
+    """An input could not be read into a report.
+
+    >>> from disclosure_core import loads
+    >>> loads("[1,", origin="a.json")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: a.json: line 1 column 4: malformed JSON: Expecting value
+    """
 
 
 class LayoutError(DisclosureError):
-    """A layout description is malformed or inconsistent."""
+    """A layout description is malformed or inconsistent.
+
+    >>> from disclosure_core import parse_layout
+    >>> parse_layout('id = "x"\\nextends = "gov-2030"', origin="x.toml")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LayoutError: ...
+    """
 
 
 class RuleSetError(DisclosureError):
-    """A rule file is malformed or fails linting."""
+    """A rule file is malformed or fails linting.
+
+    >>> from disclosure_core.rules import parse_rule_set
+    >>> parse_rule_set("[[rules]]\\nid = 1", origin="mine.toml")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.RuleSetError: mine.toml: ...
+    """
 
 
 class RenderError(DisclosureError):
-    """A report could not be rendered."""
+    """A report could not be rendered.
+
+    >>> issubclass(RenderError, DisclosureError)  # what a renderer raises when it cannot make its document
+    True
+    """
 
 
 class PluginError(DisclosureError):
-    """A plugin failed to load or register."""
+    """A plugin failed to load or register.
+
+    >>> from disclosure_core import Registry, hookimpl
+    >>> class Broken:
+    ...     @hookimpl
+    ...     def disclosure_renderers(self):
+    ...         return [object()]
+    >>> Registry(entry_points=False, strict=True, plugins=[Broken()]).renderers()
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.PluginError: plugin '...' returned a object, not a renderer
+    """
 
 
 class UsageError(DisclosureError):
-    """A request the library cannot honour (unknown format or renderer, overwriting an input)."""
+    """A request the library cannot honour (unknown format or renderer, overwriting an input).
+
+    >>> from disclosure_core import Body, Report, render
+    >>> render(Report("gov-2021", 2025, Body("某县人民政府", "county")), "pdf")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: unknown renderer 'pdf' (available: ...)
+    """

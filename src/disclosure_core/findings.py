@@ -29,7 +29,11 @@ Number = int | Decimal
 
 
 class Severity(enum.StrEnum):
-    """How much a failing rule matters."""
+    """How much a failing rule matters.
+
+    >>> Severity.ERROR.at_least(Severity.WARNING), Severity("info").rank
+    (True, 0)
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -46,7 +50,11 @@ class Severity(enum.StrEnum):
 
 
 class Outcome(enum.StrEnum):
-    """How one rule instance ended."""
+    """How one rule instance ended.
+
+    >>> [outcome.value for outcome in Outcome if outcome.listed]
+    ['fail', 'not_verifiable', 'rule_error']
+    """
 
     PASS = "pass"
     FAIL = "fail"
@@ -62,7 +70,11 @@ class Outcome(enum.StrEnum):
 
 @attrs.frozen
 class Message:
-    """A message in Chinese and English, already filled in with the numbers."""
+    """A message in Chinese and English, already filled in with the numbers.
+
+    >>> Message("总计不符", "the total differs").text("en")
+    'the total differs'
+    """
 
     zh: str
     en: str
@@ -79,6 +91,11 @@ class CellUse:
     ``report`` is "current", or "previous" for the previous year's report in year-over-year rules;
     ``side`` ("lhs" or "rhs") and ``weight`` place the cell in the rule's arithmetic (empty for cells a
     rule reads without adding them up).
+
+    >>> from disclosure_core import Count
+    >>> use = CellUse("appeals.review.total", Count(3), side="lhs")
+    >>> use.cell, use.value.number, use.report
+    ('appeals.review.total', 3, 'current')
     """
 
     cell: str
@@ -93,6 +110,11 @@ class Suggestion:
     """A suggested correction of one cell (never applied): the value it probably should hold, and why.
 
     ``kind`` is one of "transposition", "digit", "sign", "unit", "value".
+
+    >>> from disclosure_core import check, load
+    >>> finding = next(f for f in check(load("examples/daixian-2020.json").report) if f.rule == "proactive.pattern.items")
+    >>> finding.suggestions
+    (Suggestion(cell='proactive.licensing.decisions', value=10215, kind='transposition', confidence=0.8),)
     """
 
     cell: str
@@ -103,7 +125,16 @@ class Suggestion:
 
 @attrs.frozen
 class Finding:
-    """The outcome of one rule instance, with everything needed to see why."""
+    """The outcome of one rule instance, with everything needed to see why.
+
+    >>> from disclosure_core import check, load
+    >>> findings = check(load("examples/daixian-2020.json").report)
+    >>> finding = next(f for f in findings if f.rule == "proactive.published_within_total.normative_documents")
+    >>> finding.outcome, finding.severity, finding.lhs, finding.rhs, finding.difference
+    (<Outcome.FAIL: 'fail'>, <Severity.WARNING: 'warning'>, 18, 12, 6)
+    >>> finding.addresses
+    ('proactive.normative_documents.published', 'proactive.normative_documents.total_published')
+    """
 
     rule: str
     severity: Severity
@@ -157,6 +188,11 @@ class Findings:
     """Every rule instance's outcome for one report, in rule order.
 
     Iterating yields only the listed findings (not pass, not empty) — what a reader needs to act on.
+
+    >>> from disclosure_core import check, load
+    >>> findings = check(load("examples/daixian-2020.json").report)
+    >>> findings.by_outcome()[Outcome.FAIL], findings.worst(), len(findings) < len(findings.all)
+    (3, <Severity.WARNING: 'warning'>, True)
     """
 
     all: tuple[Finding, ...]

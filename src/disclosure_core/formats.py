@@ -22,14 +22,24 @@ from disclosure_core.values import Provenance
 
 @attrs.frozen
 class DataFile:
-    """A data file a plugin contributes (a layout or a rule set): its name for messages, and its text."""
+    """A data file a plugin contributes (a layout or a rule set): its name for messages, and its text.
+
+    >>> from disclosure_core import hookimpl
+    >>> @hookimpl
+    ... def disclosure_rule_sets():
+    ...     return [DataFile("my_plugin/rules.toml", 'title = "Provincial rules"\\nrules = []')]
+    """
 
     origin: str
     text: str
 
 
 class DiagnosticLevel(enum.StrEnum):
-    """How much a load diagnostic matters: an oddity tolerated, or something that may lose information."""
+    """How much a load diagnostic matters: an oddity tolerated, or something that may lose information.
+
+    >>> str(Diagnostic("a heading without its number", DiagnosticLevel.INFO, Provenance("a.txt", line=3)))
+    'a.txt, line 3: info: a heading without its number'
+    """
 
     INFO = "info"
     WARNING = "warning"
@@ -61,7 +71,13 @@ def _diagnostics(found: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
 
 @attrs.frozen
 class Loaded:
-    """What a source returns: the report and everything it noticed on the way."""
+    """What a source returns: the report and everything it noticed on the way.
+
+    >>> from disclosure_core import load
+    >>> loaded = load("examples/daixian-2020.json")
+    >>> loaded.report.year, loaded.diagnostics
+    (2020, ())
+    """
 
     report: Report
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
@@ -70,7 +86,12 @@ class Loaded:
 @attrs.frozen
 class RenderOptions:
     """What a renderer is given besides the report: its layout, and optionally check findings to show
-    (a :class:`~disclosure_core.findings.Findings`, whose iteration yields what is not a pass, or any findings)."""
+    (a :class:`~disclosure_core.findings.Findings`, whose iteration yields what is not a pass, or any findings).
+
+    >>> from disclosure_core import builtin_layout
+    >>> RenderOptions(builtin_layout("gov-2021"), lang="en").layout.id
+    'gov-2021'
+    """
 
     layout: Layout
     findings: Iterable[Finding] | None = None
@@ -79,7 +100,15 @@ class RenderOptions:
 
 @runtime_checkable
 class Renderer(Protocol):
-    """Turns a report into bytes. Must be deterministic: the same report gives the same bytes."""
+    """Turns a report into bytes. Must be deterministic: the same report gives the same bytes.
+
+    >>> class LineRenderer:
+    ...     name, suffix, media_type, description = "line", ".txt", "text/plain", "one line per report"
+    ...     def render(self, report, options):
+    ...         return f"{report.body.name} {report.year}\\n".encode()
+    >>> isinstance(LineRenderer(), Renderer)
+    True
+    """
 
     name: str
     suffix: str
@@ -93,7 +122,18 @@ class Renderer(Protocol):
 
 @runtime_checkable
 class Source(Protocol):
-    """Turns bytes into a report. Raises :class:`~disclosure_core.errors.LoadError` (with a location) or returns."""
+    """Turns bytes into a report. Raises :class:`~disclosure_core.errors.LoadError` (with a location) or returns.
+
+    >>> from disclosure_core import Body, Report
+    >>> class OneReport:
+    ...     name, suffixes, description = "one", (".one",), "always the same report"
+    ...     def sniff(self, head, filename):
+    ...         return filename.endswith(".one")
+    ...     def load(self, data, *, origin, layouts):
+    ...         return Loaded(Report("gov-2021", 2025, Body(origin, "county")))
+    >>> isinstance(OneReport(), Source)
+    True
+    """
 
     name: str
     suffixes: tuple[str, ...]

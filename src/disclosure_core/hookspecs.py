@@ -1,8 +1,16 @@
-"""The plugin contract: four hooks, each returning what the plugin adds.
+"""The plugin contract: five hooks, each returning what the plugin adds.
 
 Every hook takes no arguments and returns an iterable; the :class:`~disclosure_core.registry.Registry`
 calls each plugin's implementation separately, so a plugin whose hook raises is reported and skipped
-without hiding what the other plugins provide.
+without hiding what the other plugins provide. A plugin implements any of them with ``hookimpl``:
+
+>>> from disclosure_core import Registry, hookimpl
+>>> class QuietPlugin:
+...     @hookimpl
+...     def disclosure_disabled_rules(self):
+...         return ["sections.numbered"]
+>>> Registry(entry_points=False, plugins=[QuietPlugin()]).disabled_rules()
+{'sections.numbered'}
 """
 
 from __future__ import annotations

@@ -33,7 +33,11 @@ CellUpdates = Mapping[str, CellInput] | Mapping[CellAddress, CellInput] | Mappin
 
 
 class BodyLevel(enum.StrEnum):
-    """The administrative level of the reporting body (a government, or a department of one)."""
+    """The administrative level of the reporting body (a government, or a department of one).
+
+    >>> BodyLevel("county").is_government, BodyLevel("county_department").is_government
+    (True, False)
+    """
 
     STATE_COUNCIL_DEPARTMENT = "state_council_department"
     PROVINCE = "province"
@@ -56,7 +60,11 @@ class BodyLevel(enum.StrEnum):
 
 @attrs.frozen
 class Body:
-    """The reporting body: its name, administrative level and (optionally) its region."""
+    """The reporting body: its name, administrative level and (optionally) its region.
+
+    >>> Body("代县人民政府", "county", "山西省忻州市代县").level
+    <BodyLevel.COUNTY: 'county'>
+    """
 
     name: str
     level: BodyLevel = attrs.field(converter=BodyLevel)
@@ -65,7 +73,11 @@ class Body:
 
 @attrs.frozen
 class Section:
-    """One of the six sections: the heading as printed (None when missing) and its paragraphs."""
+    """One of the six sections: the heading as printed (None when missing) and its paragraphs.
+
+    >>> Section("五、存在的主要问题及改进情况", ["一是……", "二是……"]).text
+    '一是……\\n二是……'
+    """
 
     heading: str | None = None
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -81,7 +93,11 @@ SECTION_IDS = ("overview", "proactive", "requests", "appeals", "problems", "othe
 
 @attrs.frozen
 class Sections:
-    """The six sections in official order; a section the report lacks is None."""
+    """The six sections in official order; a section the report lacks is None.
+
+    >>> [section_id for section_id, section in Sections(other=Section(None, ["无。"])).items() if section]
+    ['other']
+    """
 
     overview: Section | None = None
     proactive: Section | None = None
@@ -101,6 +117,10 @@ class AssessmentWeight:
     """The weight of disclosure work in performance assessment, as stated in 一、总体情况.
 
     ``percent`` is None when the sentence gives points without a base; ``at_least`` records "不低于".
+
+    >>> from decimal import Decimal
+    >>> AssessmentWeight("所占分值权重不低于4%", Decimal(4), at_least=True).percent
+    Decimal('4')
     """
 
     sentence: str
@@ -112,7 +132,12 @@ class AssessmentWeight:
 
 @attrs.frozen
 class FeesCharged:
-    """Information-processing fees charged (《政府信息公开信息处理费管理办法》): count and amount."""
+    """Information-processing fees charged (《政府信息公开信息处理费管理办法》): count and amount.
+
+    >>> from decimal import Decimal
+    >>> FeesCharged(count=0, amount=Money(Decimal("0"), "万元")).amount.unit
+    '万元'
+    """
 
     count: int | None = None
     amount: Money | None = None
@@ -121,7 +146,11 @@ class FeesCharged:
 
 @attrs.frozen
 class Facts:
-    """Structured facts that rules need and that live in the narrative."""
+    """Structured facts that rules need and that live in the narrative.
+
+    >>> Facts(fees=FeesCharged(count=2)).fees.count
+    2
+    """
 
     assessment_weight: AssessmentWeight | None = None
     fees: FeesCharged | None = None
@@ -187,6 +216,12 @@ class Report:
     """One annual report on government information disclosure.
 
     Build one from partial data — every unspecified cell is blank — and change it with :meth:`evolve`.
+
+    >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"appeals.review.upheld": 2})
+    >>> report.number("appeals.review.upheld"), report.cell("appeals.review.total")
+    (2, Absent(kind=<AbsenceKind.BLANK: 'blank'>, text=''))
+    >>> report.evolve(year=2026).year
+    2026
     """
 
     format: str

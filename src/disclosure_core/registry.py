@@ -29,12 +29,29 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
 class PluginWarning(UserWarning):
-    """A plugin failed to load or register and was skipped."""
+    """A plugin failed to load or register and was skipped.
+
+    >>> import warnings
+    >>> from disclosure_core import hookimpl
+    >>> class Exploding:
+    ...     @hookimpl
+    ...     def disclosure_renderers(self):
+    ...         raise RuntimeError("boom")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     names = sorted(Registry(entry_points=False, plugins=[Exploding()]).renderers())
+    >>> names, caught[0].category.__name__
+    (['json'], 'PluginWarning')
+    """
 
 
 @attrs.frozen
 class PluginInfo:
-    """What ``disclosure plugins`` shows about one registered plugin."""
+    """What ``disclosure plugins`` shows about one registered plugin.
+
+    >>> [info.name for info in Registry(entry_points=False).plugins() if info.builtin]
+    ['disclosure_core.official_layouts', 'disclosure_core.canonical_json']
+    """
 
     name: str
     version: str | None
@@ -46,6 +63,13 @@ class Registry:
     """Owns a PluginManager with the built-in plugins and, unless told otherwise, the installed ones.
 
     ``strict`` turns a broken plugin into a :class:`PluginError` instead of a :class:`PluginWarning`.
+
+    >>> from disclosure_core import Body, Report
+    >>> registry = Registry(entry_points=False)  # the built-ins only: JSON and the two official layouts
+    >>> sorted(registry.layouts()), sorted(registry.renderers())
+    (['gov-2019', 'gov-2021'], ['json'])
+    >>> registry.render(Report("gov-2021", 2025, Body("某县人民政府", "county")), "json")[:1]
+    b'{'
     """
 
     def __init__(self, *, plugins: Iterable[object] = (), entry_points: bool = True, strict: bool = False) -> None:

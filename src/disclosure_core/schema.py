@@ -64,7 +64,13 @@ def tables_schema(layout: Layout) -> dict[str, Any]:
 
 
 def report_json_schema(layouts: Iterable[Layout]) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of canonical report JSON for the given format versions."""
+    """The JSON Schema (draft 2020-12) of canonical report JSON for the given format versions.
+
+    >>> from disclosure_core import builtin_layout
+    >>> schema = report_json_schema([builtin_layout("gov-2021")])
+    >>> schema["$id"], schema["properties"]["format"]
+    ('disclosure-core/report/1', {'enum': ['gov-2021']})
+    """
     layouts = list(layouts)
     section = _nullable(_obj({"heading": _TEXT_OR_NULL, "paragraphs": {"type": "array", "items": {"type": "string"}}}))
     provenance = _obj(

@@ -149,6 +149,11 @@ def to_dict(report: Report, *, layouts: LayoutLookup = builtin_layout) -> dict[s
 
     Raises :class:`RenderError` for a cell the format does not have or cannot hold (a negative count, money
     in a count column): canonical JSON never says what its reader would refuse.
+
+    >>> from disclosure_core import Body, Report
+    >>> data = to_dict(Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"appeals.review.total": 1}))
+    >>> data["tables"]["appeals"]["review"]["total"], data["tables"]["appeals"]["review"]["upheld"]
+    (1, None)
     """
     layout = layouts(report.format)
     for address, value in report.tables:
@@ -173,7 +178,13 @@ def to_dict(report: Report, *, layouts: LayoutLookup = builtin_layout) -> dict[s
 
 
 def dumps(report: Report, *, layouts: LayoutLookup = builtin_layout) -> str:
-    """The canonical JSON text of a report: UTF-8 friendly, indented, with a final newline."""
+    """The canonical JSON text of a report: UTF-8 friendly, indented, with a final newline.
+
+    >>> from disclosure_core import Body, Report
+    >>> text = dumps(Report("gov-2021", 2025, Body("某县人民政府", "county")))
+    >>> text.splitlines()[1], loads(text).year
+    ('  "schema": "disclosure-core/report/1",', 2025)
+    """
     return json.dumps(to_dict(report, layouts=layouts), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -181,7 +192,11 @@ def dumps(report: Report, *, layouts: LayoutLookup = builtin_layout) -> str:
 
 
 def loads(text: str | bytes, *, origin: str = "<input>", layouts: LayoutLookup = builtin_layout) -> Report:
-    """Read canonical JSON text; raise :class:`LoadError` naming ``origin`` and the JSON path on any problem."""
+    """Read canonical JSON text; raise :class:`LoadError` naming ``origin`` and the JSON path on any problem.
+
+    >>> loads(open("examples/daixian-2020.json", encoding="utf-8").read()).number("appeals.review.total")
+    1
+    """
     try:
         # Canonical JSON is UTF-8 (a BOM is tolerated); json.loads would guess UTF-16/32 from bytes.
         data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
@@ -195,7 +210,13 @@ def loads(text: str | bytes, *, origin: str = "<input>", layouts: LayoutLookup =
 
 
 def from_dict(data: Any, *, origin: str = "<input>", layouts: LayoutLookup = builtin_layout) -> Report:
-    """Build a report from a canonical JSON object, validating every key and cell against its format."""
+    """Build a report from a canonical JSON object, validating every key and cell against its format.
+
+    >>> from disclosure_core import Body, Report
+    >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county"))
+    >>> from_dict(to_dict(report)) == report
+    True
+    """
 
     def fail(path: str, problem: str) -> LoadError:
         return LoadError(f"{origin}: {path}: {problem}")

@@ -17,6 +17,10 @@ class Provenance:
     """Where a value was read: file, page, line and the table cell as printed (e.g. "R5C3").
 
     Provenance never takes part in equality: the same number read from two files is the same number.
+
+    >>> a = Count(7, provenance=Provenance("daixian.txt", line=63, cell="R5C2"))
+    >>> str(a.provenance), a == Count(7)
+    ('daixian.txt, line 63, cell R5C2', True)
     """
 
     source: str | None = None
@@ -92,7 +96,11 @@ class Money:
 
 
 class AbsenceKind(enum.StrEnum):
-    """Why a cell has no number: left blank, filled with a placeholder ("-", "/", "无"), or not applicable."""
+    """Why a cell has no number: left blank, filled with a placeholder ("-", "/", "无"), or not applicable.
+
+    >>> placeholder("/").kind, BLANK.kind
+    (<AbsenceKind.PLACEHOLDER: 'placeholder'>, <AbsenceKind.BLANK: 'blank'>)
+    """
 
     BLANK = "blank"
     PLACEHOLDER = "placeholder"

@@ -13,7 +13,13 @@ import attrs
 
 
 class CellKind(enum.StrEnum):
-    """What a table cell holds: a non-negative count, a signed count, or money with a unit."""
+    """What a table cell holds: a non-negative count, a signed count, or money with a unit.
+
+    >>> from disclosure_core import CellAddress, builtin_layout
+    >>> layout = builtin_layout("gov-2019")
+    >>> [layout.column_of(CellAddress.parse(a)).kind for a in ("proactive.licensing.change", "proactive.procurement.amount")]
+    [<CellKind.SIGNED_COUNT: 'signed_count'>, <CellKind.MONEY: 'money'>]
+    """
 
     COUNT = "count"
     SIGNED_COUNT = "signed_count"

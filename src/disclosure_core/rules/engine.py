@@ -51,6 +51,14 @@ def check(
     ``rules`` defaults to the shipped rule sets plus the plugins' (minus the rules plugins switch off);
     ``disabled`` switches off more rules, by rule id or instance id. Checking never raises for bad data:
     it raises :class:`UsageError` only for an unknown format or a previous report of another body or year.
+
+    >>> from disclosure_core import Body, Report
+    >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells(
+    ...     {"appeals.review.upheld": 1, "appeals.review.corrected": 0, "appeals.review.other": 0, "appeals.review.pending": 1, "appeals.review.total": 3}
+    ... )
+    >>> finding = next(f for f in check(report).all if f.rule == "appeals.group_total.review")
+    >>> finding.outcome.value, finding.lhs, finding.rhs, finding.difference
+    ('fail', 3, 2, 1)
     """
     from disclosure_core.api import default_registry
 

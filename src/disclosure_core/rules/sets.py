@@ -35,7 +35,11 @@ def with_rules(rules: RuleSet, extra: RuleSet, registry: Registry) -> RuleSet:
 
 
 def load_rule_file(path: str | Path) -> RuleSet:
-    """Read a rule file; :class:`RuleSetError` naming the file for anything wrong with it."""
+    """Read a rule file; :class:`RuleSetError` naming the file for anything wrong with it.
+
+    >>> load_rule_file("examples/disclosure-example-hubei/src/disclosure_example_hubei/hubei-rules.toml").ids()
+    ['hubei.other_documents_within_total']
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")

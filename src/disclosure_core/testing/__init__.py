@@ -1,4 +1,10 @@
-"""Helpers for testing code that uses disclosure-core: hypothesis strategies and an in-memory source.
+"""Helpers for testing code that uses disclosure-core, and plugins for it.
+
+* :mod:`disclosure_core.testing.strategies` — hypothesis strategies: valid reports of each format version,
+  consistent ones, and consistent ones with one injected defect (:func:`~.strategies.defective_reports`);
+* :mod:`disclosure_core.testing.fixtures` — pytest fixtures (``pytest_plugins = ["disclosure_core.testing.fixtures"]``):
+  ``daixian_report``, ``isolated_registry``, ``memory_source``;
+* :class:`InMemorySource`, :func:`daixian_report`, :func:`numbered_report` — below.
 
 >>> from disclosure_core.testing import InMemorySource
 >>> InMemorySource({}).name
@@ -13,13 +19,22 @@ from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
 from disclosure_core.model import Report
 from disclosure_core.serialize import LayoutLookup
-from disclosure_core.testing.samples import numbered_report
+from disclosure_core.testing.samples import daixian_report, numbered_report
 
 
 class InMemorySource:
     """A source that serves prepared reports by name: register it to test code that loads files.
 
     ``data`` given to :meth:`load` is ignored; the ``origin`` picks the report.
+
+    >>> from disclosure_core import Registry, hookimpl
+    >>> source = InMemorySource({"dai.memory": daixian_report()})
+    >>> class Plugin:
+    ...     @hookimpl
+    ...     def disclosure_sources(self):
+    ...         return [source]
+    >>> Registry(entry_points=False, plugins=[Plugin()]).load_bytes(b"", origin="dai.memory").report.year
+    2020
     """
 
     name = "memory"
@@ -41,4 +56,4 @@ class InMemorySource:
             raise LoadError(f"{origin}: no such report in memory") from None
 
 
-__all__ = ["InMemorySource", "numbered_report"]
+__all__ = ["InMemorySource", "daixian_report", "numbered_report"]

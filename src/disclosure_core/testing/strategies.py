@@ -1,4 +1,4 @@
-"""Hypothesis strategies for reports: any valid report, or one whose tables add up.
+"""Hypothesis strategies for reports: any valid report, one whose tables add up, or one with a single defect.
 
 Plugin authors use these in their own tests::
 
@@ -15,6 +15,8 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, builtin_layout
@@ -42,13 +44,23 @@ _text = st.text(
 
 
 def money(unit: str | None = None) -> st.SearchStrategy[Money]:
-    """Exact amounts with up to two decimals, in ``unit``."""
+    """Exact amounts with up to two decimals, in ``unit``.
+
+    >>> from hypothesis import find
+    >>> find(money("万元"), lambda m: m.amount >= 1)
+    Money(amount=Decimal('1.00'), unit='万元')
+    """
     cents = st.integers(min_value=0, max_value=10**9)
     return cents.map(lambda c: Money((Decimal(c) / 100).quantize(Decimal("0.01")), unit))
 
 
 def absences() -> st.SearchStrategy[Absent]:
-    """Blank, placeholder (with its printed text) or not-applicable cells."""
+    """Blank, placeholder (with its printed text) or not-applicable cells.
+
+    >>> from hypothesis import find
+    >>> find(absences(), lambda a: a.kind is AbsenceKind.PLACEHOLDER).text
+    '-'
+    """
     return st.one_of(
         st.just(Absent()),
         st.sampled_from(PLACEHOLDERS).map(lambda t: Absent(AbsenceKind.PLACEHOLDER, t)),
@@ -57,7 +69,13 @@ def absences() -> st.SearchStrategy[Absent]:
 
 
 def cell_values(column: ColumnSpec, *, absent: bool = True) -> st.SearchStrategy[CellValue]:
-    """Any value a cell of ``column`` may hold (absences included unless ``absent`` is False)."""
+    """Any value a cell of ``column`` may hold (absences included unless ``absent`` is False).
+
+    >>> from hypothesis import find
+    >>> change = builtin_layout("gov-2019").column_of(CellAddress.parse("proactive.licensing.change"))
+    >>> find(cell_values(change), lambda v: v.number is not None and v.number < 0)
+    Count(value=-1)
+    """
     present: st.SearchStrategy[CellValue]
     if column.kind is CellKind.MONEY:
         present = money(column.unit) | money("元") if column.unit is None else money(column.unit)
@@ -69,18 +87,33 @@ def cell_values(column: ColumnSpec, *, absent: bool = True) -> st.SearchStrategy
 
 
 def bodies() -> st.SearchStrategy[Body]:
-    """Reporting bodies at any level."""
+    """Reporting bodies at any level.
+
+    >>> from hypothesis import find
+    >>> find(bodies(), lambda b: b.level is BodyLevel.TOWNSHIP).level
+    <BodyLevel.TOWNSHIP: 'township'>
+    """
     return st.builds(Body, _text, st.sampled_from(list(BodyLevel)), st.none() | _text)
 
 
 def sections() -> st.SearchStrategy[Sections]:
-    """Six sections, each present or missing, with arbitrary text."""
+    """Six sections, each present or missing, with arbitrary text.
+
+    >>> from hypothesis import find
+    >>> find(sections(), lambda s: s.other is not None).other
+    Section(heading=None, paragraphs=())
+    """
     section = st.none() | st.builds(Section, st.none() | _text, st.lists(_text, max_size=3).map(tuple))
     return st.fixed_dictionaries(dict.fromkeys(SECTION_IDS, section)).map(lambda kw: Sections(**kw))
 
 
 def facts() -> st.SearchStrategy[Facts]:
-    """Assessment weight and fees, each present or not."""
+    """Assessment weight and fees, each present or not.
+
+    >>> from hypothesis import find
+    >>> find(facts(), lambda f: f.fees is not None).fees
+    FeesCharged(count=None, amount=None, sentence=None)
+    """
     weight = st.builds(
         AssessmentWeight,
         _text,
@@ -156,6 +189,16 @@ def reports(
 
     With ``consistent=True`` the tables satisfy every relationship of FORMAT.md, 规章 are zero unless
     the body can make them, and the year matches the format.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5)
+    ... @given(reports(["gov-2021"], consistent=True))
+    ... def test_table_2_balances(report):
+    ...     n = report.number
+    ...     assert n("requests.new.total") + n("requests.carried_over.total") == (
+    ...         n("requests.total.total") + n("requests.carried_forward.total")
+    ...     )
+    >>> test_table_2_balances()
     """
     layout = builtin_layout(draw(st.sampled_from(list(formats))))
     last = layout.last_year or layout.first_year + 4
@@ -190,3 +233,97 @@ def reports(
         sections=draw(sections()),
         facts=draw(facts()),
     ).with_cells(cells)
+
+
+DEFECT_KINDS = ("off_by", "transposition", "blank")
+
+
+@attrs.frozen
+class Defect:
+    """A consistent report with one cell changed: the cell, its value before and after, and how.
+
+    ``kind`` is ``off_by`` (a count moved by 1–9), ``transposition`` (two neighbouring digits swapped)
+    or ``blank`` (a number left out).
+
+    >>> Defect(report=Report("gov-2021", 2025, Body("x", "county")), cell=CellAddress.parse("appeals.review.total"),
+    ...        before=Count(12), after=Count(21), kind="transposition").cell.table
+    'appeals'
+    """
+
+    report: Report
+    cell: CellAddress
+    before: CellValue
+    after: CellValue
+    kind: str
+
+
+def _transposed(value: int, position: int) -> int | None:
+    digits = str(value)
+    if len(digits) < 2:
+        return None
+    i = position % (len(digits) - 1)
+    if digits[i] == digits[i + 1] or (i == 0 and digits[1] == "0"):
+        return None  # swapping equal digits changes nothing; a leading zero would change the length
+    return int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+
+
+@st.composite
+def defective_reports(
+    draw: st.DrawFn,
+    formats: Sequence[str] = ("gov-2019", "gov-2021"),
+    *,
+    kinds: Sequence[str] = DEFECT_KINDS,
+    tables: Sequence[str] = ("requests", "appeals"),
+) -> Defect:
+    """A report from ``reports(consistent=True)`` with one defect in a cell of ``tables``.
+
+    Every Table 2 and Table 3 cell takes part in a sum, so an ``off_by`` or ``transposition`` defect
+    there always breaks an arithmetic rule, and a ``blank`` one makes a rule not verifiable: the
+    contract a checker (or a plugin's rules) can be tested against::
+
+        @given(strategies.defective_reports(kinds=["transposition"]))
+        def test_my_checker_flags_the_changed_cell(defect): ...
+    """
+    unknown = sorted(set(kinds) - set(DEFECT_KINDS))
+    if unknown:
+        raise ValueError(f"unknown defect kind {unknown[0]!r} (known: {', '.join(DEFECT_KINDS)})")
+    report = draw(reports(formats, consistent=True, max_count=300))
+    layout = builtin_layout(report.format)
+    candidates = [a for table in tables for a in layout.table(table).addresses()]
+    kind = draw(st.sampled_from(list(kinds)))
+    if kind == "transposition":  # only numbers with two different neighbouring digits can be transposed
+        candidates = [a for a in candidates if any(_transposed(_number(report, a), i) for i in range(6))]
+        assume(candidates)  # rare with counts up to 300 in some 180 cells
+    cell = draw(st.sampled_from(candidates))
+    before = report.cell(cell)
+    value = _number(report, cell)
+    after: CellValue
+    if kind == "blank":
+        after = Absent()
+    elif kind == "transposition":
+        after = Count(draw(st.sampled_from(sorted({t for i in range(6) if (t := _transposed(value, i)) is not None}))))
+    else:
+        delta = draw(st.integers(1, 9))
+        after = Count(value + delta if value < delta or draw(st.booleans()) else value - delta)
+    return Defect(report.with_cells({cell: after}), cell, before, after, kind)
+
+
+def _number(report: Report, address: CellAddress) -> int:
+    value = report.number(address)
+    assert isinstance(value, int)
+    return value
+
+
+__all__ = [
+    "DEFECT_KINDS",
+    "PLACEHOLDERS",
+    "Defect",
+    "absences",
+    "bodies",
+    "cell_values",
+    "defective_reports",
+    "facts",
+    "money",
+    "reports",
+    "sections",
+]

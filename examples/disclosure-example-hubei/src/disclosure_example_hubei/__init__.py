@@ -23,7 +23,14 @@ from disclosure_core.values import CellValue
 
 
 class MarkdownRenderer:
-    """Writes the report as Markdown: title, sections and the three tables."""
+    """Writes the report as Markdown: title, sections and the three tables.
+
+    >>> from disclosure_core import Body, RenderOptions, Report, builtin_layout
+    >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"appeals.review.total": 1})
+    >>> text = MarkdownRenderer().render(report, RenderOptions(builtin_layout("gov-2021"))).decode()
+    >>> text.splitlines()[-1]
+    '|  |  |  |  | 1 |  |  |  |  |  |  |  |  |  |  |'
+    """
 
     name = "markdown"
     suffix = ".md"
@@ -114,3 +121,6 @@ def disclosure_layouts() -> Iterable[DataFile]:
 def disclosure_rule_sets() -> Iterable[DataFile]:
     """The province's rules; they apply only to reports in the variant's format."""
     return [_data("hubei-rules.toml")]
+
+
+__all__ = ["MarkdownRenderer"]

@@ -47,7 +47,16 @@ _MONEY = re.compile(r"(-?\d+(?:\.\d+)?)(\D*)")
 
 
 class DocxSource:
-    """Reads DOCX documents written by disclosure-docx back into reports."""
+    """Reads DOCX documents written by disclosure-docx back into reports.
+
+    >>> from disclosure_core import builtin_layout, load
+    >>> from disclosure_docx import DocxRenderer
+    >>> from disclosure_core.formats import RenderOptions
+    >>> report = load("examples/daixian-2020.json").report
+    >>> data = DocxRenderer().render(report, RenderOptions(builtin_layout("gov-2019")))
+    >>> DocxSource().load(data, origin="daixian.docx", layouts=builtin_layout).report.tables == report.tables
+    True
+    """
 
     name = "docx"
     suffixes: tuple[str, ...] = (".docx",)

@@ -24,7 +24,12 @@ from disclosure_published.stream import Token, row_break
 def parse_text(
     data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
 ) -> Loaded:
-    """Read a published report from text bytes, with the official layouts unless ``layouts`` are given."""
+    """Read a published report from text bytes, with the official layouts unless ``layouts`` are given.
+
+    >>> loaded = parse_text("二、主动公开政府信息情况\\n行政许可 | 12\\n".encode(), origin="a.txt", hints=Hints(year=2022))
+    >>> loaded.report.number("proactive.licensing.decisions")
+    12
+    """
     chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
     return TextSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 
@@ -32,7 +37,13 @@ def parse_text(
 def parse_html(
     data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
 ) -> Loaded:
-    """Read a published report from an HTML page."""
+    """Read a published report from an HTML page.
+
+    >>> page = "<p>二、主动公开政府信息情况</p><table><tr><td>行政许可</td><td>12</td></tr></table>"
+    >>> loaded = parse_html(page.encode(), origin="a.html", hints=Hints(name="某县人民政府", year=2022))
+    >>> loaded.report.body.level, loaded.report.number("proactive.licensing.decisions")
+    (<BodyLevel.COUNTY: 'county'>, 12)
+    """
     chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
     return HtmlSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 
@@ -40,7 +51,13 @@ def parse_html(
 def parse_pdf(
     data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
 ) -> Loaded:
-    """Read a published report from a PDF file's text layer."""
+    """Read a published report from a PDF file's text layer.
+
+    >>> parse_pdf(b"not a pdf", origin="x.pdf")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: x.pdf: not a readable PDF: ...
+    """
     chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
     return PdfSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 

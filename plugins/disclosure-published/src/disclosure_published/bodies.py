@@ -161,7 +161,11 @@ def split_places(name: str) -> tuple[list[str], str]:
 
 
 def infer_level(name: str) -> BodyLevel | None:
-    """The administrative level a body name implies, or None when it does not tell."""
+    """The administrative level a body name implies, or None when it does not tell.
+
+    >>> infer_level("忻州市代县人民政府"), infer_level("代县教育局"), infer_level("某单位")
+    (<BodyLevel.COUNTY: 'county'>, <BodyLevel.COUNTY_DEPARTMENT: 'county_department'>, None)
+    """
     name = simplified(name)
     places, rest = split_places(name)
     if not places:

@@ -85,7 +85,17 @@ def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: i
 def parse_tokens(
     tokens: list[Token], *, origin: str, layouts: LayoutLookup | Sequence[Layout], hints: Hints | None = None
 ) -> Loaded:
-    """Read a report from a token stream; LoadError when the stream is no annual report at all."""
+    """Read a report from a token stream; LoadError when the stream is no annual report at all.
+
+    >>> from disclosure_core import builtin_layout
+    >>> from disclosure_core.values import Provenance
+    >>> at = Provenance("t.txt", line=2)
+    >>> tokens = [Token("二、主动公开政府信息情况", Provenance("t.txt", line=1)), Token("行政许可", at, cell=True), Token("12", at, cell=True)]
+    >>> parse_tokens(tokens, origin="t.txt", layouts=[builtin_layout("gov-2021")], hints=Hints(year=2022)).report.number(
+    ...     "proactive.licensing.decisions"
+    ... )
+    12
+    """
     hints = hints or Hints()
     candidates = list(layouts) if isinstance(layouts, Sequence) else candidate_layouts(layouts)
     year_guess = hints.year or _guess_year(tokens)

@@ -61,7 +61,14 @@ def _guarded(origin: str, read: Callable[[], Loaded]) -> Loaded:
 
 
 class TextSource(_PublishedSource):
-    """Plain text copied off a web page, or a transcription with ``|``-separated table rows."""
+    """Plain text copied off a web page, or a transcription with ``|``-separated table rows.
+
+    >>> from disclosure_core import builtin_layout
+    >>> source = TextSource(Hints(name="某县人民政府", year=2022))
+    >>> text = "二、主动公开政府信息情况\\n行政许可 | 12\\n".encode()
+    >>> source.load(text, origin="a.txt", layouts=builtin_layout).report.number("proactive.licensing.decisions")
+    12
+    """
 
     name = "published-text"
     suffixes: tuple[str, ...] = (".txt", ".text")
@@ -79,7 +86,11 @@ class TextSource(_PublishedSource):
 
 
 class HtmlSource(_PublishedSource):
-    """A report's web page: paragraphs and headings as text, tables with their rowspan and colspan."""
+    """A report's web page: paragraphs and headings as text, tables with their rowspan and colspan.
+
+    >>> HtmlSource().sniff(b"<!DOCTYPE html><html lang=zh>", "page"), HtmlSource().suffixes[0]
+    (True, '.html')
+    """
 
     name = "published-html"
     suffixes: tuple[str, ...] = (".html", ".htm", ".shtml", ".xhtml")
@@ -97,7 +108,11 @@ class HtmlSource(_PublishedSource):
 
 
 class PdfSource(_PublishedSource):
-    """A report's PDF file, read from its text layer (a scanned PDF without one cannot be read)."""
+    """A report's PDF file, read from its text layer (a scanned PDF without one cannot be read).
+
+    >>> PdfSource().sniff(b"%PDF-1.7", "report"), PdfSource().sniff(b"PK\\x03\\x04", "report.docx")
+    (True, False)
+    """
 
     name = "published-pdf"
     suffixes: tuple[str, ...] = (".pdf",)

@@ -22,6 +22,10 @@ class Token:
     """One printed piece: a table cell (``cell=True``) or a line or paragraph of running text.
 
     ``where`` says where it was printed; readers that know the table grid fill ``where.cell`` ("R3C2").
+
+    >>> from disclosure_core.values import Provenance
+    >>> Token("10125", Provenance("daixian.pdf", page=3, cell="R5C4"), cell=True).where.cell
+    'R5C4'
     """
 
     text: str
