@@ -173,15 +173,18 @@ def _word_table(document: docx.document.Document, report: Report, layout: Layout
     height = sum(len(grid.rows) + (grid.block.heading is not None) for grid in grids)
     word = document.add_table(rows=height, cols=width)
     word.style = "Table Grid"
+    # Cells looked up once: table.cell() recomputes the whole grid per call. Merges never overlap, so a cell
+    # taken before the merges still starts its rectangle after them.
+    cells = [row.cells for row in word.rows]
     top = 0
     for grid in (g.widened(width) for g in grids):
         if grid.block.heading is not None:
-            word.cell(top, 0).merge(word.cell(top, width - 1)).text = grid.block.heading.zh
+            cells[top][0].merge(cells[top][width - 1]).text = grid.block.heading.zh
             top += 1
         for cell in grid.cells():
-            target = word.cell(top + cell.row, cell.column)
+            target = cells[top + cell.row][cell.column]
             if cell.rowspan > 1 or cell.colspan > 1:
-                target = target.merge(word.cell(top + cell.row + cell.rowspan - 1, cell.column + cell.colspan - 1))
+                target = target.merge(cells[top + cell.row + cell.rowspan - 1][cell.column + cell.colspan - 1])
             if cell.address is not None:
                 target.text = printed(report.cell(cell.address), layout.column_of(cell.address).unit)
             elif cell.label is not None and cell.role is GridRole.ROW_GROUP and cell.column == 0 and cell.rowspan > 1:
