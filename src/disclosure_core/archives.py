@@ -108,7 +108,9 @@ def _check_no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, origin: str
         raise LoadError(f"{origin}: {member.filename}: damaged archive member ({exc})") from None
 
 
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # signature, version, flags, method, time, date, crc, sizes, name/extra lengths
+_LOCAL_HEADER = struct.Struct(
+    "<4s5H3L2H"
+)  # signature, version, flags, method, time, date, crc, sizes, name/extra lengths
 
 
 def member_start(head: bytes, name: str, *, limit: int = 4096) -> bytes | None:

@@ -36,7 +36,9 @@ def same(read: CellValue, written: CellValue) -> bool:
 
 def differences(report: Report, read: Report) -> list[str]:
     layout = builtin_layout(report.format)
-    return [f"{a}: {report.cell(a)} != {read.cell(a)}" for a in layout.addresses() if not same(read.cell(a), report.cell(a))]
+    return [
+        f"{a}: {report.cell(a)} != {read.cell(a)}" for a in layout.addresses() if not same(read.cell(a), report.cell(a))
+    ]
 
 
 EXTRA_NAMESPACES = {
@@ -69,7 +71,10 @@ def test_daixian_as_a_word_document_reads_back_with_metadata_and_places() -> Non
     assert str(report.cell("requests.total.natural_person").provenance) == "daixian.docx, cell T2R25C4"
     notes = [str(d) for d in loaded.diagnostics]
     assert "daixian.docx, line 4: info: heading '总体情况' printed without its number 一、" in notes
-    assert "daixian.docx, cell T1R18C3: warning: proactive.procurement.amount: unit typed into the cell: 43101万元" in notes
+    assert (
+        "daixian.docx, cell T1R18C3: warning: proactive.procurement.amount: unit typed into the cell: 43101万元"
+        in notes
+    )
 
 
 def test_a_2021_report_in_word_reads_back_every_cell() -> None:
@@ -114,18 +119,23 @@ def test_convert_reads_a_published_docx(tmp_path: Path) -> None:
     assert main(["convert", str(path), "-o", str(output)]) == 0
     written = json.loads(output.read_text(encoding="utf-8"))
     assert written["body"]["name"] == "代县人民政府"
-    assert written["provenance"]["appeals.review.total"] == {"source": str(path), "page": None, "line": None, "cell": "T3R4C5"}
+    assert written["provenance"]["appeals.review.total"] == {
+        "source": str(path),
+        "page": None,
+        "line": None,
+        "cell": "T3R4C5",
+    }
 
 
 def test_text_boxes_nested_tables_content_controls_and_tracked_changes() -> None:
     document = docx.Document()
     document.add_paragraph("某县2022年政府信息公开工作年度报告")
     w = nsdecls("w", "wp", "a") + "".join(f' xmlns:{prefix}="{uri}"' for prefix, uri in EXTRA_NAMESPACES.items())
-    box = '<w:txbxContent><w:p><w:r><w:t>四、政府信息公开行政复议、行政诉讼情况</w:t></w:r></w:p></w:txbxContent>'
+    box = "<w:txbxContent><w:p><w:r><w:t>四、政府信息公开行政复议、行政诉讼情况</w:t></w:r></w:p></w:txbxContent>"
     anchor = parse_xml(
         f"<w:p {w}>"
         f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
-        f'<a:graphic><a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+        f"<a:graphic><a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic>"
         f"</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox>"
         "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     )
@@ -207,4 +217,3 @@ def zipped(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> byt
 def test_hostile_or_broken_packages_are_refused_naming_the_file(data: bytes, message: str) -> None:
     with pytest.raises(LoadError, match=f"^bad.docx: {message}"):
         parse_docx(data, origin="bad.docx")
-

@@ -83,7 +83,13 @@ def test_our_docx_exported_to_pdf_by_libreoffice_reads_back(tmp_path: Path) -> N
     """Six generated reports, converted in one LibreOffice run (its start-up is the cost)."""
     reports: list[Report] = []
 
-    @settings(max_examples=6, database=None, derandomize=True, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=6,
+        database=None,
+        derandomize=True,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(dc.reports().filter(printable))
     def collect(report: Report) -> None:
         reports.append(report)

@@ -74,6 +74,8 @@ def word_tokens(data: bytes, *, origin: str) -> list[Token]:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as exc:  # python-docx raises KeyError, ValueError, zip and XML errors alike for broken packages
         raise LoadError(f"{origin}: not a readable DOCX document ({type(exc).__name__}: {exc})"[:300]) from None
+    if body is None:
+        raise LoadError(f"{origin}: word/document.xml: no w:body element: the document holds no text")
     reader = _Reader(origin)
     reader.blocks(body)
     return reader.tokens
