@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from disclosure_core.archives import member_start
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
 from disclosure_core.serialize import LayoutLookup
-from disclosure_core.archives import member_start
 from disclosure_published import html, pdf, word
 from disclosure_published.bodies import Hints
 from disclosure_published.parse import parse_tokens

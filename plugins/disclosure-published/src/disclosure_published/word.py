@@ -109,8 +109,8 @@ class _Reader:
         rows = [row for row in _children(table) if row.tag == _TR]
         cells = [[cell for cell in _children(row) if cell.tag == _TC] for row in rows]
         if any(cell.find(f".//{_TBL}") is not None for row in cells for cell in row):
-            for row in cells:
-                for cell in row:
+            for row_cells in cells:
+                for cell in row_cells:
                     self.blocks(cell)
             return
         self.tables += 1
