@@ -139,7 +139,8 @@ def member_start(head: bytes, name: str, *, limit: int = 4096) -> bytes | None:
         if head[offset + _LOCAL_HEADER.size : offset + _LOCAL_HEADER.size + name_length] == name.encode():
             data = head[start:]
             if method == zipfile.ZIP_STORED:
-                return data[:limit]
+                # A size written after the data (flag bit 3) is unknown here: then the head is all there is.
+                return data[: limit if flags & 0x8 else min(limit, size)]
             if method != zipfile.ZIP_DEFLATED:
                 return None
             try:

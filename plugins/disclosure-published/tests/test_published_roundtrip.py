@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from disclosure_published import Hints
+from disclosure_published import DocxSource, Hints, HtmlSource, PdfSource
 from hypothesis import HealthCheck, Phase, given, reject, settings
 
 from disclosure_core import AbsenceKind, Absent, BodyLevel, CellValue, Registry, RenderError, Report
@@ -22,6 +22,7 @@ from disclosure_core.testing import strategies as dc
 from disclosure_core.values import BLANK
 
 REGISTRY = Registry()
+SOURCES = {"published-html": HtmlSource, "published-docx": DocxSource, "published-pdf": PdfSource}
 ROUNDS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -59,7 +60,8 @@ def render(report: Report, to: str) -> bytes:
 
 def read_back(data: bytes, source: str, report: Report, origin: str) -> Report:
     """Read with the named source; the hints spare the test from generated body names and titles."""
-    reader = type(REGISTRY.source(source))(Hints(name="某县人民政府", level=BodyLevel.COUNTY, year=report.year))  # type: ignore[call-arg]
+    assert isinstance(REGISTRY.source(source), SOURCES[source])  # the name `--from` takes
+    reader = SOURCES[source](Hints(name="某县人民政府", level=BodyLevel.COUNTY, year=report.year))
     return reader.load(data, origin=origin, layouts=REGISTRY.layout).report
 
 
