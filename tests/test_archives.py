@@ -18,7 +18,9 @@ def archive(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> by
 
 def test_a_member_is_found_behind_others_stored_or_deflated() -> None:
     for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        data = archive({"[Content_Types].xml": b"<Types/>" * 20, "docProps/custom.xml": b'<property name="x"/>'}, method)
+        data = archive(
+            {"[Content_Types].xml": b"<Types/>" * 20, "docProps/custom.xml": b'<property name="x"/>'}, method
+        )
         assert member_start(data[:4096], "docProps/custom.xml") == b'<property name="x"/>'
 
 
