@@ -1,4 +1,4 @@
-"""Parse time per published report: text (Dai County, Shanghai), HTML (generic and Word-shaped), PDF.
+"""Parse time per published report: text (Dai County, Shanghai), HTML (generic and Word-shaped), DOCX, PDF.
 
     .venv/bin/python benchmarks/bench_parse.py
 
@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from disclosure_published import HtmlSource, PdfSource, TextSource
-from disclosure_published.testing import layout_page, word_page
+from disclosure_published import DocxSource, HtmlSource, PdfSource, TextSource
+from disclosure_published.testing import layout_page, word_document, word_page
 
 from disclosure_core import Registry, load
 from disclosure_core.layouts import builtin_layout
@@ -52,7 +52,7 @@ def pdf_of(page: bytes) -> bytes | None:
 def main() -> None:
     daixian = load(ROOT / "examples" / "daixian-2020.json").report
     layout = builtin_layout("gov-2019")
-    inputs: list[tuple[str, TextSource | HtmlSource | PdfSource, bytes, int]] = [
+    inputs: list[tuple[str, TextSource | HtmlSource | DocxSource | PdfSource, bytes, int]] = [
         ("text  daixian-2020.txt", TextSource(), (REPORTS / "daixian-2020.txt").read_bytes(), 50),
         (
             "text  shanghai-gov-office-2019.txt",
@@ -62,6 +62,8 @@ def main() -> None:
         ),
         ("html  daixian, generic tables", HtmlSource(), layout_page(daixian, layout), 50),
         ("html  daixian, Word-shaped page", HtmlSource(), word_page(daixian, layout), 50),
+        ("docx  daixian, made in Word style", DocxSource(), word_document(daixian, layout), 30),
+        ("docx  daixian, our renderer's page", DocxSource(), Registry().render(daixian, "docx"), 30),
     ]
     pdf = pdf_of(layout_page(daixian, layout))
     if pdf is not None:

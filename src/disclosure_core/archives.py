@@ -17,6 +17,7 @@ disclosure_core.errors.LoadError: bomb.xlsx: xl/bomb.xml: expands 1023 times (mo
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
@@ -105,3 +106,48 @@ def _check_no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, origin: str
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise LoadError(f"{origin}: {member.filename}: damaged archive member ({exc})") from None
+
+
+_LOCAL_HEADER = struct.Struct(
+    "<4s5H3L2H"
+)  # signature, version, flags, method, time, date, crc, sizes, name/extra lengths
+
+
+def member_start(head: bytes, name: str, *, limit: int = 4096) -> bytes | None:
+    """The first bytes (up to ``limit``) of archive member ``name``, from the first bytes of a ZIP file alone.
+
+    For sniffing: the local headers at the start of an archive are walked in order, without the central
+    directory at its end, and a deflated member is inflated as far as ``head`` holds it. None when the
+    member does not start within ``head`` (or ``head`` is not a ZIP archive).
+
+    >>> import io, zipfile
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    ...     archive.writestr("a.xml", b"<a/>" * 100)
+    ...     archive.writestr("docProps/custom.xml", b"<Properties>" + b"x" * 5000)
+    >>> member_start(buffer.getvalue()[:200], "docProps/custom.xml", limit=12), member_start(b"PK", "a.xml")
+    (b'<Properties>', None)
+    """
+    offset = 0
+    while offset + _LOCAL_HEADER.size <= len(head):
+        signature, _, flags, method, _, _, _, size, _, name_length, extra_length = _LOCAL_HEADER.unpack_from(
+            head, offset
+        )
+        if signature != b"PK\x03\x04":
+            return None
+        start = offset + _LOCAL_HEADER.size + name_length + extra_length
+        if head[offset + _LOCAL_HEADER.size : offset + _LOCAL_HEADER.size + name_length] == name.encode():
+            data = head[start:]
+            if method == zipfile.ZIP_STORED:
+                # A size written after the data (flag bit 3) is unknown here: then the head is all there is.
+                return data[: limit if flags & 0x8 else min(limit, size)]
+            if method != zipfile.ZIP_DEFLATED:
+                return None
+            try:
+                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, limit)
+            except zlib.error:
+                return None
+        if flags & 0x8:  # sizes follow the data in a descriptor: the next header cannot be found from here
+            return None
+        offset = start + size
+    return None

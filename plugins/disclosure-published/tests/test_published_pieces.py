@@ -57,6 +57,13 @@ def test_vocabulary_reads_annotated_and_traditional_labels(printed: str, meaning
     assert (entry.table, entry.role, entry.id) == meaning
 
 
+def test_an_enumerated_label_means_only_its_row_while_a_bare_one_stays_ambiguous() -> None:
+    # Under a header repeated on a new page, "（七）总计" must open the row, not name the column 总计.
+    vocabulary = vocabulary_of(GOV_2021)
+    assert [(e.table, e.role, e.id) for e in vocabulary.lookup("（七）总计")] == [("requests", Role.ROW, "total")]
+    assert {(e.table, e.role) for e in vocabulary.lookup("总计")} >= {("requests", Role.COLUMN), ("requests", Role.ROW)}
+
+
 def test_a_label_of_the_other_version_is_not_in_the_vocabulary() -> None:
     assert vocabulary_of(GOV_2019).lookup("本年制发件数") == []
     assert vocabulary_of(GOV_2021).lookup("本年制发件数")[0].id == "issued"

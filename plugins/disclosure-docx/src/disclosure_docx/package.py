@@ -21,6 +21,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from disclosure_core.archives import member_start
+
 METADATA_SCHEMA = "disclosure-core/docx/1"
 PROPERTY = "disclosure-core"
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -40,6 +42,20 @@ def write_metadata(document: docx.document.Document, metadata: dict[str, Any]) -
     package = document.part.package
     part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def shows_metadata(head: bytes) -> bool:
+    """Whether the first bytes of a file show a DOCX package carrying the "disclosure-core" property.
+
+    The renderer puts ``docProps/custom.xml`` third in the archive, so the property's name sits in the first
+    kilobytes; a document re-saved by Word moves the part to the end and is no longer recognised (it is then
+    read from its page, like any published DOCX).
+
+    >>> shows_metadata(b"PK\\x03\\x04 not really")
+    False
+    """
+    start = member_start(head, "docProps/custom.xml", limit=1024)
+    return start is not None and f'name="{PROPERTY}"'.encode() in start
 
 
 def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
@@ -68,7 +84,8 @@ def deterministic_zip(data: bytes) -> bytes:
     """
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
-    first = [name for name in ("[Content_Types].xml", "_rels/.rels") if name in entries]
+    # The metadata part comes right after the package's own: sources sniff it from a file's first bytes.
+    first = [name for name in ("[Content_Types].xml", "_rels/.rels", "docProps/custom.xml") if name in entries]
     order = first + sorted(name for name in entries if name not in first)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

@@ -37,7 +37,7 @@ from disclosure_core.values import (
     located,
     placeholder,
 )
-from disclosure_docx.package import read_metadata
+from disclosure_docx.package import read_metadata, shows_metadata
 from disclosure_docx.tables import table_plan
 from disclosure_docx.template import HEADING, SIGNATURE, TITLE
 
@@ -63,8 +63,12 @@ class DocxSource:
     description = "DOCX documents written by disclosure-docx"
 
     def sniff(self, head: bytes, filename: str) -> bool:
-        """A zip archive named ``*.docx``."""
-        return head.startswith(b"PK\x03\x04") and filename.lower().endswith(".docx")
+        """A DOCX package whose first bytes show this plugin's metadata property, whatever its name.
+
+        Other DOCX files are published reports for a reader of the printed page (``published-docx``):
+        both sources look at the same property, so exactly one of them claims any DOCX file.
+        """
+        return shows_metadata(head)
 
     def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
         """Read the document; a LoadError names ``origin`` and the place for anything unreadable."""

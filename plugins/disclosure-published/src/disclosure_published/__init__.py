@@ -1,4 +1,4 @@
-"""disclosure-published: read 政府信息公开工作年度报告 as they are published — text, HTML, PDF.
+"""disclosure-published: read 政府信息公开工作年度报告 as they are published — text, HTML, DOCX, PDF.
 
 The public API is what ``__all__`` lists. Readers turn a container into a stream of tokens
 (:mod:`disclosure_published.stream`); one core maps the stream onto a layout and reads the narrative.
@@ -17,7 +17,7 @@ from disclosure_core.formats import Loaded
 from disclosure_core.layouts import BUILTIN_LAYOUT_IDS, Layout, builtin_layout
 from disclosure_published.bodies import Hints, infer_level
 from disclosure_published.parse import parse_tokens
-from disclosure_published.sources import HtmlSource, PdfSource, TextSource
+from disclosure_published.sources import DocxSource, HtmlSource, PdfSource, TextSource
 from disclosure_published.stream import Token, row_break
 
 
@@ -48,6 +48,14 @@ def parse_html(
     return HtmlSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 
 
+def parse_docx(
+    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+) -> Loaded:
+    """Read a published report from a DOCX file's paragraphs and tables (any Word document)."""
+    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
+    return DocxSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+
+
 def parse_pdf(
     data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
 ) -> Loaded:
@@ -73,12 +81,14 @@ class _Layouts:
 
 
 __all__ = [
+    "DocxSource",
     "Hints",
     "HtmlSource",
     "PdfSource",
     "TextSource",
     "Token",
     "infer_level",
+    "parse_docx",
     "parse_html",
     "parse_pdf",
     "parse_text",

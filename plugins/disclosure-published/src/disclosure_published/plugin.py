@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from disclosure_core.formats import Source
 from disclosure_core.hookspecs import hookimpl
-from disclosure_published.sources import HtmlSource, PdfSource, TextSource
+from disclosure_published.sources import DocxSource, HtmlSource, PdfSource, TextSource
 
 
 @hookimpl
 def disclosure_sources() -> Iterable[Source]:
     """HTML first: an HTML page is text too, and the text source must not claim it."""
-    return [HtmlSource(), PdfSource(), TextSource()]
+    return [HtmlSource(), PdfSource(), DocxSource(), TextSource()]

@@ -1,4 +1,4 @@
-"""The three sources: published text (plain or ``|``-transcribed), HTML pages and PDF files.
+"""The four sources: published text (plain or ``|``-transcribed), HTML pages, DOCX and PDF files.
 
 Each turns its container into tokens and hands them to :func:`~disclosure_published.parse.parse_tokens`.
 Any failure inside a container library becomes a :class:`~disclosure_core.errors.LoadError` naming the
@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from disclosure_core.archives import member_start
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
 from disclosure_core.serialize import LayoutLookup
-from disclosure_published import html, pdf
+from disclosure_published import html, pdf, word
 from disclosure_published.bodies import Hints
 from disclosure_published.parse import parse_tokens
 from disclosure_published.stream import Token
@@ -30,7 +31,7 @@ _REPORT_WORDS = (
 
 
 class _PublishedSource:
-    """What the three sources share: hints, and turning unexpected failures into a LoadError."""
+    """What the sources share: hints, and turning unexpected failures into a LoadError."""
 
     name = ""
     suffixes: tuple[str, ...] = ()
@@ -124,3 +125,37 @@ class PdfSource(_PublishedSource):
 
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return pdf.pdf_tokens(data, origin=origin)
+
+
+class DocxSource(_PublishedSource):
+    """A report's DOCX file as an office published it (Word, WPS, LibreOffice), read from what it prints.
+
+    Documents written by disclosure-docx carry a custom property ("disclosure-core") that its exact
+    reader (source ``docx``) reads back without loss; this source leaves those to it and claims every
+    other DOCX. ``--from published-docx`` reads one of ours from its page all the same.
+    """
+
+    name = "published-docx"
+    suffixes: tuple[str, ...] = (".docx",)
+    description = "a published report as a DOCX file (any Word document, read from its text and tables)"
+
+    def sniff(self, head: bytes, filename: str) -> bool:
+        """A ZIP archive named ``.docx`` or holding a Word document, unless it shows disclosure-docx's property.
+
+        >>> DocxSource().sniff(b"PK\\x03\\x04...", "report.docx"), DocxSource().sniff(b"PK\\x03\\x04", "book.xlsx")
+        (True, False)
+        """
+        if not head.startswith(b"PK\x03\x04"):
+            return False
+        word_document = filename.lower().endswith(self.suffixes) or b"word/document.xml" in head
+        return word_document and not _written_by_disclosure_docx(head)
+
+    def tokens(self, data: bytes, origin: str) -> list[Token]:
+        return word.word_tokens(data, origin=origin)
+
+
+def _written_by_disclosure_docx(head: bytes) -> bool:
+    # The same test as disclosure_docx.package.shows_metadata (this plugin does not depend on that one):
+    # the renderer writes the property third in the archive, so it shows in a file's first bytes.
+    start = member_start(head, "docProps/custom.xml", limit=1024)
+    return start is not None and b'name="disclosure-core"' in start

@@ -89,8 +89,13 @@ class Vocabulary:
     def lookup_key(self, key: str) -> list[LabelEntry]:
         """As :meth:`lookup`, for a key already folded."""
         for candidate in _candidates(key):
+            exact = self.exact.get(candidate, [])
+            if exact and strip_enumerator(candidate) != candidate:
+                # A label printed with its enumerator means just that, wherever it stands: "（七）总计" is
+                # the row even right under a header repeated on a new page, where a bare "总计" is a column.
+                return list(exact)
             # Exact meanings first; loose ones after, so "总计" is a column but can still be the row （七）总计.
-            found = self.exact.get(candidate, []) + self.loose.get(strip_enumerator(candidate), [])
+            found = exact + self.loose.get(strip_enumerator(candidate), [])
             if found:
                 return list(dict.fromkeys(found))
         return []
