@@ -51,7 +51,13 @@ def parse_html(
 def parse_docx(
     data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
 ) -> Loaded:
-    """Read a published report from a DOCX file's paragraphs and tables (any Word document)."""
+    """Read a published report from a DOCX file's paragraphs and tables (any Word document).
+
+    >>> parse_docx(b"PK not really a zip", origin="x.docx")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: x.docx: not a ZIP container (an .xlsx or .docx file is one)
+    """
     chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
     return DocxSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
 

@@ -133,6 +133,13 @@ class DocxSource(_PublishedSource):
     Documents written by disclosure-docx carry a custom property ("disclosure-core") that its exact
     reader (source ``docx``) reads back without loss; this source leaves those to it and claims every
     other DOCX. ``--from published-docx`` reads one of ours from its page all the same.
+
+    >>> from disclosure_core import builtin_layout, testing
+    >>> from disclosure_published.testing import word_document
+    >>> daixian = testing.daixian_report()
+    >>> data = word_document(daixian, builtin_layout("gov-2019"))
+    >>> DocxSource().load(data, origin="daixian.docx", layouts=builtin_layout).report.tables == daixian.tables
+    True
     """
 
     name = "published-docx"
