@@ -139,3 +139,17 @@ def test_documents_that_cannot_be_read_back_are_refused_with_the_place(
 def test_a_file_that_is_not_a_docx_is_refused() -> None:
     with pytest.raises(LoadError, match=r"^x\.docx: not a readable DOCX document \(BadZipFile"):
         read(b"PK\x03\x04 not really", "x.docx")
+
+
+def test_a_zip_bomb_is_refused_before_any_xml_parser_sees_it() -> None:
+    report = load(Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json").report
+    good = DocxRenderer().render(report, RenderOptions(builtin_layout("gov-2019")))
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as original, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 12_000_000)  # 72 MB of paragraphs
+            out.writestr(item, data)
+    with pytest.raises(LoadError, match=r"^bomb\.docx: word/document\.xml: \d+ bytes expanded"):
+        DocxSource().load(bomb.getvalue(), origin="bomb.docx", layouts=builtin_layout)

@@ -20,6 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from disclosure_core.archives import check_archive
 from disclosure_core.document import report_title
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, Loaded
@@ -72,6 +73,7 @@ class DocxSource:
 
     def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
         """Read the document; a LoadError names ``origin`` and the place for anything unreadable."""
+        check_archive(data, origin=origin)  # zip bombs, entity declarations, oversized parts: before any XML parser
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises zip, XML and KeyError alike for broken packages
