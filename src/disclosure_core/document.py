@@ -30,9 +30,12 @@ TITLE_SUFFIX = "政府信息公开工作年度报告"
 """How every report title ends; a long title is printed on two lines, broken before it."""
 
 _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。；]{1,28}$")
-# Unicode noncharacters: never text, parse errors in HTML5, and U+FFFE/U+FFFF are not even allowed in XML.
+# What no document can print: control characters other than tab and line breaks (XML 1.0 forbids them,
+# HTML5 calls them parse errors), lone surrogates (not encodable), and Unicode noncharacters.
 _NONCHARACTER = re.compile(
-    "[\ufdd0-\ufdef" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)) + "]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
 )
 
 
@@ -86,18 +89,19 @@ def printed_texts(report: Report) -> Iterator[tuple[str, str]]:
 
 
 def require_printable(report: Report) -> None:
-    """Raise :class:`RenderError` naming the place of the first Unicode noncharacter in any printed text.
+    """Raise :class:`RenderError` naming the place of the first unprintable character in any printed text
+    (a control character, a lone surrogate or a Unicode noncharacter).
 
     >>> from disclosure_core.model import Body
     >>> require_printable(Report("gov-2021", 2025, Body("某县\uffff", "county")))
     Traceback (most recent call last):
     ...
-    disclosure_core.errors.RenderError: $.body.name: U+FFFF is not a character and cannot be printed
+    disclosure_core.errors.RenderError: $.body.name: U+FFFF is not a printable character
     """
     for path, text in printed_texts(report):
         found = _NONCHARACTER.search(text)
         if found:
-            raise RenderError(f"{path}: U+{ord(found.group()):04X} is not a character and cannot be printed")
+            raise RenderError(f"{path}: U+{ord(found.group()):04X} is not a printable character")
 
 
 def is_subheading(paragraph: str) -> bool:

@@ -177,7 +177,11 @@ def test_report_text_is_escaped_and_official_headings_stand_in() -> None:
 
 
 def test_unprintable_text_and_a_wrong_layout_are_refused(daixian: Report) -> None:
-    with pytest.raises(RenderError, match=r"^\$\.lead\[0\]: U\+FFFF is not a character and cannot be printed$"):
+    with pytest.raises(RenderError, match=r"^\$\.lead\[0\]: U\+FFFF is not a printable character$"):
         render(daixian.evolve(lead=("a\uffff",)))
+    with pytest.raises(RenderError, match=r"^\$\.body\.name: U\+0007 is not a printable character$"):
+        render(daixian.evolve(body=daixian.body.__class__("代县\u0007", "county")))
+    with pytest.raises(RenderError, match=r"U\+0000 is not a printable character$"):
+        render(daixian.evolve(lead=("a\u0000",)))
     with pytest.raises(RenderError, match="but the layout given is 'gov-2021'"):
         DocxRenderer().render(daixian, RenderOptions(builtin_layout("gov-2021")))
