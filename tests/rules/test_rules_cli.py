@@ -126,3 +126,10 @@ def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
     assert "example that passes:\n  requests.balance.natural_person: pass" in out
     assert "example that fails:\n  requests.balance.natural_person: fail" in out
     assert run(capsys, "rules", "explain", "nope")[2] == "error: no rule 'nope' (see `disclosure rules`)\n"
+
+
+def test_fail_on_unverifiable_makes_the_unclassified_requests_fail_the_run(capsys: pytest.CaptureFixture[str]) -> None:
+    # Dai County: 7 requests handled, none classified — not verifiable, an error-level rule.
+    assert main(["check", str(EXAMPLE), "--fail-on", "error"]) == 0
+    assert main(["check", str(EXAMPLE), "--fail-on", "error", "--fail-on-unverifiable"]) == 1
+    capsys.readouterr()

@@ -43,6 +43,11 @@ EXIT_FINDINGS = 1
     show_default=True,
     help="Exit 1 when a rule of this severity or worse fails.",
 )
+@click.option(
+    "--fail-on-unverifiable",
+    is_flag=True,
+    help="Also exit 1 when a rule at the --fail-on level cannot be verified for a blank or missing number.",
+)
 @click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 (every finding made so says it).")
 @click.option(
     "--rules",
@@ -60,6 +65,7 @@ def check(
     output_format: str,
     lang: str,
     fail_on: str,
+    fail_on_unverifiable: bool,
     blank_as_zero: bool,
     rule_files: tuple[Path, ...],
     disable: tuple[str, ...],
@@ -85,7 +91,7 @@ def check(
         data = findings_text(report, registry.layout(report.format), findings, lang).encode("utf-8")
     inputs = (source_file, *((previous_file,) if previous_file else ()), *rule_files)
     emit(data, output, inputs=inputs)
-    return EXIT_FINDINGS if reaches(findings, Severity(fail_on)) else 0
+    return EXIT_FINDINGS if reaches(findings, Severity(fail_on), unverifiable=fail_on_unverifiable) else 0
 
 
 @click.command()

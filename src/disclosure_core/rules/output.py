@@ -23,14 +23,21 @@ FAILING = (Outcome.FAIL, Outcome.RULE_ERROR)
 """Outcomes that count towards the failure level (``--fail-on``): not-verifiable findings are shown, not failed on."""
 
 
-def reaches(findings: Findings, level: Severity) -> bool:
+def reaches(findings: Findings, level: Severity, *, unverifiable: bool = False) -> bool:
     """Whether any failing finding has severity ``level`` or worse.
+
+    With ``unverifiable``, a finding that cannot be verified for a missing number counts as failing too
+    (checks that only wait for last year's report do not): the strict reading an auditor wants.
 
     >>> reaches(Findings(()), Severity.INFO)
     False
     """
-    worst = findings.worst(FAILING)
-    return worst is not None and worst.at_least(level)
+    counted = [f for f in findings if f.outcome in FAILING or (unverifiable and _unverified(f))]
+    return any(f.severity.at_least(level) for f in counted)
+
+
+def _unverified(finding: Finding) -> bool:
+    return finding.outcome is Outcome.NOT_VERIFIABLE and not finding.awaits_previous_report
 
 
 def _number(number: int | Decimal | None) -> int | str | None:
