@@ -107,6 +107,8 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
     """
     registry = state().registry
     old, new = load_input(old_file).report, load_input(new_file).report
+    if old.year >= new.year:
+        raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
     findings = check_report(new, previous=old, registry=registry)
     yearly = [f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")]
     changes = cell_changes(old, new, layouts=registry.layout)
