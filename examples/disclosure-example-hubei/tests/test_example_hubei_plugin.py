@@ -86,3 +86,11 @@ def test_the_plugin_keeps_the_official_rules_working(defect: strategies.Defect) 
     failing = [f for f in check(defect.report, registry=PLUGIN) if f.outcome is Outcome.FAIL]
     assert any(str(defect.cell) in {use.cell for use in f.cells} for f in failing)
     assert not [f for f in check(defect.report, registry=PLUGIN).all if f.outcome is Outcome.RULE_ERROR]
+
+
+def test_report_text_never_becomes_markup() -> None:
+    attack = "<script>alert(1)</script>"
+    report = Report("gov-2021", 2025, Body(attack, "county"))
+    text = PLUGIN.render(report, "markdown").decode()
+    assert "<script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -71,6 +72,10 @@ def aggregate(
     emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=files)
 
 
+STATE_SAVE_SECONDS = 5.0
+"""How often an interrupted batch run can lose work: at most this long."""
+
+
 def batch_inputs(items: tuple[Path, ...], suffixes: set[str], output: Path) -> list[Path]:
     """Files given, plus every file under given directories that some source reads (sorted, outputs excluded)."""
     found: list[Path] = []
@@ -116,12 +121,15 @@ def batch(
     click.echo(f"{len(inputs)} reports, {len(inputs) - len(todo)} already done, {len(todo)} to check", err=True)
     pool: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 and len(todo) > 1 else None
     bar = click.progressbar(length=len(todo), file=sys.stderr, label="checking") if sys.stderr.isatty() else None
+    saved = time.monotonic()
     with pool or nullcontext(), bar or nullcontext():
-        for done, result in enumerate(check_many([str(p) for p in todo], executor=pool, options=options), 1):
+        for result in check_many([str(p) for p in todo], executor=pool, options=options):
             path = Path(result.input)
             directory.record(path, digests[path], result, blank_as_zero)
-            if done % 50 == 0:
+            # Saving the state costs its whole size: do it every few seconds, not every n results.
+            if time.monotonic() - saved > STATE_SAVE_SECONDS:
                 directory.save()
+                saved = time.monotonic()
             if bar is not None:
                 bar.update(1)
     directory.save()

@@ -98,6 +98,8 @@ def _cell(value: CellValue) -> str:
 
 
 def _escape(text: str) -> str:
+    # Markdown passes raw HTML through: report text must never become markup (a <script> in a body name).
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("|", "\\|").replace("\n", " ")
 
 
