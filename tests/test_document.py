@@ -104,5 +104,7 @@ def test_outline_refuses_a_layout_of_another_format_and_unprintable_text(daixian
     with pytest.raises(RenderError, match=r"^report is in format 'gov-2019' but the layout given is 'gov-2021'$"):
         outline(daixian, builtin_layout("gov-2021"))
     broken = daixian.evolve(sections=Sections(problems=Section("五、问题", ("一\ufdd0二",))))
-    with pytest.raises(RenderError, match=r"^\$\.sections\.problems\.paragraphs\[0\]: U\+FDD0 is not a character"):
+    with pytest.raises(
+        RenderError, match=r"^\$\.sections\.problems\.paragraphs\[0\]: U\+FDD0 is not a printable character"
+    ):
         outline(broken, builtin_layout("gov-2019"))
