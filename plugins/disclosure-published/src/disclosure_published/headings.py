@@ -6,6 +6,8 @@ HeadingMatch(section='appeals', number='四')
 HeadingMatch(section='overview', number=None)
 >>> match_heading("一、本年新收政府信息公开申请数量") is None
 True
+>>> match_heading("情况、收到和处理政府信息公开申请情况、存在的主要问题和改进措施") is None
+True
 """
 
 from __future__ import annotations
@@ -55,12 +57,10 @@ def match_heading(text: str) -> HeadingMatch | None:
     elif key[0] == "(" or (key[0].isdigit() and not _YEAR.match(key)):
         return None  # "（一）…" and "1." number sub-headings and rows, never sections
     key = _YEAR.sub("", key)
-    for section in SECTION_IDS:
-        if any(all(word in key for word in words) for words in _WORDINGS[section]):
-            if section == "overview" and len(key) > 16:
-                return None
-            return HeadingMatch(section, number)
-    return None
+    named = [s for s in SECTION_IDS if any(all(word in key for word in words) for words in _WORDINGS[s])]
+    if len(named) != 1 or (named == ["overview"] and len(key) > 16):
+        return None  # a line naming several sections lists them (as a lead does), it heads none
+    return HeadingMatch(named[0], number)
 
 
 def expected_number(section: str) -> str:

@@ -1,9 +1,10 @@
 """PDF files as a token stream, from their text layer (pdfplumber): ruled tables cell by cell, lines as text.
 
-On each page the ruled tables are found first; text outside them is read line by line and lines that run
-to the right margin are joined with the next (a paragraph wrapped by the typesetter). Tables and text are
-then put in reading order by their position. A table continued on the next page simply continues: the
-stream does not need to know where a table ends.
+On each page the ruled tables are found first; text outside them is read line by line. Tables and lines
+are put in reading order by their position, and a line that runs to the right margin is joined with the
+next one when that starts at the left margin — a paragraph wrapped by the typesetter, also over a page
+break (page numbers in between are passed on as lines of their own). The end of each table's grid is
+marked; a table continued on the next page simply continues with its next cells.
 
 >>> pdf_tokens(b"%PDF-1.4 broken", origin="a.pdf")
 Traceback (most recent call last):
@@ -15,11 +16,17 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import statistics
+from collections.abc import Iterator
 from typing import Any
+
+import attrs
 
 from disclosure_core.errors import LoadError
 from disclosure_core.values import Provenance
-from disclosure_published.stream import Token, row_break
+from disclosure_published.furniture import is_page_number
+from disclosure_published.stream import Token, row_break, table_end
 
 MAX_PAGES = 200
 """A report runs to a few dozen pages; longer files are refused rather than read for minutes."""
@@ -29,7 +36,7 @@ def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
     """The token stream of a PDF's text layer; LoadError for a broken, encrypted or text-less PDF."""
     import pdfplumber  # imported here: loading pdfminer costs time the other sources need not pay
 
-    tokens: list[Token] = []
+    printed: list[_Table | _Line] = []
     # pdfminer logs every odd font descriptor; those are diagnostics of the PDF writer, not of the report.
     logger = logging.getLogger("pdfminer")
     level = logger.level
@@ -39,19 +46,36 @@ def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
             if len(document.pages) > MAX_PAGES:
                 raise LoadError(f"{origin}: {len(document.pages)} pages is more than the {MAX_PAGES} accepted")
             for number, page in enumerate(document.pages, start=1):
-                tokens.extend(_page_tokens(page, number, origin))
+                printed.extend(_page(page, number, origin))
     except LoadError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
     finally:
         logger.setLevel(level)
+    tokens = list(_reading(printed, origin))
     if not any(token.text for token in tokens):
         raise LoadError(f"{origin}: page 1: no text layer (a scanned PDF needs OCR first)")
     return tokens
 
 
-def _page_tokens(page: Any, number: int, origin: str) -> list[Token]:
+@attrs.frozen
+class _Table:
+    tokens: list[Token]
+
+
+@attrs.frozen
+class _Line:
+    """A printed line of text, and whether it runs to the right margin and starts at the left one."""
+
+    text: str
+    page: int
+    height: float
+    full: bool
+    flush_left: bool
+
+
+def _page(page: Any, number: int, origin: str) -> list[_Table | _Line]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -60,15 +84,15 @@ def _page_tokens(page: Any, number: int, origin: str) -> list[Token]:
         y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    placed: list[tuple[float, list[Token]]] = []
-    for index, table in enumerate(tables, start=1):
-        placed.append((table.bbox[1], _table_tokens(table, number, index, origin)))
+    placed: list[tuple[float, _Table | _Line]] = [
+        (table.bbox[1], _Table(_table_tokens(table, number, index, origin)))
+        for index, table in enumerate(tables, start=1)
+    ]
     # Latin digits sit lower than CJK glyphs on the same line: a tolerance of 6pt keeps "代县2020年" one line.
     lines = page.filter(outside).extract_text_lines(return_chars=False, y_tolerance=6)
-    for top, text in _paragraphs(lines, page.width):
-        placed.append((top, [Token(text, Provenance(origin, page=number))]))
+    placed.extend((line["top"], printed) for line, printed in zip(lines, _lines(lines, number, page.width), strict=True))
     placed.sort(key=lambda item: item[0])
-    return [token for _, group in placed for token in group]
+    return [item for _, item in placed]
 
 
 def _table_tokens(table: Any, page: int, index: int, origin: str) -> list[Token]:
@@ -79,32 +103,71 @@ def _table_tokens(table: Any, page: int, index: int, origin: str) -> list[Token]
                 continue  # covered by a merged cell printed to the left or above
             tokens.append(Token(text.strip(), Provenance(origin, page=page, cell=f"T{index}R{r}C{c}"), cell=True))
         tokens.append(row_break(Provenance(origin, page=page)))
+    tokens.append(table_end(Provenance(origin, page=page, cell=f"T{index}")))
     return tokens
 
 
-def _paragraphs(lines: list[dict[str, Any]], width: float) -> list[tuple[float, str]]:
-    """Lines joined into paragraphs where a line runs to the right margin and the next is not indented."""
-    if not lines:
-        return []
-    left = min(line["x0"] for line in lines)
-    # Margins are taken as symmetric: a short page of headings must not make its longest heading "full width".
-    right = max(max(line["x1"] for line in lines), width - left)
-    em = max(4.0, width / 60)
-    paragraphs: list[tuple[float, str]] = []
-    current: list[str] = []
-    top = lines[0]["top"]
-    for i, line in enumerate(lines):
-        if not current:
-            top = line["top"]
-        current.append(line["text"].strip())
-        following = lines[i + 1] if i + 1 < len(lines) else None
-        runs_on = (
-            following is not None
-            and line["x1"] >= right - em
-            and following["x0"] <= left + em / 2
-            and abs((line["bottom"] - line["top"]) - (following["bottom"] - following["top"])) < 1.5
+def _lines(lines: list[dict[str, Any]], page: int, width: float) -> list[_Line]:
+    """The page's lines with their place between the margins, which are read off the lines themselves."""
+    text = [line for line in lines if not is_page_number(line["text"])]
+    if not text:
+        return [_Line(line["text"].strip(), page, 0, False, False) for line in lines]
+    em = statistics.median(line["bottom"] - line["top"] for line in text)
+    left = min(line["x0"] for line in text)
+    # The right margin is where most long lines end: punctuation hanging into the margin reaches further, and
+    # on a page of a few short lines (headings) the margin is taken as symmetric to the left one.
+    longest = max(line["x1"] for line in text)
+    ends = [line["x1"] for line in text if line["x1"] >= longest - 2 * em]
+    right = statistics.median(ends) if len(ends) >= 3 else max(longest, width - left)
+    return [
+        _Line(
+            line["text"].strip(),
+            page,
+            line["bottom"] - line["top"],
+            full=line["x1"] >= right - em / 2,
+            flush_left=line["x0"] <= left + em / 2,
         )
-        if not runs_on:
-            paragraphs.append((top, "".join(current)))
-            current = []
-    return paragraphs
+        for line in lines
+    ]
+
+
+def _reading(printed: list[_Table | _Line], origin: str) -> Iterator[Token]:
+    """Tables and paragraphs in reading order; a page number met inside a paragraph follows it."""
+    paragraph: list[_Line] = []
+    furniture: list[_Line] = []
+
+    def flush() -> Iterator[Token]:
+        if paragraph:
+            text = _tighten("".join(line.text for line in paragraph))
+            yield Token(text, Provenance(origin, page=paragraph[0].page))
+        for line in furniture:
+            yield Token(line.text, Provenance(origin, page=line.page))
+        paragraph.clear()
+        furniture.clear()
+
+    for item in printed:
+        if isinstance(item, _Table):
+            yield from flush()
+            yield from item.tokens
+        elif is_page_number(item.text):
+            furniture.append(item)
+        else:
+            last = paragraph[-1] if paragraph else None
+            if last is None or not (last.full and item.flush_left and abs(last.height - item.height) < 1.5):
+                yield from flush()
+            paragraph.append(item)
+    yield from flush()
+
+
+# Text extraction puts a space wherever glyphs stand apart, as Latin letters and digits do beside CJK ones.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(f"(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])")
+
+
+def _tighten(text: str) -> str:
+    """A line's text without the spaces extraction put beside CJK characters.
+
+    >>> _tighten("统计时限自 2020 年 1 月 1 日起，网络问政 APP 平台")
+    '统计时限自2020年1月1日起，网络问政APP平台'
+    """
+    return _SPACE_BY_CJK.sub("", text)
