@@ -66,13 +66,14 @@ class _Table:
 
 @attrs.frozen
 class _Line:
-    """A printed line of text, and whether it runs to the right margin and starts at the left one."""
+    """A printed line of text with its box (in points) and the width of its page."""
 
     text: str
     page: int
+    x0: float
+    x1: float
     height: float
-    full: bool
-    flush_left: bool
+    width: float
 
 
 def _page(page: Any, number: int, origin: str) -> list[_Table | _Line]:
@@ -89,8 +90,9 @@ def _page(page: Any, number: int, origin: str) -> list[_Table | _Line]:
         for index, table in enumerate(tables, start=1)
     ]
     # Latin digits sit lower than CJK glyphs on the same line: a tolerance of 6pt keeps "代县2020年" one line.
-    lines = page.filter(outside).extract_text_lines(return_chars=False, y_tolerance=6)
-    placed.extend((line["top"], printed) for line, printed in zip(lines, _lines(lines, number, page.width), strict=True))
+    for line in page.filter(outside).extract_text_lines(return_chars=False, y_tolerance=6):
+        printed = _Line(line["text"].strip(), number, line["x0"], line["x1"], line["bottom"] - line["top"], page.width)
+        placed.append((line["top"], printed))
     placed.sort(key=lambda item: item[0])
     return [item for _, item in placed]
 
@@ -107,32 +109,39 @@ def _table_tokens(table: Any, page: int, index: int, origin: str) -> list[Token]
     return tokens
 
 
-def _lines(lines: list[dict[str, Any]], page: int, width: float) -> list[_Line]:
-    """The page's lines with their place between the margins, which are read off the lines themselves."""
-    text = [line for line in lines if not is_page_number(line["text"])]
-    if not text:
-        return [_Line(line["text"].strip(), page, 0, False, False) for line in lines]
-    em = statistics.median(line["bottom"] - line["top"] for line in text)
-    left = min(line["x0"] for line in text)
-    # The right margin is where most long lines end: punctuation hanging into the margin reaches further, and
-    # on a page of a few short lines (headings) the margin is taken as symmetric to the left one.
-    longest = max(line["x1"] for line in text)
-    ends = [line["x1"] for line in text if line["x1"] >= longest - 2 * em]
-    right = statistics.median(ends) if len(ends) >= 3 else max(longest, width - left)
-    return [
-        _Line(
-            line["text"].strip(),
-            page,
-            line["bottom"] - line["top"],
-            full=line["x1"] >= right - em / 2,
-            flush_left=line["x0"] <= left + em / 2,
+@attrs.frozen
+class _Margins:
+    """Where the document's text lines start and end, read off the lines themselves (the same on every page)."""
+
+    left: float
+    right: float
+    em: float
+
+    @classmethod
+    def of(cls, lines: list[_Line]) -> _Margins:
+        if not lines:
+            return cls(0, 0, 0)
+        em = statistics.median(line.height for line in lines)
+        left = min(line.x0 for line in lines)
+        # The right margin is where most long lines end: punctuation hanging into the margin reaches further.
+        # When few lines come near the margin symmetric to the left one, that one is taken.
+        symmetric = max(line.width for line in lines) - left
+        reach = max(symmetric, *(line.x1 for line in lines)) - 2 * em
+        ends = [line.x1 for line in lines if line.x1 >= reach]
+        return cls(left, statistics.median(ends) if len(ends) >= 3 else symmetric, em)
+
+    def runs_on(self, line: _Line, following: _Line) -> bool:
+        """Whether ``following`` continues the paragraph of ``line``: a wrapped line, not a new paragraph."""
+        return (
+            line.x1 >= self.right - self.em / 2
+            and following.x0 <= self.left + self.em / 2
+            and abs(line.height - following.height) < 1.5
         )
-        for line in lines
-    ]
 
 
 def _reading(printed: list[_Table | _Line], origin: str) -> Iterator[Token]:
     """Tables and paragraphs in reading order; a page number met inside a paragraph follows it."""
+    margins = _Margins.of([i for i in printed if isinstance(i, _Line) and not is_page_number(i.text)])
     paragraph: list[_Line] = []
     furniture: list[_Line] = []
 
@@ -152,8 +161,7 @@ def _reading(printed: list[_Table | _Line], origin: str) -> Iterator[Token]:
         elif is_page_number(item.text):
             furniture.append(item)
         else:
-            last = paragraph[-1] if paragraph else None
-            if last is None or not (last.full and item.flush_left and abs(last.height - item.height) < 1.5):
+            if not paragraph or not margins.runs_on(paragraph[-1], item):
                 yield from flush()
             paragraph.append(item)
     yield from flush()
