@@ -144,7 +144,9 @@ def narrative_differences(report: Report, read: Report, *, lost: str = "") -> li
     if len(read.lead) != len(report.lead) or not all(same(p, q) for p, q in zip(report.lead, read.lead, strict=True)):
         found.append(f"lead: printed {report.lead!r}, read {read.lead!r}")
     if (read.publisher, read.published) != (report.publisher, report.published):
-        found.append(f"signature: printed {report.publisher} {report.published}, read {read.publisher} {read.published}")
+        found.append(
+            f"signature: printed {report.publisher} {report.published}, read {read.publisher} {read.published}"
+        )
     return found
 
 

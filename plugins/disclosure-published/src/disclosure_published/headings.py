@@ -23,6 +23,8 @@ NUMERALS = "一二三四五六七八九十"
 _NUMBER = re.compile(r"^([一二三四五六七八九十])[、.．]")
 _YEAR = re.compile(r"^\d{4}年度?")
 _MAX_HEADING = 40
+# A heading ends with its section's name; a name followed by an enumeration comma is one item of a list.
+_LISTED = re.compile(r"(情况|事项|措施)[、,;]")
 
 # Each section is recognised by words its heading must contain (all of one alternative); the official
 # wording, the 条例's wording for section 四 and the wordings real reports use.
@@ -58,7 +60,7 @@ def match_heading(text: str) -> HeadingMatch | None:
         return None  # "（一）…" and "1." number sub-headings and rows, never sections
     key = _YEAR.sub("", key)
     named = [s for s in SECTION_IDS if any(all(word in key for word in words) for words in _WORDINGS[s])]
-    if len(named) != 1 or (named == ["overview"] and len(key) > 16):
+    if len(named) != 1 or _LISTED.search(key) or (named == ["overview"] and len(key) > 16):
         return None  # a line naming several sections lists them (as a lead does), it heads none
     return HeadingMatch(named[0], number)
 
