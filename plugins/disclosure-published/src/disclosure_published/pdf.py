@@ -173,7 +173,7 @@ _SPACE_BY_CJK = re.compile(f"(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])")
 
 
 def _tighten(text: str) -> str:
-    """A line's text without the spaces extraction put beside CJK characters.
+    """A paragraph's text without the spaces extraction put beside CJK characters.
 
     >>> _tighten("统计时限自 2020 年 1 月 1 日起，网络问政 APP 平台")
     '统计时限自2020年1月1日起，网络问政APP平台'
