@@ -11,11 +11,14 @@ from disclosure_published.facts import assessment_weight, fees_charged
 from disclosure_published.headings import match_heading
 from disclosure_published.metadata import contact, parse_date
 from disclosure_published.normalize import label_key, loose_key
+from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import decode, text_tokens
 from disclosure_published.vocabulary import Role, vocabulary_of
+from disclosure_published.walker import walk
 
 from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Money
 from disclosure_core.layouts import CellAddress, ColumnSpec, builtin_layout
+from disclosure_core.values import Provenance
 
 GOV_2019 = builtin_layout("gov-2019")
 GOV_2021 = builtin_layout("gov-2021")
@@ -121,9 +124,16 @@ def test_headings_in_their_wordings(line: str, section: str, number: str | None)
 
 
 @pytest.mark.parametrize(
-    "line", ["（一）主动公开方面", "四、结转下年度继续办理", "本报告由总体情况等六部分组成，现报告如下。" * 2]
+    "line",
+    [
+        "（一）主动公开方面",
+        "四、结转下年度继续办理",
+        "本报告由总体情况等六部分组成，现报告如下。" * 2,
+        "情况、收到和处理政府信息公开申请情况、政府信息公开行政",  # a wrapped line of a lead listing the sections
+        "收到和处理政府信息公开申请情况、存在的主要问题和改进措施",
+    ],
 )
-def test_sub_headings_rows_and_sentences_are_no_section_headings(line: str) -> None:
+def test_sub_headings_rows_sentences_and_lists_of_sections_are_no_section_headings(line: str) -> None:
     assert match_heading(line) is None
 
 
@@ -192,3 +202,43 @@ def test_tokens_of_the_three_text_shapes() -> None:
 
 def test_gb18030_text_is_decoded() -> None:
     assert decode("政府信息公开".encode("gb18030"), origin="a.txt") == "政府信息公开"
+
+
+def printed_table(*rows: tuple[str, ...]) -> list[Token]:
+    """A table as a reader that sees its grid emits it: cells, row breaks, the end of the grid."""
+    at = Provenance("t.pdf", page=1)
+    tokens = [token for row in rows for token in [*(Token(text, at, cell=True) for text in row), row_break(at)]]
+    return [*tokens, table_end(at)]
+
+
+def test_text_after_a_grid_is_running_text_and_page_numbers_are_dropped() -> None:
+    at = Provenance("t.pdf", page=1)
+    tokens = [
+        Token("二、主动公开政府信息情况", at),
+        *printed_table(("第二十条第（五）项",), ("信息内容", "本年处理决定数量"), ("行政许可", "3")),
+        Token("— 1 —", at),
+        Token("（一）说明", at),
+        Token("12", at),
+        Token("第 2 页", at),
+    ]
+    walked = walk(tokens, builtin_layout("gov-2021"), origin="t.pdf")
+    assert [p.text for p in walked.paragraphs] == ["（一）说明", "12"]
+    assert walked.mapper.cells[CellAddress.parse("proactive.licensing.decisions")] == Count(3)
+    assert [d.message for d in walked.diagnostics] == ["page number '— 1 —' dropped", "page number '第 2 页' dropped"]
+    assert not [d for d in walked.mapper.diagnostics if "no label" in d.message or "outside" in d.message]
+
+
+def test_a_table_continued_after_a_page_number_continues() -> None:
+    at = Provenance("t.pdf", page=1)
+    tokens = [
+        *printed_table(("第二十条第（六）项",), ("信息内容", "本年处理决定数量"), ("行政处罚", "5")),
+        Token("- 1 -", at),
+        *printed_table(("行政强制", "7")),
+    ]
+    walked = walk(tokens, builtin_layout("gov-2021"), origin="t.pdf")
+    cells = walked.mapper.cells
+    assert (
+        cells[CellAddress.parse("proactive.penalties.decisions")],
+        cells[CellAddress.parse("proactive.coercion.decisions")],
+    ) == (Count(5), Count(7))
+    assert not [d for d in walked.mapper.diagnostics if "second time" in d.message]

@@ -18,7 +18,7 @@ from disclosure_core.layouts import BUILTIN_LAYOUT_IDS, Layout, builtin_layout
 from disclosure_published.bodies import Hints, infer_level
 from disclosure_published.parse import parse_tokens
 from disclosure_published.sources import DocxSource, HtmlSource, PdfSource, TextSource
-from disclosure_published.stream import Token, row_break
+from disclosure_published.stream import Token, row_break, table_end
 
 
 def parse_text(
@@ -100,4 +100,5 @@ __all__ = [
     "parse_text",
     "parse_tokens",
     "row_break",
+    "table_end",
 ]

@@ -6,6 +6,8 @@ HeadingMatch(section='appeals', number='四')
 HeadingMatch(section='overview', number=None)
 >>> match_heading("一、本年新收政府信息公开申请数量") is None
 True
+>>> match_heading("情况、收到和处理政府信息公开申请情况、存在的主要问题和改进措施") is None
+True
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ NUMERALS = "一二三四五六七八九十"
 _NUMBER = re.compile(r"^([一二三四五六七八九十])[、.．]")
 _YEAR = re.compile(r"^\d{4}年度?")
 _MAX_HEADING = 40
+# A heading ends with its section's name; a name followed by an enumeration comma is one item of a list.
+_LISTED = re.compile(r"(情况|事项|措施)[、,;]")
 
 # Each section is recognised by words its heading must contain (all of one alternative); the official
 # wording, the 条例's wording for section 四 and the wordings real reports use.
@@ -55,12 +59,10 @@ def match_heading(text: str) -> HeadingMatch | None:
     elif key[0] == "(" or (key[0].isdigit() and not _YEAR.match(key)):
         return None  # "（一）…" and "1." number sub-headings and rows, never sections
     key = _YEAR.sub("", key)
-    for section in SECTION_IDS:
-        if any(all(word in key for word in words) for words in _WORDINGS[section]):
-            if section == "overview" and len(key) > 16:
-                return None
-            return HeadingMatch(section, number)
-    return None
+    named = [s for s in SECTION_IDS if any(all(word in key for word in words) for words in _WORDINGS[s])]
+    if len(named) != 1 or _LISTED.search(key) or (named == ["overview"] and len(key) > 16):
+        return None  # a line naming several sections lists them (as a lead does), it heads none
+    return HeadingMatch(named[0], number)
 
 
 def expected_number(section: str) -> str:

@@ -20,7 +20,7 @@ import lxml.html
 
 from disclosure_core.errors import LoadError
 from disclosure_core.values import Provenance
-from disclosure_published.stream import Token, row_break
+from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import MAX_TEXT_CHARS
 
 _BLOCKS = frozenset(
@@ -165,6 +165,7 @@ class _Reader:
                 self.tokens.append(Token(_cell_text(cell), where, cell=True))
                 column += colspan
             self.tokens.append(row_break(Provenance(self.origin, line=row.sourceline)))
+        self.tokens.append(table_end(Provenance(self.origin, line=table.sourceline, cell=f"T{self.tables}")))
 
 
 def _span(value: str | None) -> int:

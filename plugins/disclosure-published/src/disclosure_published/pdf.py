@@ -1,9 +1,10 @@
 """PDF files as a token stream, from their text layer (pdfplumber): ruled tables cell by cell, lines as text.
 
-On each page the ruled tables are found first; text outside them is read line by line and lines that run
-to the right margin are joined with the next (a paragraph wrapped by the typesetter). Tables and text are
-then put in reading order by their position. A table continued on the next page simply continues: the
-stream does not need to know where a table ends.
+On each page the ruled tables are found first; text outside them is read line by line. Tables and lines
+are put in reading order by their position, and a line that runs to the right margin is joined with the
+next one when that starts at the left margin — a paragraph wrapped by the typesetter, also over a page
+break (page numbers in between are passed on as lines of their own). The end of each table's grid is
+marked; a table continued on the next page simply continues with its next cells.
 
 >>> pdf_tokens(b"%PDF-1.4 broken", origin="a.pdf")
 Traceback (most recent call last):
@@ -15,11 +16,17 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import statistics
+from collections.abc import Iterator
 from typing import Any
+
+import attrs
 
 from disclosure_core.errors import LoadError
 from disclosure_core.values import Provenance
-from disclosure_published.stream import Token, row_break
+from disclosure_published.furniture import is_page_number
+from disclosure_published.stream import Token, row_break, table_end
 
 MAX_PAGES = 200
 """A report runs to a few dozen pages; longer files are refused rather than read for minutes."""
@@ -29,7 +36,7 @@ def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
     """The token stream of a PDF's text layer; LoadError for a broken, encrypted or text-less PDF."""
     import pdfplumber  # imported here: loading pdfminer costs time the other sources need not pay
 
-    tokens: list[Token] = []
+    printed: list[_Table | _Line] = []
     # pdfminer logs every odd font descriptor; those are diagnostics of the PDF writer, not of the report.
     logger = logging.getLogger("pdfminer")
     level = logger.level
@@ -39,19 +46,37 @@ def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
             if len(document.pages) > MAX_PAGES:
                 raise LoadError(f"{origin}: {len(document.pages)} pages is more than the {MAX_PAGES} accepted")
             for number, page in enumerate(document.pages, start=1):
-                tokens.extend(_page_tokens(page, number, origin))
+                printed.extend(_page(page, number, origin))
     except LoadError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
     finally:
         logger.setLevel(level)
+    tokens = list(_reading(printed, origin))
     if not any(token.text for token in tokens):
         raise LoadError(f"{origin}: page 1: no text layer (a scanned PDF needs OCR first)")
     return tokens
 
 
-def _page_tokens(page: Any, number: int, origin: str) -> list[Token]:
+@attrs.frozen
+class _Table:
+    tokens: list[Token]
+
+
+@attrs.frozen
+class _Line:
+    """A printed line of text with its box (in points) and the width of its page."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    height: float
+    width: float
+
+
+def _page(page: Any, number: int, origin: str) -> list[_Table | _Line]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -60,15 +85,16 @@ def _page_tokens(page: Any, number: int, origin: str) -> list[Token]:
         y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    placed: list[tuple[float, list[Token]]] = []
-    for index, table in enumerate(tables, start=1):
-        placed.append((table.bbox[1], _table_tokens(table, number, index, origin)))
+    placed: list[tuple[float, _Table | _Line]] = [
+        (table.bbox[1], _Table(_table_tokens(table, number, index, origin)))
+        for index, table in enumerate(tables, start=1)
+    ]
     # Latin digits sit lower than CJK glyphs on the same line: a tolerance of 6pt keeps "代县2020年" one line.
-    lines = page.filter(outside).extract_text_lines(return_chars=False, y_tolerance=6)
-    for top, text in _paragraphs(lines, page.width):
-        placed.append((top, [Token(text, Provenance(origin, page=number))]))
+    for line in page.filter(outside).extract_text_lines(return_chars=False, y_tolerance=6):
+        printed = _Line(line["text"].strip(), number, line["x0"], line["x1"], line["bottom"] - line["top"], page.width)
+        placed.append((line["top"], printed))
     placed.sort(key=lambda item: item[0])
-    return [token for _, group in placed for token in group]
+    return [item for _, item in placed]
 
 
 def _table_tokens(table: Any, page: int, index: int, origin: str) -> list[Token]:
@@ -79,32 +105,77 @@ def _table_tokens(table: Any, page: int, index: int, origin: str) -> list[Token]
                 continue  # covered by a merged cell printed to the left or above
             tokens.append(Token(text.strip(), Provenance(origin, page=page, cell=f"T{index}R{r}C{c}"), cell=True))
         tokens.append(row_break(Provenance(origin, page=page)))
+    tokens.append(table_end(Provenance(origin, page=page, cell=f"T{index}")))
     return tokens
 
 
-def _paragraphs(lines: list[dict[str, Any]], width: float) -> list[tuple[float, str]]:
-    """Lines joined into paragraphs where a line runs to the right margin and the next is not indented."""
-    if not lines:
-        return []
-    left = min(line["x0"] for line in lines)
-    # Margins are taken as symmetric: a short page of headings must not make its longest heading "full width".
-    right = max(max(line["x1"] for line in lines), width - left)
-    em = max(4.0, width / 60)
-    paragraphs: list[tuple[float, str]] = []
-    current: list[str] = []
-    top = lines[0]["top"]
-    for i, line in enumerate(lines):
-        if not current:
-            top = line["top"]
-        current.append(line["text"].strip())
-        following = lines[i + 1] if i + 1 < len(lines) else None
-        runs_on = (
-            following is not None
-            and line["x1"] >= right - em
-            and following["x0"] <= left + em / 2
-            and abs((line["bottom"] - line["top"]) - (following["bottom"] - following["top"])) < 1.5
+@attrs.frozen
+class _Margins:
+    """Where the document's text lines start and end, read off the lines themselves (the same on every page)."""
+
+    left: float
+    right: float
+    em: float
+
+    @classmethod
+    def of(cls, lines: list[_Line]) -> _Margins:
+        if not lines:
+            return cls(0, 0, 0)
+        em = statistics.median(line.height for line in lines)
+        left = min(line.x0 for line in lines)
+        # The right margin is where most long lines end: punctuation hanging into the margin reaches further.
+        # When few lines come near the margin symmetric to the left one, that one is taken.
+        symmetric = max(line.width for line in lines) - left
+        reach = max(symmetric, *(line.x1 for line in lines)) - 2 * em
+        ends = [line.x1 for line in lines if line.x1 >= reach]
+        return cls(left, statistics.median(ends) if len(ends) >= 3 else symmetric, em)
+
+    def runs_on(self, line: _Line, following: _Line) -> bool:
+        """Whether ``following`` continues the paragraph of ``line``: a wrapped line, not a new paragraph."""
+        return (
+            line.x1 >= self.right - self.em / 2
+            and following.x0 <= self.left + self.em / 2
+            and abs(line.height - following.height) < 1.5
         )
-        if not runs_on:
-            paragraphs.append((top, "".join(current)))
-            current = []
-    return paragraphs
+
+
+def _reading(printed: list[_Table | _Line], origin: str) -> Iterator[Token]:
+    """Tables and paragraphs in reading order; a page number met inside a paragraph follows it."""
+    margins = _Margins.of([i for i in printed if isinstance(i, _Line) and not is_page_number(i.text)])
+    paragraph: list[_Line] = []
+    furniture: list[_Line] = []
+
+    def flush() -> Iterator[Token]:
+        if paragraph:
+            text = _tighten("".join(line.text for line in paragraph))
+            yield Token(text, Provenance(origin, page=paragraph[0].page))
+        for line in furniture:
+            yield Token(line.text, Provenance(origin, page=line.page))
+        paragraph.clear()
+        furniture.clear()
+
+    for item in printed:
+        if isinstance(item, _Table):
+            yield from flush()
+            yield from item.tokens
+        elif is_page_number(item.text):
+            furniture.append(item)
+        else:
+            if not paragraph or not margins.runs_on(paragraph[-1], item):
+                yield from flush()
+            paragraph.append(item)
+    yield from flush()
+
+
+# Text extraction puts a space wherever glyphs stand apart, as Latin letters and digits do beside CJK ones.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(f"(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])")
+
+
+def _tighten(text: str) -> str:
+    """A paragraph's text without the spaces extraction put beside CJK characters.
+
+    >>> _tighten("统计时限自 2020 年 1 月 1 日起，网络问政 APP 平台")
+    '统计时限自2020年1月1日起，网络问政APP平台'
+    """
+    return _SPACE_BY_CJK.sub("", text)

@@ -1,9 +1,10 @@
 """The common currency of every reader: a stream of printed text pieces with their place in the document.
 
 A reader (plain text, ``|`` transcription, HTML, PDF, DOCX) turns its container into tokens: each table
-cell and each line or paragraph of text is one :class:`Token`; a :data:`BREAK` token ends a table row (or
-a paragraph) where the container shows it. Everything after that — recognising tables, rows, columns,
-sections and metadata — works on tokens alone, so it is the same for every container.
+cell and each line or paragraph of text is one :class:`Token`; a break token ends a table row (or a
+paragraph) where the container shows it, and readers that see a table's grid mark where it ends. Everything
+after that — recognising tables, rows, columns, sections and metadata — works on tokens alone, so it is the
+same for every container.
 
 >>> tokens = [Token("规章", Provenance("a.txt", line=3), cell=True), Token("0", Provenance("a.txt", line=4), cell=True)]
 >>> [t.text for t in tokens], tokens[0].is_break
@@ -32,6 +33,7 @@ class Token:
     where: Provenance
     cell: bool = False
     is_break: bool = False
+    ends_table: bool = False
 
 
 def row_break(where: Provenance) -> Token:
@@ -41,3 +43,15 @@ def row_break(where: Provenance) -> Token:
     True
     """
     return Token("", where, cell=False, is_break=True)
+
+
+def table_end(where: Provenance) -> Token:
+    """The end of a printed table's grid (which also ends its last row): text after it is no table material.
+
+    A table continued on the next page is simply continued by its next cells.
+
+    >>> end = table_end(Provenance("a.pdf", page=4))
+    >>> end.is_break, end.ends_table
+    (True, True)
+    """
+    return Token("", where, cell=False, is_break=True, ends_table=True)

@@ -20,6 +20,7 @@ from disclosure_core.layouts import Layout
 from disclosure_core.model import SECTION_IDS
 from disclosure_core.values import Provenance
 from disclosure_published.cells import looks_like_value
+from disclosure_published.furniture import is_page_number
 from disclosure_published.headings import expected_number, match_heading
 from disclosure_published.normalize import clean, label_key
 from disclosure_published.stream import Token
@@ -63,14 +64,24 @@ def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
     mapper = TableMapper(layout, origin=origin)
     walked = Walked({}, [], mapper, [])
     section: str | None = None
+    grid_ended = False  # the container printed the end of a table's grid, and no table material since
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.is_break:
             mapper.row_break(token)
+            grid_ended = grid_ended or token.ends_table
             i += 1
             continue
-        if not token.cell:
+        if token.cell:
+            grid_ended = False
+        elif is_page_number(token.text):
+            walked.diagnostics.append(
+                Diagnostic(f"page number {clean(token.text)!r} dropped", DiagnosticLevel.INFO, token.where, "page")
+            )
+            i += 1
+            continue
+        else:
             heading = match_heading(token.text)
             if heading is not None and _opens(heading.section, section):
                 mapper.close_table()
@@ -83,13 +94,16 @@ def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
         if matched is not None:
             entries, consumed = matched
             mapper.label(entries, token)
+            grid_ended = False
             i += consumed
             continue
         i += 1
-        if (token.cell or mapper.table is not None) and looks_like_value(token.text):
+        # Text printed after a table's grid ended is running text, however short: the table ended there.
+        loose_table = mapper.table is not None and not grid_ended
+        if (token.cell or loose_table) and looks_like_value(token.text):
             if token.cell or clean(token.text):
                 mapper.value(token)
-        elif token.cell or (mapper.table is not None and _label_like(token.text)):
+        elif token.cell or (loose_table and _label_like(token.text)):
             mapper.stray(token)
         elif token.text.strip():
             mapper.interrupt()

@@ -40,7 +40,7 @@ from lxml import etree
 from disclosure_core.archives import check_archive
 from disclosure_core.errors import LoadError
 from disclosure_core.values import Provenance
-from disclosure_published.stream import Token, row_break
+from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import MAX_TEXT_CHARS
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -124,6 +124,7 @@ class _Reader:
                     self.add(Token(cell_text(cell), where, cell=True))
                 column += span
             self.tokens.append(row_break(Provenance(self.origin, cell=f"T{self.tables}R{r}")))
+        self.tokens.append(table_end(Provenance(self.origin, cell=f"T{self.tables}")))
 
     def add(self, token: Token) -> None:
         self.chars += len(token.text)
