@@ -144,5 +144,9 @@ class Source(Protocol):
         ...
 
     def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
-        """Read ``data`` (named ``origin`` in messages and provenance)."""
+        """Read ``data`` (named ``origin`` in messages and provenance).
+
+        ``layouts`` looks a format up by id; from a registry it is a
+        :class:`~disclosure_core.layouts.LayoutCatalog`, which also lists every registered layout (variants
+        included) for sources that must recognise the format from the document."""
         ...

@@ -19,7 +19,7 @@ import pluggy
 from disclosure_core import hookspecs
 from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageError
 from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, Source
-from disclosure_core.layouts import Layout, parse_layout
+from disclosure_core.layouts import Layout, LayoutCatalog, parse_layout
 from disclosure_core.model import Report
 
 T = TypeVar("T")
@@ -214,6 +214,11 @@ class Registry:
         """The layout with this id; KeyError when none is registered."""
         return self.layouts()[layout_id]
 
+    def catalog(self) -> LayoutCatalog:
+        """Every registered layout as a :class:`LayoutCatalog`: what sources are given, so that a reader
+        can consider variants as well as look one up."""
+        return self.cached("catalog", lambda: LayoutCatalog(self.layouts()))
+
     def layout_for_year(self, year: int) -> Layout:
         """The official layout prescribed for reports of ``year``."""
         for layout in self.layouts().values():
@@ -264,7 +269,7 @@ class Registry:
     def load_bytes(self, data: bytes, *, origin: str, source: str | None = None) -> Loaded:
         """Read a report from bytes with the named source, or the one that claims them."""
         chosen = self.source(source) if source else self.source_for(origin, data[:4096])
-        return chosen.load(data, origin=origin, layouts=self.layout)
+        return chosen.load(data, origin=origin, layouts=self.catalog())
 
     def load(self, path: str | Path, *, source: str | None = None) -> Loaded:
         """Read a report from a file; :class:`LoadError` naming the file for anything unreadable."""

@@ -20,7 +20,7 @@ EXCERPTS = sorted(REPORTS.glob("excerpt-*.txt"))
 
 def read(name: str, hints: Hints | None = None) -> Loaded:
     path = REPORTS / name
-    return TextSource(hints).load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).layout)
+    return TextSource(hints).load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).catalog())
 
 
 def codes(loaded: Loaded) -> set[str]:
@@ -143,7 +143,7 @@ en = "Other proactively published documents"
 
     registry = Registry(entry_points=False, plugins=[Hubei()])
     path = REPORTS / "excerpt-06_wuhan_shengtaihuanjingju_2020.txt"
-    loaded = TextSource().load(path.read_bytes(), origin=path.name, layouts=registry.layout)
+    loaded = TextSource().load(path.read_bytes(), origin=path.name, layouts=registry.catalog())
     assert loaded.report.format == "gov-2019-hubei"
     assert [
         loaded.report.number(f"proactive.other_documents.{c}") for c in ("made", "published", "total_published")

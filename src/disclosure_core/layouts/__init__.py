@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator, Mapping
 from importlib import resources
 
 from disclosure_core.layouts.grid import BlockGrid, GridCell, GridRole, block_grid, table_grids
@@ -29,6 +30,30 @@ from disclosure_core.layouts.spec import (
 )
 
 BUILTIN_LAYOUT_IDS = ("gov-2019", "gov-2021")
+
+
+class LayoutCatalog(Mapping[str, Layout]):
+    """Layouts by id that can also be called to look one up, so it serves wherever a ``LayoutLookup`` does.
+
+    >>> catalog = LayoutCatalog({"gov-2021": builtin_layout("gov-2021")})
+    >>> catalog("gov-2021").basis, list(catalog)
+    ('国办公开办函〔2021〕30号', ['gov-2021'])
+    """
+
+    def __init__(self, layouts: Mapping[str, Layout]) -> None:
+        self._layouts = dict(layouts)
+
+    def __call__(self, layout_id: str) -> Layout:
+        return self._layouts[layout_id]
+
+    def __getitem__(self, layout_id: str) -> Layout:
+        return self._layouts[layout_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._layouts)
+
+    def __len__(self) -> int:
+        return len(self._layouts)
 
 
 @functools.cache
@@ -60,6 +85,7 @@ __all__ = [
     "Label",
     "LabelCell",
     "Layout",
+    "LayoutCatalog",
     "RowSpec",
     "SectionSpec",
     "TableLayout",

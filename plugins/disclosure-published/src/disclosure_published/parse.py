@@ -34,15 +34,10 @@ INFO, WARNING, ERROR = DiagnosticLevel.INFO, DiagnosticLevel.WARNING, Diagnostic
 
 
 def candidate_layouts(layouts: LayoutLookup) -> list[Layout]:
-    """The layouts a published report may follow: the official ones and, when the lookup can list its
-    layouts (a :class:`~disclosure_core.registry.Registry`'s ``layout`` method can, through its registry),
-    every variant registered there."""
-    owner = getattr(layouts, "__self__", layouts)
-    listing = getattr(owner, "layouts", None)
-    if callable(listing):
-        listing = listing()
-    if isinstance(listing, Mapping):
-        return [layout for layout in listing.values() if isinstance(layout, Layout)]
+    """The layouts a published report may follow: every layout of a catalog (the registry gives sources
+    a :class:`~disclosure_core.layouts.LayoutCatalog`, variants included), else the official ones."""
+    if isinstance(layouts, Mapping):
+        return [layout for layout in layouts.values() if isinstance(layout, Layout)]
     found = []
     for layout_id in OFFICIAL_LAYOUTS:
         try:
