@@ -161,14 +161,27 @@ class OutlinePart:
         return self.section.paragraphs if self.section else ()
 
 
+def require_layout(report: Report, layout: Layout) -> None:
+    """Raise :class:`RenderError` unless ``layout`` is the report's own format.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> from disclosure_core.model import Body
+    >>> require_layout(Report("gov-2021", 2025, Body("某县", "county")), builtin_layout("gov-2019"))
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.RenderError: report is in format 'gov-2021' but the layout given is 'gov-2019'
+    """
+    if report.format != layout.id:
+        raise RenderError(f"report is in format {report.format!r} but the layout given is {layout.id!r}")
+
+
 def outline(report: Report, layout: Layout) -> tuple[OutlinePart, ...]:
     """The six sections in the layout's order, each with its heading and tables.
 
     Raises :class:`RenderError` when the layout is not the report's format, when it lists no section headings
     to fall back on, or when a text cannot be printed (see :func:`require_printable`).
     """
-    if report.format != layout.id:
-        raise RenderError(f"report is in format {report.format!r} but the layout given is {layout.id!r}")
+    require_layout(report, layout)
     require_printable(report)
     if not layout.sections:
         raise RenderError(

@@ -11,13 +11,13 @@ from pathlib import Path
 import docx
 import pytest
 from disclosure_published import DocxSource, Hints, parse_docx
-from disclosure_published.testing import word_document
+from disclosure_published.testing import table_differences, word_document
 from disclosure_published.word import word_tokens
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, given, settings
 
-from disclosure_core import AbsenceKind, Absent, BodyLevel, CellValue, LoadError, Registry, Report, load
+from disclosure_core import Absent, BodyLevel, LoadError, Registry, Report, load
 from disclosure_core.cli import main
 from disclosure_core.layouts import builtin_layout
 from disclosure_core.testing import numbered_report
@@ -25,20 +25,6 @@ from disclosure_core.testing import strategies as dc
 
 ROOT = Path(__file__).resolve().parents[3]
 DAIXIAN = load(ROOT / "examples" / "daixian-2020.json").report
-
-
-def same(read: CellValue, written: CellValue) -> bool:
-    """Equal as printed: not-applicable cells come back with the text they were printed with."""
-    if isinstance(written, Absent) and written.kind is AbsenceKind.NOT_APPLICABLE:
-        return isinstance(read, Absent) and read.kind is AbsenceKind.NOT_APPLICABLE
-    return read == written
-
-
-def differences(report: Report, read: Report) -> list[str]:
-    layout = builtin_layout(report.format)
-    return [
-        f"{a}: {report.cell(a)} != {read.cell(a)}" for a in layout.addresses() if not same(read.cell(a), report.cell(a))
-    ]
 
 
 EXTRA_NAMESPACES = {
@@ -57,7 +43,7 @@ def saved(document: docx.document.Document) -> bytes:
 def test_daixian_as_a_word_document_reads_back_with_metadata_and_places() -> None:
     loaded = parse_docx(word_document(DAIXIAN, builtin_layout("gov-2019")), origin="daixian.docx")
     report = loaded.report
-    assert differences(DAIXIAN, report) == []
+    assert table_differences(DAIXIAN, report) == []
     assert (report.format, report.body.name, report.body.level, report.year) == (
         "gov-2019",
         "代县人民政府",
@@ -86,7 +72,7 @@ def test_a_2021_report_in_word_reads_back_every_cell() -> None:
     )
     assert loaded.report.format == "gov-2021"
     assert loaded.report.year == report.year
-    assert differences(report, loaded.report) == []
+    assert table_differences(report, loaded.report) == []
     assert not [d for d in loaded.diagnostics if d.code == "heading"]
 
 
@@ -96,7 +82,7 @@ def test_generated_reports_read_back_from_word_documents(report: Report) -> None
     data = word_document(report, builtin_layout(report.format), title=("某县政府信息公开工作年度报告",))
     loaded = parse_docx(data, origin="g.docx", hints=Hints(name="某县人民政府", year=report.year))
     assert loaded.report.format == report.format
-    assert differences(report, loaded.report) == []
+    assert table_differences(report, loaded.report) == []
 
 
 def test_each_docx_goes_to_one_source_by_content(tmp_path: Path) -> None:
@@ -109,7 +95,7 @@ def test_each_docx_goes_to_one_source_by_content(tmp_path: Path) -> None:
     assert not DocxSource().sniff(b"PK\x03\x04", "book.xlsx")
     # Forced, our own file is read from its page like any other.
     forced = registry.load_bytes(ours, origin="ours.docx", source="published-docx")
-    assert differences(DAIXIAN, forced.report) == []
+    assert table_differences(DAIXIAN, forced.report) == []
 
 
 def test_convert_reads_a_published_docx(tmp_path: Path) -> None:

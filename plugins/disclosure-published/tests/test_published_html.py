@@ -5,29 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from disclosure_published import Hints, parse_html
-from disclosure_published.testing import layout_page, word_page
+from disclosure_published.testing import layout_page, table_differences, word_page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import AbsenceKind, Absent, BodyLevel, CellValue, Count, Report, load
+from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Report, load
 from disclosure_core.layouts import builtin_layout
 from disclosure_core.testing import strategies as dc
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def same(read: CellValue, written: CellValue) -> bool:
-    """Equal as printed: not-applicable cells come back with the text they were printed with."""
-    if isinstance(written, Absent) and written.kind is AbsenceKind.NOT_APPLICABLE:
-        return isinstance(read, Absent) and read.kind is AbsenceKind.NOT_APPLICABLE
-    return read == written
-
-
-def differences(report: Report, read: Report) -> list[str]:
-    layout = builtin_layout(report.format)
-    return [
-        f"{a}: {report.cell(a)} != {read.cell(a)}" for a in layout.addresses() if not same(read.cell(a), report.cell(a))
-    ]
 
 
 def hints(report: Report) -> Hints:
@@ -42,13 +28,13 @@ def test_generated_reports_read_back_from_layout_and_word_pages(report: Report, 
     )
     loaded = parse_html(page, origin="page.html", hints=hints(report))
     assert loaded.report.format == report.format
-    assert differences(report, loaded.report) == []
+    assert table_differences(report, loaded.report) == []
 
 
 def test_daixian_word_page_reads_back_with_metadata_and_cell_places() -> None:
     report = load(ROOT / "examples" / "daixian-2020.json").report
     loaded = parse_html(word_page(report, builtin_layout("gov-2019")), origin="daixian.html")
-    assert differences(report, loaded.report) == []
+    assert table_differences(report, loaded.report) == []
     assert (loaded.report.body.name, loaded.report.year) == ("代县人民政府", 2020)
     where = loaded.report.cell("requests.total.natural_person").provenance
     assert where is not None

@@ -22,9 +22,18 @@ from html import escape
 import docx
 import docx.document
 
-from disclosure_core.layouts import Block, DataCell, GridRole, LabelCell, Layout, TableLayout, table_grids
+from disclosure_core.layouts import (
+    Block,
+    DataCell,
+    GridRole,
+    LabelCell,
+    Layout,
+    TableLayout,
+    builtin_layout,
+    table_grids,
+)
 from disclosure_core.model import SECTION_IDS, Report
-from disclosure_core.values import AbsenceKind, CellValue, Count, Money
+from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money
 from disclosure_published.headings import expected_number
 
 _HEADINGS = {
@@ -52,6 +61,30 @@ def printed(value: CellValue, unit: str | None) -> str:
     if value.kind is AbsenceKind.NOT_APPLICABLE:
         return value.text or "不适用"
     return value.text
+
+
+def table_differences(written: Report, read: Report) -> list[str]:
+    """The cells where a report read back from its printed page differs from the one printed.
+
+    Not-applicable cells only need to come back not applicable: the page shows whatever text they carried.
+
+    >>> from disclosure_core.testing import daixian_report
+    >>> daixian = daixian_report()
+    >>> table_differences(daixian, daixian.with_cells({"appeals.review.total": 2}))
+    ['appeals.review.total: Count(value=1) != Count(value=2)']
+    """
+    layout = builtin_layout(written.format)
+    return [
+        f"{a}: {written.cell(a)} != {read.cell(a)}"
+        for a in layout.addresses()
+        if not _same_as_printed(read.cell(a), written.cell(a))
+    ]
+
+
+def _same_as_printed(read: CellValue, written: CellValue) -> bool:
+    if isinstance(written, Absent) and written.kind is AbsenceKind.NOT_APPLICABLE:
+        return isinstance(read, Absent) and read.kind is AbsenceKind.NOT_APPLICABLE
+    return read == written
 
 
 def layout_page(report: Report, layout: Layout, *, title: str | None = None) -> bytes:

@@ -7,6 +7,7 @@ other field that cannot be read becomes a diagnostic and is left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -27,7 +28,13 @@ _TOP = {
     normalize(label): label
     for label in (f.FORMAT, f.YEAR, f.BODY, f.LEVEL, f.REGION, f.PUBLISHED, f.PUBLISHER, f.CONTACT, f.TITLE)
 }
-_SECTIONS = {normalize(name): section_id for section_id, name in f.SECTION_NAMES.items()}
+
+
+@functools.cache
+def _sections() -> dict[str, str]:
+    return {normalize(name): section_id for section_id, name in f.section_names().items()}
+
+
 _GROUP_FIELDS = {
     "weight": {normalize(x): x for x in (f.SENTENCE, f.PERCENT, f.AT_LEAST, f.POINTS, f.BASE)},
     "fees": {normalize(x): x for x in (f.FEE_COUNT, f.FEE_AMOUNT, f.FEE_UNIT, f.SENTENCE)},
@@ -73,8 +80,8 @@ class _Reader:
             elif label == normalize(f.LEAD):
                 current = "lead"
                 self.groups[current] = _Group(row)
-            elif label in _SECTIONS or label in (normalize(f.WEIGHT), normalize(f.FEES)):
-                current = _SECTIONS.get(label) or ("weight" if label == normalize(f.WEIGHT) else "fees")
+            elif label in _sections() or label in (normalize(f.WEIGHT), normalize(f.FEES)):
+                current = _sections().get(label) or ("weight" if label == normalize(f.WEIGHT) else "fees")
                 self.groups[current] = _Group(row, marker=value)
             elif current is None or value in (None, ""):
                 if value not in (None, ""):
@@ -151,7 +158,7 @@ def read_info(grid: Grid, origin: str, layouts: LayoutLookup) -> tuple[Report, l
         contact=reader.text(f.CONTACT),
         title=reader.text(f.TITLE),
         lead=tuple(lead.paragraphs) if lead else (),
-        sections=Sections(**{section_id: _section(reader, section_id) for section_id in f.SECTION_NAMES}),
+        sections=Sections(**{section_id: _section(reader, section_id) for section_id in f.section_names()}),
         facts=Facts(_weight(reader), _fees(reader)),
         provenance=Provenance(origin),
     )

@@ -9,13 +9,14 @@ may be inserted anywhere: the reader goes by the labels.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from disclosure_core.layouts import CellKind, Layout
-from disclosure_core.model import SECTION_IDS, BodyLevel, Report
+from disclosure_core.layouts import CellKind, Layout, builtin_layout
+from disclosure_core.model import BodyLevel, Report
 from disclosure_core.values import Money
 from disclosure_xlsx import styles
 from disclosure_xlsx.cells import MONEY_UNITS, cell_content
@@ -40,20 +41,14 @@ LEVEL_NAMES: dict[BodyLevel, str] = {
     BodyLevel.COUNTY_DEPARTMENT: "县级政府部门",
     BodyLevel.TOWNSHIP: "乡镇人民政府（街道办事处）",
 }
-SECTION_NAMES: dict[str, str] = dict(
-    zip(
-        SECTION_IDS,
-        (
-            "一、总体情况",
-            "二、主动公开政府信息情况",
-            "三、收到和处理政府信息公开申请情况",
-            "四、政府信息公开行政复议、行政诉讼情况",
-            "五、存在的主要问题及改进情况",
-            "六、其他需要报告的事项",
-        ),
-        strict=True,
-    )
-)
+
+
+@functools.cache
+def section_names() -> dict[str, str]:
+    """Section id → the official heading that heads its group on the sheet (layout data, same in both formats)."""
+    return {section.id: section.heading.zh for section in builtin_layout("gov-2021").sections}
+
+
 GROUP_HINT = "本项在报告中存在时填“是”（有内容即视为存在）"
 SPARE_PARAGRAPHS = 2
 """Empty paragraph rows left under each part for the preparer (more can be inserted)."""
@@ -129,7 +124,7 @@ def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
     out.group(LEAD, None)
     out.paragraphs(report.lead)
     for section_id, section in report.sections.items():
-        out.group(SECTION_NAMES[section_id], section is not None)
+        out.group(layout.section(section_id).heading.zh, section is not None)
         out.field(HEADING, section.heading if section else None, "报告中印出的标题（可带序号）")
         out.paragraphs(section.paragraphs if section else ())
     weight = report.facts.assessment_weight

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from disclosure_core.errors import RenderError
+from disclosure_core.document import require_layout
 from disclosure_core.formats import RenderOptions
 from disclosure_core.model import Report
 from disclosure_xlsx.geometry import table_sheet
@@ -31,8 +31,7 @@ class XlsxRenderer:
     def render(self, report: Report, options: RenderOptions) -> bytes:
         """The workbook's bytes; :class:`RenderError` when the report cannot be laid out in one."""
         layout = options.layout
-        if layout.id != report.format:
-            raise RenderError(f"report is in format {report.format!r} but the layout given is {layout.id!r}")
+        require_layout(report, layout)
         workbook = Workbook()
         info = workbook.active
         assert info is not None  # a new workbook always has one sheet
