@@ -57,6 +57,7 @@ from disclosure_core.values import (
     Count,
     Money,
     Provenance,
+    Reading,
     placeholder,
 )
 
@@ -95,6 +96,7 @@ __all__ = [
     "PluginInfo",
     "PluginWarning",
     "Provenance",
+    "Reading",
     "Registry",
     "RenderError",
     "RenderOptions",

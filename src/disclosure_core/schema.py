@@ -14,7 +14,7 @@ from typing import Any
 from disclosure_core.layouts import CellKind, ColumnSpec, Layout
 from disclosure_core.model import SECTION_IDS, BodyLevel
 from disclosure_core.serialize import REPORT_SCHEMA_ID
-from disclosure_core.values import AbsenceKind
+from disclosure_core.values import AbsenceKind, Reading
 
 _DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
 _TEXT_OR_NULL = {"type": ["string", "null"]}
@@ -79,6 +79,9 @@ def report_json_schema(layouts: Iterable[Layout]) -> dict[str, Any]:
             "page": {"type": ["integer", "null"]},
             "line": {"type": ["integer", "null"]},
             "cell": _TEXT_OR_NULL,
+            "reading": {"enum": [reading.value for reading in Reading]},
+            "alternatives": {"type": "array", "items": {"type": "string"}},
+            "reason": _TEXT_OR_NULL,
         }
     )
     facts = _obj(

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import cattrs.gen
 
 from disclosure_core.errors import LoadError, RenderError
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, builtin_layout
@@ -59,6 +60,9 @@ def _structure_level(value: Any, _: type) -> BodyLevel:
         raise ValueError(f"unknown level {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
 
 
+_READING_DEFAULTS: dict[str, Any] = {"reading": "exact", "alternatives": [], "reason": None}
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=False)
     converter.register_unstructure_hook(Decimal, str)
@@ -88,6 +92,12 @@ def _make_converter() -> cattrs.Converter:
             raise ValueError(f"expected true or false, got {json.dumps(value, ensure_ascii=False)}")
         return value
 
+    # Reading confidence is written only where a reader had to decide: exact cells keep the short form.
+    plain = cattrs.gen.make_dict_unstructure_fn(Provenance, converter)
+    converter.register_unstructure_hook(
+        Provenance,
+        lambda p: {k: v for k, v in plain(p).items() if k not in _READING_DEFAULTS or v != _READING_DEFAULTS[k]},
+    )
     converter.register_structure_hook(bool, structure_bool)
     converter.register_structure_hook(str, structure_str)
     converter.register_structure_hook(int, structure_int)

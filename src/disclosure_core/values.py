@@ -12,21 +12,53 @@ from decimal import Decimal
 import attrs
 
 
+class Reading(enum.StrEnum):
+    """How confidently a source read a cell: the document showed it, or the reader had to decide.
+
+    ``EXACT``: printed in its place, label matched exactly. ``CHOSEN``: several readings were possible
+    (a shifted row, a continued table, digits run together) and the layout's arithmetic chose this one.
+    ``FUZZY_LABEL``: the row or column label was printed differently (a typo, the other format's
+    wording) and matched with tolerance. ``UNCERTAIN``: the reader could not decide; the value kept is
+    one of ``Provenance.alternatives``.
+
+    >>> Reading.UNCERTAIN.is_exact, Reading.EXACT.is_exact
+    (False, True)
+    """
+
+    EXACT = "exact"
+    CHOSEN = "chosen"
+    FUZZY_LABEL = "fuzzy_label"
+    UNCERTAIN = "uncertain"
+
+    @property
+    def is_exact(self) -> bool:
+        """True only for a cell the document showed unambiguously."""
+        return self is Reading.EXACT
+
+
 @attrs.frozen
 class Provenance:
-    """Where a value was read: file, page, line and the table cell as printed (e.g. "R5C3").
+    """Where a value was read: file, page, line and the table cell as printed (e.g. "R5C3"), and how surely.
 
     Provenance never takes part in equality: the same number read from two files is the same number.
+    ``reading`` says how the cell was read; ``alternatives`` lists the other values the document admits
+    (as printed, e.g. ``("81", "8")``) and ``reason`` says why in a few words ("read from a table
+    continued on page 4").
 
     >>> a = Count(7, provenance=Provenance("daixian.txt", line=63, cell="R5C2"))
     >>> str(a.provenance), a == Count(7)
     ('daixian.txt, line 63, cell R5C2', True)
+    >>> Provenance("a.txt", reading=Reading.UNCERTAIN, alternatives=("1", "11")).reading.is_exact
+    False
     """
 
     source: str | None = None
     page: int | None = None
     line: int | None = None
     cell: str | None = None
+    reading: Reading = Reading.EXACT
+    alternatives: tuple[str, ...] = ()
+    reason: str | None = None
 
     def __str__(self) -> str:
         parts = [self.source or "<input>"]
