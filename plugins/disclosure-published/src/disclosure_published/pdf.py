@@ -1,10 +1,13 @@
 """PDF files as a token stream, from their text layer (pdfplumber): ruled tables cell by cell, lines as text.
 
-On each page the ruled tables are found first; text outside them is read line by line. Tables and lines
-are put in reading order by their position, and a line that runs to the right margin is joined with the
-next one when that starts at the left margin — a paragraph wrapped by the typesetter, also over a page
-break (page numbers in between are passed on as lines of their own). The end of each table's grid is
-marked; a table continued on the next page simply continues with its next cells.
+On each page the ruled grids are found first; those that are tables (see :mod:`disclosure_published.pdf_grid`:
+a page frame is not) are read cell by cell, and text outside them is read line by line. Running headers
+and footers are dropped (:mod:`disclosure_published.furniture`). Tables and lines are put in reading order
+by their position, and a line that runs to the right margin is joined with the next one when that starts
+at the left margin — a paragraph wrapped by the typesetter, also over a page break (page numbers in
+between are passed on as lines of their own). A table that goes on at the top of the next page is joined
+by its columns (:mod:`disclosure_published.pdf_continuation`); where that admits several readings,
+:func:`read_pdf` lets the layout's arithmetic choose (:mod:`disclosure_published.pdf_choice`).
 
 >>> pdf_tokens(b"%PDF-1.4 broken", origin="a.pdf")
 Traceback (most recent call last):
@@ -18,25 +21,104 @@ import io
 import logging
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from disclosure_core.errors import LoadError
+from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core.layouts import Layout, builtin_layout
+from disclosure_core.serialize import LayoutLookup
 from disclosure_core.values import Provenance
-from disclosure_published.furniture import is_page_number
-from disclosure_published.stream import Token, row_break, table_end
+from disclosure_published import pdf_choice
+from disclosure_published.bodies import Hints
+from disclosure_published.furniture import is_bare_number, is_page_number, running
+from disclosure_published.parse import OFFICIAL_LAYOUTS, candidate_layouts, parse_tokens
+from disclosure_published.pdf_continuation import Fragment, TableReader, join_broken_row
+from disclosure_published.pdf_grid import Grid, LabelTest, page_grids, tables_of
+from disclosure_published.stream import Token
+from disclosure_published.vocabulary import vocabulary_of
 
 MAX_PAGES = 200
 """A report runs to a few dozen pages; longer files are refused rather than read for minutes."""
 
+_FOOT = 0.88  # a bare number below this share of the page height is the page's number
 
-def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
-    """The token stream of a PDF's text layer; LoadError for a broken, encrypted or text-less PDF."""
+
+@attrs.frozen
+class PdfReading:
+    """A PDF read into tokens, some table parts with several candidate readings, and notes on the reading."""
+
+    parts: tuple[Token | Fragment, ...]
+    notes: tuple[Diagnostic, ...] = ()
+
+    def tokens(self, choices: Mapping[int, int] | None = None) -> list[Token]:
+        """The token stream with reading ``choices[i]`` of the i-th part (the natural reading elsewhere)."""
+        chosen = choices or {}
+        tokens: list[Token] = []
+        for index, part in enumerate(self.parts):
+            if isinstance(part, Token):
+                tokens.append(part)
+            elif index in chosen and part.readings:
+                tokens.extend(part.readings[chosen[index]])
+            else:
+                tokens.extend(part.tokens)
+        return tokens
+
+    def ambiguous(self) -> list[int]:
+        """The parts with more than one reading."""
+        return [i for i, p in enumerate(self.parts) if isinstance(p, Fragment) and len(p.readings) > 1]
+
+
+def label_test(layouts: Sequence[Layout]) -> LabelTest:
+    """Whether a text is a label of any of ``layouts`` (its whole text, wrapped lines allowed)."""
+    vocabularies = [vocabulary_of(layout) for layout in layouts]
+    return lambda text: 0 < len(text) <= 120 and any(v.lookup(text) for v in vocabularies)
+
+
+def read_pdf(
+    data: bytes,
+    *,
+    origin: str,
+    layouts: LayoutLookup | Sequence[Layout],
+    hints: Hints | None = None,
+    score: pdf_choice.Score = pdf_choice.arithmetic_violations,
+) -> Loaded:
+    """Read a report from a PDF, choosing among a continued table's readings by ``score``."""
+    candidates = list(layouts) if isinstance(layouts, Sequence) else candidate_layouts(layouts)
+    reading = pdf_reading(data, origin=origin, is_label=label_test(candidates))
+    choices: dict[int, int] = {}
+    loaded = parse_tokens(reading.tokens(), origin=origin, layouts=candidates, hints=hints)
+    for index in reading.ambiguous():
+        part = reading.parts[index]
+        assert isinstance(part, Fragment)
+        trials = [
+            parse_tokens(reading.tokens({**choices, index: k}), origin=origin, layouts=candidates, hints=hints)
+            for k in range(len(part.readings))
+        ]
+        scores = []
+        for trial in trials:
+            layout = next(c for c in candidates if c.id == trial.report.format)
+            scores.append(score(layout, pdf_choice.numbers(trial.report.tables)))
+        decision = pdf_choice.decide(scores, part.descriptions, part.page)
+        choices[index] = decision.index
+        others = [t for k, t in enumerate(trials) if k != decision.index]
+        loaded = pdf_choice.marked(trials[decision.index], others, decision, part.page, origin)
+    return Loaded(loaded.report, [*reading.notes, *loaded.diagnostics])
+
+
+def pdf_tokens(data: bytes, *, origin: str, is_label: LabelTest | None = None) -> list[Token]:
+    """The token stream of a PDF's text layer (each table part in its natural reading)."""
+    test = is_label or label_test([builtin_layout(i) for i in OFFICIAL_LAYOUTS])
+    return pdf_reading(data, origin=origin, is_label=test).tokens()
+
+
+def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
+    """A PDF's text layer read; LoadError for a broken, encrypted or text-less PDF."""
     import pdfplumber  # imported here: loading pdfminer costs time the other sources need not pay
 
-    printed: list[_Table | _Line] = []
+    pages: list[list[Grid | _Line]] = []
     # pdfminer logs every odd font descriptor; those are diagnostics of the PDF writer, not of the report.
     logger = logging.getLogger("pdfminer")
     level = logger.level
@@ -46,67 +128,112 @@ def pdf_tokens(data: bytes, *, origin: str) -> list[Token]:
             if len(document.pages) > MAX_PAGES:
                 raise LoadError(f"{origin}: {len(document.pages)} pages is more than the {MAX_PAGES} accepted")
             for number, page in enumerate(document.pages, start=1):
-                printed.extend(_page(page, number, origin))
+                pages.append(_page(page, number, is_label))
     except LoadError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
         raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
     finally:
         logger.setLevel(level)
-    tokens = list(_reading(printed, origin))
-    if not any(token.text for token in tokens):
+    notes: list[Diagnostic] = []
+    pages = _without_running(pages, origin, notes)
+    reader = TableReader(origin, is_label)
+    parts = list(_reading(_continued(pages, is_label), origin, reader))
+    if not any(p.text for p in parts if isinstance(p, Token)) and not any(isinstance(p, Fragment) for p in parts):
         raise LoadError(f"{origin}: page 1: no text layer (a scanned PDF needs OCR first)")
-    return tokens
-
-
-@attrs.frozen
-class _Table:
-    tokens: list[Token]
+    return PdfReading(tuple(parts), (*notes, *reader.notes))
 
 
 @attrs.frozen
 class _Line:
-    """A printed line of text with its box (in points) and the width of its page."""
+    """A printed line of text with its box (in points) and the size of its page."""
 
     text: str
     page: int
     x0: float
     x1: float
+    top: float
     height: float
     width: float
+    page_height: float
 
 
-def _page(page: Any, number: int, origin: str) -> list[_Table | _Line]:
-    tables = page.find_tables()
-    boxes = [table.bbox for table in tables]
+@attrs.frozen
+class _Continued:
+    """A table grid, and whether it goes on from the table that ended the previous page."""
+
+    grid: Grid
+    continues: bool
+
+
+def _page(page: Any, number: int, is_label: LabelTest) -> list[Grid | _Line]:
+    tables = tables_of(page_grids(page, number), is_label)
+    boxes = [grid.bbox for grid in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
         x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
         y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    placed: list[tuple[float, _Table | _Line]] = [
-        (table.bbox[1], _Table(_table_tokens(table, number, index, origin)))
-        for index, table in enumerate(tables, start=1)
-    ]
+    placed: list[tuple[float, Grid | _Line]] = [(grid.bbox[1], grid) for grid in tables]
     # Latin digits sit lower than CJK glyphs on the same line: a tolerance of 6pt keeps "代县2020年" one line.
     for line in page.filter(outside).extract_text_lines(return_chars=False, y_tolerance=6):
-        printed = _Line(line["text"].strip(), number, line["x0"], line["x1"], line["bottom"] - line["top"], page.width)
+        height = line["bottom"] - line["top"]
+        text = line["text"].strip()
+        printed = _Line(text, number, line["x0"], line["x1"], line["top"], height, page.width, page.height)
         placed.append((line["top"], printed))
     placed.sort(key=lambda item: item[0])
     return [item for _, item in placed]
 
 
-def _table_tokens(table: Any, page: int, index: int, origin: str) -> list[Token]:
-    tokens: list[Token] = []
-    for r, row in enumerate(table.extract(), start=1):
-        for c, text in enumerate(row, start=1):
-            if text is None:
-                continue  # covered by a merged cell printed to the left or above
-            tokens.append(Token(text.strip(), Provenance(origin, page=page, cell=f"T{index}R{r}C{c}"), cell=True))
-        tokens.append(row_break(Provenance(origin, page=page)))
-    tokens.append(table_end(Provenance(origin, page=page, cell=f"T{index}")))
-    return tokens
+def _without_running(pages: list[list[Grid | _Line]], origin: str, notes: list[Diagnostic]) -> list[list[Grid | _Line]]:
+    """The pages without running headers and footers, and a bare page number at a page's foot."""
+    lines = [item for items in pages for item in items if isinstance(item, _Line)]
+    dropped = {id(lines[i]) for i in running(lines)}
+    seen: set[str] = set()
+    for line in lines:
+        key = re.sub(r"\d+", "#", line.text)
+        if id(line) in dropped and key not in seen and not is_page_number(line.text):
+            seen.add(key)
+            where = Provenance(origin, page=line.page)
+            notes.append(
+                Diagnostic(f"running header or footer {line.text[:40]!r} dropped", DiagnosticLevel.INFO, where, "page")
+            )
+    kept = []
+    for items in pages:
+        page = [i for i in items if not (isinstance(i, _Line) and id(i) in dropped and not is_page_number(i.text))]
+        last = page[-1] if page else None
+        if isinstance(last, _Line) and is_bare_number(last.text) and last.top >= last.page_height * _FOOT:
+            page.pop()
+            where = Provenance(origin, page=last.page)
+            notes.append(Diagnostic(f"page number {last.text!r} dropped", DiagnosticLevel.INFO, where, "page"))
+        kept.append(page)
+    return kept
+
+
+def _continued(pages: list[list[Grid | _Line]], is_label: LabelTest) -> list[_Continued | _Line]:
+    """Every page's items in order, each grid saying whether it continues the table before it."""
+    flat: list[_Continued | _Line] = []
+    previous_ended_in_table = False
+    for items in pages:
+        content = [i for i in items if not (isinstance(i, _Line) and is_page_number(i.text))]
+        for item in items:
+            if isinstance(item, Grid):
+                continues = previous_ended_in_table and content and content[0] is item
+                flat.append(_Continued(item, bool(continues)))
+            else:
+                flat.append(item)
+        previous_ended_in_table = bool(content) and isinstance(content[-1], Grid)
+    # A row broken by the page: its label's end at the top of the next part goes back to its first part.
+    for i, item in enumerate(flat):
+        if isinstance(item, _Continued) and item.continues:
+            before = next((j for j in range(i - 1, -1, -1) if isinstance(flat[j], _Continued)), None)
+            if before is not None:
+                first = flat[before]
+                assert isinstance(first, _Continued)
+                joined, rest = join_broken_row(first.grid, item.grid, is_label)
+                flat[before], flat[i] = attrs.evolve(first, grid=joined), attrs.evolve(item, grid=rest)
+    return flat
 
 
 @attrs.frozen
@@ -139,7 +266,7 @@ class _Margins:
         )
 
 
-def _reading(printed: list[_Table | _Line], origin: str) -> Iterator[Token]:
+def _reading(printed: list[_Continued | _Line], origin: str, reader: TableReader) -> Iterator[Token | Fragment]:
     """Tables and paragraphs in reading order; a page number met inside a paragraph follows it."""
     margins = _Margins.of([i for i in printed if isinstance(i, _Line) and not is_page_number(i.text)])
     paragraph: list[_Line] = []
@@ -155,9 +282,9 @@ def _reading(printed: list[_Table | _Line], origin: str) -> Iterator[Token]:
         furniture.clear()
 
     for item in printed:
-        if isinstance(item, _Table):
+        if isinstance(item, _Continued):
             yield from flush()
-            yield from item.tokens
+            yield reader.read(item.grid, continues=item.continues)
         elif is_page_number(item.text):
             furniture.append(item)
         else:

@@ -126,6 +126,10 @@ class PdfSource(_PublishedSource):
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return pdf.pdf_tokens(data, origin=origin)
 
+    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+        """Read a PDF; where a continued table admits several readings the layout's arithmetic chooses."""
+        return _guarded(origin, lambda: pdf.read_pdf(data, origin=origin, layouts=layouts, hints=self.hints))
+
 
 class DocxSource(_PublishedSource):
     """A report's DOCX file as an office published it (Word, WPS, LibreOffice), read from what it prints.

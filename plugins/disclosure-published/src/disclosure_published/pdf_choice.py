@@ -1,0 +1,151 @@
+"""Choosing among the readings a PDF's geometry admits, by the arithmetic the layout declares.
+
+Where a table's continuation can be placed under the first part's columns in several ways, each reading
+is parsed and scored by how many of the layout's identities it breaks (row totals, Table 2's balance and
+its （七）总计, Table 3's group totals): a misplaced column breaks many at once, a real publishing error
+one or two. The best reading is kept when it is clearly better (by two identities or more) and its
+differing cells are marked ``Reading.CHOSEN``; otherwise they are marked ``Reading.UNCERTAIN``. Either
+way they carry the other readings' values as ``alternatives`` and a diagnostic says what was decided.
+
+>>> from disclosure_core.layouts import builtin_layout
+>>> layout = builtin_layout("gov-2021")
+>>> cells = {CellAddress("appeals", "review", c): v for c, v in zip(("upheld", "corrected", "other", "pending", "total"), (1, 0, 0, 1, 2))}
+>>> arithmetic_violations(layout, cells), arithmetic_violations(layout, {**cells, CellAddress("appeals", "review", "total"): 3})
+(0, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+import attrs
+
+from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.model import Tables
+from disclosure_core.values import Absent, CellValue, Count, Money, Provenance, Reading
+
+Score = Callable[[Layout, Mapping[CellAddress, int | None]], int]
+"""How many of a layout's identities a table reading breaks (fewer is better)."""
+
+CLEAR_MARGIN = 2
+"""A reading is clearly better when it breaks at least this many identities fewer than the next best."""
+
+_Identity = tuple[tuple[CellAddress, ...], tuple[CellAddress, ...]]
+
+
+def arithmetic_violations(layout: Layout, cells: Mapping[CellAddress, int | None]) -> int:
+    """The identities of ``layout`` that ``cells`` break; an identity with a cell not a number is not counted."""
+    broken = 0
+    for left, right in _identities(layout):
+        values = [cells.get(a) for a in left + right]
+        if any(v is None for v in values):
+            continue
+        if sum(cells[a] or 0 for a in left) != sum(cells[a] or 0 for a in right):
+            broken += 1
+    return broken
+
+
+def _identities(layout: Layout) -> Iterator[_Identity]:
+    """Row totals of every table with a 总计 column; Table 2's balance and result total per column.
+
+    A private stand-in for :mod:`disclosure_published.identities` until that module is on main.
+    """
+    for table in layout.tables:
+        columns = [c.id for c in table.columns]
+        if "total" not in columns or table.id == "proactive":
+            continue
+        parts = [c for c in columns if c != "total"]
+        for row in table.rows:
+            yield (CellAddress(table.id, row.id, "total"),), tuple(CellAddress(table.id, row.id, c) for c in parts)
+        if table.id != "requests":
+            continue
+        rows = {row.id for row in table.rows}
+        results = [row.id for row in table.rows if "results" in row.groups and row.id != "total"]
+        for column in columns:
+            if {"new", "carried_over", "total", "carried_forward"} <= rows:
+                yield (
+                    (CellAddress(table.id, "new", column), CellAddress(table.id, "carried_over", column)),
+                    (CellAddress(table.id, "total", column), CellAddress(table.id, "carried_forward", column)),
+                )
+            if "total" in rows and results:
+                yield (
+                    (CellAddress(table.id, "total", column),),
+                    tuple(CellAddress(table.id, r, column) for r in results),
+                )
+
+
+def numbers(tables: Tables) -> dict[CellAddress, int | None]:
+    """The whole numbers of a reading's cells (None for anything else)."""
+    return {a: v.value if isinstance(v, Count) else None for a, v in tables.cells.items()}
+
+
+def as_printed(value: CellValue | None) -> str:
+    """A cell's value as the document printed it, for a list of alternatives.
+
+    >>> as_printed(Count(81)), as_printed(None)
+    ('81', '')
+    """
+    if isinstance(value, Count):
+        return str(value.value)
+    if isinstance(value, Money):
+        return f"{value.amount}{value.unit or ''}"
+    if isinstance(value, Absent):
+        return value.text
+    return ""
+
+
+@attrs.frozen
+class Decision:
+    """What was chosen for one ambiguous table part: the reading, how surely, and why."""
+
+    index: int
+    reading: Reading
+    message: str
+    level: DiagnosticLevel
+
+
+def decide(scores: Sequence[int], descriptions: Sequence[str], page: int) -> Decision:
+    """The best of several scored readings, and whether it is clearly better than the next.
+
+    >>> decide([5, 0, 4], ["a", "b", "c"], 4).reading, decide([1, 1], ["a", "b"], 4).reading
+    (<Reading.CHOSEN: 'chosen'>, <Reading.UNCERTAIN: 'uncertain'>)
+    """
+    ranked = sorted(range(len(scores)), key=lambda i: (scores[i], i))
+    best = ranked[0]
+    runner_up = scores[ranked[1]] if len(ranked) > 1 else None
+    what = f"the table continued on page {page} admits {len(scores)} readings of its columns"
+    if runner_up is None or runner_up - scores[best] >= CLEAR_MARGIN:
+        message = (
+            f"{what}: {descriptions[best]} chosen by the arithmetic "
+            f"({scores[best]} identities broken, the next best reading {runner_up})"
+        )
+        return Decision(best, Reading.CHOSEN, message, DiagnosticLevel.INFO)
+    message = (
+        f"{what}; the best ({descriptions[best]}) breaks {scores[best]} identities and the next {runner_up}: "
+        "its cells are read as uncertain (this may be a reading problem, not an error of the report)"
+    )
+    return Decision(best, Reading.UNCERTAIN, message, DiagnosticLevel.WARNING)
+
+
+def marked(chosen: Loaded, others: Sequence[Loaded], decision: Decision, page: int, origin: str) -> Loaded:
+    """``chosen`` with every cell the other readings disagree on marked as chosen or uncertain."""
+    report = chosen.report
+    cells = dict(report.tables.cells)
+    reason = f"read from a table continued on page {page}"
+    for address in set(cells).union(*(o.report.tables.cells for o in others)):
+        value = cells.get(address)
+        printed = as_printed(value)
+        alternatives = tuple(
+            dict.fromkeys(p for o in others if (p := as_printed(o.report.tables.cells.get(address))) != printed)
+        )
+        if not alternatives or value is None:
+            continue
+        where = value.provenance or Provenance(origin, page=page)
+        reading = Reading.UNCERTAIN if where.reading is Reading.UNCERTAIN else decision.reading
+        cells[address] = attrs.evolve(
+            value,
+            provenance=attrs.evolve(where, reading=reading, alternatives=alternatives, reason=where.reason or reason),
+        )
+    note = Diagnostic(decision.message, decision.level, Provenance(origin, page=page), "pdf-table")
+    return Loaded(report.evolve(tables=Tables(cells)), [*chosen.diagnostics, note])
