@@ -117,12 +117,12 @@ def decide(scores: Sequence[int], descriptions: Sequence[str], page: int) -> Dec
     what = f"the table continued on page {page} admits {len(scores)} readings of its columns"
     if runner_up is None or runner_up - scores[best] >= CLEAR_MARGIN:
         message = (
-            f"{what}: {descriptions[best]} chosen by the arithmetic "
+            f"{what}: the reading with {descriptions[best]} chosen by the arithmetic "
             f"({scores[best]} identities broken, the next best reading {runner_up})"
         )
         return Decision(best, Reading.CHOSEN, message, DiagnosticLevel.INFO)
     message = (
-        f"{what}; the best ({descriptions[best]}) breaks {scores[best]} identities and the next {runner_up}: "
+        f"{what}; the best (with {descriptions[best]}) breaks {scores[best]} identities and the next {runner_up}: "
         "its cells are read as uncertain (this may be a reading problem, not an error of the report)"
     )
     return Decision(best, Reading.UNCERTAIN, message, DiagnosticLevel.WARNING)

@@ -41,7 +41,10 @@ from disclosure_core.values import CellValue, Count, Money
 from disclosure_published.headings import expected_number
 from disclosure_published.testing import printed
 
-Continuation = Literal["repeated", "shifted"]
+Continuation = Literal["repeated", "shifted", "narrowed"]
+"""How Table 2 goes on on the next page: under its header repeated; without it and with its columns at
+other x-positions; or so and with one column (法律服务机构) left out, as a preparer deletes one on a copy."""
+_LEFT_OUT = "legal_service"
 _HEADINGS = {
     "overview": "总体情况",
     "proactive": "主动公开政府信息情况",
@@ -204,9 +207,10 @@ def _requests(report: Report, layout: Layout, *, first: bool, continuation: Cont
     ids = [row.id for row in table.rows]
     cut = ids.index(_CUT) + 1
     rows = table.rows[:cut] if first else table.rows[cut:]
-    shifted = continuation == "shifted" and not first
+    shifted = continuation in ("shifted", "narrowed") and not first
+    columns = [c for c in table.columns if first or continuation != "narrowed" or c.id != _LEFT_OUT]
     label_widths = ["4%", "9%", "27%"] if not shifted else ["12%", "4%", "16%"]
-    data_widths = ["8%"] * 7 if not shifted else ["7%", "9%", "9%", "10%", "10%", "8%", "15%"]
+    data_widths = ["8%"] * 7 if not shifted else ["7%", "9%", "9%", "10%", "10%", "8%", "15%"][: len(columns)]
     html = ['<table style="width:100%">']
     html.append("<colgroup>" + "".join(f'<col style="width:{w}">' for w in label_widths + data_widths) + "</colgroup>")
     if first or continuation == "repeated":
@@ -243,7 +247,7 @@ def _requests(report: Report, layout: Layout, *, first: bool, continuation: Cont
         else:
             span = 2 if vertical else 3
             cells.append(f'<td colspan="{span}" style="text-align:left">{escape(row.label.zh)}</td>')
-        for column in table.columns:
+        for column in columns:
             value = printed(report.cell(f"requests.{row.id}.{column.id}"), None)
             cells.append(f"<td>{escape(value)}</td>")
         html.append("<tr>" + "".join(cells) + "</tr>")
