@@ -225,14 +225,14 @@ def _continued(pages: list[list[Grid | _Line]], is_label: LabelTest) -> list[_Co
                 flat.append(item)
         previous_ended_in_table = bool(content) and isinstance(content[-1], Grid)
     # A row broken by the page: its label's end at the top of the next part goes back to its first part.
-    for i, item in enumerate(flat):
-        if isinstance(item, _Continued) and item.continues:
+    for i, part in enumerate(flat):
+        if isinstance(part, _Continued) and part.continues:
             before = next((j for j in range(i - 1, -1, -1) if isinstance(flat[j], _Continued)), None)
             if before is not None:
                 first = flat[before]
                 assert isinstance(first, _Continued)
-                joined, rest = join_broken_row(first.grid, item.grid, is_label)
-                flat[before], flat[i] = attrs.evolve(first, grid=joined), attrs.evolve(item, grid=rest)
+                joined, rest = join_broken_row(first.grid, part.grid, is_label)
+                flat[before], flat[i] = attrs.evolve(first, grid=joined), attrs.evolve(part, grid=rest)
     return flat
 
 

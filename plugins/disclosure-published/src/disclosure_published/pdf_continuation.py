@@ -22,8 +22,7 @@ broken by the page (the label's last characters at the top of the next page) is 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
-from typing import Protocol
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -35,8 +34,7 @@ from disclosure_published.stream import Token, row_break, table_end
 _MAX_MISSING = 2  # more columns missing than this is another table, not a continuation
 
 
-class _Where(Protocol):
-    def __call__(self, column: int, reading: Reading = ..., why: str | None = ...) -> Provenance: ...
+_Where = Callable[..., Provenance]  # a cell's provenance from its grid column (and reading, reason)
 
 
 @attrs.frozen

@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -99,18 +100,18 @@ def consistent_report(seed: int, format_id: str = "gov-2021") -> Report:
         cells[f"requests.carried_over.{column}"] = min(carried_over, handled + forward)
         cells[f"requests.carried_forward.{column}"] = forward
         cells[f"requests.new.{column}"] = handled + forward - cells[f"requests.carried_over.{column}"]
-    for row in requests.rows:
-        cells[f"requests.{row.id}.total"] = sum(cells[f"requests.{row.id}.{c}"] for c in parts)
+    for spec_row in requests.rows:
+        cells[f"requests.{spec_row.id}.total"] = sum(cells[f"requests.{spec_row.id}.{c}"] for c in parts)
     for appeal in layout.table("appeals").rows:
-        values = [small() for _ in range(4)]
-        for column, value in zip(("upheld", "corrected", "other", "pending"), values, strict=True):
+        results_of = [small() for _ in range(4)]
+        for column, value in zip(("upheld", "corrected", "other", "pending"), results_of, strict=True):
             cells[f"appeals.{appeal.id}.{column}"] = value
-        cells[f"appeals.{appeal.id}.total"] = sum(values)
+        cells[f"appeals.{appeal.id}.total"] = sum(results_of)
     values: dict[str, CellValue] = {k: Count(v) for k, v in cells.items()}
     for address in layout.table("proactive").addresses():
-        column = layout.column_of(address)
+        spec = layout.column_of(address)
         values[str(address)] = (
-            Money(Decimal(rng.randint(0, 999)) / 100, column.unit) if column.kind is CellKind.MONEY else Count(small())
+            Money(Decimal(rng.randint(0, 999)) / 100, spec.unit) if spec.kind is CellKind.MONEY else Count(small())
         )
     sections = Sections(
         overview=Section(None, ("本年度，我县认真贯彻落实政府信息公开条例，扎实推进政务公开工作。",)),
@@ -142,14 +143,25 @@ def office_page(
     title = f"{report.body.name}{report.year}年政府信息公开工作年度报告"
     overview = report.sections.overview.paragraphs if report.sections.overview else ("本年度，我县扎实推进政务公开。",)
     pages = [
-        [f"<h1>{escape(title)}</h1>", *_paragraphs(report.lead), _heading("overview"), *_paragraphs(overview)]
-        + [_heading("proactive"), _grid_table(report, layout, layout.table("proactive"))],
+        [
+            f"<h1>{escape(title)}</h1>",
+            *_paragraphs(report.lead),
+            _heading("overview"),
+            *_paragraphs(overview),
+            _heading("proactive"),
+            _grid_table(report, layout, layout.table("proactive")),
+        ],
         [_heading("requests"), _requests(report, layout, first=True, continuation=continuation)],
-        [_requests(report, layout, first=False, continuation=continuation), _heading("appeals")]
-        + [_grid_table(report, layout, layout.table("appeals"))]
-        + [_heading("problems"), *_paragraphs(_text(report, "problems", "公开内容还不够全面。"))]
-        + [_heading("other"), *_paragraphs(_text(report, "other", "无。"))]
-        + [f'<p style="text-align:right">{escape(report.publisher or "")}</p>'],
+        [
+            _requests(report, layout, first=False, continuation=continuation),
+            _heading("appeals"),
+            _grid_table(report, layout, layout.table("appeals")),
+            _heading("problems"),
+            *_paragraphs(_text(report, "problems", "公开内容还不够全面。")),
+            _heading("other"),
+            *_paragraphs(_text(report, "other", "无。")),
+            f'<p style="text-align:right">{escape(report.publisher or "")}</p>',
+        ],
     ]
     html = [f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>{_STYLE}</style></head><body>']
     for n, content in enumerate(pages, start=1):
@@ -383,3 +395,30 @@ def libreoffice_pdf(document: bytes, *, suffix: str = ".docx") -> bytes:
         command = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", directory, str(source)]
         subprocess.run(command, check=True, capture_output=True, timeout=240)
         return (Path(directory) / "report.pdf").read_bytes()
+
+
+FIXTURE_SEED = 3
+"""The seed of :func:`consistent_report` every committed PDF fixture prints."""
+
+
+def fixture_pdfs() -> dict[str, Callable[[], bytes]]:
+    """The committed PDF fixtures by file name, each with the run of the real program that makes it.
+
+    ``tests/pdfs/make_fixtures.py`` writes them; tests read the committed files (independent of this
+    machine's fonts) and, where the programs are installed, make them afresh.
+
+    >>> sorted(fixture_pdfs())[:2]
+    ['chromium-narrowed.pdf', 'chromium-repeated.pdf']
+    """
+    report = consistent_report(FIXTURE_SEED)
+    return {
+        "chromium-shifted.pdf": lambda: chromium_pdf(
+            office_page(report, continuation="shifted", numbering="第{n}页 共{m}页")
+        ),
+        "chromium-repeated.pdf": lambda: chromium_pdf(office_page(report, continuation="repeated")),
+        "chromium-narrowed.pdf": lambda: chromium_pdf(office_page(report, continuation="narrowed", numbering="-{n}-")),
+        "word-repeated-header.pdf": lambda: libreoffice_pdf(office_document(report, repeat_header=True)),
+        "word-no-header.pdf": lambda: libreoffice_pdf(
+            office_document(report, repeat_header=False, numbering="第 {n} 页 共 {m} 页")
+        ),
+    }
