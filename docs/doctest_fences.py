@@ -13,17 +13,10 @@ import griffe
 
 
 def fence_doctests(text: str) -> str:
-    """Wrap every run of doctest lines (a ``>>>`` line, its ``...`` continuations and output) in a fence.
+    r"""Wrap every run of doctest lines (a ``>>>`` line, its ``...`` continuations and output) in a fence.
 
-    >>> print(fence_doctests("Say hi.\\n\\n>>> 1 + 1\\n2\\n\\nMore."))
-    Say hi.
-    <BLANKLINE>
-    ```pycon
-    >>> 1 + 1
-    2
-    ```
-    <BLANKLINE>
-    More.
+    >>> fence_doctests("Say hi.\n\n>>> 1 + 1\n2\n\nMore.").splitlines()
+    ['Say hi.', '', '```pycon', '>>> 1 + 1', '2', '```', '', 'More.']
     """
     out: list[str] = []
     inside = False
