@@ -25,7 +25,7 @@ FIXTURES = ROOT / "plugins" / "disclosure-published" / "tests" / "pdfs"
 
 
 def timed(data: bytes, runs: int) -> tuple[float, bool]:
-    lookup = Registry(entry_points=False).layout
+    lookup = Registry(entry_points=False).layouts()
     samples, refused = [], False
     for _ in range(runs + 1):  # the first run warms caches and imports
         started = time.perf_counter()

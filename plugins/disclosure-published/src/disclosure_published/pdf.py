@@ -28,13 +28,12 @@ import attrs
 
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
-from disclosure_core.layouts import Layout, builtin_layout
-from disclosure_core.serialize import LayoutLookup
+from disclosure_core.layouts import Layout, official_layouts
 from disclosure_core.values import Provenance
 from disclosure_published import pdf_choice
 from disclosure_published.bodies import Hints
 from disclosure_published.furniture import is_bare_number, is_page_number, running
-from disclosure_published.parse import OFFICIAL_LAYOUTS, candidate_layouts, parse_tokens
+from disclosure_published.parse import parse_tokens
 from disclosure_published.pdf_continuation import Fragment, TableReader, join_broken_row
 from disclosure_published.pdf_grid import Grid, LabelTest, page_grids, tables_of
 from disclosure_published.stream import Token
@@ -81,26 +80,24 @@ def read_pdf(
     data: bytes,
     *,
     origin: str,
-    layouts: LayoutLookup | Sequence[Layout],
+    layouts: Mapping[str, Layout],
     hints: Hints | None = None,
     score: pdf_choice.Score = pdf_choice.arithmetic_violations,
 ) -> Loaded:
     """Read a report from a PDF, choosing among a continued table's readings by ``score``."""
-    candidates = list(layouts) if isinstance(layouts, Sequence) else candidate_layouts(layouts)
-    reading = pdf_reading(data, origin=origin, is_label=label_test(candidates))
+    reading = pdf_reading(data, origin=origin, is_label=label_test(list(layouts.values())))
     choices: dict[int, int] = {}
-    loaded = parse_tokens(reading.tokens(), origin=origin, layouts=candidates, hints=hints)
+    loaded = parse_tokens(reading.tokens(), origin=origin, layouts=layouts, hints=hints)
     for index in reading.ambiguous():
         part = reading.parts[index]
         assert isinstance(part, Fragment)
         trials = [
-            parse_tokens(reading.tokens({**choices, index: k}), origin=origin, layouts=candidates, hints=hints)
+            parse_tokens(reading.tokens({**choices, index: k}), origin=origin, layouts=layouts, hints=hints)
             for k in range(len(part.readings))
         ]
         scores = []
         for trial in trials:
-            layout = next(c for c in candidates if c.id == trial.report.format)
-            scores.append(score(layout, pdf_choice.numbers(trial.report.tables)))
+            scores.append(score(layouts[trial.report.format], pdf_choice.numbers(trial.report.tables)))
         decision = pdf_choice.decide(scores, part.descriptions, part.page)
         choices[index] = decision.index
         others = [t for k, t in enumerate(trials) if k != decision.index]
@@ -110,7 +107,7 @@ def read_pdf(
 
 def pdf_tokens(data: bytes, *, origin: str, is_label: LabelTest | None = None) -> list[Token]:
     """The token stream of a PDF's text layer (each table part in its natural reading)."""
-    test = is_label or label_test([builtin_layout(i) for i in OFFICIAL_LAYOUTS])
+    test = is_label or label_test(list(official_layouts().values()))
     return pdf_reading(data, origin=origin, is_label=test).tokens()
 
 

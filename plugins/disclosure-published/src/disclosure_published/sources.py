@@ -126,7 +126,7 @@ class PdfSource(_PublishedSource):
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return pdf.pdf_tokens(data, origin=origin)
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """Read a PDF; where a continued table admits several readings the layout's arithmetic chooses."""
         return _guarded(origin, lambda: pdf.read_pdf(data, origin=origin, layouts=layouts, hints=self.hints))
 
