@@ -195,3 +195,20 @@ def test_a_reading_is_chosen_only_when_clearly_better() -> None:
         Reading.UNCERTAIN,
     ]
     assert decide([4, 0, 2], ["a", "b", "c"], 3).index == 1
+
+
+def test_a_row_broken_by_the_page_in_its_group_label_too_is_joined_back() -> None:
+    xs = (0.0, 50.0, 100.0)
+    first = Grid(
+        1,
+        (0, 700, 150, 780),
+        ((Cell("（四）无法", 0, 50, 0), Cell("1.本机关不掌握", 50, 100, 1), Cell("3", 100, 150, 2)),),
+        xs,
+    )
+    tail = (Cell("提供", 0, 50, 0), Cell("相关政府信息", 50, 100, 1), Cell("", 100, 150, 2))
+    after = (Cell("2.没有现成信息需要另行制作", 50, 100, 1), Cell("1", 100, 150, 2))
+    joined, remaining = join_broken_row(first, Grid(2, (0, 40, 150, 60), (tail, after), xs), is_label)
+    assert [c.text for c in joined.rows[0]] == ["（四）无法提供", "1.本机关不掌握相关政府信息", "3"]
+    assert remaining.rows == (after,)
+    lone = (Cell("提供", 0, 50, 0), Cell("另一段文字", 50, 100, 1), Cell("", 100, 150, 2))
+    assert join_broken_row(first, Grid(2, (0, 40, 150, 60), (lone, after), xs), is_label)[0] is first  # all or nothing

@@ -155,8 +155,9 @@ def start_of(mapping: dict[int, int], position: int) -> int:
 def join_broken_row(first: Grid, next_part: Grid, is_label: LabelTest) -> tuple[Grid, Grid]:
     """The two parts of a table with a row broken by the page joined back into the first part.
 
-    The next part's first body row holds only the end of a label (no values): its label text is added to
-    the last label of the first part's last row, when together they spell a label.
+    The next part's first body row holds only the ends of labels (no values): each is added to the label
+    printed last in its column in the first part — the row's own label, or a group label merged over rows
+    — when together they spell a label. Unless every end finds its label, nothing is joined.
     """
     start = next_part.data_start()
     if start is None or not first.rows:
@@ -165,15 +166,28 @@ def join_broken_row(first: Grid, next_part: Grid, is_label: LabelTest) -> tuple[
         data = [c for c in row if c.column >= start]
         if any(c.text and not c.is_value for c in data):
             continue  # a repeated header row
-        tail = [c for c in row if c.column < start and c.text]
-        if any(c.text for c in data) or len(tail) != 1 or is_label(tail[0].text):
+        tails = [c for c in row if c.column < start and c.text]
+        if any(c.text for c in data) or not tails or any(is_label(c.text) for c in tails):
             return first, next_part
-        last = first.rows[-1]
-        heads = [c for c in last if c.text and not c.is_value]
-        if not heads or is_label(heads[-1].text) or not is_label(heads[-1].text + tail[0].text):
-            return first, next_part
-        joined = attrs.evolve(heads[-1], text=heads[-1].text + tail[0].text)
-        rows = (*first.rows[:-1], tuple(joined if c is heads[-1] else c for c in last))
+        rows = [list(r) for r in first.rows]
+        for tail in tails:
+            place = _head_of(rows, tail, is_label)
+            if place is None:
+                return first, next_part
+            r, k = place
+            rows[r][k] = attrs.evolve(rows[r][k], text=rows[r][k].text + tail.text)
         rest = next_part.rows[:index] + next_part.rows[index + 1 :]
-        return attrs.evolve(first, rows=rows), attrs.evolve(next_part, rows=rest)
+        return attrs.evolve(first, rows=tuple(map(tuple, rows))), attrs.evolve(next_part, rows=rest)
     return first, next_part
+
+
+def _head_of(rows: list[list[Cell]], tail: Cell, is_label: LabelTest) -> tuple[int, int] | None:
+    """Where the label a tail continues was printed: the last label cell over the tail's x-position."""
+    middle = (tail.x0 + tail.x1) / 2
+    for r in range(len(rows) - 1, -1, -1):
+        for k, cell in enumerate(rows[r]):
+            if cell.x0 <= middle <= cell.x1 and cell.text and not cell.is_value:
+                if is_label(cell.text) or not is_label(cell.text + tail.text):
+                    return None
+                return r, k
+    return None

@@ -37,10 +37,10 @@ import docx.shared
 from docx.oxml.ns import qn
 
 from disclosure_core.layouts import CellAddress, CellKind, Layout, TableLayout, builtin_layout, table_grids
-from disclosure_core.model import SECTION_IDS, Body, BodyLevel, Report, Section, Sections
+from disclosure_core.model import Body, BodyLevel, Report, Section, Sections
 from disclosure_core.values import CellValue, Count, Money
 from disclosure_published.headings import expected_number
-from disclosure_published.testing import printed
+from disclosure_published.testing import printed, word_document
 
 Continuation = Literal["repeated", "shifted", "narrowed"]
 """How Table 2 goes on on the next page: under its header repeated; without it and with its columns at
@@ -270,37 +270,28 @@ def _requests(report: Report, layout: Layout, *, first: bool, continuation: Cont
 def office_document(report: Report, *, repeat_header: bool, numbering: str = "- {n} -") -> bytes:
     """A DOCX as offices write one in Word: page border, running header, a footer with a PAGE field.
 
-    Table 2 is one Word table the word processor breaks over pages; with ``repeat_header`` its three
-    header rows are marked to repeat (``w:tblHeader``), as Word's "repeat as header row" does.
+    The document is :func:`~disclosure_published.testing.word_document`'s (one Word table per table,
+    merged cells, the row group printed vertically), in a larger type so that the word processor breaks
+    Table 2 over pages; with ``repeat_header`` its three header rows are marked to repeat
+    (``w:tblHeader``), as Word's "repeat as header row" does.
     """
     layout = builtin_layout(report.format)
-    document = docx.Document()
+    document = docx.Document(io.BytesIO(word_document(report, layout, numbered_from=1)))
     section = document.sections[0]
     section.top_margin = section.bottom_margin = docx.shared.Mm(25)
     _page_border(section._sectPr)
     section.header.paragraphs[0].text = "某县人民政府办公室"
     _footer_number(section.footer.paragraphs[0], numbering)
-    document.add_paragraph(f"{report.body.name}{report.year}年政府信息公开工作年度报告")
-    for paragraph in report.lead:
-        document.add_paragraph(paragraph)
-    for section_id in SECTION_IDS:
-        document.add_paragraph(f"{expected_number(section_id)}、{_HEADINGS[section_id]}")
-        for text in (
-            _text(report, section_id, "本年度，我县扎实推进政务公开。")
-            if section_id
-            in (
-                "overview",
-                "problems",
-                "other",
-            )
-            else ()
-        ):
-            document.add_paragraph(text)
-        for table in layout.tables:
-            if table.section == section_id:
-                _word_table(document, report, layout, table, repeat_header=repeat_header)
-    if report.publisher:
-        document.add_paragraph(report.publisher)
+    requests = document.tables[[t.id for t in layout.tables].index("requests")]
+    if repeat_header:
+        for row in requests.rows[: len(layout.table("requests").blocks[0].header)]:
+            row._tr.get_or_add_trPr().append(docx.oxml.OxmlElement("w:tblHeader"))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = docx.shared.Pt(12)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -335,39 +326,6 @@ def _footer_number(paragraph: object, numbering: str) -> None:
                     run._r.append(char)
         else:
             run.text = piece
-
-
-def _word_table(
-    document: docx.document.Document, report: Report, layout: Layout, table: TableLayout, *, repeat_header: bool
-) -> None:
-    grids = table_grids(table)
-    width = max(grid.width for grid in grids)
-    height = sum(len(grid.rows) + (grid.block.heading is not None) for grid in grids)
-    word = document.add_table(rows=height, cols=width)
-    word.style = "Table Grid"
-    cells = [row.cells for row in word.rows]
-    top = 0
-    for grid in (g.widened(width) for g in grids):
-        if grid.block.heading is not None:
-            cells[top][0].merge(cells[top][width - 1]).text = grid.block.heading.zh
-            top += 1
-        for cell in grid.cells():
-            target = cells[top + cell.row][cell.column]
-            if cell.rowspan > 1 or cell.colspan > 1:
-                target = target.merge(cells[top + cell.row + cell.rowspan - 1][cell.column + cell.colspan - 1])
-            if cell.address is not None:
-                target.text = printed(report.cell(cell.address), layout.column_of(cell.address).unit)
-            elif cell.label is not None:
-                target.text = cell.label.zh
-        if repeat_header and table.id == "requests":
-            for row in word.rows[top : top + grid.header_rows]:
-                row._tr.get_or_add_trPr().append(docx.oxml.OxmlElement("w:tblHeader"))
-        top += len(grid.rows)
-    for row in word.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = docx.shared.Pt(12)  # large enough for Table 2 to break over a page
 
 
 def chromium_pdf(page: bytes, *, footer: bool = False) -> bytes:
