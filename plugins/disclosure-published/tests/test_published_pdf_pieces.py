@@ -212,3 +212,16 @@ def test_a_row_broken_by_the_page_in_its_group_label_too_is_joined_back() -> Non
     assert remaining.rows == (after,)
     lone = (Cell("提供", 0, 50, 0), Cell("另一段文字", 50, 100, 1), Cell("", 100, 150, 2))
     assert join_broken_row(first, Grid(2, (0, 40, 150, 60), (lone, after), xs), is_label)[0] is first  # all or nothing
+
+
+def test_two_numbers_in_one_ruled_cell_are_uncertain() -> None:
+    row = (Cell("规章", 0, 100, 0), Cell("5 0", 100, 150, 1), Cell("7", 150, 200, 2))
+    grid = Grid(1, (0, 0, 200, 20), (row,), (0.0, 100.0, 150.0))
+    cells = [t for t in TableReader("t.pdf", is_label).read(grid, continues=False).tokens if t.cell]
+    where = cells[1].where
+    assert (where.reading, where.alternatives, where.reason) == (
+        Reading.UNCERTAIN,
+        ("5", "0"),
+        "2 numbers in one ruled cell on page 1",
+    )
+    assert cells[2].where.reading is Reading.EXACT

@@ -124,7 +124,16 @@ class TableReader:
         for position in range(width):
             cell = placed.get(position)
             if cell is not None:
-                yield Token(cell.text, where(cell.column), cell=True)
+                parts = cell.text.split()
+                if len(parts) > 1:  # "5 0": two cells whose dividing line was not drawn, or one number spaced out
+                    why = f"{len(parts)} numbers in one ruled cell on page {grid.page}"
+                    yield Token(
+                        cell.text,
+                        attrs.evolve(where(cell.column, Reading.UNCERTAIN, why), alternatives=tuple(parts)),
+                        cell=True,
+                    )
+                else:
+                    yield Token(cell.text, where(cell.column), cell=True)
                 continue
             why = (
                 f"merged with the cell to its left on page {grid.page}"
