@@ -182,7 +182,9 @@ def test_the_top_of_the_text_warns_when_the_tables_were_not_read_with_confidence
     zh = findings_text(report, layout, check(report), "zh").splitlines()
     assert zh[2].startswith("! 表格未能可靠读取：1 个单元格读取不确定")
     en = findings_text(report, layout, check(report), "en").splitlines()
-    assert en[2].startswith("! The tables could not be read with confidence: 1 cells were read uncertainly")
+    assert en[2].startswith(
+        "! The tables could not be read with confidence: 1 cell read uncertainly, including Table 2"
+    )
     # Chosen and fuzzy-label cells are worth a caveat on their findings, not a warning over the whole report.
     chosen = balanced(total__natural_person=read_as(Count(41), Reading.CHOSEN, "41", "14"))
     assert not findings_text(chosen, layout, check(chosen), "en").splitlines()[2].startswith("!")

@@ -154,19 +154,19 @@ def report_note(layout: Layout | None, reading: ReportReading) -> Message | None
 
     >>> from disclosure_core.layouts import builtin_layout
     >>> note = report_note(builtin_layout("gov-2019"), ReportReading({}, ("a.b.c",) * 4))
-    >>> note.en.startswith("The tables could not be read with confidence: 4 cells were read uncertainly")
+    >>> note.en.startswith("The tables could not be read with confidence: 4 cells read uncertainly")
     True
     """
     if reading.confident:
         return None
     count = len(reading.uncertain)
     zh = f"表格未能可靠读取：{count} 个单元格读取不确定"
-    en = f"The tables could not be read with confidence: {count} cells were read uncertainly"
+    en = f"The tables could not be read with confidence: {count} cell{'' if count == 1 else 's'} read uncertainly"
     if reading.in_identities:
         names = [cell_name(layout, c, "zh") for c in reading.in_identities]
         zh += f"，其中{'、'.join(names)}位于格式规定的勾稽关系中"
-        en += ", " + ", ".join(cell_name(layout, c, "en") for c in reading.in_identities)
-        en += " among the cells of the format's own arithmetic"
+        en += ", including " + ", ".join(cell_name(layout, c, "en") for c in reading.in_identities)
+        en += " in the format's own arithmetic"
     zh += "。下列结果可能是读取问题而非报告错误，请对照原文核对。"
     en += ". The findings may reflect reading problems, not errors of the report: check them against the document."
     return Message(zh, en)
