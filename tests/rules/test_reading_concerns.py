@@ -260,7 +260,7 @@ def test_batch_summaries_count_reading_concerns_apart(tmp_path: Path, capsys: py
 
 def test_through_the_published_text_source_the_caveat_points_at_the_printed_line() -> None:
     loaded = TextSource().load(
-        DAIXIAN_TEXT.read_bytes(), origin=DAIXIAN_TEXT.name, layouts=Registry(entry_points=False).catalog()
+        DAIXIAN_TEXT.read_bytes(), origin=DAIXIAN_TEXT.name, layouts=Registry(entry_points=False).layouts()
     )
     report = loaded.report
     address = "proactive.licensing.decisions"
