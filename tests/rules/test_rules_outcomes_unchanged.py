@@ -116,7 +116,8 @@ def _stored_reports(data: dict[str, Any], registry: Registry) -> dict[str, Repor
 def write_snapshot() -> None:
     """Read the reports as published, check them and write the snapshot (each distinct finding once)."""
     registry = Registry()
-    stored, unread = {}, []
+    stored: dict[str, Any] = {}
+    unread: list[str] = []
     for name, report in _read_reports(registry, unread):
         raw = to_dict(report, layouts=registry.layout)
         raw.pop("provenance", None)
