@@ -101,4 +101,3 @@ def main(argv: list[str]) -> int:
     else:
         sys.stdout.write(schema_text())
     return 0
-
