@@ -11,11 +11,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from disclosure_core import Report, load
+from disclosure_core import Report, check, load
 from disclosure_core.errors import RuleSetError
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import builtin_layout
-from disclosure_core.rules import RuleSet, check, kinds
+from disclosure_core.rules import RuleSet, kinds
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.file_schema import COMMON_KEYS, rule_file_schema, schema_text
 from disclosure_core.rules.lint import lint

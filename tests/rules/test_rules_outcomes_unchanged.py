@@ -21,10 +21,9 @@ from typing import Any
 
 import pytest
 
-from disclosure_core import Registry, Report, from_dict, load, to_dict
+from disclosure_core import Registry, Report, check, from_dict, load, to_dict
 from disclosure_core.errors import LoadError
 from disclosure_core.findings import Finding
-from disclosure_core.rules import check
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -97,14 +96,14 @@ def outcomes(reports: dict[str, Report], registry: Registry) -> dict[str, list[d
     }
 
 
-def example_outcomes(registry: Registry) -> dict[str, list[dict[str, Any]]]:
+def example_outcomes() -> dict[str, list[dict[str, Any]]]:
     """The finding records of every shipped rule's passing and failing example (``rules explain``)."""
     from disclosure_core.rules import builtin_rule_set
     from disclosure_core.rules.examples import rule_examples
 
     found = {}
     for rule in builtin_rule_set().rules:
-        for label, example in sorted(rule_examples(rule, registry).items()):
+        for label, example in sorted(rule_examples(rule).items()):
             found[f"example {rule.id} {label}"] = [finding_record(example.finding)]
     return found
 
@@ -123,7 +122,7 @@ def write_snapshot() -> None:
         raw.pop("provenance", None)
         stored[name] = raw
     # Check what was stored (read back), exactly as the test will.
-    found = outcomes(_stored_reports({"reports": stored}, registry), registry) | example_outcomes(registry)
+    found = outcomes(_stored_reports({"reports": stored}, registry), registry) | example_outcomes()
     records: dict[str, int] = {}
     runs = {
         run: [records.setdefault(_line(record), len(records)) for record in found_in_run]
@@ -162,7 +161,7 @@ def test_the_snapshot_covers_the_example_every_shared_report_and_consecutive_yea
 
 def test_every_report_checks_exactly_as_in_the_snapshot(snapshot: dict[str, Any]) -> None:
     registry = Registry()
-    found = outcomes(_stored_reports(snapshot, registry), registry) | example_outcomes(registry)
+    found = outcomes(_stored_reports(snapshot, registry), registry) | example_outcomes()
     expected_runs = expected_outcomes(snapshot)
     assert found.keys() == expected_runs.keys()
     for run, expected in expected_runs.items():
