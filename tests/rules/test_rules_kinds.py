@@ -15,7 +15,7 @@ from disclosure_core import Report, check, load
 from disclosure_core.errors import RuleSetError
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import builtin_layout
-from disclosure_core.rules import RuleSet, kinds
+from disclosure_core.rules import RuleSet, builtin_rule_set, kinds
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.file_schema import COMMON_KEYS, rule_file_schema, schema_text
 from disclosure_core.rules.lint import lint
@@ -155,3 +155,16 @@ def test_without_its_line_in_the_table_the_kind_is_unknown() -> None:
 
 def _finding(report: Report, rules: RuleSet) -> Finding:
     return next(f for f in check(report, rules=rules).all if f.rule == "requests.withheld_share")
+
+
+def test_rule_texts_finding_messages_and_layout_labels_are_one_bilingual_type() -> None:
+    from disclosure_core import Message
+    from disclosure_core.layouts import Label
+    from disclosure_core.text import Text
+
+    assert Label is Message is Text
+    total = builtin_layout("gov-2021").table("requests").column("total").label
+    assert total == Text("总计", total.en)
+    rule = builtin_rule_set().rule("requests.balance")
+    assert isinstance(rule.title, Text)
+    assert isinstance(rule.message, Text)

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from disclosure_core.errors import RuleSetError
-from disclosure_core.findings import Message
 from disclosure_core.rules.expr import COMPARISONS, ExpressionError, parse
+from disclosure_core.text import Text
 
 
 class Fields:
@@ -61,14 +61,14 @@ class Fields:
             raise self.fail(key, f"expected a list of strings, got {value!r}")
         return tuple(value)
 
-    def message(self, key: str) -> Message:
+    def text(self, key: str) -> Text:
         """A bilingual text ``{ zh = "…", en = "…" }``."""
         value = self.get(key)
         if not isinstance(value, Mapping) or set(value) != {"zh", "en"}:
             raise self.fail(key, 'expected { zh = "…", en = "…" }')
         if not all(isinstance(v, str) and v for v in value.values()):
             raise self.fail(key, "zh and en must be non-empty strings")
-        return Message(value["zh"], value["en"])
+        return Text(value["zh"], value["en"])
 
     def expression(self, key: str, text: str) -> str:
         """``text`` when it parses as an expression (``{var}`` placeholders allowed), else an error."""

@@ -14,7 +14,8 @@ import enum
 import attrs
 from attrs import AttrsInstance
 
-from disclosure_core.findings import Message, Severity
+from disclosure_core.findings import Severity
+from disclosure_core.text import Text
 
 
 class MissingPolicy(enum.StrEnum):
@@ -70,8 +71,8 @@ class Rule:
     id: str
     kind: str
     severity: Severity
-    title: Message
-    message: Message
+    title: Text
+    message: Text
     basis: str
     body: AttrsInstance
     applies: Applicability = Applicability()
