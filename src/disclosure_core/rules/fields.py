@@ -17,8 +17,22 @@ from collections.abc import Mapping
 from typing import Any
 
 from disclosure_core.errors import RuleSetError
-from disclosure_core.rules.expr import COMPARISONS, ExpressionError, parse
+from disclosure_core.rules.expr import COMPARISONS, Expr, ExpressionError, parse, refs
 from disclosure_core.text import Text
+
+
+def template_expr(text: str) -> Expr:
+    """An expression that may hold ``{var}`` placeholders, parsed with each placeholder as one name.
+
+    >>> [ref.previous for ref in refs(template_expr("previous.requests.{row}.total - requests.{row}.total"))]
+    [True, False]
+    """
+    return parse(re.sub(r"\{\w+\}", "x", text))
+
+
+def reads_previous(*texts: str) -> bool:
+    """Whether any of the (valid) expressions refers to the previous year's report."""
+    return any(ref.previous for text in texts for ref in refs(template_expr(text)))
 
 
 class Fields:
@@ -73,7 +87,7 @@ class Fields:
     def expression(self, key: str, text: str) -> str:
         """``text`` when it parses as an expression (``{var}`` placeholders allowed), else an error."""
         try:
-            parse(re.sub(r"\{\w+\}", "x", text))
+            template_expr(text)
         except ExpressionError as exc:
             raise self.fail(key, f"malformed expression {text!r}: {exc}") from None
         return text

@@ -5,7 +5,7 @@
 grammar, a comparison or a condition) are loader sugar: all five read into one :class:`Relation` body
 and compile to one :class:`RelationCheck`.
 
->>> from disclosure_core.rules.fields import Fields
+>>> from disclosure_core.rules.fields import Fields, reads_previous
 >>> form = KIND.form("balance")
 >>> form.read(Fields("x.toml", 0, {"left": ["a.b.c"], "right": ["a.b.d", "-a.b.e"]}))
 Relation(lhs='(a.b.c)', op='==', rhs='(a.b.d) + (-a.b.e)', previous=False, whole_left_out=False)
@@ -25,7 +25,7 @@ from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Select
 from disclosure_core.rules.context import Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
-from disclosure_core.rules.fields import Fields
+from disclosure_core.rules.fields import Fields, reads_previous
 from disclosure_core.rules.kinds.base import (
     EXPRESSION,
     EXPRESSIONS,
@@ -70,7 +70,7 @@ def _read_balance(fields: Fields) -> Relation:
 def _read_comparison(fields: Fields, *, yearly: bool) -> Relation:
     lhs = fields.expression("left", fields.string("left"))
     rhs = fields.expression("right", fields.string("right"))
-    uses_previous = "previous." in lhs + rhs
+    uses_previous = reads_previous(lhs, rhs)
     if yearly != uses_previous:
         raise fields.fail("kind", "year_over_year rules, and only they, refer to previous.* cells")
     return Relation(lhs, fields.op(), rhs, previous=uses_previous)
@@ -86,7 +86,7 @@ def _read_year_over_year(fields: Fields) -> Relation:
 
 def _read_expression(fields: Fields) -> Relation:
     text = fields.expression("expr", fields.string("expr"))
-    return Relation(text, "", "", previous="previous." in text)
+    return Relation(text, "", "", previous=reads_previous(text))
 
 
 @attrs.frozen
