@@ -42,7 +42,7 @@ schemas: setup
 	$(BIN)/python -c 'import sys; from disclosure_core.rules.file_schema import main; sys.exit(main(sys.argv[1:]))' docs/rules.schema.json
 
 docs: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: lint types docs
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest
