@@ -71,7 +71,7 @@ def _read_reports(registry: Registry, unread: list[str]) -> Iterator[tuple[str, 
     reports = _shared_reports()
     for path in sorted(reports.glob("*.txt")) + sorted((reports / "real").glob("*.txt")):
         try:
-            loaded = TextSource().load(path.read_bytes(), origin=path.name, layouts=registry.catalog())
+            loaded = TextSource().load(path.read_bytes(), origin=path.name, layouts=registry.layouts())
         except LoadError:
             unread.append(str(path.relative_to(reports)))
             continue
@@ -109,7 +109,7 @@ def example_outcomes() -> dict[str, list[dict[str, Any]]]:
 
 
 def _stored_reports(data: dict[str, Any], registry: Registry) -> dict[str, Report]:
-    return {name: from_dict(raw, origin=name, layouts=registry.layout) for name, raw in data["reports"].items()}
+    return {name: from_dict(raw, origin=name, layouts=registry.layouts()) for name, raw in data["reports"].items()}
 
 
 def write_snapshot() -> None:
@@ -118,7 +118,7 @@ def write_snapshot() -> None:
     stored: dict[str, Any] = {}
     unread: list[str] = []
     for name, report in _read_reports(registry, unread):
-        raw = to_dict(report, layouts=registry.layout)
+        raw = to_dict(report, layouts=registry.layouts())
         raw.pop("provenance", None)
         stored[name] = raw
     # Check what was stored (read back), exactly as the test will.
