@@ -87,9 +87,11 @@ class Fields:
     def expression(self, key: str, text: str) -> str:
         """``text`` when it parses as an expression (``{var}`` placeholders allowed), else an error."""
         try:
-            template_expr(text)
+            refs(template_expr(text))  # walked once here, so that reading it later cannot overflow the stack
         except ExpressionError as exc:
             raise self.fail(key, f"malformed expression {text!r}: {exc}") from None
+        except RecursionError:
+            raise self.fail(key, "expression nested too deeply") from None
         return text
 
     def op(self) -> str:

@@ -16,6 +16,7 @@ Each instance's body is compiled by the rule's kind (:mod:`disclosure_core.rules
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -92,11 +93,20 @@ def compile_rule(rule: Rule, layout: Layout) -> list[Instance]:
     except (SelectorError, ExpressionError, KeyError) as exc:
         problem = exc.args[0] if exc.args else exc
         raise RuleSetError(f"{rule.origin}: rule {rule.id!r} ({layout.id}): {problem}") from None
+    except RecursionError:  # parsed, but compiling takes more frames per level than parsing
+        raise RuleSetError(f"{rule.origin}: rule {rule.id!r} ({layout.id}): expression nested too deeply") from None
+
+
+MAX_INSTANCES = 10_000
+"""A rule expands to at most this many instances per layout (a shipped rule to a few dozen)."""
 
 
 def expansions(rule: Rule, layout: Layout) -> list[dict[str, str]]:
     """Every combination of the rule's dimension values (one empty binding when it has none)."""
     axes = [[(d.name, value) for value in dimension_values(d, layout)] for d in rule.expand]
+    count = math.prod(len(axis) for axis in axes)
+    if count > MAX_INSTANCES:
+        raise SelectorError(f"expand gives {count} instances (at most {MAX_INSTANCES})")
     return [dict(combination) for combination in itertools.product(*axes)]
 
 

@@ -35,6 +35,10 @@ def parse_rule_set(text: str, *, origin: str) -> RuleSet:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleSetError(f"{origin}: {exc}") from None
+    except RecursionError:
+        raise RuleSetError(f"{origin}: TOML nested too deeply") from None
+    except ValueError as exc:  # an integer past Python's digit limit
+        raise RuleSetError(f"{origin}: {exc}") from None
     extra = sorted(set(data) - {"rules", "title"})
     if extra:
         raise RuleSetError(f"{origin}: $.{extra[0]}: unknown key")
