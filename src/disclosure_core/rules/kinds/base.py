@@ -1,7 +1,7 @@
 """What a rule kind is: the keys it reads, the check it compiles to, its placeholders, examples and schema.
 
 Each module of this package defines one :class:`Kind`; ``kinds/__init__.py`` lists them. A kind has one or
-more :class:`Form`\\ s — the words a rule file writes after ``kind =`` — that read their keys into the kind's
+more forms (:class:`Form`: the words a rule file writes after ``kind =``) that read their keys into the kind's
 *body* (an attrs class: everything the rule file said, validated). Compiling a body against a layout gives
 the :class:`CompiledCheck` the engine evaluates. A check keeps what it evaluates as plain validated data
 (cell addresses, weights, constants), never rule-file text, so a kind can later also emit it as code.
@@ -35,6 +35,9 @@ Schema = Mapping[str, Any]
 
 Pair = tuple[Report, Report | None]
 """An example: a report and the previous year's report (None when the rule needs none)."""
+
+Examples = dict[str, Pair]
+"""A kind's examples: ``{"pass": pair, "fail": pair}``."""
 
 EXPRESSION: Schema = {
     "type": "string",
@@ -85,8 +88,10 @@ class Sample:
 
     def evaluate(self, report: Report, previous: Report | None = None) -> Result | None:
         """The check's result on ``report`` (None: it passes)."""
+        # Examples never change format: the previous report has the sample's layout.
+        previous_layout = self.layout if previous is not None else None
         ctx = Context(
-            report, self.layout, report.tables.cells, {self.layout.id: self.layout}, previous, self.layout_of(previous)
+            report, self.layout, report.tables.cells, {self.layout.id: self.layout}, previous, previous_layout
         )
         return self.check.evaluate(ctx)
 
@@ -94,10 +99,6 @@ class Sample:
         """The check's outcome on ``report``."""
         result = self.evaluate(report, previous)
         return Outcome.PASS if result is None else result.outcome
-
-    def layout_of(self, previous: Report | None) -> Layout | None:
-        """The previous report's layout (the sample's own: examples never change format)."""
-        return self.layout if previous is not None else None
 
 
 def substitute(value: Any, bindings: Mapping[str, str]) -> Any:
@@ -116,9 +117,6 @@ def substitute(value: Any, bindings: Mapping[str, str]) -> Any:
 def _never_fails(check: Any) -> str | None:
     """A kind whose rules can always fail says nothing."""
     return None
-
-
-Examples = dict[str, Pair]
 
 
 @attrs.frozen
