@@ -3,6 +3,7 @@ little memory — at load for what the file's text shows, at lint for what a lay
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,17 +51,10 @@ def test_an_expansion_to_a_billion_instances_is_refused_before_it_is_built() -> 
     )
 
 
-def test_deep_but_legitimate_expressions_still_load() -> None:
-    parts = ", ".join(['"requests.new.research"'] * 70)
-    text = f"""[[rules]]
-id = "x.long"
-kind = "sum"
-severity = "info"
-title = {{ zh = "x", en = "x" }}
-message = {{ zh = "x", en = "x" }}
-basis = "b"
-whole = "requests.new.total"
-parts = [{parts}]
-"""
+def test_the_same_rule_with_a_long_but_shallow_expression_still_loads() -> None:
+    hostile = _hostile("C5-rule-not-x495.toml").read_text(encoding="utf-8")
+    long_sum = " + ".join(["requests.new.research"] * 70) + " >= requests.new.total"
+    text = re.sub(r'^expr = ".*"$', f'expr = "{long_sum}"', hostile, flags=re.M)
+    assert len(long_sum) > 1500
     rules = lint(parse_rule_set(text, origin="x.toml"), official_layouts().values())
-    assert rules.ids() == ["x.long"]
+    assert rules.ids() == ["x.evil"]
