@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from disclosure_core.text import Text
 from disclosure_core.values import CellValue, Reading
 
 FINDINGS_SCHEMA_ID = "disclosure-core/findings/1"
@@ -76,20 +77,8 @@ class Outcome(enum.StrEnum):
         return self not in {Outcome.PASS, Outcome.EMPTY}
 
 
-@attrs.frozen
-class Message:
-    """A message in Chinese and English, already filled in with the numbers.
-
-    >>> Message("总计不符", "the total differs").text("en")
-    'the total differs'
-    """
-
-    zh: str
-    en: str
-
-    def text(self, lang: str = "zh") -> str:
-        """The message in ``lang``."""
-        return self.en if lang == "en" else self.zh
+Message = Text
+"""A message in Chinese and English, already filled in with the numbers (:class:`~disclosure_core.text.Text`)."""
 
 
 @attrs.frozen
