@@ -15,8 +15,8 @@ enumerator, the *loose* key drops it.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from disclosure_core.folding import fold
 from disclosure_published._traditional import CHARACTERS, PHRASES, SIMPLIFIED
 
 _TO_SIMPLIFIED = str.maketrans(CHARACTERS, SIMPLIFIED)
@@ -28,12 +28,13 @@ _ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)?[、.]
 
 
 def clean(text: str) -> str:
-    """Width-folded text (NFKC) with runs of whitespace made one space and the ends trimmed.
+    """Folded text (NFKC, radicals as the ideographs they stand for: :func:`disclosure_core.folding.fold`)
+    with runs of whitespace made one space and the ends trimmed.
 
-    >>> clean("　７件 ")
-    '7件'
+    >>> clean("　７件 "), clean("\u2f08\u2ea0")
+    ('7件', '人民')
     """
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text.translate(_UNIFY))).strip()
+    return _SPACE.sub(" ", fold(text.translate(_UNIFY))).strip()
 
 
 def simplified(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import attrs
 
+from disclosure_core.folding import fold_ideographs
 from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import Layout
 from disclosure_core.model import SECTION_IDS
@@ -59,7 +60,12 @@ class Walked:
 
 
 def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
-    """Sort every token into a heading, table material or running text."""
+    """Sort every token into a heading, table material or running text.
+
+    Radicals and compatibility ideographs (what PDFs printed with some fonts carry) are folded first, so
+    headings, labels, names and narrative all read as the ideographs they stand for.
+    """
+    tokens = [t if fold_ideographs(t.text) == t.text else attrs.evolve(t, text=fold_ideographs(t.text)) for t in tokens]
     vocabulary = vocabulary_of(layout)
     mapper = TableMapper(layout, origin=origin)
     walked = Walked({}, [], mapper, [])
