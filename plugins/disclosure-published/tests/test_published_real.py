@@ -118,5 +118,9 @@ def test_a_2019_capture_keeps_the_blank_cells_it_printed() -> None:
 
 def test_a_blank_total_is_kept_blank_not_shifted() -> None:
     report = read("hebei-jyt-2021").report
-    assert [report.number(f"requests.carried_over.{c}") for c in ("natural_person", "other_org", "total")] == [0, 0, None]
+    assert [report.number(f"requests.carried_over.{c}") for c in ("natural_person", "other_org", "total")] == [
+        0,
+        0,
+        None,
+    ]
     assert report.number("requests.granted.natural_person") == 16

@@ -24,6 +24,7 @@ _PHRASE = re.compile("|".join(map(re.escape, sorted(PHRASES, key=len, reverse=Tr
 # NFKC leaves these alone; published tables use them for minus signs, dashes and quotes.
 _UNIFY = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "—", "\u2015": "—", "\u2500": "—", "\u3000": " "})
 _SPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"^(?:#{1,6}\s*)?(?:(?:标题|题目|名称)\s*[:：]\s*)?")
 _ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)?[、.]?|\d{1,2}[.、)]|[(]\d{1,2}[)])")
 
 
@@ -35,6 +36,18 @@ def clean(text: str) -> str:
     ('7件', '人民')
     """
     return _SPACE.sub(" ", fold(text.translate(_UNIFY))).strip()
+
+
+def strip_markup(text: str) -> str:
+    """A line without the markdown ``#`` or the ``标题：`` label a title or heading may be printed with.
+
+    >>> strip_markup("# 标题：代县2020年政府信息公开工作年度报告"), strip_markup("## 一、总体情况"), strip_markup("标题党")
+    ('代县2020年政府信息公开工作年度报告', '一、总体情况', '标题党')
+    """
+    stripped = text.strip()
+    if not stripped.startswith(("#", "标题", "题目", "名称")):
+        return text
+    return _MARKUP.sub("", stripped, count=1)
 
 
 def simplified(text: str) -> str:

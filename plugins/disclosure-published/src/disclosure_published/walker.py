@@ -23,7 +23,7 @@ from disclosure_core.values import Provenance
 from disclosure_published.cells import looks_like_value
 from disclosure_published.furniture import is_page_number
 from disclosure_published.headings import expected_number, match_heading
-from disclosure_published.normalize import clean, label_key
+from disclosure_published.normalize import clean, label_key, strip_markup
 from disclosure_published.stream import Token
 from disclosure_published.tables import TableMapper
 from disclosure_published.vocabulary import LabelEntry, Vocabulary, vocabulary_of
@@ -92,7 +92,7 @@ def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
             if heading is not None and _opens(heading.section, section):
                 mapper.close_table()
                 section = heading.section
-                walked.headings[section] = Heading(token.text.strip(), token.where)
+                walked.headings[section] = Heading(strip_markup(token.text).strip(), token.where)
                 _check_number(walked, heading.number, section, token)
                 i += 1
                 continue
