@@ -159,8 +159,10 @@ def year_of(title: str | None, paragraphs: list[str]) -> tuple[int | None, str]:
     """The report year and where it was read: the title, else the report's name quoted in the text ("发布…2021年
     政府信息公开工作年度报告"), else the statistics period, else the first year named.
 
-    >>> year_of(None, ["本报告数据统计期限为2021年1月1日至12月31日。", "附件：某厅2022年政府信息公开工作年度报告"])
-    (2022, "report's name in the text")
+    >>> year_of(None, ["依据条例，发布某厅2021年政府信息公开工作年度报告。"])
+    (2021, "report's name in the text")
+    >>> year_of(None, ["统计期限为2021年1月1日至12月31日。", "如《某厅2020年政府信息公开工作年度报告》所述"])
+    (2021, 'statistics period')
     """
     if title:
         found = re.search(r"(\d{4})\s*年", clean(title))

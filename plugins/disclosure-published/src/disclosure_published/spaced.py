@@ -23,6 +23,7 @@ Running text (headings, paragraphs of several lines) keeps its lines; a cell pri
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 
 import attrs
@@ -91,7 +92,7 @@ def detect_grid(text: str) -> Grid | None:
     lines = _lines(text)
     cell_gaps: collections.Counter[int] = collections.Counter()
     row_gaps: collections.Counter[int] = collections.Counter()
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         if not looks_like_value(line.text):
             continue
         if looks_like_value(following.text):
