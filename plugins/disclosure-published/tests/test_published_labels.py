@@ -76,9 +76,11 @@ def test_traditional_characters_and_other_numbering_are_exact_not_fuzzy() -> Non
         TABLE_2
         + row("4、保護第三方合法權益", 5, 0, 0, 0, 0, 0, 5)
         + row("（5）属于三类内部事务信息", 6, 0, 0, 0, 0, 0, 6)
+        + row("⑥属于四类过程性信息", 7, 0, 0, 0, 0, 0, 7)
     )
     assert loaded.report.number("requests.withheld_third_party.total") == 5
     assert loaded.report.number("requests.withheld_internal_affairs.total") == 6
+    assert loaded.report.number("requests.withheld_process_info.total") == 7
     assert fuzzy_notes(loaded) == []
 
 

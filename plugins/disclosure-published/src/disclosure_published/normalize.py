@@ -25,7 +25,10 @@ _PHRASE = re.compile("|".join(map(re.escape, sorted(PHRASES, key=len, reverse=Tr
 _UNIFY = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "—", "\u2015": "—", "\u2500": "—", "\u3000": " "})
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"^(?:#{1,6}\s*)?(?:(?:标题|题目|名称)\s*[:：]\s*)?")
-_ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)?[、.]?|\d{1,2}[.、)]|[(]\d{1,2}[)])")
+# "（三）", "三、", "1.", "1、", "(1)", and a bare number before the words ("④" folds to "4").
+_ENUMERATOR = re.compile(
+    r"^(?:\(?[一二三四五六七八九十]{1,3}\)?[、.]?|\d{1,2}[.、)]|[(]\d{1,2}[)]|\d{1,2}(?=[\u4e00-\u9fff]))"
+)
 
 
 def clean(text: str) -> str:
@@ -70,8 +73,8 @@ def label_key(text: str) -> str:
 def strip_enumerator(key: str) -> str:
     """A key without its leading enumerator ("三、", "(一)", "1.").
 
-    >>> strip_enumerator("1.属于国家秘密")
-    '属于国家秘密'
+    >>> strip_enumerator("1.属于国家秘密"), strip_enumerator(label_key("④保护第三方合法权益"))
+    ('属于国家秘密', '保护第三方合法权益')
     """
     return _ENUMERATOR.sub("", key, count=1)
 
