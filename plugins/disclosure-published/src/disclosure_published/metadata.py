@@ -93,6 +93,8 @@ def _is_title(folded: str) -> bool:
     """A title speaks of 政府信息公开 (or 政务公开 with a year) and a report; breadcrumbs ("首页 > …") are not titles."""
     if len(folded) > _MAX_TITLE or "报告" not in folded or re.search(r"[>»›]", folded):
         return False
+    if folded.endswith(("。", ".")) or re.search(r"[,;]", folded):
+        return False  # a sentence naming the report ("依据…，发布…年度报告。"), not its title
     return "政府信息公开" in folded or ("政务公开" in folded and re.search(r"\d{4}", folded) is not None)
 
 
