@@ -20,6 +20,7 @@ Two strengths:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # CJK Radicals Supplement (U+2E80–U+2EFF) to the unified ideograph each radical is a form of, from the
@@ -159,6 +160,8 @@ def _table() -> dict[int, str]:
 
 
 _IDEOGRAPHS = _table()
+# Most text holds none of these: a search is much cheaper than translating every character.
+_FOLDABLE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def fold_ideographs(text: str) -> str:
@@ -169,7 +172,7 @@ def fold_ideographs(text: str) -> str:
     >>> fold_ideographs("\u2ec4\u2f6c\u2eab\uf900")
     '西目目豈'
     """
-    return text.translate(_IDEOGRAPHS)
+    return text.translate(_IDEOGRAPHS) if _FOLDABLE.search(text) else text
 
 
 def fold(text: str) -> str:

@@ -14,6 +14,7 @@ enumerator, the *loose* key drops it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from disclosure_core.folding import fold
@@ -31,6 +32,7 @@ _ENUMERATOR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """Folded text (NFKC, radicals as the ideographs they stand for: :func:`disclosure_core.folding.fold`)
     with runs of whitespace made one space and the ends trimmed.
