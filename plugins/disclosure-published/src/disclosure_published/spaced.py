@@ -34,6 +34,7 @@ from disclosure_published.headings import match_heading
 from disclosure_published.stream import Token, row_break
 
 _MIN_CELL_GAPS = 8  # value-to-value gaps needed before a document is taken to be spaced this way
+_MAX_GAP = 5  # the largest cell gap tried
 _MAX_WRAPPED = 8  # a cell wrapped over lines has short pieces ("商业" / "企业"), never sentences
 _SENTENCE = re.compile(r"[。；;！？]")
 
@@ -82,34 +83,45 @@ def _lines(text: str) -> list[_Line]:
 def detect_grid(text: str) -> Grid | None:
     """The gaps of a spaced cell-per-line document, or None when its empty lines carry no grid.
 
-    A document with an empty line after every line (excerpts copied that way) has no row gap apart from
-    its cell gap, so it is not spaced: its empty lines say nothing.
+    Every candidate pair of gaps is tried on the gaps after numbers: most gaps between two numbers must
+    decode, most gaps between a number and a label must decode as a row break. Of the pairs that do, the
+    one under which most gaps are exactly S between numbers and exactly R before labels (no blank cells in
+    between) wins — so (S, R) = (1, 2), which decodes any gap at all, does not pass for (2, 4). A
+    document with an empty line after every line (excerpts copied that way) has no row gap apart from its
+    cell gap, so it is not spaced: its empty lines say nothing.
 
     >>> detect_grid("1\\n\\n\\n2\\n\\n\\n3\\n\\n\\n\\n\\n甲\\n\\n\\n4\\n\\n\\n5\\n\\n\\n6\\n\\n\\n7\\n\\n\\n8\\n\\n\\n9\\n\\n\\n10\\n\\n\\n11\\n\\n\\n\\n\\n乙")
     Grid(cell=2, row=4)
     >>> detect_grid("1\\n\\n2\\n\\n3\\n\\n甲\\n\\n4")
     """
     lines = _lines(text)
-    cell_gaps: collections.Counter[int] = collections.Counter()
-    row_gaps: collections.Counter[int] = collections.Counter()
+    between_values: collections.Counter[int] = collections.Counter()
+    before_labels: collections.Counter[int] = collections.Counter()
     for line, following in itertools.pairwise(lines):
         if not looks_like_value(line.text):
             continue
         if looks_like_value(following.text):
-            cell_gaps[line.gap_after] += 1
+            between_values[line.gap_after] += 1
         else:
-            row_gaps[line.gap_after] += 1
-    if sum(cell_gaps.values()) < _MIN_CELL_GAPS:
+            before_labels[line.gap_after] += 1
+    values, labels = sum(between_values.values()), sum(before_labels.values())
+    if values < _MIN_CELL_GAPS:
         return None
-    cell, count = cell_gaps.most_common(1)[0]
-    if cell < 1 or count * 2 < sum(cell_gaps.values()):
-        return None
-    step = cell + 1
-    rows = [(n, gap) for gap, n in row_gaps.items() if gap > cell and (gap - cell) % step != 0]
-    if not rows:
-        return None
-    n, row = max(rows)
-    return Grid(cell, row) if n >= 2 else None
+    best: tuple[tuple[int, int, int, int], Grid] | None = None
+    for cell in range(1, _MAX_GAP + 1):
+        for row in range(cell + 1, 4 * cell + 4):
+            if (row - cell) % (cell + 1) == 0:
+                continue
+            grid = Grid(cell, row)
+            decoded = sum(n for gap, n in between_values.items() if grid.decode(gap) is not None)
+            breaks = sum(n for gap, n in before_labels.items() if (grid.decode(gap) or (False, 0))[0])
+            if breaks < 2 or breaks < 0.8 * labels or decoded < 0.8 * values:
+                continue
+            exact = between_values[cell] + before_labels[row]
+            score = (exact, decoded + breaks, -cell, -row)
+            if best is None or score > best[0]:
+                best = (score, grid)
+    return best[1] if best else None
 
 
 def spaced_tokens(text: str, *, origin: str, grid: Grid | None = None) -> list[Token]:
