@@ -155,3 +155,17 @@ def test_an_exact_report_never_produces_a_fuzzy_match(report: Report) -> None:
         if loaded.report.cell(a).provenance is not None
     }
     assert {a: r for a, r in readings.items() if r is not Reading.EXACT} == {}
+
+
+def test_an_html_table_row_printed_with_a_typo_is_read_with_a_fuzzy_reading() -> None:
+    page = (
+        "<h1>某县2022年政府信息公开工作年度报告</h1><h2>三、收到和处理政府信息公开申请情况</h2><table>"
+        "<tr><td>（三）不予公开</td><td>4.保护第三方合权益</td>" + "<td>2</td>" + "<td>0</td>" * 5 + "<td>2</td></tr>"
+        "</table>"
+    )
+    loaded = parse_html(page.encode(), origin="p.html")
+    cell = loaded.report.cell("requests.withheld_third_party.natural_person")
+    assert loaded.report.number("requests.withheld_third_party.natural_person") == 2
+    assert cell.provenance is not None
+    assert cell.provenance.reading is Reading.FUZZY_LABEL
+    assert fuzzy_notes(loaded) == ["row label printed '4.保护第三方合权益' (a typo), taken for '4.保护第三方合法权益'"]
