@@ -24,7 +24,7 @@ from disclosure_core.values import CellValue, Reading
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT.parent / "shared" / "reports"
-CATALOG = Registry(entry_points=False).catalog()
+CATALOG = Registry(entry_points=False).layouts()
 
 
 def as_expected(value: CellValue, wanted: int | str | None) -> bool:

@@ -96,7 +96,7 @@ def test_a_name_that_is_no_body_is_not_taken() -> None:
 )
 def test_real_captures_name_a_provincial_department(stem: str, published: dt.date | None) -> None:
     path = REAL / f"{stem}.txt"
-    loaded = TextSource().load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).catalog())
+    loaded = TextSource().load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).layouts())
     report = loaded.report
     assert (report.body.name, report.body.level) == ("河北省教育厅", BodyLevel.PROVINCE_DEPARTMENT)
     assert report.year == int(stem[-4:])

@@ -29,7 +29,7 @@ CELL_PER_LINE = [p for p in EXPECTED if p.stem not in RUN_TOGETHER]
 
 def read(stem: str) -> Loaded:
     path = REAL / f"{stem}.txt"
-    return TextSource().load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).catalog())
+    return TextSource().load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).layouts())
 
 
 def expected_cells(expected: dict[str, Any]) -> dict[CellAddress, int | str | None]:
