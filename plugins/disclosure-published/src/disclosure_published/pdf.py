@@ -77,6 +77,7 @@ class _Line:
 
 
 def _page(page: Any, number: int, origin: str) -> list[_Table | _Line]:
+    page = page.filter(_drawn)
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -95,6 +96,24 @@ def _page(page: Any, number: int, origin: str) -> list[_Table | _Line]:
         placed.append((line["top"], printed))
     placed.sort(key=lambda item: item[0])
     return [item for _, item in placed]
+
+
+_PAPER = ((1,), (1, 1, 1), (0, 0, 0, 0))  # white in grey, RGB and CMYK
+
+
+def _drawn(obj: dict[str, Any]) -> bool:
+    """Whether an object shows on paper: a rectangle filled white and not stroked (the page background that
+    Chromium and others paint under the text) rules nothing, and must not make the page one big table cell.
+
+    >>> _drawn({"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": (1.0, 1.0, 1.0)})
+    False
+    >>> _drawn({"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": (0.0,)})
+    True
+    """
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    colour = obj.get("non_stroking_color")
+    return bool(obj.get("fill")) and tuple(colour or ()) not in _PAPER if colour is not None else bool(obj.get("fill"))
 
 
 def _table_tokens(table: Any, page: int, index: int, origin: str) -> list[Token]:
