@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from disclosure_published.roundtrip import printed_differences, printed_reports
+from disclosure_published.roundtrip import cell_differences, metadata_differences, printed_differences, printed_reports
 from hypothesis import HealthCheck, Phase, given, settings
 
 from disclosure_core import Registry, Report, check
@@ -48,6 +48,13 @@ CHROMIUM_FOLDING = (
     "Chromium's text layer gives Kangxi radicals (⼯ U+2F2F, ⼀ U+2F00) and CJK Radicals Supplement forms (⺠ U+2EA0) "
     "for the title, headings and body name, and U+2E3A TWO-EM DASH for a printed '——': the published reader does "
     "not fold them yet (disclosure_core.folding, on branch textread)"
+)
+LIBREOFFICE_MARGINS = (
+    "pdf.py joins a heading with the line after it as one wrapped paragraph when the document has no line at the "
+    "true left margin (every paragraph of our DOCX is first-line indented, so with short narrative all lines start "
+    "2 characters in): _Margins.of takes the indented x0 as the left margin and a heading ending near the "
+    "estimated right one as running on ('五、…改进情况' + '六、其他需要报告的事项'); the tables' boxes would give "
+    "both margins"
 )
 CHROMIUM_FINDINGS = (
     "the overlay is printed: each flagged cell reads '18 ⚠5', which the PDF reader takes for a non-number (the "
@@ -136,20 +143,47 @@ def chromium_pdfs(pages: list[bytes], directory: Path, font_set: str) -> list[by
     return pdfs
 
 
+def readings(reports: list[Report], pdfs: list[bytes]) -> list[Report]:
+    return [
+        REGISTRY.load_bytes(pdf, origin=f"r{index}.pdf", source="published-pdf").report
+        for index, pdf in enumerate(pdfs)
+    ]
+
+
 def differences(reports: list[Report], pdfs: list[bytes]) -> dict[int, list[str]]:
     """Per report (by index), what its PDF read back without: only the reports that did not read back exactly."""
     found = {}
-    for index, (report, pdf) in enumerate(zip(reports, pdfs, strict=True)):
-        read = REGISTRY.load_bytes(pdf, origin=f"r{index}.pdf", source="published-pdf").report
+    for index, (report, read) in enumerate(zip(reports, readings(reports, pdfs), strict=True)):
         if problems := printed_differences(report, read):
             found[index] = problems
     return found
 
 
-@pytest.mark.parametrize("font_set", FONT_SETS)
-def test_docx_exported_by_libreoffice_reads_back(generated: list[Report], tmp_path: Path, font_set: str) -> None:
+@pytest.fixture(scope="module", params=FONT_SETS)
+def libreoffice(
+    request: pytest.FixtureRequest, generated: list[Report], tmp_path_factory: pytest.TempPathFactory
+) -> list[Report]:
+    """The generated reports' DOCX exported to PDF by LibreOffice with each font set, read back."""
+    directory = tmp_path_factory.mktemp("libreoffice")
     documents = [REGISTRY.render(report, "docx") for report in generated]
-    assert differences(generated, libreoffice_pdfs(documents, ".docx", tmp_path, font_set)) == {}
+    return readings(generated, libreoffice_pdfs(documents, ".docx", directory, request.param))
+
+
+def test_docx_exported_by_libreoffice_reads_back_to_every_cell(
+    generated: list[Report], libreoffice: list[Report]
+) -> None:
+    found = {i: cell_differences(r, read) for i, (r, read) in enumerate(zip(generated, libreoffice, strict=True))}
+    assert {i: problems for i, problems in found.items() if problems} == {}
+    assert [read.body for read in libreoffice] == [report.body for report in generated]
+    assert [read.year for read in libreoffice] == [report.year for report in generated]
+
+
+@pytest.mark.xfail(strict=True, reason=LIBREOFFICE_MARGINS)
+def test_docx_exported_by_libreoffice_reads_back_to_the_metadata(
+    generated: list[Report], libreoffice: list[Report]
+) -> None:
+    found = {i: metadata_differences(r, read) for i, (r, read) in enumerate(zip(generated, libreoffice, strict=True))}
+    assert {i: problems for i, problems in found.items() if problems} == {}
 
 
 @pytest.mark.xfail(strict=True, reason=CHROMIUM_FOLDING)
