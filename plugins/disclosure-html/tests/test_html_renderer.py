@@ -193,6 +193,16 @@ def test_findings_mark_their_cells_and_are_listed_with_their_arithmetic(daixian:
     assert summary == "共 3 项：错误 1 项，警告 1 项，提示 1 项。"
 
 
+def test_overlay_material_is_marked_as_not_part_of_the_report(daixian: Report) -> None:
+    findings = [finding("r", Severity.ERROR, Outcome.FAIL, {"requests.new.total": Absent()})]
+    root = parse(render(daixian, findings))
+    [mark] = [e for e in by_id(root, "requests.new.total") if e.tag == NS + "a"]
+    assert (mark.get("role"), mark.get("data-overlay"), mark.get("href")) == ("doc-noteref", "mark", "#finding-1")
+    [aside] = list(root.iter(NS + "aside"))
+    assert aside.get("data-overlay") == "findings"
+    assert by_id(root, "finding-1") in list(aside.iter())
+
+
 def test_findings_speak_english_when_asked(daixian: Report) -> None:
     findings = [finding("r", Severity.WARNING, Outcome.FAIL, {"requests.new.total": Absent()}, lhs=Decimal("1.5"))]
     root = parse(render(daixian, findings, lang="en"))

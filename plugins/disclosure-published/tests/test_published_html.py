@@ -72,3 +72,41 @@ def test_real_site_shapes_are_read() -> None:
     assert report.cell("proactive.normative_documents.in_force") == Absent(AbsenceKind.PLACEHOLDER, "——")
     assert report.number("proactive.fees.amount") == 12.5
     assert any("3件" in d.message for d in loaded.diagnostics)
+
+
+def test_hidden_and_complementary_material_is_not_read_as_the_report() -> None:
+    """Sites hide anti-copy text in spans (``display:none``), number footnotes in cells with ``<sup>``, print
+    screen-reader-only text and put related links beside the article: none of it is a value, a row or a table."""
+    page = """<html><head><meta charset="utf-8"></head><body>
+<a class="sr-only" href="#main">跳到主要内容</a>
+<main id="main">
+<h1>某镇2022年政府信息公开工作年度报告</h1>
+<p>二、主动公开政府信息情况</p>
+<table>
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td>3<sup>注1</sup></td><td>1<span style="display: none">8</span></td>
+<td>12<a role="doc-noteref" href="#n1">[1]</a></td></tr>
+<tr hidden><td>行政规范性文件</td><td>9</td><td>9</td><td>9</td></tr>
+</table>
+<p role="doc-footnote" id="n1">注1：含转发件。</p>
+<p>某镇人民政府</p>
+<p>2023年1月20日</p>
+</main>
+<aside><h2>相关信息</h2>
+<table><tr><td>行政规范性文件</td><td>99</td><td>99</td><td>99</td></tr></table>
+<p>某县2021年政府信息公开工作年度报告</p></aside>
+<div role="complementary"><p>二、主动公开政府信息情况</p></div>
+<span aria-hidden="true">★</span>
+</body></html>""".encode()
+    loaded = parse_html(page, origin="site.html")
+    report = loaded.report
+    assert (report.year, report.body.name, str(report.published)) == (2022, "某镇人民政府", "2023-01-20")
+    cells = ("issued", "repealed", "in_force")
+    assert [report.cell(f"proactive.normative_documents.{c}") for c in cells] == [Count(3), Count(1), Count(12)]
+    assert [report.cell(f"proactive.regulations.{c}") for c in cells] == [Count(0)] * 3
+    messages = " ".join(d.message for d in loaded.diagnostics)
+    assert "printed a second time" not in messages
+    assert "99" not in messages
+    assert "注1" not in messages

@@ -5,6 +5,12 @@ Government pages wrap articles in layout tables and print report tables from Wor
 its cells are read as running text. A table without nested tables is data: every ``td``/``th`` becomes a
 cell token placed on the grid its rowspans and colspans make (``T2R5C3``), and every ``tr`` ends a row.
 
+Only what the page says to every reader is read: material hidden from sight (``hidden``, ``display:none``,
+screen-reader-only classes) or from assistive technology (``aria-hidden``), and complementary material beside
+the article (``<aside>``, ``role="complementary"``, footnotes and notes), are not the report. Inside a data
+cell, note references (``<sup>``, ``role="doc-noteref"``) annotate the value and are not part of it: a cell
+printed ``18<sup>⚠5</sup>`` holds 18.
+
 >>> page = "<h2>二、主动公开政府信息情况</h2><table><tr><td>行政许可</td><td>12</td></tr></table>"
 >>> tokens = html_tokens(page.encode(), origin="a.html")
 >>> [(t.text, t.cell, t.where.cell) for t in tokens if not t.is_break]
@@ -66,6 +72,17 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset(
     ["script", "style", "noscript", "head", "template", "svg", "iframe", "object", "select", "option", "button"]
 )
+# Not the report: material beside the article (sidebars, notes, a checker's findings list) by tag or ARIA role.
+_ASIDE_ROLES = frozenset(["complementary", "doc-footnote", "doc-endnotes"])
+# Annotations of a cell's value, not part of it: footnote and finding references.
+_NOTE_REFERENCE_ROLES = frozenset(["doc-noteref", "doc-backlink"])
+# The classes common style sheets (Bootstrap, WordPress, Drupal, GOV.UK) use for screen-reader-only text.
+_SCREEN_READER_ONLY = frozenset(
+    ["visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "element-invisible", "govuk-visually-hidden"]
+)
+_NOT_DISPLAYED = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _MAX_SPAN = 100  # spans beyond the widest official table are typos or attacks; clamp them
 
@@ -106,6 +123,34 @@ def html_tokens(data: bytes, *, origin: str) -> list[Token]:
     return reader.tokens
 
 
+def _unread(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element is not part of what the page says to every reader (hidden, or beside the article).
+
+    >>> page = lxml.html.fromstring('<div><aside>热点</aside><span aria-hidden="true">★</span><p>正文</p></div>')
+    >>> [e.tag for e in page if _unread(e)]
+    ['aside', 'span']
+    """
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _SKIPPED or tag == "aside" or element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    if _roles(element) & _ASIDE_ROLES:
+        return True
+    if _SCREEN_READER_ONLY.intersection((element.get("class") or "").lower().split()):
+        return True
+    return bool(_NOT_DISPLAYED.search(element.get("style") or ""))
+
+
+def _note_reference(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element inside a cell annotates the value (a footnote or finding reference)."""
+    return element.tag == "sup" or bool(_roles(element) & _NOTE_REFERENCE_ROLES)
+
+
+def _roles(element: lxml.html.HtmlElement) -> set[str]:
+    return set((element.get("role") or "").lower().split())
+
+
 class _Reader:
     def __init__(self, origin: str) -> None:
         self.origin = origin
@@ -123,7 +168,7 @@ class _Reader:
 
     def block(self, element: lxml.html.HtmlElement) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIPPED:
+        if _unread(element):
             return
         if tag == "table" and not element.xpath(".//table"):
             self.flush(element)
@@ -149,11 +194,11 @@ class _Reader:
     def table(self, table: lxml.html.HtmlElement) -> None:
         self.tables += 1
         taken: set[tuple[int, int]] = set()
-        rows = [row for row in table.iter("tr") if row.getparent() is not None]
+        rows = [row for row in table.iter("tr") if row.getparent() is not None and not _unread(row)]
         for r, row in enumerate(rows):
             column = 0
             for cell in row:
-                if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                if not isinstance(cell.tag, str) or cell.tag not in ("td", "th") or _unread(cell):
                     continue
                 while (r, column) in taken:
                     column += 1
@@ -181,7 +226,7 @@ def _cell_text(cell: lxml.html.HtmlElement) -> str:
 
     def visit(node: lxml.html.HtmlElement, top: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIPPED or not tag:
+        if not tag or _unread(node) or (not top and _note_reference(node)):
             return
         if not top and (tag == "br" or tag in _BLOCKS):
             parts.append("\n")

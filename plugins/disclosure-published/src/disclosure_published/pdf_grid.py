@@ -108,7 +108,7 @@ class Grid:
 def page_grids(page: Any, number: int) -> list[Grid]:
     """The ruled grids pdfplumber finds on a page, in top-to-bottom order."""
     grids = []
-    for table in page.find_tables():
+    for table in page.filter(_drawn).find_tables():
         columns = sorted({round(bbox[0], 1) for row in table.rows for bbox in row.cells if bbox is not None})
         merged = _merge_close(columns)
         rows = []
@@ -136,3 +136,21 @@ def _merge_close(xs: Sequence[float]) -> list[float]:
 def tables_of(grids: list[Grid], is_label: LabelTest) -> list[Grid]:
     """The grids that are tables: not frames round other grids or round text."""
     return [g for g in grids if not any(g.encloses(other) for other in grids) and g.is_table(is_label)]
+
+
+_PAPER = ((1,), (1, 1, 1), (0, 0, 0, 0))  # white in grey, RGB and CMYK
+
+
+def _drawn(obj: dict[str, Any]) -> bool:
+    """Whether an object shows on paper: a rectangle filled white and not stroked (the page background that
+    Chromium and others paint under the text) rules nothing, and must not make the page one big table cell.
+
+    >>> _drawn({"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": (1.0, 1.0, 1.0)})
+    False
+    >>> _drawn({"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": (0.0,)})
+    True
+    """
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    colour = obj.get("non_stroking_color")
+    return bool(obj.get("fill")) and tuple(colour or ()) not in _PAPER if colour is not None else bool(obj.get("fill"))
