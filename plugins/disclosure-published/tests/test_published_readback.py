@@ -88,7 +88,7 @@ def test_printed_pages_of_any_report_read_back_to_every_cell(path: str, report: 
     data = render(report, "zh")
     assert isinstance(REGISTRY.source(source), SOURCES[source])
     reader = SOURCES[source](Hints(name="某县人民政府", level=BodyLevel.COUNTY, year=report.year))
-    loaded = reader.load(data, origin=f"r.{path}", layouts=REGISTRY.catalog())
+    loaded = reader.load(data, origin=f"r.{path}", layouts=REGISTRY.layouts())
     assert cell_differences(report, loaded.report) == []
 
 
