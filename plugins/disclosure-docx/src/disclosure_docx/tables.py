@@ -6,6 +6,11 @@ same :func:`table_plan`, so what is written at a grid position is what is read b
 
 Table 1 has one block per 第二十条 item; its blocks are printed as one table, each block opened by a full-width
 row holding its heading, as on the official form. Tables 2 and 3 repeat their header rows on every page.
+
+Pagination (:func:`row_keeps`): a table may break across pages, but only where a reader expects it — between
+Table 1's blocks, between Table 2's row groups (（三）不予公开 with its eight reasons stays whole), never inside the
+header or between the header and the first row. Rows never split. So a table begins on the page where its caption
+falls whenever its header and first rows fit there, instead of leaving the rest of the page empty.
 """
 
 from __future__ import annotations
@@ -51,6 +56,11 @@ class TablePlan:
     rows: tuple[PlannedRow, ...]
     style: str = TABLE_TEXT
 
+    @property
+    def repeats(self) -> bool:
+        """Whether the table's header rows repeat on every page (one-block tables: 2 and 3)."""
+        return any(row.repeat for row in self.rows)
+
 
 @functools.lru_cache(maxsize=32)
 def table_plan(layout: Layout, table_id: str) -> TablePlan:
@@ -83,6 +93,41 @@ def table_plan(layout: Layout, table_id: str) -> TablePlan:
     return TablePlan(table, width, tuple(widths), tuple(rows), TABLE_TEXT_SMALL if narrow else TABLE_TEXT)
 
 
+def row_keeps(plan: TablePlan) -> tuple[bool, ...]:
+    """For each printed row, whether it stays on the page of the row after it (``w:keepNext``).
+
+    A block heading and header rows keep with what follows; a body row keeps with the next when both lie in the
+    same row group (a group label spanning both, Table 2's （三）…（六）) or the same small block (Table 1's
+    items); the last row is free.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> keeps = row_keeps(table_plan(builtin_layout("gov-2021"), "requests"))
+    >>> keeps[:4], keeps[7:15], keeps[-1]
+    ((True, True, True, False), (True, True, True, True, True, True, True, False), False)
+    """
+    keeps = []
+    for index, planned in enumerate(plan.rows):
+        following = plan.rows[index + 1] if index + 1 < len(plan.rows) else None
+        if following is None:
+            keeps.append(False)
+        elif planned.heading is not None or planned.repeat:
+            keeps.append(True)
+        elif following.heading is not None:
+            keeps.append(False)  # the end of a block: Table 1 may break before the next item
+        elif not plan.repeats:
+            keeps.append(True)  # Table 1's blocks are two to four rows: each stays whole
+        else:
+            keeps.append(_group_of(planned) is not None and _group_of(planned) == _group_of(following))
+    return tuple(keeps)
+
+
+def _group_of(planned: PlannedRow) -> GridCell | None:
+    """The innermost row group a body row lies in — the outermost group of a tall block (三、本年度办理结果, in
+    column 0) does not count: it spans most of Table 2."""
+    groups = [cell for cell in planned.slots if cell.role is GridRole.ROW_GROUP and cell.column > 0]
+    return groups[-1] if groups else None
+
+
 def _positions(grid: BlockGrid) -> dict[tuple[int, int], GridCell]:
     covered: dict[tuple[int, int], GridCell] = {}
     for cell in grid.cells():
@@ -110,9 +155,8 @@ def table_xml(report: Report, layout: Layout, table_id: str) -> BaseOxmlElement:
         '<w:tblCellMar><w:left w:w="28" w:type="dxa"/><w:right w:w="28" w:type="dxa"/></w:tblCellMar>',
         f'<w:tblLook w:val="0000"/><w:tblCaption w:val="{caption}"/></w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid>',
     ]
-    for index, planned in enumerate(plan.rows):
-        # Every row but the last keeps with the next, so a table that fits on a page is never split.
-        parts.append(_row_xml(planned, plan, report, layout, keep=index < len(plan.rows) - 1))
+    for planned, keep in zip(plan.rows, row_keeps(plan), strict=True):
+        parts.append(_row_xml(planned, plan, report, layout, keep=keep))
     parts.append("</w:tbl>")
     element: BaseOxmlElement = parse_xml("".join(parts))
     return element
