@@ -10,6 +10,7 @@ how it looks.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from disclosure_docx.tables import TablePlan, row_keeps, table_plan
 
 from disclosure_core import RenderOptions, Report, builtin_layout
 from disclosure_core.document import OutlinePart, outline
-from disclosure_core.layouts import GridRole, Layout
+from disclosure_core.layouts import GridCell, GridRole, Layout
 from disclosure_core.testing import daixian_report, numbered_report
 
 pytestmark = pytest.mark.slow
@@ -38,6 +39,9 @@ FILLER = (
 LEADS = (0, 2, 4, 6, 8, 10)
 
 
+Paginated = dict[str, tuple[Report, tuple[Page, ...]]]
+
+
 def documents() -> dict[str, Report]:
     found = {"daixian-2020": daixian_report()}
     for layout_id in ("gov-2019", "gov-2021"):
@@ -47,7 +51,7 @@ def documents() -> dict[str, Report]:
 
 
 @pytest.fixture(scope="module")
-def paginated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Report, tuple[Page, ...]]]:
+def paginated(tmp_path_factory: pytest.TempPathFactory) -> Paginated:
     reports = documents()
     docx = {
         f"{name}.docx": DocxRenderer().render(report, RenderOptions(builtin_layout(report.format)))
@@ -74,21 +78,21 @@ def free_share(page: Page) -> float:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_page_but_the_last_is_more_than_a_quarter_empty(paginated: dict, name: str) -> None:
+def test_no_page_but_the_last_is_more_than_a_quarter_empty(paginated: Paginated, name: str) -> None:
     _, pages = paginated[name]
     assert len(pages) >= 2
     empty = {page.number: round(free_share(page), 2) for page in pages[:-1]}
     assert max(empty.values()) <= 0.25, f"{name}: share of the type area left empty, by page: {empty}"
 
 
-def row_label(slots: tuple, row: int) -> str:
+def row_label(slots: tuple[GridCell, ...], row: int) -> str:
     """The label that names a printed row: its row header (the innermost label started in the row)."""
     labels = [c.label.zh for i, c in enumerate(slots) if c.row == row and c.column == i and c.label is not None]
-    return labels[-1]
+    return str(labels[-1])
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_table_2_breaks_only_between_row_groups_with_its_header_repeated(paginated: dict, name: str) -> None:
+def test_table_2_breaks_only_between_row_groups_with_its_header_repeated(paginated: Paginated, name: str) -> None:
     report, pages = paginated[name]
     layout = builtin_layout(report.format)
     plan = table_plan(layout, "requests")
@@ -101,7 +105,7 @@ def test_table_2_breaks_only_between_row_groups_with_its_header_repeated(paginat
     for index in range(header_end + 1, len(plan.rows)):
         where = page_of(pages, row_label(plan.rows[index].slots, plan.rows[index].row), where)
         placed.append((index, where[0]))
-    for (index, page), (_, next_page) in zip(placed, placed[1:], strict=False):
+    for (index, page), (_, next_page) in itertools.pairwise(placed):
         if keeps[index]:
             assert page == next_page, f"{name}: row {index} of Table 2 is split from the row after it"
     for page in sorted({page for _, page in placed} - {first_page}):
@@ -150,7 +154,7 @@ def first_words(part: OutlinePart, layout: Layout) -> str | None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_headings_stay_with_the_lines_after_them(paginated: dict, name: str) -> None:
+def test_headings_stay_with_the_lines_after_them(paginated: Paginated, name: str) -> None:
     report, pages = paginated[name]
     layout = builtin_layout(report.format)
     for part, where in headings(report, pages):
@@ -161,7 +165,7 @@ def test_headings_stay_with_the_lines_after_them(paginated: dict, name: str) -> 
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_each_table_starts_where_its_caption_is(paginated: dict, name: str) -> None:
+def test_each_table_starts_where_its_caption_is(paginated: Paginated, name: str) -> None:
     """A table's caption (its section heading or the sentence that introduces it) and its header are on one page,
     and the page before a table's first page is full — the table did not move on while it could have begun."""
     report, pages = paginated[name]
@@ -169,9 +173,13 @@ def test_each_table_starts_where_its_caption_is(paginated: dict, name: str) -> N
     for part, where in headings(report, pages):
         for table in part.tables:
             plan = table_plan(layout, table.id)
-            header = [c for c in plan.rows[0 if plan.repeats else 1].slots if c.role is GridRole.COLUMN_HEADER]
+            header = [
+                c.label.zh
+                for c in plan.rows[0 if plan.repeats else 1].slots
+                if c.role is GridRole.COLUMN_HEADER and c.label is not None
+            ]
             caption = page_of(pages, part.paragraphs[-1][-8:], where) if part.paragraphs else where
-            start = page_of(pages, header[0].label.zh, caption)
+            start = page_of(pages, header[0], caption)
             assert caption[0] == start[0], f"{name}: {table.id} is apart from its caption"
             if start[0] > 0:
                 assert free_share(pages[start[0] - 1]) <= 0.25, f"{name}: the page before {table.id} is not full"
