@@ -79,10 +79,27 @@ def free_share(page: Page) -> float:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_page_but_the_last_is_more_than_a_quarter_empty(paginated: Paginated, name: str) -> None:
-    _, pages = paginated[name]
+    """A page that ends inside a table (the next one opens with its repeated header) may leave up to a third:
+    Table 2 breaks only between row groups, and 三、本年度办理结果 opens with ten rows that stay together (its
+    vertical label needs their height)."""
+    report, pages = paginated[name]
+    layout = builtin_layout(report.format)
+    repeated = [repeated_start(table_plan(layout, table.id)) for table in layout.tables]
     assert len(pages) >= 2
     empty = {page.number: round(free_share(page), 2) for page in pages[:-1]}
-    assert max(empty.values()) <= 0.25, f"{name}: share of the type area left empty, by page: {empty}"
+    for page, following in itertools.pairwise(pages):
+        inside = any(start and following.text.startswith(start) for start in repeated)
+        allowed = 1 / 3 if inside else 0.25
+        assert free_share(page) <= allowed, f"{name}: share of the type area left empty, by page: {empty}"
+
+
+def repeated_start(plan: TablePlan) -> str:
+    """The first characters a page continuing ``plan``'s table starts with: its repeated header's first label."""
+    if not plan.repeats:
+        return ""
+    first = next(cell for cell in plan.rows[0].slots if cell.label is not None)
+    assert first.label is not None
+    return "".join(first.label.zh.split())[:6]
 
 
 def row_label(slots: tuple[GridCell, ...], row: int) -> str:

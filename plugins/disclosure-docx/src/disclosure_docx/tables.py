@@ -98,14 +98,16 @@ def row_keeps(plan: TablePlan) -> tuple[bool, ...]:
 
     A block heading and header rows keep with what follows; a body row keeps with the next when both lie in the
     same row group (a group label spanning both, Table 2's （三）…（六）) or the same small block (Table 1's
-    items); the last row is free.
+    items); （一） and （二） keep with （三）, so 三、本年度办理结果 has room for its vertical label before any
+    break; the last row is free.
 
     >>> from disclosure_core.layouts import builtin_layout
     >>> keeps = row_keeps(table_plan(builtin_layout("gov-2021"), "requests"))
-    >>> keeps[:4], keeps[7:15], keeps[-1]
-    ((True, True, True, False), (True, True, True, True, True, True, True, False), False)
+    >>> keeps[:7], keeps[7:15], keeps[-1]
+    ((True, True, True, False, False, True, True), (True, True, True, True, True, True, True, False), False)
     """
     keeps = []
+    opened: set[GridCell] = set()  # tall blocks whose first inner group has been reached
     for index, planned in enumerate(plan.rows):
         following = plan.rows[index + 1] if index + 1 < len(plan.rows) else None
         if following is None:
@@ -117,15 +119,23 @@ def row_keeps(plan: TablePlan) -> tuple[bool, ...]:
         elif not plan.repeats:
             keeps.append(True)  # Table 1's blocks are two to four rows: each stays whole
         else:
-            keeps.append(_group_of(planned) is not None and _group_of(planned) == _group_of(following))
+            (block, group), (next_block, next_group) = _groups_of(planned), _groups_of(following)
+            if block is not None and group is not None:
+                opened.add(block)
+            # Rows of a tall block above its first inner group (（一）（二）) stay with that group: the block's
+            # vertical label is printed in its first part and needs the height.
+            opening = block is not None and block == next_block and block not in opened
+            keeps.append((group is not None and group == next_group) or opening)
     return tuple(keeps)
 
 
-def _group_of(planned: PlannedRow) -> GridCell | None:
-    """The innermost row group a body row lies in — the outermost group of a tall block (三、本年度办理结果, in
-    column 0) does not count: it spans most of Table 2."""
-    groups = [cell for cell in planned.slots if cell.role is GridRole.ROW_GROUP and cell.column > 0]
-    return groups[-1] if groups else None
+def _groups_of(planned: PlannedRow) -> tuple[GridCell | None, GridCell | None]:
+    """The outermost group of a tall block (三、本年度办理结果, in column 0) and the innermost row group
+    (（三）不予公开 …) that a body row lies in."""
+    groups = [cell for cell in planned.slots if cell.role is GridRole.ROW_GROUP]
+    outer = next((cell for cell in groups if cell.column == 0), None)
+    inner = [cell for cell in groups if cell.column > 0]
+    return outer, inner[-1] if inner else None
 
 
 def _positions(grid: BlockGrid) -> dict[tuple[int, int], GridCell]:
@@ -193,16 +203,19 @@ def _cell_for(cell: GridCell, width: int, merge: str, report: Report, layout: La
         return _cell_xml(label, width, cell.colspan, merge, "left", TABLE_NOTE, keep)
     if cell.role is GridRole.ROW_GROUP and cell.column == 0 and cell.rowspan > 1:
         # The outermost group of a tall block (三、本年度办理结果) runs vertically, as on the official form.
+        # Aligned to the top: when the table breaks inside the block, the label is printed whole in its first part.
         vertical = merge + '<w:textDirection w:val="tbRlV"/>'
-        return _cell_xml(label, width, cell.colspan, vertical, "center", style, keep)
+        return _cell_xml(label, width, cell.colspan, vertical, "center", style, keep, valign="top")
     align = "left" if cell.role in {GridRole.ROW_HEADER, GridRole.ROW_GROUP} else "center"
     return _cell_xml(label, width, cell.colspan, merge, align, style, keep)
 
 
-def _cell_xml(text: str, width: int, colspan: int, extra: str, align: str, style: str, keep: str) -> str:
+def _cell_xml(
+    text: str, width: int, colspan: int, extra: str, align: str, style: str, keep: str, valign: str = "center"
+) -> str:
     span = f'<w:gridSpan w:val="{colspan}"/>' if colspan > 1 else ""
     run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{extra}<w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{extra}<w:vAlign w:val="{valign}"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}<w:jc w:val="{align}"/></w:pPr>{run}</w:p></w:tc>'
     )
