@@ -6,9 +6,9 @@ at 390 px (no justified paragraphs) and 1280 px (justified, as the official text
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import html5lib
