@@ -111,7 +111,7 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
         raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
     findings = check_report(new, previous=old, registry=registry)
     yearly = [f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")]
-    changes = cell_changes(old, new, layouts=registry.layout)
+    changes = cell_changes(old, new, layouts=registry.layouts())
     layout = registry.layout(new.format)
     if output_format == "json":
         document = {
@@ -185,8 +185,8 @@ def rules(ctx: click.Context, format_id: str | None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     registry = state().registry
-    if format_id is not None and format_id not in registry.layouts():
-        raise UsageError(f"unknown format version {format_id!r}")
+    if format_id is not None:
+        registry.layout(format_id)  # a UsageError listing the registered ones when unknown
     for rule in registry_rule_set(registry).rules:
         if format_id and rule.applies.formats and format_id not in rule.applies.formats:
             continue

@@ -56,7 +56,7 @@ def aggregate(
         body=Body(body_name, BodyLevel(level), region),
         manifest=expected,
         blank_as_zero=blank_as_zero,
-        layouts=state().registry.layout,
+        layouts=state().registry.layouts(),
     )
     click.echo(f"aggregated {len(result.units)} units: {', '.join(result.units)}", err=True)
     if result.missing:

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from disclosure_core.cli.shared import emit, load_input, renderer_for, state
-from disclosure_core.errors import UsageError
 from disclosure_core.model import Body, BodyLevel, Report
 from disclosure_core.schema import report_json_schema
 
@@ -39,8 +38,8 @@ def new(
     registry = state().registry
     if format_id is None:
         format_id = registry.layout_for_year(year).id
-    elif format_id not in registry.layouts():
-        raise UsageError(f"unknown format version {format_id!r} (available: {', '.join(sorted(registry.layouts()))})")
+    else:
+        registry.layout(format_id)  # a UsageError listing the registered ones when unknown
     report = Report(format_id, year, Body(body_name, BodyLevel(level), region))
     emit(registry.render(report, renderer_for(output, to)), output)
 
@@ -62,10 +61,8 @@ def convert(source_file: Path, output: Path | None, to: str | None, source: str 
 @_OUTPUT
 def schema(format_id: str | None, output: Path | None) -> None:
     """Print the JSON Schema of canonical report JSON."""
-    layouts = state().registry.layouts()
-    if format_id is not None and format_id not in layouts:
-        raise UsageError(f"unknown format version {format_id!r}")
-    chosen = [layouts[format_id]] if format_id else list(layouts.values())
+    registry = state().registry
+    chosen = [registry.layout(format_id)] if format_id else list(registry.layouts().values())
     emit((json.dumps(report_json_schema(chosen), ensure_ascii=False, indent=2) + "\n").encode(), output)
 
 

@@ -131,7 +131,7 @@ def _metadata(
     report: Report, layout: Layout, parts: tuple[OutlinePart, ...], renumbered: tuple[Renumbered, ...]
 ) -> dict[str, Any]:
     """What the page does not show, for reading the document back (see :mod:`disclosure_docx.package`)."""
-    head = to_dict(report, layouts=lambda _: layout)
+    head = to_dict(report, layouts={layout.id: layout})
     for printed in ("schema", "tables", "lead", "sections", "provenance"):
         head.pop(printed, None)
     not_applicable, unitless = [], []
