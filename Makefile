@@ -7,7 +7,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/daixian-2020.json
 
-.PHONY: setup demo test test-long lint types docs schemas bench clean
+.PHONY: setup demo look test test-long lint types docs schemas bench clean
 
 $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml examples/*/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ demo: setup
 	$(BIN)/disclosure check $(EXAMPLE) --format json -o out/daixian-2020.findings.json || test $$? -eq 1
 	@cat out/daixian-2020.findings.txt
 	@echo "wrote out/daixian-2020.{json,html,docx,xlsx} and the findings: out/daixian-2020.findings.{txt,json}"
+
+# Pictures of every output as a reader sees them (needs LibreOffice, Chromium, poppler: see .ci/run).
+look: setup
+	$(BIN)/python tools/look.py out/look
 
 lint: setup
 	$(BIN)/ruff check .

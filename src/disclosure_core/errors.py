@@ -89,8 +89,8 @@ class UsageError(DisclosureError):
     """A request the library cannot honour (unknown format or renderer, overwriting an input).
 
     >>> from disclosure_core import Body, Report, render
-    >>> render(Report("gov-2021", 2025, Body("某县人民政府", "county")), "pdf")
+    >>> render(Report("gov-2021", 2025, Body("某县人民政府", "county")), "rtf")
     Traceback (most recent call last):
     ...
-    disclosure_core.errors.UsageError: unknown renderer 'pdf' (available: ...)
+    disclosure_core.errors.UsageError: unknown renderer 'rtf' (available: ...)
     """

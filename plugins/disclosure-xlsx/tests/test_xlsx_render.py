@@ -73,13 +73,23 @@ def test_numeric_cells_are_validated_by_their_kind(workbook: openpyxl.Workbook) 
 def test_totals_are_recomputed_beside_and_the_balance_checked_below(workbook: openpyxl.Workbook) -> None:
     sheet = workbook["表2"]
     assert sheet["L7"].value == "=SUM(D7,E7,F7,G7,H7,I7)"
-    assert sheet["M7"].value == '=IF(J7=SUM(D7,E7,F7,G7,H7,I7),"OK","差额 "&(J7-SUM(D7,E7,F7,G7,H7,I7)))'
+    row = "D7,E7,F7,G7,H7,I7,J7"  # a check reads its cells: all blank is 未填, OK only when all are filled and agree
+    assert sheet["M7"].value == (
+        f'=IF(COUNTA({row})=0,"未填",IF(J7=SUM(D7,E7,F7,G7,H7,I7),IF(COUNTA({row})=7,"OK",'
+        f'"未填 "&(7-COUNTA({row}))&" 格"),"差额 "&((J7)-(SUM(D7,E7,F7,G7,H7,I7)))))'
+    )
     assert sheet["A33"].value == "勾稽关系：一＋二＝三（七）＋四"
-    assert sheet["D33"].value == '=IF(D7+D8=D28+D29,"OK","差额 "&((D7+D8)-(D28+D29)))'
+    assert sheet["D33"].value == (
+        '=IF(COUNTA(D7,D8,D28,D29)=0,"未填",IF(D7+D8=D28+D29,IF(COUNTA(D7,D8,D28,D29)=4,"OK",'
+        '"未填 "&(4-COUNTA(D7,D8,D28,D29))&" 格"),"差额 "&((D7+D8)-(D28+D29))))'
+    )
     assert sheet["D31"].value.startswith("=SUM(D9,D10,D11,")
     appeals = workbook["表3"]
     assert appeals["E9"].value == "=SUM(A7,B7,C7,D7)"
-    assert appeals["O10"].value == '=IF(O7=SUM(K7,L7,M7,N7),"OK","差额 "&(O7-SUM(K7,L7,M7,N7)))'
+    assert appeals["O10"].value == (
+        '=IF(COUNTA(K7,L7,M7,N7,O7)=0,"未填",IF(O7=SUM(K7,L7,M7,N7),IF(COUNTA(K7,L7,M7,N7,O7)=5,"OK",'
+        '"未填 "&(5-COUNTA(K7,L7,M7,N7,O7))&" 格"),"差额 "&((O7)-(SUM(K7,L7,M7,N7)))))'
+    )
 
 
 def test_the_info_sheet_holds_metadata_and_sections(workbook: openpyxl.Workbook) -> None:

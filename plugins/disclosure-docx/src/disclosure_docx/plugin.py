@@ -6,14 +6,17 @@ from collections.abc import Iterable
 
 from disclosure_core.formats import Renderer, Source
 from disclosure_core.hookspecs import hookimpl
+from disclosure_docx.pdf import PdfRenderer
 from disclosure_docx.renderer import DocxRenderer
 from disclosure_docx.source import DocxSource
 
 
 @hookimpl
 def disclosure_renderers() -> Iterable[Renderer]:
-    """The DOCX renderer."""
-    return [DocxRenderer()]
+    """The DOCX and PDF renderers (LibreOffice is needed only when a PDF is made), each also with the official
+    heading numbering (``docx-numbered``, ``pdf-numbered``)."""
+    numbered = DocxRenderer(numbering="official")
+    return [DocxRenderer(), PdfRenderer(), numbered, PdfRenderer(numbered)]
 
 
 @hookimpl

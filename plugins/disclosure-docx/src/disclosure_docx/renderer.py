@@ -2,14 +2,18 @@
 
 The same report always gives the same bytes: document timestamps come from the report (its publication date,
 else a fixed date), zip entries carry a fixed date and order, and nothing else varies.
+
+Headings are printed as the report gives them; ``DocxRenderer(numbering="official")`` (registered as
+``docx-numbered``) prints the official 一、…六、 and （一）… instead, noting in the metadata what the source printed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from typing import Any, Literal
 
+import attrs
 import docx
 import docx.document
 from docx.oxml.ns import qn
@@ -28,6 +32,7 @@ from disclosure_core.layouts import CellKind, Layout
 from disclosure_core.model import Report
 from disclosure_core.serialize import to_dict
 from disclosure_core.values import AbsenceKind, Absent, Money
+from disclosure_docx.numbering import Renumbered, numbered_outline
 from disclosure_docx.package import deterministic_zip, write_metadata
 from disclosure_docx.tables import table_xml
 from disclosure_docx.template import BODY, HEADING, SIGNATURE, SUBHEADING, TITLE, template_bytes
@@ -46,15 +51,26 @@ class DocxRenderer:
     b'PK'
     """
 
-    name = "docx"
     suffix = ".docx"
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    description = "official DOCX document, GB/T 9704 style (disclosure-docx)"
+
+    def __init__(self, *, numbering: Literal["as-printed", "official"] = "as-printed") -> None:
+        if numbering not in ("as-printed", "official"):
+            raise ValueError(f"numbering must be 'as-printed' or 'official', not {numbering!r}")
+        self.numbering = numbering
+        official = numbering == "official"
+        self.name = "docx-numbered" if official else "docx"
+        self.description = "official DOCX document, GB/T 9704 style" + (
+            ", headings numbered 一、…六、 and （一）… (disclosure-docx)" if official else " (disclosure-docx)"
+        )
 
     def render(self, report: Report, options: RenderOptions) -> bytes:
         """The document as bytes. Findings are not printed: the DOCX is the document as published."""
         layout = options.layout
         parts = outline(report, layout)
+        renumbered: tuple[Renumbered, ...] = ()
+        if self.numbering == "official":
+            parts, renumbered = numbered_outline(parts)
         document = docx.Document(io.BytesIO(template_bytes()))
         styles = {style.style_id: style for style in document.styles}
         title = report_title(report)
@@ -75,15 +91,21 @@ class DocxRenderer:
             for table in part.tables:
                 document.element.body.sectPr.addprevious(table_xml(report, layout, table.id))
         signature = [text for text in (report.publisher, report.published and format_date(report.published)) if text]
+        if signature:
+            last = document.paragraphs[-1] if document.paragraphs else None
+            if last is not None and document.element.body.sectPr.getprevious() is last._p:
+                last.paragraph_format.keep_with_next = True  # the signature never stands alone on the last page
         for index, text in enumerate(signature):
             signed = document.add_paragraph(text, style=styles[SIGNATURE])
             if index == 0:
+                if len(signature) > 1:
+                    signed.paragraph_format.keep_with_next = True
                 signed.paragraph_format.space_before = Pt(56)  # two blank lines above the signature
         last = document.element.body.sectPr.getprevious()
         if last is not None and last.tag == qn("w:tbl"):
             document.add_paragraph(style=styles[BODY])  # Word requires a paragraph after a final table
         _core_properties(document, report, layout, title)
-        write_metadata(document, _metadata(report, layout, parts))
+        write_metadata(document, _metadata(report, layout, parts, renumbered))
         buffer = io.BytesIO()
         document.save(buffer)
         return deterministic_zip(buffer.getvalue())
@@ -105,7 +127,9 @@ def _core_properties(document: docx.document.Document, report: Report, layout: L
     properties.modified = stamp
 
 
-def _metadata(report: Report, layout: Layout, parts: tuple[OutlinePart, ...]) -> dict[str, Any]:
+def _metadata(
+    report: Report, layout: Layout, parts: tuple[OutlinePart, ...], renumbered: tuple[Renumbered, ...]
+) -> dict[str, Any]:
     """What the page does not show, for reading the document back (see :mod:`disclosure_docx.package`)."""
     head = to_dict(report, layouts={layout.id: layout})
     for printed in ("schema", "tables", "lead", "sections", "provenance"):
@@ -117,7 +141,9 @@ def _metadata(report: Report, layout: Layout, parts: tuple[OutlinePart, ...]) ->
         column = layout.column_of(address) if layout.has_cell(address) else None
         if isinstance(value, Money) and value.unit is None and column and column.kind is CellKind.MONEY and column.unit:
             unitless.append(str(address))  # printed bare, like an amount in the column's unit
+    notes = {"renumbered": [attrs.asdict(note) for note in renumbered]} if renumbered else {}
     return {
+        **notes,
         "report": head,
         "headings": {
             part.id: "missing" if part.section is None else "official" if part.official else "own" for part in parts

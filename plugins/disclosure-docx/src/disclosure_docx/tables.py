@@ -6,6 +6,11 @@ same :func:`table_plan`, so what is written at a grid position is what is read b
 
 Table 1 has one block per 第二十条 item; its blocks are printed as one table, each block opened by a full-width
 row holding its heading, as on the official form. Tables 2 and 3 repeat their header rows on every page.
+
+Pagination (:func:`row_keeps`): a table may break across pages, but only where a reader expects it — between
+Table 1's blocks, between Table 2's row groups (（三）不予公开 with its eight reasons stays whole), never inside the
+header or between the header and the first row. Rows never split. So a table begins on the page where its caption
+falls whenever its header and first rows fit there, instead of leaving the rest of the page empty.
 """
 
 from __future__ import annotations
@@ -51,6 +56,11 @@ class TablePlan:
     rows: tuple[PlannedRow, ...]
     style: str = TABLE_TEXT
 
+    @property
+    def repeats(self) -> bool:
+        """Whether the table's header rows repeat on every page (one-block tables: 2 and 3)."""
+        return any(row.repeat for row in self.rows)
+
 
 @functools.lru_cache(maxsize=32)
 def table_plan(layout: Layout, table_id: str) -> TablePlan:
@@ -83,6 +93,51 @@ def table_plan(layout: Layout, table_id: str) -> TablePlan:
     return TablePlan(table, width, tuple(widths), tuple(rows), TABLE_TEXT_SMALL if narrow else TABLE_TEXT)
 
 
+def row_keeps(plan: TablePlan) -> tuple[bool, ...]:
+    """For each printed row, whether it stays on the page of the row after it (``w:keepNext``).
+
+    A block heading and header rows keep with what follows; a body row keeps with the next when both lie in the
+    same row group (a group label spanning both, Table 2's （三）…（六）) or the same small block (Table 1's
+    items); （一） and （二） keep with （三）, so 三、本年度办理结果 has room for its vertical label before any
+    break; the last row is free.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> keeps = row_keeps(table_plan(builtin_layout("gov-2021"), "requests"))
+    >>> keeps[:7], keeps[7:15], keeps[-1]
+    ((True, True, True, False, False, True, True), (True, True, True, True, True, True, True, False), False)
+    """
+    keeps = []
+    opened: set[GridCell] = set()  # tall blocks whose first inner group has been reached
+    for index, planned in enumerate(plan.rows):
+        following = plan.rows[index + 1] if index + 1 < len(plan.rows) else None
+        if following is None:
+            keeps.append(False)
+        elif planned.heading is not None or planned.repeat:
+            keeps.append(True)
+        elif following.heading is not None:
+            keeps.append(False)  # the end of a block: Table 1 may break before the next item
+        elif not plan.repeats:
+            keeps.append(True)  # Table 1's blocks are two to four rows: each stays whole
+        else:
+            (block, group), (next_block, next_group) = _groups_of(planned), _groups_of(following)
+            if block is not None and group is not None:
+                opened.add(block)
+            # Rows of a tall block above its first inner group (（一）（二）) stay with that group: the block's
+            # vertical label is printed in its first part and needs the height.
+            opening = block is not None and block == next_block and block not in opened
+            keeps.append((group is not None and group == next_group) or opening)
+    return tuple(keeps)
+
+
+def _groups_of(planned: PlannedRow) -> tuple[GridCell | None, GridCell | None]:
+    """The outermost group of a tall block (三、本年度办理结果, in column 0) and the innermost row group
+    (（三）不予公开 …) that a body row lies in."""
+    groups = [cell for cell in planned.slots if cell.role is GridRole.ROW_GROUP]
+    outer = next((cell for cell in groups if cell.column == 0), None)
+    inner = [cell for cell in groups if cell.column > 0]
+    return outer, inner[-1] if inner else None
+
+
 def _positions(grid: BlockGrid) -> dict[tuple[int, int], GridCell]:
     covered: dict[tuple[int, int], GridCell] = {}
     for cell in grid.cells():
@@ -110,9 +165,8 @@ def table_xml(report: Report, layout: Layout, table_id: str) -> BaseOxmlElement:
         '<w:tblCellMar><w:left w:w="28" w:type="dxa"/><w:right w:w="28" w:type="dxa"/></w:tblCellMar>',
         f'<w:tblLook w:val="0000"/><w:tblCaption w:val="{caption}"/></w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid>',
     ]
-    for index, planned in enumerate(plan.rows):
-        # Every row but the last keeps with the next, so a table that fits on a page is never split.
-        parts.append(_row_xml(planned, plan, report, layout, keep=index < len(plan.rows) - 1))
+    for planned, keep in zip(plan.rows, row_keeps(plan), strict=True):
+        parts.append(_row_xml(planned, plan, report, layout, keep=keep))
     parts.append("</w:tbl>")
     element: BaseOxmlElement = parse_xml("".join(parts))
     return element
@@ -149,16 +203,19 @@ def _cell_for(cell: GridCell, width: int, merge: str, report: Report, layout: La
         return _cell_xml(label, width, cell.colspan, merge, "left", TABLE_NOTE, keep)
     if cell.role is GridRole.ROW_GROUP and cell.column == 0 and cell.rowspan > 1:
         # The outermost group of a tall block (三、本年度办理结果) runs vertically, as on the official form.
+        # Aligned to the top: when the table breaks inside the block, the label is printed whole in its first part.
         vertical = merge + '<w:textDirection w:val="tbRlV"/>'
-        return _cell_xml(label, width, cell.colspan, vertical, "center", style, keep)
+        return _cell_xml(label, width, cell.colspan, vertical, "center", style, keep, valign="top")
     align = "left" if cell.role in {GridRole.ROW_HEADER, GridRole.ROW_GROUP} else "center"
     return _cell_xml(label, width, cell.colspan, merge, align, style, keep)
 
 
-def _cell_xml(text: str, width: int, colspan: int, extra: str, align: str, style: str, keep: str) -> str:
+def _cell_xml(
+    text: str, width: int, colspan: int, extra: str, align: str, style: str, keep: str, valign: str = "center"
+) -> str:
     span = f'<w:gridSpan w:val="{colspan}"/>' if colspan > 1 else ""
     run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{extra}<w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{extra}<w:vAlign w:val="{valign}"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}<w:jc w:val="{align}"/></w:pPr>{run}</w:p></w:tc>'
     )

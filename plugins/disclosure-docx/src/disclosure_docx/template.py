@@ -77,6 +77,9 @@ def _style(
 
 _INDENT = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
 _FIXED = f'<w:spacing w:before="0" w:after="0" w:line="{_LINE}" w:lineRule="exact"/>'
+# Half a line above each section heading, so 五、… does not sit right under Table 3 (dropped at the top of a page).
+SPACE_BEFORE_HEADING = 280
+_BEFORE_HEADING = f'<w:spacing w:before="{SPACE_BEFORE_HEADING}" w:after="0" w:line="{_LINE}" w:lineRule="exact"/>'
 
 STYLES_XML = (
     f"<w:styles {nsdecls('w')}>"
@@ -89,7 +92,7 @@ STYLES_XML = (
         '<w:keepNext/><w:spacing w:before="0" w:after="560" w:line="700" w:lineRule="exact"/><w:ind w:firstLine="0"/><w:jc w:val="center"/>',
         _run(SONG_TITLE, _SIZE_TITLE),
     )
-    + _style(HEADING, "heading 1", f"<w:keepNext/>{_FIXED}{_INDENT}", _run(HEI, _SIZE_BODY), outline=0)
+    + _style(HEADING, "heading 1", f"<w:keepNext/>{_BEFORE_HEADING}{_INDENT}", _run(HEI, _SIZE_BODY), outline=0)
     + _style(SUBHEADING, "heading 2", f"<w:keepNext/>{_FIXED}{_INDENT}", _run(KAI, _SIZE_BODY), outline=1)
     + _style(
         SIGNATURE,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 import jinja2
+import markupsafe
 
 from disclosure_core.document import (
     format_date,
@@ -36,7 +37,22 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.tests["subheading"] = is_subheading
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: str) -> markupsafe.Markup:
+    """``text`` as a quoted CSS string safe inside a ``<style>`` element: every ASCII character but letters,
+    digits and spaces is a hex escape, so no quote, backslash or ``</style>`` can end it early.
+
+    >>> print(css_string('代县"2020"</style>'))
+    "代县\\22 2020\\22 \\3c \\2f style\\3e "
+    """
+    escaped = "".join(
+        char if char.isalnum() or char == " " or (ord(char) > 0x7F and char.isprintable()) else f"\\{ord(char):x} "
+        for char in text
+    )
+    return markupsafe.Markup(f'"{escaped}"')  # built only from escaped text above
 
 
 class HtmlRenderer:

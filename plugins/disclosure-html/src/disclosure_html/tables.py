@@ -53,6 +53,8 @@ class HtmlTable:
     widths: tuple[float, ...]
     head: tuple[tuple[HtmlCell, ...], ...]
     body: tuple[tuple[HtmlCell, ...], ...]
+    keeps: tuple[bool, ...] = ()
+    """For each body row, whether print keeps it on the page of the next one (same row group)."""
 
 
 @attrs.frozen
@@ -88,6 +90,7 @@ def table_group(report: Report, layout: Layout, table: TableLayout, marks_of: Ma
                 grid.column_shares(),
                 head,
                 body,
+                _keeps(grid),
             )
         )
     return HtmlTableGroup(f"tables-{table.id}", table.number, table.label.zh, tuple(tables))
@@ -100,6 +103,19 @@ def _grids(layout: Layout, table_id: str) -> tuple[BlockGrid, ...]:
     grids = table_grids(layout.table(table_id))
     width = max(grid.width for grid in grids)
     return tuple(grid.widened(width) for grid in grids)
+
+
+def _keeps(grid: BlockGrid) -> tuple[bool, ...]:
+    """For each body row: whether it lies in the same inner row group as the next (（三）不予公开 and its eight
+    reasons), so that a printed table breaks only between row groups. The outermost group of a tall block
+    (三、本年度办理结果, column 0) does not count: it spans most of Table 2."""
+    inner: dict[int, str] = {}
+    for cell in grid.cells():
+        if cell.role is GridRole.ROW_GROUP and cell.column > 0:
+            for row in range(cell.row, cell.row + cell.rowspan):
+                inner[row] = cell.id
+    rows = range(grid.header_rows, len(grid.rows))
+    return tuple(row in inner and inner.get(row + 1) == inner[row] for row in rows)
 
 
 def _min_width(grid: BlockGrid) -> float:

@@ -1,5 +1,9 @@
 """The formula cells that check what a preparer entered: totals recomputed beside the entered totals, and
-the balance the format states for Table 2 (一 + 二 = 三（七） + 四, per column), each showing OK or 差额.
+the balance the format states for Table 2 (一 + 二 = 三（七） + 四, per column).
+
+A check shows "未填" when every cell it reads is blank, "差额 n" when the numbers disagree (a blank counted as
+nothing), "未填 n 格" when they agree but n of its cells are blank, and "OK" only when every cell holds a number
+and they agree — a blank is not a 0, so a row left blank is never "OK".
 
 The entered values stay the data: formulas only sit beside and below the table, and the reader never
 reads them.
@@ -7,8 +11,8 @@ reads them.
 >>> from disclosure_core.layouts import builtin_layout
 >>> from disclosure_xlsx.geometry import table_sheet
 >>> cells = check_cells(table_sheet(builtin_layout("gov-2021").table("requests")))
->>> [c.content for c in cells if c.at.coordinate == "D35"]
-['=IF(D7+D8=D30+D31,"OK","差额 "&((D7+D8)-(D30+D31)))']
+>>> [c.content for c in cells if c.at.coordinate == "D35"]  # doctest: +NORMALIZE_WHITESPACE
+['=IF(COUNTA(D7,D8,D30,D31)=0,"未填",IF(D7+D8=D30+D31,IF(COUNTA(D7,D8,D30,D31)=4,"OK","未填 "&(4-COUNTA(D7,D8,D30,D31))&" 格"),"差额 "&((D7+D8)-(D30+D31))))']
 """
 
 from __future__ import annotations
@@ -60,8 +64,13 @@ def _sum(places: Iterable[ValuePlace]) -> str:
     return "SUM(" + ",".join(place.at.coordinate for place in places) + ")"
 
 
-def _check(entered: str, computed: str) -> str:
-    return f'=IF({entered}={computed},"OK","差额 "&({entered}-{computed}))'
+def _check(entered: str, computed: str, cells: Iterable[str]) -> str:
+    """The check formula: ``entered`` against ``computed``, reading the cells listed."""
+    listed = ",".join(cells)
+    count = len(listed.split(","))
+    filled = f"COUNTA({listed})"
+    agrees = f'IF({filled}={count},"OK","未填 "&({count}-{filled})&" 格")'
+    return f'=IF({filled}=0,"未填",IF({entered}={computed},{agrees},"差额 "&(({entered})-({computed}))))'
 
 
 def _requests_checks(sheet: TableSheet) -> list[CheckCell]:
@@ -80,7 +89,8 @@ def _requests_checks(sheet: TableSheet) -> list[CheckCell]:
         computed = _sum(places[(row_id, column)] for column in parts)
         cells.append(CheckCell(Placed(body_row.row, right), "=" + computed))
         entered = places[(row_id, "total")].at.coordinate
-        cells.append(CheckCell(Placed(body_row.row, right + 1), _check(entered, computed)))
+        read = [places[(row_id, column)].at.coordinate for column in [*parts, "total"]]
+        cells.append(CheckCell(Placed(body_row.row, right + 1), _check(entered, computed, read)))
     below = sheet.last_row + 2
     for offset, label in enumerate((HANDLED_LABEL, HANDLED_CHECK_LABEL, BALANCE_LABEL)):
         cells.append(CheckCell(Placed(below + offset, 1, 1, sheet.label_width), label))
@@ -89,10 +99,10 @@ def _requests_checks(sheet: TableSheet) -> list[CheckCell]:
         handled = places[("total", column)].at
         new, carried_over, total, carried_forward = (places[(row, column)].at.coordinate for row in _BALANCE_ROWS)
         cells.append(CheckCell(Placed(below, handled.column), "=" + computed))
-        cells.append(CheckCell(Placed(below + 1, handled.column), _check(handled.coordinate, computed)))
-        balance = (
-            f'=IF({new}+{carried_over}={total}+{carried_forward},"OK",'
-            f'"差额 "&(({new}+{carried_over})-({total}+{carried_forward})))'
+        read = [places[(row, column)].at.coordinate for row in results] + [handled.coordinate]
+        cells.append(CheckCell(Placed(below + 1, handled.column), _check(handled.coordinate, computed, read)))
+        balance = _check(
+            f"{new}+{carried_over}", f"{total}+{carried_forward}", (new, carried_over, total, carried_forward)
         )
         cells.append(CheckCell(Placed(below + 2, handled.column), balance))
     return cells
@@ -110,5 +120,6 @@ def _appeals_checks(sheet: TableSheet) -> list[CheckCell]:
         cells.append(CheckCell(Placed(below, first, 1, span), GROUP_SUM_LABEL))
         cells.append(CheckCell(Placed(below, total.at.column), "=" + computed))
         cells.append(CheckCell(Placed(below + 1, first, 1, span), GROUP_CHECK_LABEL))
-        cells.append(CheckCell(Placed(below + 1, total.at.column), _check(total.at.coordinate, computed)))
+        read = [place.at.coordinate for place in [*parts, total]]
+        cells.append(CheckCell(Placed(below + 1, total.at.column), _check(total.at.coordinate, computed, read)))
     return cells

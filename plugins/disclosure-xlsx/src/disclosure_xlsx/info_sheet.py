@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from disclosure_core.document import report_title
 from disclosure_core.layouts import CellKind, Layout, builtin_layout
 from disclosure_core.model import BodyLevel, Report
 from disclosure_core.values import Money
@@ -54,6 +55,23 @@ SPARE_PARAGRAPHS = 2
 """Empty paragraph rows left under each part for the preparer (more can be inserted)."""
 
 
+WIDTHS = {"A": 22, "B": 62, "C": 24}
+"""Column widths (characters of the default font): one A4 page wide in portrait."""
+LINE_HEIGHT = 14.5
+"""Points per line of 11 pt text."""
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (a Chinese character is two).
+
+    >>> _lines("", 10), _lines("abc", 10), _lines("政府信息公开工作", 10)
+    (1, 1, 2)
+    """
+    units = sum(1 if ord(char) < 0x2E80 else 2 for char in text)
+    usable = max(1, width - 1)
+    return max(1, -(-units // usable))
+
+
 class _Writer:
     def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
@@ -78,7 +96,15 @@ class _Writer:
         if isinstance(value, dt.date):
             value_cell.number_format = "yyyy-mm-dd"
         if hint:
-            sheet.cell(row=row, column=3, value=hint).font = styles.HINT
+            hint_cell = sheet.cell(row=row, column=3, value=hint)
+            hint_cell.font, hint_cell.alignment = styles.HINT, styles.TOP_LEFT
+        lines = max(
+            _lines(label, WIDTHS["A"]),
+            _lines(value if isinstance(value, str) else "", WIDTHS["B"]),
+            _lines(hint, WIDTHS["C"]),
+        )
+        if lines > 1:  # no spreadsheet program sizes wrapped rows of a file it opens: give the height
+            sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
         self.row += 1
 
     def choice(self, label: str, value: str | None, choices: Sequence[str], hint: str = "") -> None:
@@ -107,7 +133,9 @@ def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
     title = sheet.cell(row=1, column=1, value=f"{INFO_SHEET}  {layout.title.zh}")
     title.font = styles.TITLE
     hint = "黄色单元格可填写；正文每段一行，不够可插入行。格式版本决定表格，不要修改。"
-    sheet.cell(row=2, column=1, value=hint).font = styles.HINT
+    instruction = sheet.cell(row=2, column=1, value=hint)
+    instruction.font, instruction.alignment = styles.HINT, styles.TOP_LEFT
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=3)  # printed whole, across the page
     out = _Writer(sheet)
     out.field(FORMAT, report.format, f"{layout.basis}（{layout.id}）", locked=True)
     out.field(YEAR, report.year, "例如 2025")
@@ -141,9 +169,11 @@ def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
     out.field(FEE_AMOUNT, _number(amount.amount) if amount else None)
     out.choice(FEE_UNIT, amount.unit if amount else None, MONEY_UNITS)
     out.field(SENTENCE, fees.sentence if fees else None, "说明收费情况的原句")
-    sheet.column_dimensions["A"].width = 40
-    sheet.column_dimensions["B"].width = 80
-    sheet.column_dimensions["C"].width = 40
+    # One A4 page wide in portrait: labels, values (paragraphs wrap inside) and hints side by side.
+    for column, width in WIDTHS.items():
+        sheet.column_dimensions[column].width = width
+    styles.print_setup(sheet, f"{report_title(report)}  {INFO_SHEET}", landscape=False)
+    sheet.print_title_rows = "1:1"
     styles.protect(sheet)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosure_core.layouts import CellKind
@@ -51,6 +52,32 @@ def style_check(cell: Cell | MergedCell) -> None:
     cell.border = BORDER
     cell.fill = CHECK_FILL
     cell.alignment = CENTERED
+
+
+def print_setup(sheet: Worksheet, heading: str, *, landscape: bool) -> None:
+    """Print on A4, one page wide (as many pages down as needed), ``heading`` above and "第 n 页 共 m 页"
+    below every page.
+
+    >>> from openpyxl import Workbook
+    >>> sheet = Workbook().active
+    >>> print_setup(sheet, "代县 & 某镇", landscape=False)
+    >>> sheet.oddHeader.center.text, sheet.oddFooter.center.text, sheet.page_setup.fitToWidth
+    ('代县 && 某镇', '第 &P 页 共 &N 页', 1)
+    """
+    setup = sheet.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # no limit down the page
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None
+    assert footer is not None
+    header.center.text = heading.replace("&", "&&")  # "&" starts a header code
+    header.center.size = 9
+    footer.center.text = "第 &P 页 共 &N 页"
+    footer.center.size = 9
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.8  # inches: room for the header and the footer
 
 
 def protect(sheet: Worksheet) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from disclosure_core.document import report_title
 from disclosure_core.errors import RenderError
 from disclosure_core.layouts import CellKind
 from disclosure_core.model import Report
@@ -64,11 +64,7 @@ def write_table(sheet: Worksheet, shape: TableSheet, report: Report) -> None:
         styles.style_check(sheet.cell(row=check.at.row, column=check.at.column))
     _size(sheet, shape)
     styles.protect(sheet)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    styles.print_setup(sheet, f"{report_title(report)}  {shape.name}", landscape=True)
 
 
 def _write_values(sheet: Worksheet, shape: TableSheet, report: Report) -> None:
