@@ -10,7 +10,7 @@ The public API is exactly what ``__all__`` lists; everything else is private.
 from __future__ import annotations
 
 from disclosure_core import hookspecs
-from disclosure_core.api import default_registry, load, new_report, render
+from disclosure_core.api import check, default_registry, load, new_report, render
 from disclosure_core.errors import (
     DisclosureError,
     LayoutError,
@@ -45,7 +45,7 @@ from disclosure_core.model import (
     Tables,
 )
 from disclosure_core.registry import PluginInfo, PluginWarning, Registry
-from disclosure_core.rules import RuleSet, builtin_rule_set, check, load_rule_file
+from disclosure_core.rules import RuleSet, builtin_rule_set, load_rule_file
 from disclosure_core.schema import report_json_schema
 from disclosure_core.serialize import dumps, from_dict, loads, to_dict
 from disclosure_core.values import (

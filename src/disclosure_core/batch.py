@@ -60,7 +60,6 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
     default registry (built-ins plus installed plugins).
     """
     from disclosure_core.api import default_registry
-    from disclosure_core.rules import check
 
     name = _name(item)
     started = time.perf_counter()
@@ -71,7 +70,7 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
         else:
             loaded = default_registry().load(item, source=options.source)
             report, diagnostics = loaded.report, loaded.diagnostics
-        findings = check(report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
+        findings = default_registry().check(report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
     except DisclosureError as exc:
         return BatchResult(name, error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must cost one input, not the batch

@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pluggy
@@ -22,6 +22,10 @@ from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageErr
 from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, Source
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
+
+if TYPE_CHECKING:
+    from disclosure_core.findings import Findings
+    from disclosure_core.rules.spec import RuleSet
 
 T = TypeVar("T")
 
@@ -51,7 +55,7 @@ class PluginInfo:
     """What ``disclosure plugins`` shows about one registered plugin.
 
     >>> [info.name for info in Registry(entry_points=False).plugins() if info.builtin]
-    ['disclosure_core.official_layouts', 'disclosure_core.canonical_json']
+    ['disclosure_core.official_layouts', 'disclosure_core.official_rules', 'disclosure_core.canonical_json']
     """
 
     name: str
@@ -113,12 +117,6 @@ class Registry:
                 continue
             self._versions[entry_point.name] = entry_point.dist.version if entry_point.dist else None
 
-    def plugin_problem(self, message: str) -> None:
-        """Report something a plugin contributed that cannot be used: a :class:`PluginWarning` (kept in
-        :attr:`problems`), or a :class:`PluginError` in strict mode.
-        """
-        self._problem(message)
-
     def _problem(self, message: str) -> None:
         if self.strict:
             raise PluginError(message)
@@ -157,16 +155,6 @@ class Registry:
                     named[item.name] = item
             self._cache[hook] = named
         result: dict[str, Any] = self._cache[hook]
-        return result
-
-    def cached(self, key: str, make: Callable[[], T]) -> T:
-        """``make()``, computed once per set of registered plugins (registering a plugin forgets it).
-
-        For things derived from what the plugins provide, such as the combined rule set.
-        """
-        if key not in self._cache:
-            self._cache[key] = make()
-        result: T = self._cache[key]
         return result
 
     # ---------------------------------------------------------------- layouts
@@ -258,12 +246,67 @@ class Registry:
         raise UsageError(f"{filename}: no source reads this kind of file (known: {known})")
 
     def rule_set_files(self) -> list[DataFile]:
-        """Rule-set files contributed by plugins."""
-        return [item for _, item in self._collect("disclosure_rule_sets") if isinstance(item, DataFile)]
+        """Rule-set files contributed by plugins (the shipped ones, from the built-in plugin, not listed)."""
+        return [file for file, builtin in self._rule_files() if not builtin]
+
+    def _rule_files(self) -> list[tuple[DataFile, bool]]:
+        files = []
+        for plugin_name, item in self._collect("disclosure_rule_sets"):
+            if isinstance(item, DataFile):
+                files.append((item, plugin_name in self._builtin))
+            else:
+                self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a rule file")
+        return files
 
     def disabled_rules(self) -> set[str]:
         """Ids of shipped rules that plugins switch off."""
         return {str(item) for _, item in self._collect("disclosure_disabled_rules")}
+
+    def rule_set(self) -> RuleSet:
+        """The shipped rules plus every plugin's rule files, minus the rules plugins switch off.
+
+        Computed once per set of registered plugins: the same object each time, so it is compiled once per
+        layout. A plugin's broken rule file is that plugin's problem (a :class:`PluginWarning`), not an error.
+
+        >>> registry = Registry(entry_points=False)
+        >>> registry.rule_set() is registry.rule_set(), "requests.balance" in registry.rule_set().ids()
+        (True, True)
+        """
+        if "rule_set" not in self._cache:
+            from disclosure_core.rules.sets import combine_rule_files
+
+            self._cache["rule_set"] = combine_rule_files(
+                self._rule_files(), self.layouts().values(), problem=self._problem, disabled=self.disabled_rules()
+            )
+        result: RuleSet = self._cache["rule_set"]
+        return result
+
+    def check(
+        self,
+        report: Report,
+        *,
+        previous: Report | None = None,
+        rules: RuleSet | None = None,
+        blank_as_zero: bool = False,
+        disabled: Iterable[str] = (),
+    ) -> Findings:
+        """Check a report with :meth:`rule_set` (or ``rules``) against this registry's layouts.
+
+        >>> registry = Registry(entry_points=False)
+        >>> findings = registry.check(registry.load("examples/daixian-2020.json").report)
+        >>> findings.by_outcome()["fail"]
+        3
+        """
+        from disclosure_core.rules.engine import check
+
+        return check(
+            report,
+            rules=self.rule_set() if rules is None else rules,
+            layouts=self.layouts(),
+            previous=previous,
+            blank_as_zero=blank_as_zero,
+            disabled=disabled,
+        )
 
     # ---------------------------------------------------------------- the flow
 

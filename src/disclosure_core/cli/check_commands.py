@@ -12,8 +12,7 @@ from disclosure_core.cli.shared import emit, load_input, state
 from disclosure_core.diff import cell_changes, comparable_addresses
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Outcome, Severity
-from disclosure_core.rules import check as check_report
-from disclosure_core.rules import load_rule_file, registry_rule_set
+from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.messages import cell_label
 from disclosure_core.rules.output import finding_json, findings_json, findings_text, reaches
@@ -81,9 +80,7 @@ def check(
     unknown = [d for d in disable if not any(d == k or d.startswith(k + ".") for k in known)]
     if unknown:
         raise UsageError(f"--disable {unknown[0]}: no such rule")
-    findings = check_report(
-        report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable, registry=registry
-    )
+    findings = registry.check(report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable)
     if output_format == "json":
         document = findings_json(report, findings, blank_as_zero=blank_as_zero, previous=previous is not None)
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -109,7 +106,7 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
     old, new = load_input(old_file).report, load_input(new_file).report
     if old.year >= new.year:
         raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
-    findings = check_report(new, previous=old, registry=registry)
+    findings = registry.check(new, previous=old)
     yearly = [f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")]
     changes = cell_changes(old, new, layouts=registry.layouts())
     layout = registry.layout(new.format)
@@ -171,9 +168,9 @@ def _json_number(number: Number | None) -> object:
 
 def _rules(rule_files: tuple[Path, ...]) -> RuleSet:
     registry = state().registry
-    rules = registry_rule_set(registry)
+    rules = registry.rule_set()
     for path in rule_files:
-        rules = with_rules(rules, load_rule_file(path), registry)
+        rules = with_rules(rules, load_rule_file(path), registry.layouts().values())
     return rules
 
 
@@ -187,7 +184,7 @@ def rules(ctx: click.Context, format_id: str | None) -> None:
     registry = state().registry
     if format_id is not None:
         registry.layout(format_id)  # a UsageError listing the registered ones when unknown
-    for rule in registry_rule_set(registry).rules:
+    for rule in registry.rule_set().rules:
         if format_id and rule.applies.formats and format_id not in rule.applies.formats:
             continue
         formats = ",".join(rule.applies.formats) or "all"
@@ -200,12 +197,12 @@ def explain(rule_id: str) -> None:
     """Show one rule: what it checks, its basis, scope, and a passing and a failing example."""
     registry = state().registry
     try:
-        rule = registry_rule_set(registry).rule(rule_id)
+        rule = registry.rule_set().rule(rule_id)
     except KeyError:
         raise UsageError(f"no rule {rule_id!r} (see `disclosure rules`)") from None
     for line in _explain(rule):
         click.echo(line)
-    for label, example in rule_examples(rule, registry).items():
+    for label, example in rule_examples(rule, registry.layouts()).items():
         click.echo(f"\nexample that {'passes' if label == 'pass' else 'fails'}:")
         for line in example.describe():
             click.echo(f"  {line}")

@@ -17,7 +17,6 @@ from disclosure_core.batch_output import BatchDirectory, file_digest
 from disclosure_core.cli.shared import emit, load_input, renderer_for, state
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.model import Body, BodyLevel
-from disclosure_core.rules import registry_rule_set
 
 
 def read_manifest(path: Path) -> list[str]:
@@ -114,7 +113,7 @@ def batch(
     suffixes = {suffix for src in registry.sources().values() for suffix in src.suffixes}
     inputs = batch_inputs(items, suffixes, output.resolve())
     options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source)
-    rules_key = hashlib.sha256(repr(registry_rule_set(registry).rules).encode()).hexdigest()
+    rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
     directory = BatchDirectory.open(output, options, rules_key)
     digests = {path: file_digest(path) for path in inputs}
     todo = [path for path in inputs if not directory.is_current(path, digests[path])]

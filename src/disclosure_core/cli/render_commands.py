@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from disclosure_core.cli.shared import emit, load_input, renderer_for, state
-from disclosure_core.rules import check
 
 
 @click.command()
@@ -30,7 +29,7 @@ def render(
     name = renderer_for(output, to)
     registry.renderer(name)  # an unknown renderer is refused before any work, listing the installed ones
     report = load_input(source_file, source).report
-    findings = check(report, registry=registry) if with_findings else None
+    findings = registry.check(report) if with_findings else None
     emit(registry.render(report, name, findings=findings, lang=lang), output, inputs=(source_file,))
 
 

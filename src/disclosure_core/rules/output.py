@@ -1,8 +1,7 @@
 """Findings for people and programs: the terminal text (grouped by table, cells named in Chinese, the
 arithmetic shown) and the versioned JSON contract ``disclosure-core/findings/1`` (docs/findings.md).
 
->>> from disclosure_core import load
->>> from disclosure_core.rules import check
+>>> from disclosure_core import check, load
 >>> report = load("examples/daixian-2020.json").report
 >>> findings_json(report, check(report))["schema"]
 'disclosure-core/findings/1'
