@@ -30,6 +30,7 @@ from disclosure_core.formats import (
     RenderOptions,
     Source,
 )
+from disclosure_core.hints import ReportHints
 from disclosure_core.hookspecs import hookimpl
 from disclosure_core.layouts import CellAddress, CellKind, Layout, builtin_layout, official_layouts, parse_layout
 from disclosure_core.model import (
@@ -102,6 +103,7 @@ __all__ = [
     "RenderOptions",
     "Renderer",
     "Report",
+    "ReportHints",
     "RuleSet",
     "RuleSetError",
     "Section",

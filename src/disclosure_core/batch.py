@@ -22,6 +22,7 @@ import attrs
 from disclosure_core.errors import DisclosureError
 from disclosure_core.findings import Findings
 from disclosure_core.formats import Diagnostic
+from disclosure_core.hints import ReportHints
 from disclosure_core.model import Report
 
 BatchInput = str | Path | Report
@@ -34,6 +35,8 @@ class CheckOptions:
     blank_as_zero: bool = False
     disabled: tuple[str, ...] = ()
     source: str | None = None
+    hints: ReportHints | None = None
+    """What every input's reader is told (``--body --level --region --year``), overriding what is read."""
 
 
 @attrs.frozen
@@ -68,7 +71,7 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
         if isinstance(item, Report):
             report = item
         else:
-            loaded = default_registry().load(item, source=options.source)
+            loaded = default_registry().load(item, source=options.source, hints=options.hints)
             report, diagnostics = loaded.report, loaded.diagnostics
         findings = default_registry().check(report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
     except DisclosureError as exc:

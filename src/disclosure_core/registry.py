@@ -20,6 +20,7 @@ import pluggy
 from disclosure_core import hookspecs
 from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageError
 from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, Source
+from disclosure_core.hints import ReportHints, apply_hints
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
 
@@ -31,6 +32,25 @@ T = TypeVar("T")
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Inputs larger than this are refused before reading: no report is anywhere near it."""
+
+
+def read_input(path: str | Path) -> bytes:
+    """A file's bytes, refused (:class:`LoadError` naming it) when unreadable or larger than
+    :data:`MAX_INPUT_BYTES`: the one size-limited read of every input.
+
+    >>> read_input("no-such-file.csv")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: no-such-file.csv: cannot read: No such file or directory
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 class PluginWarning(UserWarning):
@@ -54,8 +74,9 @@ class PluginWarning(UserWarning):
 class PluginInfo:
     """What ``disclosure plugins`` shows about one registered plugin.
 
-    >>> [info.name for info in Registry(entry_points=False).plugins() if info.builtin]
-    ['disclosure_core.official_layouts', 'disclosure_core.official_rules', 'disclosure_core.canonical_json']
+    >>> [info.name for info in Registry(entry_points=False).plugins() if info.builtin]  # doctest: +NORMALIZE_WHITESPACE
+    ['disclosure_core.official_layouts', 'disclosure_core.official_rules', 'disclosure_core.canonical_json',
+     'disclosure_core.ledger']
     """
 
     name: str
@@ -310,22 +331,22 @@ class Registry:
 
     # ---------------------------------------------------------------- the flow
 
-    def load_bytes(self, data: bytes, *, origin: str, source: str | None = None) -> Loaded:
-        """Read a report from bytes with the named source, or the one that claims them."""
-        chosen = self.source(source) if source else self.source_for(origin, data[:4096])
-        return chosen.load(data, origin=origin, layouts=self.layouts())
+    def load_bytes(
+        self, data: bytes, *, origin: str, source: str | None = None, hints: ReportHints | None = None
+    ) -> Loaded:
+        """Read a report from bytes with the named source, or the one that claims them.
 
-    def load(self, path: str | Path, *, source: str | None = None) -> Loaded:
+        ``hints`` go to the source and override what it read (a diagnostic says where they disagree).
+        """
+        chosen = self.source(source) if source else self.source_for(origin, data[:4096])
+        if hints is None or not hints.given():
+            return chosen.load(data, origin=origin, layouts=self.layouts())
+        loaded = chosen.load(data, origin=origin, layouts=self.layouts(), hints=hints)
+        return apply_hints(loaded, hints, origin=origin)
+
+    def load(self, path: str | Path, *, source: str | None = None, hints: ReportHints | None = None) -> Loaded:
         """Read a report from a file; :class:`LoadError` naming the file for anything unreadable."""
-        path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        return self.load_bytes(data, origin=str(path), source=source)
+        return self.load_bytes(read_input(path), origin=str(path), source=source, hints=hints)
 
     def render(self, report: Report, to: str, *, findings: Any = None, lang: str = "zh") -> bytes:
         """Render a report with the named renderer."""

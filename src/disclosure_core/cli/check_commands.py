@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from disclosure_core.cli.shared import emit, load_input, state
+from disclosure_core.cli.shared import emit, hint_options, load_input, state
 from disclosure_core.diff import cell_changes, comparable_addresses
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Outcome, Severity
+from disclosure_core.hints import ReportHints
 from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.messages import cell_label
@@ -58,6 +59,7 @@ EXIT_FINDINGS = 1
 @click.option("--disable", multiple=True, help="Switch off a rule (or one instance) by id; repeatable.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the findings here ('-' for stdout).")
 @click.option("--from", "source", help="Source to read with (default: detected).")
+@hint_options
 def check(
     source_file: Path,
     previous_file: Path | None,
@@ -70,10 +72,11 @@ def check(
     disable: tuple[str, ...],
     output: Path | None,
     source: str | None,
+    hints: ReportHints | None,
 ) -> int:
     """Check a report against the rule sets; exit 1 when a finding reaches --fail-on."""
     registry = state().registry
-    report = load_input(source_file, source).report
+    report = load_input(source_file, source, hints).report
     previous = load_input(previous_file, source).report if previous_file else None
     rules = _rules(rule_files)
     known = set(rules.ids())

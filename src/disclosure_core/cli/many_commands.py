@@ -14,8 +14,9 @@ import click
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.batch import CheckOptions, check_many
 from disclosure_core.batch_output import BatchDirectory, file_digest
-from disclosure_core.cli.shared import emit, load_input, renderer_for, state
+from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
 from disclosure_core.errors import LoadError, UsageError
+from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
 
 
@@ -101,8 +102,15 @@ def batch_inputs(items: tuple[Path, ...], suffixes: set[str], output: Path) -> l
 @click.option("--blank-as-zero", is_flag=True, help="Treat blank and placeholder cells as 0 (findings say so).")
 @click.option("--disable", "disabled", multiple=True, help="Switch off a rule by id (repeatable).")
 @click.option("--from", "source", help="Source to read every input with (default: detected per file).")
+@hint_options
 def batch(
-    items: tuple[Path, ...], output: Path, jobs: int, blank_as_zero: bool, disabled: tuple[str, ...], source: str | None
+    items: tuple[Path, ...],
+    output: Path,
+    jobs: int,
+    blank_as_zero: bool,
+    disabled: tuple[str, ...],
+    source: str | None,
+    hints: ReportHints | None,
 ) -> int:
     """Check many reports (files or directories) and write per-report findings and summary tables.
 
@@ -112,7 +120,7 @@ def batch(
     registry = state().registry
     suffixes = {suffix for src in registry.sources().values() for suffix in src.suffixes}
     inputs = batch_inputs(items, suffixes, output.resolve())
-    options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source)
+    options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source, hints=hints)
     rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
     directory = BatchDirectory.open(output, options, rules_key)
     digests = {path: file_digest(path) for path in inputs}
