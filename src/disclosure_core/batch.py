@@ -19,7 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from disclosure_core.errors import DisclosureError
+from disclosure_core.errors import DisclosureError, UsageError
 from disclosure_core.findings import Findings
 from disclosure_core.formats import Diagnostic
 from disclosure_core.hints import ReportHints
@@ -128,6 +128,29 @@ def check_many(
                 for name in names:
                     yield BatchResult(name, error=f"worker failed: {type(exc).__name__}: {exc}")
         fill()
+
+
+def batch_inputs(items: Iterable[Path], suffixes: Iterable[str], output: Path | None = None) -> list[Path]:
+    """Files given, plus every file under given directories that some source reads (sorted, without
+    duplicates, and nothing under ``output``); :class:`UsageError` for an item that does not exist.
+
+    >>> batch_inputs([Path("examples")], {".json"})[:1]
+    [PosixPath('examples/daixian-2020.json')]
+    """
+    wanted = {suffix.lower() for suffix in suffixes}
+    found: list[Path] = []
+    for item in items:
+        if item.is_dir():
+            found.extend(
+                p
+                for p in sorted(item.rglob("*"))
+                if p.is_file() and p.suffix.lower() in wanted and (output is None or output not in p.parents)
+            )
+        elif item.exists():
+            found.append(item)
+        else:
+            raise UsageError(f"{item}: no such file or directory")
+    return list(dict.fromkeys(found))
 
 
 def _name(item: BatchInput) -> str:

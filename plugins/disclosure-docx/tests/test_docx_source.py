@@ -90,7 +90,13 @@ def test_the_registry_picks_the_source_for_docx_files(daixian: Report, tmp_path:
     path = tmp_path / "daixian.docx"
     path.write_bytes(render(daixian))
     registry = Registry()
-    assert isinstance(registry.source_for(str(path), path.read_bytes()[:4096]), DocxSource)
+    chosen = registry.source_for(str(path), path.read_bytes()[:4096])
+    assert isinstance(chosen.implementation(), DocxSource)  # type: ignore[attr-defined]
+    assert (chosen.name, chosen.suffixes, chosen.description) == (
+        DocxSource.name,
+        DocxSource.suffixes,
+        DocxSource.description,
+    )
     assert registry.load(path).report == read(path.read_bytes())
     assert not DocxSource().sniff(b"PK\x03\x04", "book.xlsx")
 

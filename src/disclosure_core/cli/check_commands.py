@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 import click
 
 from disclosure_core.cli.shared import emit, hint_options, load_input, state
-from disclosure_core.diff import cell_changes, comparable_addresses
+from disclosure_core.diff_document import diff_json, diff_text, year_over_year
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import Outcome, Severity
+from disclosure_core.findings import Severity
 from disclosure_core.hints import ReportHints
 from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
-from disclosure_core.rules.messages import cell_label
-from disclosure_core.rules.output import finding_json, findings_json, findings_text, reaches
+from disclosure_core.rules.output import findings_json, findings_text, reaches
 from disclosure_core.rules.sets import with_rules
 from disclosure_core.rules.spec import Rule, RuleSet
-from disclosure_core.values import Absent, CellValue, Number
 
 EXIT_FINDINGS = 1
 
@@ -109,64 +106,13 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
     old, new = load_input(old_file).report, load_input(new_file).report
     if old.year >= new.year:
         raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
-    findings = registry.check(new, previous=old)
-    yearly = [f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")]
-    changes = cell_changes(old, new, layouts=registry.layouts())
-    layout = registry.layout(new.format)
+    comparison = year_over_year(old, new, registry=registry)
     if output_format == "json":
-        document = {
-            "schema": "disclosure-core/diff/1",
-            "old": {"body": old.body.name, "year": old.year, "format": old.format},
-            "new": {"body": new.body.name, "year": new.year, "format": new.format},
-            "changes": [
-                {
-                    "cell": str(c.address),
-                    "old": _json_value(c.old),
-                    "new": _json_value(c.new),
-                    "delta": _json_number(c.delta),
-                }
-                for c in changes
-            ],
-            "findings": [finding_json(f) for f in yearly],
-        }
-        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        data = (json.dumps(diff_json(comparison), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
-        lines = [f"{new.body.name}: {old.year} ({old.format}) → {new.year} ({new.format})", ""]
-        compared = len(comparable_addresses(registry.layout(old.format), layout))
-        lines.append(
-            f"{len(changes)} of {compared} comparable cells changed"
-            if lang == "en"
-            else f"可比单元格 {compared} 个，其中 {len(changes)} 个有变化"
-        )
-        table = None
-        for change in changes:
-            if change.address.table != table:
-                table = change.address.table
-                lines += ["", layout.table(table).label.text(lang)]
-            delta = "" if change.delta is None else f"  ({change.delta:+})"
-            label = cell_label(layout, change.address, lang)
-            lines.append(f"  {label}: {_shown(change.old, lang)} → {_shown(change.new, lang)}{delta}")
-        lines += ["", "Year-over-year findings:" if lang == "en" else "跨年度核对："]
-        lines += [f"  {f.severity.value} {f.rule}: {f.message.text(lang)}" for f in yearly] or ["  —"]
-        data = ("\n".join(lines) + "\n").encode("utf-8")
+        data = diff_text(comparison, lang).encode("utf-8")
     emit(data, output, inputs=(old_file, new_file))
-    return EXIT_FINDINGS if any(f.outcome is Outcome.FAIL for f in yearly) else 0
-
-
-def _shown(value: CellValue, lang: str) -> str:
-    if value.number is not None:
-        return f"{value.number}{getattr(value, 'unit', None) or ''}"
-    if value.text.strip():
-        return repr(value.text)
-    return "(blank)" if lang == "en" else "（空白）"
-
-
-def _json_value(value: CellValue) -> object:
-    return {"absent": value.kind.value, "text": value.text} if isinstance(value, Absent) else _json_number(value.number)
-
-
-def _json_number(number: Number | None) -> object:
-    return str(number) if isinstance(number, Decimal) else number
+    return EXIT_FINDINGS if comparison.failed else 0
 
 
 def _rules(rule_files: tuple[Path, ...]) -> RuleSet:
@@ -233,6 +179,3 @@ def _explain(rule: Rule) -> list[str]:
     if rule.explanation:
         lines.append(f"note:     {rule.explanation}")
     return lines
-
-
-COMMANDS = (check, diff, rules)

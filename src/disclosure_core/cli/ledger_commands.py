@@ -51,6 +51,3 @@ def ledger(
         click.echo(str(diagnostic), err=True)
     emit(registry.render(loaded.report, renderer_for(output, to)), output, inputs=(ledger_file,))
     return 1 if any(d.level is DiagnosticLevel.ERROR for d in loaded.diagnostics) else 0
-
-
-COMMANDS = (ledger,)

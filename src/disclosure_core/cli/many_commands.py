@@ -12,21 +12,12 @@ from pathlib import Path
 import click
 
 from disclosure_core.aggregate import aggregate as aggregate_reports
-from disclosure_core.batch import CheckOptions, check_many
+from disclosure_core.aggregate import read_manifest
+from disclosure_core.batch import CheckOptions, batch_inputs, check_many
 from disclosure_core.batch_output import BatchDirectory, file_digest
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
-from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
-
-
-def read_manifest(path: Path) -> list[str]:
-    """Unit names, one per line; blank lines and lines starting with # are ignored."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(f"{path}: cannot read the manifest: {exc}") from None
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 @click.command()
@@ -74,23 +65,6 @@ def aggregate(
 
 STATE_SAVE_SECONDS = 5.0
 """How often an interrupted batch run can lose work: at most this long."""
-
-
-def batch_inputs(items: tuple[Path, ...], suffixes: set[str], output: Path) -> list[Path]:
-    """Files given, plus every file under given directories that some source reads (sorted, outputs excluded)."""
-    found: list[Path] = []
-    for item in items:
-        if item.is_dir():
-            found.extend(
-                p
-                for p in sorted(item.rglob("*"))
-                if p.is_file() and p.suffix.lower() in suffixes and output not in p.parents
-            )
-        elif item.exists():
-            found.append(item)
-        else:
-            raise UsageError(f"{item}: no such file or directory")
-    return list(dict.fromkeys(found))
 
 
 @click.command()
@@ -149,6 +123,3 @@ def batch(
         err=True,
     )
     return 1 if failed or findings else 0
-
-
-COMMANDS = (aggregate, batch)

@@ -39,6 +39,3 @@ def render(
     report = load_input(source_file, source, hints).report
     findings = registry.check(report) if with_findings else None
     emit(registry.render(report, name, findings=findings, lang=lang), output, inputs=(source_file,))
-
-
-COMMANDS = (render,)

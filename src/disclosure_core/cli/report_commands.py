@@ -106,6 +106,3 @@ def summary(source_file: Path, source: str | None, hints: ReportHints | None) ->
         addresses = table.addresses()
         filled = sum(1 for a in addresses if report.number(a) is not None)
         click.echo(f"  table {table.number} {table.label.zh}: {filled} of {len(addresses)} cells hold a number")
-
-
-COMMANDS = (new, convert, schema, plugins, summary)
