@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +48,19 @@ def new_report(
     Traceback (most recent call last):
     ...
     disclosure_core.errors.UsageError: requests.new.bogus: no such cell in gov-2021
+    >>> new_report("gov-2021", 2025, Body("某县", "county"), cells={"proactive.fees.amount": 1.5})
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: proactive.fees.amount: 1.5 is a float: give a count as int, money as Decimal
     """
     layout = _layout(format, registry)
-    values: dict[str | CellAddress, CellValue] = {
-        CellAddress.parse(k) if isinstance(k, str) else k: as_value(v) for k, v in (cells or {}).items()
-    }
+    values: dict[str | CellAddress, CellValue] = {}
+    for key, raw in (cells or {}).items():
+        if isinstance(raw, bool) or not isinstance(raw, int | Decimal | CellValue | None):
+            kind = "a bool" if isinstance(raw, bool) else f"a {type(raw).__name__}"
+            hint = "give a count as int, money as Decimal"
+            raise UsageError(f"{key}: {raw!r} is {kind}: {hint}")
+        values[CellAddress.parse(key) if isinstance(key, str) else key] = as_value(raw)
     for key, value in values.items():
         address = CellAddress.parse(key) if isinstance(key, str) else key
         problem = cell_problem(layout, address, value)

@@ -88,7 +88,9 @@ class PluginInfo:
 class Registry:
     """Owns a PluginManager with the built-in plugins and, unless told otherwise, the installed ones.
 
-    ``strict`` turns a broken plugin into a :class:`PluginError` instead of a :class:`PluginWarning`.
+    ``strict`` turns a broken plugin into a :class:`PluginError` instead of a :class:`PluginWarning`;
+    ``block`` names installed plugins (entry-point names) not to load. A plugin that implements a hook that
+    does not exist (a mistyped name) is a broken plugin.
 
     >>> from disclosure_core import Body, Report
     >>> registry = Registry(entry_points=False)  # the built-ins only: JSON and the two official layouts
@@ -98,7 +100,14 @@ class Registry:
     b'{'
     """
 
-    def __init__(self, *, plugins: Iterable[object] = (), entry_points: bool = True, strict: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[object] = (),
+        entry_points: bool = True,
+        strict: bool = False,
+        block: Iterable[str] = (),
+    ) -> None:
         from disclosure_core.builtin import BUILTIN_PLUGINS
 
         self.strict = strict
@@ -108,6 +117,8 @@ class Registry:
         self._cache: dict[str, Any] = {}
         self._pm = pluggy.PluginManager(hookspecs.PROJECT)
         self._pm.add_hookspecs(hookspecs)
+        for name in block:
+            self._pm.set_blocked(name)
         for name, plugin in BUILTIN_PLUGINS:
             self._pm.register(plugin, name=name)
             self._builtin.add(name)
@@ -115,6 +126,7 @@ class Registry:
             self._load_entry_points()
         for plugin in plugins:
             self.register(plugin)
+        self._check_pending()
 
     # ---------------------------------------------------------------- plugins
 
@@ -125,10 +137,26 @@ class Registry:
         except Exception as exc:
             self._problem(f"plugin {name or plugin!r} could not be registered: {exc}")
         self._cache.clear()
+        if hasattr(self, "_checked"):  # after construction: check this plugin's hooks now
+            self._check_pending()
+
+    def _check_pending(self) -> None:
+        """Every implemented hook must be a hook of the contract: a mistyped name is a plugin problem."""
+        self._checked = True
+        try:
+            self._pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            name = self._pm.get_name(exc.plugin) or ""
+            if name.isdigit():  # registered without a name: pluggy names it by id()
+                name = getattr(exc.plugin, "__name__", type(exc.plugin).__name__)
+            self._pm.unregister(plugin=exc.plugin)
+            self._cache.clear()
+            self._problem(f"plugin {name!r} skipped: {str(exc).split(' in plugin ')[0]} (no such hook in the contract)")
+            self._check_pending()
 
     def _load_entry_points(self) -> None:
         for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT):
-            if self._pm.has_plugin(entry_point.name):
+            if self._pm.has_plugin(entry_point.name) or self._pm.is_blocked(entry_point.name):
                 continue
             try:
                 plugin = entry_point.load()

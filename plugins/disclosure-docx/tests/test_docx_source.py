@@ -5,25 +5,22 @@ from __future__ import annotations
 import io
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from disclosure_docx import DocxRenderer, DocxSource
 from hypothesis import HealthCheck, given, settings
 
-from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, load, official_layouts, to_dict
+from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, official_layouts, to_dict
 from disclosure_core.document import printed_texts
-from disclosure_core.testing import numbered_report, strategies
+from disclosure_core.testing import daixian_report, numbered_report, strategies
 from disclosure_core.values import NOT_APPLICABLE, AbsenceKind, Absent, CellValue, Money, Provenance
-
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json"
 
 
 @pytest.fixture(scope="module")
 def daixian() -> Report:
     """The Dai County 2020 report (fixtures live in each module: plugin test directories share no conftest)."""
-    return load(EXAMPLE).report
+    return daixian_report()
 
 
 def render(report: Report) -> bytes:
@@ -151,7 +148,7 @@ def test_a_file_that_is_not_a_docx_is_refused() -> None:
 
 
 def test_a_zip_bomb_is_refused_before_any_xml_parser_sees_it() -> None:
-    report = load(Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json").report
+    report = daixian_report()
     good = DocxRenderer().render(report, RenderOptions(builtin_layout("gov-2019")))
     bomb = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(good)) as original, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:

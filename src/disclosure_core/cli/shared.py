@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +17,7 @@ from disclosure_core.errors import UsageError
 from disclosure_core.files import refuse_overwriting_input, write_atomic
 from disclosure_core.formats import Loaded
 from disclosure_core.hints import ReportHints
+from disclosure_core.hookspecs import PROJECT
 from disclosure_core.model import BodyLevel
 from disclosure_core.registry import Registry
 
@@ -31,10 +34,29 @@ class State:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = Registry(strict=self.strict_plugins)
+            self._registry = Registry(strict=self.strict_plugins, block=blocked_plugins(os.environ))
             for problem in self._registry.problems:
                 click.echo(f"warning: {problem}", err=True)
         return self._registry
+
+
+LOAD_PLUGINS = "DISCLOSURE_LOAD_PLUGINS"
+"""Environment variable: the installed plugins to load, comma-separated (empty: none); unset: all of them."""
+
+
+def blocked_plugins(environ: Mapping[str, str]) -> list[str]:
+    """The installed plugins (entry-point names) that :data:`LOAD_PLUGINS` leaves out.
+
+    Read by the CLI only: the library never looks at the environment (pass ``Registry(block=...)``).
+
+    >>> blocked_plugins({}), "docx" in blocked_plugins({LOAD_PLUGINS: "html, xlsx"})
+    ([], True)
+    """
+    wanted = environ.get(LOAD_PLUGINS)
+    if wanted is None:
+        return []
+    keep = {name.strip() for name in wanted.split(",") if name.strip()}
+    return [ep.name for ep in importlib.metadata.entry_points(group=PROJECT) if ep.name not in keep]
 
 
 def state() -> State:
