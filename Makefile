@@ -7,7 +7,7 @@ PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/daixian-2020.json
 
-.PHONY: setup demo test test-long lint types docs bench clean
+.PHONY: setup demo test test-long lint types docs schemas bench clean
 
 $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml examples/*/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,8 +37,12 @@ lint: setup
 types: setup
 	$(BIN)/mypy
 
+# The rule-file schema is generated from the rule kinds (tests/rules/test_rules_kinds.py checks it is current).
+schemas: setup
+	$(BIN)/python -c 'import sys; from disclosure_core.rules.file_schema import main; sys.exit(main(sys.argv[1:]))' docs/rules.schema.json
+
 docs: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: lint types docs
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest

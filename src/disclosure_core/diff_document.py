@@ -43,7 +43,7 @@ class Comparison:
 
     @property
     def failed(self) -> bool:
-        """Whether a year-over-year rule fails."""
+        """Whether a year-over-year rule fails (on exactly read cells or not: see ``Finding.reading``)."""
         return any(f.outcome is Outcome.FAIL for f in self.findings)
 
 
@@ -79,12 +79,13 @@ def diff_json(comparison: Comparison) -> dict[str, Any]:
             }
             for c in comparison.changes
         ],
-        "findings": [finding_json(f) for f in comparison.findings],
+        "findings": [finding_json(f, comparison.layout) for f in comparison.findings],
     }
 
 
 def diff_text(comparison: Comparison, lang: str = "zh") -> str:
     """The comparison for people: the changed cells by table, then the year-over-year findings."""
+    from disclosure_core.rules.confidence import explained
     from disclosure_core.rules.messages import cell_label
 
     old, new, layout = comparison.old, comparison.new, comparison.layout
@@ -104,7 +105,7 @@ def diff_text(comparison: Comparison, lang: str = "zh") -> str:
         label = cell_label(layout, change.address, lang)
         lines.append(f"  {label}: {_shown(change.old, lang)} → {_shown(change.new, lang)}{delta}")
     lines += ["", "Year-over-year findings:" if lang == "en" else "跨年度核对："]
-    lines += [f"  {f.severity.value} {f.rule}: {f.message.text(lang)}" for f in comparison.findings] or ["  —"]
+    lines += [f"  {f.severity.value} {f.rule}: {explained(layout, f).text(lang)}" for f in comparison.findings] or ["  —"]
     return "\n".join(lines) + "\n"
 
 

@@ -26,7 +26,7 @@ import cattrs.gen
 from disclosure_core.errors import LoadError, RenderError
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, official_layouts, unknown_layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
-from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, located
+from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, Reading, located
 
 REPORT_SCHEMA_ID = "disclosure-core/report/1"
 
@@ -57,6 +57,14 @@ def _structure_level(value: Any, _: type) -> BodyLevel:
     except ValueError:
         allowed = ", ".join(level.value for level in BodyLevel)
         raise ValueError(f"unknown level {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
+
+
+def _structure_reading(value: Any, _: type) -> Reading:
+    try:
+        return Reading(value)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Reading)
+        raise ValueError(f"unknown reading {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
 
 
 _READING_DEFAULTS: dict[str, Any] = {"reading": "exact", "alternatives": [], "reason": None}
@@ -100,6 +108,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, structure_bool)
     converter.register_structure_hook(str, structure_str)
     converter.register_structure_hook(int, structure_int)
+    # Reading is a str subclass: without its own hook the str hook above would pass "uncertain" on as a str.
+    converter.register_structure_hook(Reading, _structure_reading)
     converter.register_structure_hook_func(
         lambda t: t == tuple[str, ...], lambda v, _: tuple(structure_str(item, str) for item in _expect_list(v))
     )

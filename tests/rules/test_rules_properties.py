@@ -12,8 +12,8 @@ from disclosure_core import SECTION_IDS, Report, Section, Sections, check
 from disclosure_core.findings import Outcome, Severity
 from disclosure_core.layouts import CellAddress, CellKind, builtin_layout
 from disclosure_core.rules import builtin_rule_set
-from disclosure_core.rules.arithmetic import RelationCheck
 from disclosure_core.rules.engine import compiled_for
+from disclosure_core.rules.kinds.relation import RelationCheck
 from disclosure_core.rules.spec import RuleSet
 from disclosure_core.rules.suggest import transpositions
 from disclosure_core.testing import strategies as st_dc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -35,6 +36,11 @@ def test_daixian_printed_to_pdf_reads_back(tmp_path: Path) -> None:
     loaded = parse_pdf(print_to_pdf(layout_page(report, builtin_layout("gov-2019")), tmp_path), origin="d.pdf")
     read = loaded.report
     assert [a for a in builtin_layout("gov-2019").addresses() if read.cell(a) != report.cell(a)] == []
+    # Whichever fonts this machine's Chromium picks, the text layer may carry Kangxi radicals or the CJK
+    # Radicals Supplement (⼈ ⺠ ⼯) for 人民工: what was read must be the ideographs, with every heading found.
+    headings = [section.heading or "" for _, section in read.sections.items() if section is not None]
+    assert len(headings) == 6
+    assert [t for t in [read.title or "", read.body.name, *headings] if re.search("[\u2e80-\u2fdf]", t)] == []
     assert (read.body.name, read.year, read.title) == (
         "代县人民政府",
         2020,

@@ -10,7 +10,7 @@ import click
 from disclosure_core.cli.shared import emit, hint_options, load_input, state
 from disclosure_core.diff_document import diff_json, diff_text, year_over_year
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import Severity
+from disclosure_core.findings import Findings, Outcome, Severity
 from disclosure_core.hints import ReportHints
 from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
@@ -19,6 +19,8 @@ from disclosure_core.rules.sets import with_rules
 from disclosure_core.rules.spec import Rule, RuleSet
 
 EXIT_FINDINGS = 1
+EXIT_READING = 3
+"""No finding reaches --fail-on on exactly read cells, but a reading concern does: look at the document."""
 
 
 @click.command()
@@ -38,7 +40,7 @@ EXIT_FINDINGS = 1
     type=click.Choice([s.value for s in Severity]),
     default="warning",
     show_default=True,
-    help="Exit 1 when a rule of this severity or worse fails.",
+    help="Exit 1 when a rule of this severity or worse fails (3 when only reading concerns do).",
 )
 @click.option(
     "--fail-on-unverifiable",
@@ -71,7 +73,11 @@ def check(
     source: str | None,
     hints: ReportHints | None,
 ) -> int:
-    """Check a report against the rule sets; exit 1 when a finding reaches --fail-on."""
+    """Check a report against the rule sets; exit 1 when a finding reaches --fail-on.
+
+    A finding resting on a cell the source did not read exactly is a reading concern: listed apart, and it
+    makes the exit code 3 instead of 1 when no other finding reaches --fail-on.
+    """
     registry = state().registry
     report = load_input(source_file, source, hints).report
     previous = load_input(previous_file, source).report if previous_file else None
@@ -81,14 +87,31 @@ def check(
     if unknown:
         raise UsageError(f"--disable {unknown[0]}: no such rule")
     findings = registry.check(report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable)
+    layout = registry.layout(report.format)
     if output_format == "json":
-        document = findings_json(report, findings, blank_as_zero=blank_as_zero, previous=previous is not None)
+        document = findings_json(
+            report, findings, blank_as_zero=blank_as_zero, previous=previous is not None, layout=layout
+        )
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
-        data = findings_text(report, registry.layout(report.format), findings, lang).encode("utf-8")
+        data = findings_text(report, layout, findings, lang).encode("utf-8")
     inputs = (source_file, *((previous_file,) if previous_file else ()), *rule_files)
     emit(data, output, inputs=inputs)
-    return EXIT_FINDINGS if reaches(findings, Severity(fail_on), unverifiable=fail_on_unverifiable) else 0
+    return exit_code(findings, Severity(fail_on), unverifiable=fail_on_unverifiable)
+
+
+def exit_code(findings: Findings, level: Severity, *, unverifiable: bool = False) -> int:
+    """1 when a finding on exactly read cells reaches ``level``; else 3 when a reading concern does; else 0.
+
+    An auditor is never told "error" for a number the report may not have printed, nor left unwarned:
+    a script testing for a non-zero exit still stops on both.
+
+    >>> exit_code(Findings(()), Severity.WARNING)
+    0
+    """
+    if reaches(findings, level, unverifiable=unverifiable):
+        return EXIT_FINDINGS
+    return EXIT_READING if reaches(findings, level, unverifiable=unverifiable, concerns=True) else 0
 
 
 @click.command()
@@ -100,7 +123,7 @@ def check(
 def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: Path | None) -> int:
     """Show what changed between two years of the same body, cell by cell, with the year-over-year findings.
 
-    Exit 1 when a year-over-year rule fails.
+    Exit 1 when a year-over-year rule fails (3 when only reading concerns do).
     """
     registry = state().registry
     old, new = load_input(old_file).report, load_input(new_file).report
@@ -112,7 +135,10 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
     else:
         data = diff_text(comparison, lang).encode("utf-8")
     emit(data, output, inputs=(old_file, new_file))
-    return EXIT_FINDINGS if comparison.failed else 0
+    failing = [f for f in comparison.findings if f.outcome is Outcome.FAIL]
+    if any(f.reading is None for f in failing):
+        return EXIT_FINDINGS
+    return EXIT_READING if failing else 0
 
 
 def _rules(rule_files: tuple[Path, ...]) -> RuleSet:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.findings import reading_of
 from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel, Report
 from disclosure_core.schema import report_json_schema
+from disclosure_core.values import Reading
 
 _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
 _TO = click.option("--to", "to", help="Renderer to use (default: from the output suffix, else json).")
@@ -91,7 +94,7 @@ def plugins() -> None:
 @click.option("--from", "source", help="Source to read with (default: detected).")
 @hint_options
 def summary(source_file: Path, source: str | None, hints: ReportHints | None) -> None:
-    """Print who reported, for which year and format, and how much of each table is filled."""
+    """Print who reported, for which year and format, how much of each table is filled and how surely it was read."""
     report = load_input(source_file, source, hints).report
     layout = state().registry.layout(report.format)
     click.echo(f"{report.title or report.body.name}")
@@ -106,3 +109,7 @@ def summary(source_file: Path, source: str | None, hints: ReportHints | None) ->
         addresses = table.addresses()
         filled = sum(1 for a in addresses if report.number(a) is not None)
         click.echo(f"  table {table.number} {table.label.zh}: {filled} of {len(addresses)} cells hold a number")
+    readings = Counter(reading_of(value) for _, value in report.tables)
+    shown = ", ".join(f"{readings[r]} {r.value}" for r in Reading if readings[r] or r is Reading.EXACT)
+    click.echo(f"  read:      {sum(readings.values())} cells placed: {shown}")
+

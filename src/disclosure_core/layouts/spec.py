@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from disclosure_core.text import Text
+
 
 class CellKind(enum.StrEnum):
     """What a table cell holds: a non-negative count, a signed count, or money with a unit.
@@ -26,20 +28,8 @@ class CellKind(enum.StrEnum):
     MONEY = "money"
 
 
-@attrs.frozen
-class Label:
-    """A label in Chinese (verbatim from the format) and English."""
-
-    zh: str
-    en: str
-
-    def text(self, lang: str = "zh") -> str:
-        """The label in ``lang`` ("zh" or "en").
-
-        >>> Label("总计", "Total").text("en")
-        'Total'
-        """
-        return self.en if lang == "en" else self.zh
+Label = Text
+"""A label in Chinese (verbatim from the format) and English (:class:`~disclosure_core.text.Text`)."""
 
 
 @attrs.frozen(order=True, cache_hash=True)

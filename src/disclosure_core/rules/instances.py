@@ -1,5 +1,7 @@
 """Expanding rules over their dimensions and compiling each instance against a layout, once.
 
+Each instance's body is compiled by the rule's kind (:mod:`disclosure_core.rules.kinds`).
+
 ``requests.balance`` expanded over ``column = "requests.columns"`` gives seven instances,
 ``requests.balance.natural_person`` … ``requests.balance.total``, each with ``{column}`` and
 ``{column_label}`` filled in its messages.
@@ -14,9 +16,8 @@
 from __future__ import annotations
 
 import itertools
-import re
+import math
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -24,26 +25,14 @@ import attrs
 from disclosure_core.errors import RuleSetError
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.rules.arithmetic import PatternCheck, RelationCheck, ThresholdCheck, UnitCheck
-from disclosure_core.rules.compile import Compiled, Key, Selector, SelectorError, compile_expr, compile_text
+from disclosure_core.rules.compile import Selector, SelectorError
 from disclosure_core.rules.context import Check
-from disclosure_core.rules.documents import DeadlineCheck, FormatCheck, NarrativeCheck, RequiredCheck
-from disclosure_core.rules.expr import Compare, ExpressionError, Ref, parse
+from disclosure_core.rules.expr import ExpressionError
+from disclosure_core.rules.kinds import kind_of
+from disclosure_core.rules.kinds.base import substitute
 from disclosure_core.rules.messages import Words
 from disclosure_core.rules.narrative import FIGURES
-from disclosure_core.rules.spec import (
-    Deadline,
-    Dimension,
-    FormatYear,
-    Narrative,
-    Pattern,
-    Relation,
-    Required,
-    Rule,
-    RuleSet,
-    Threshold,
-    Unit,
-)
+from disclosure_core.rules.spec import Dimension, Rule, RuleSet
 
 
 @attrs.frozen
@@ -104,11 +93,20 @@ def compile_rule(rule: Rule, layout: Layout) -> list[Instance]:
     except (SelectorError, ExpressionError, KeyError) as exc:
         problem = exc.args[0] if exc.args else exc
         raise RuleSetError(f"{rule.origin}: rule {rule.id!r} ({layout.id}): {problem}") from None
+    except RecursionError:  # parsed, but compiling takes more frames per level than parsing
+        raise RuleSetError(f"{rule.origin}: rule {rule.id!r} ({layout.id}): expression nested too deeply") from None
+
+
+MAX_INSTANCES = 10_000
+"""A rule expands to at most this many instances per layout (a shipped rule to a few dozen)."""
 
 
 def expansions(rule: Rule, layout: Layout) -> list[dict[str, str]]:
     """Every combination of the rule's dimension values (one empty binding when it has none)."""
     axes = [[(d.name, value) for value in dimension_values(d, layout)] for d in rule.expand]
+    count = math.prod(len(axis) for axis in axes)
+    if count > MAX_INSTANCES:
+        raise SelectorError(f"expand gives {count} instances (at most {MAX_INSTANCES})")
     return [dict(combination) for combination in itertools.product(*axes)]
 
 
@@ -147,91 +145,15 @@ def _label_words(rule: Rule, layout: Layout, bindings: Mapping[str, str]) -> dic
     return words
 
 
-def _substitute(value: Any, bindings: Mapping[str, str]) -> Any:
-    if isinstance(value, str):
-        return re.sub(r"\{(\w+)\}", lambda m: bindings.get(m.group(1), m.group(0)), value)
-    if isinstance(value, tuple):
-        return tuple(_substitute(v, bindings) for v in value)
-    return value
-
-
 def _instance(rule: Rule, layout: Layout, bindings: dict[str, str]) -> Instance:
+    written: Any = rule.body  # an attrs class of the rule's kind
     body = attrs.evolve(
-        rule.body, **{f.name: _substitute(getattr(rule.body, f.name), bindings) for f in attrs.fields(type(rule.body))}
+        written, **{f.name: substitute(getattr(written, f.name), bindings) for f in attrs.fields(type(written))}
     )
     instance_id = ".".join([rule.id, *bindings.values()])
-    selector = Selector(layout)
-    check, cells, locatable = _check(rule, body, selector, bindings)
+    compiled = kind_of(rule.kind).compile(rule, body, Selector(layout), bindings)
     passed = Finding(
         instance_id, rule.severity, Outcome.PASS, rule.title, base=rule.id, basis=rule.basis, table=rule.table
     )
-    return Instance(instance_id, rule, _label_words(rule, layout, bindings), check, cells, passed, locatable)
-
-
-def _cells(keys: tuple[Key, ...]) -> frozenset[CellAddress]:
-    return frozenset(name for previous, name in keys if isinstance(name, CellAddress) and not previous)
-
-
-def _check(
-    rule: Rule, body: Any, selector: Selector, bindings: Mapping[str, str]
-) -> tuple[Check, frozenset[CellAddress], bool]:
-    if isinstance(body, Relation):
-        if not body.op:
-            whole = compile_text(body.lhs, selector)
-            if isinstance(whole.expr, Compare):
-                lhs, rhs = compile_expr(whole.expr.left, selector), compile_expr(whole.expr.right, selector)
-                keys = tuple(dict.fromkeys(lhs.keys + rhs.keys))
-                return RelationCheck(lhs, whole.expr.op, rhs, rule.missing, keys), _cells(keys), True
-            return RelationCheck(whole, "", None, rule.missing, whole.keys), _cells(whole.keys), False
-        lhs, rhs = compile_text(body.lhs, selector), compile_text(body.rhs, selector)
-        if rule.kind == "sum":
-            rhs = _without(rhs, set(lhs.keys), selector)
-        keys = tuple(dict.fromkeys(lhs.keys + rhs.keys))
-        linear = lhs.linear is not None and rhs.linear is not None
-        return RelationCheck(lhs, body.op, rhs, rule.missing, keys), _cells(keys), linear
-    if isinstance(body, Threshold):
-        keys = tuple(selector.keys(_ref(body.cells)))
-        value = Decimal(body.value) if isinstance(body.value, str) else body.value
-        return ThresholdCheck(keys, body.op, value, rule.missing), _cells(keys), True
-    if isinstance(body, Required):
-        cells = tuple(a for c in body.cells for a in selector.cells(c))
-        any_of = tuple(selector.cells(body.any_of)) if body.any_of else ()
-        return RequiredCheck(body.sections, body.numbered, cells, any_of), frozenset(), False
-    if isinstance(body, Narrative):
-        if body.figure not in FIGURES:
-            raise SelectorError(f"unknown figure {body.figure!r} (known: {', '.join(FIGURES)})")
-        table = compile_text(body.against, selector)
-        fallback = compile_text(body.fallback, selector) if body.fallback else None
-        return NarrativeCheck(body.figure, body.measure, table, fallback, rule.missing), frozenset(), False
-    if isinstance(body, Deadline):
-        return DeadlineCheck(body.by_level), frozenset(), False
-    if isinstance(body, Pattern):
-        rows = tuple(
-            (
-                row,
-                tuple(compile_text(_substitute(alt, {**bindings, "row": row}), selector) for alt in body.alternatives),
-            )
-            for row in body.rows
-        )
-        return PatternCheck(rows, body.min_followers, rule.missing), frozenset(), False
-    if isinstance(body, Unit):
-        return UnitCheck(tuple(selector.cells(body.cells)), body.unit), frozenset(), False
-    assert isinstance(body, FormatYear)
-    return FormatCheck(), frozenset(), False
-
-
-def _ref(text: str) -> Ref:
-    expr = parse(text)
-    if not isinstance(expr, Ref):
-        raise ExpressionError(f"expected a cell reference, got {text!r}")
-    return expr
-
-
-def _without(compiled: Compiled, keys: set[Key], selector: Selector) -> Compiled:
-    """A sum's parts without the whole (``requests.{row}.*`` includes ``total``)."""
-    if not keys & set(compiled.keys):
-        return compiled
-    assert compiled.linear is not None
-    terms = tuple((k, w) for k, w in compiled.linear.terms if k not in keys)
-    text = " + ".join(str(k[1]) if w == 1 else f"-{k[1]}" for k, w in terms) or "0"
-    return compile_text(text, selector)
+    words = _label_words(rule, layout, bindings)
+    return Instance(instance_id, rule, words, compiled.check, compiled.cells, passed, compiled.locatable)

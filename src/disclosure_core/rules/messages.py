@@ -16,8 +16,9 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from disclosure_core.findings import CellUse, Message
+from disclosure_core.findings import CellUse
 from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.text import Text
 from disclosure_core.values import AbsenceKind, Absent, CellValue, Money
 
 Words = str | tuple[str, str]
@@ -47,9 +48,9 @@ def placeholders(template: str) -> set[str]:
     return set(_PLACEHOLDER.findall(template))
 
 
-def message(template: Message, values: Mapping[str, Words]) -> Message:
+def message(template: Text, values: Mapping[str, Words]) -> Text:
     """A bilingual template filled in both languages."""
-    return Message(fill(template.zh, values, "zh"), fill(template.en, values, "en"))
+    return Text(fill(template.zh, values, "zh"), fill(template.en, values, "en"))
 
 
 def cell_label(layout: Layout, address: CellAddress, lang: str = "zh", *, row: bool = True, column: bool = True) -> str:

@@ -1,6 +1,7 @@
 """The rule vocabulary: a rule set is a list of rules, each with metadata and one declarative body.
 
 These classes are what a rule file (TOML, see ``docs/rules.md``) is read into; nothing here evaluates.
+Each kind of rule defines its body beside its check, in :mod:`disclosure_core.rules.kinds`.
 
 >>> Applicability(formats=("gov-2021",)).covers("gov-2021", 2025, "county")
 True
@@ -9,11 +10,12 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
 
 import attrs
+from attrs import AttrsInstance
 
-from disclosure_core.findings import Message, Severity
+from disclosure_core.findings import Severity
+from disclosure_core.text import Text
 
 
 class MissingPolicy(enum.StrEnum):
@@ -50,106 +52,6 @@ class Applicability:
 
 
 @attrs.frozen
-class Relation:
-    """sum / balance / compare / year_over_year / expression: ``lhs op rhs`` over expressions.
-
-    For sum and balance the loader builds the two sides from the listed terms; ``previous`` marks a rule
-    that needs the previous year's report.
-    """
-
-    lhs: str
-    op: str
-    rhs: str
-    previous: bool = False
-
-
-@attrs.frozen
-class Threshold:
-    """Each selected cell (or fact) compared with a constant."""
-
-    cells: str
-    op: str
-    value: int | str
-
-
-@attrs.frozen
-class Required:
-    """Sections that must be present, cells that must hold numbers, or a table that must not be all blank.
-
-    ``numbered`` also asks each listed section's heading to begin with its official number (一、…六、).
-    """
-
-    sections: tuple[str, ...] = ()
-    cells: tuple[str, ...] = ()
-    any_of: str | None = None
-    numbered: bool = False
-
-
-@attrs.frozen
-class Narrative:
-    """A figure stated in the text ``against`` the tables (``measure = "count"``), or the share stated
-    after it against stated figure ÷ ``against`` (``measure = "percent"``). ``fallback`` is used when
-    ``against`` has absent cells.
-    """
-
-    figure: str
-    against: str
-    measure: str = "count"
-    fallback: str | None = None
-
-
-@attrs.frozen
-class Deadline:
-    """Publication by a month-day of the following year, by body level; a level not listed cannot be checked."""
-
-    by_level: Mapping[str, str]
-
-
-@attrs.frozen
-class FormatYear:
-    """The report uses the format version prescribed for its year."""
-
-
-@attrs.frozen
-class Pattern:
-    """Rows of one table that should follow one of ``alternatives`` (expressions over ``{row}``).
-
-    A row that follows none while at least ``min_followers`` siblings do is reported (as information).
-    """
-
-    table: str
-    rows: tuple[str, ...]
-    alternatives: tuple[str, ...]
-    min_followers: int = 2
-
-
-@attrs.frozen
-class Unit:
-    """Money cells must be stated in ``unit`` (a 元 figure in a 万元 column is a unit slip)."""
-
-    cells: str
-    unit: str
-
-
-Body = Relation | Threshold | Required | Narrative | Deadline | FormatYear | Pattern | Unit
-
-KINDS = (
-    "sum",
-    "balance",
-    "compare",
-    "threshold",
-    "required",
-    "year_over_year",
-    "narrative",
-    "deadline",
-    "format",
-    "expression",
-    "pattern",
-    "unit",
-)
-
-
-@attrs.frozen
 class Dimension:
     """A dimension a rule is expanded over: a variable name and its values (ids)."""
 
@@ -161,15 +63,18 @@ class Dimension:
 
 @attrs.frozen
 class Rule:
-    """One rule as written: id, severity, bilingual title and message template, basis, scope and body."""
+    """One rule as written: id, severity, bilingual title and message template, basis, scope and body.
+
+    ``kind`` is the word the file wrote (``sum``, ``threshold``, …); ``body`` is what that kind read.
+    """
 
     id: str
     kind: str
     severity: Severity
-    title: Message
-    message: Message
+    title: Text
+    message: Text
     basis: str
-    body: Body
+    body: AttrsInstance
     applies: Applicability = Applicability()
     expand: tuple[Dimension, ...] = ()
     missing: MissingPolicy = MissingPolicy.NOT_VERIFIABLE

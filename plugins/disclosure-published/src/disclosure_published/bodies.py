@@ -5,7 +5,10 @@ Heuristics, in order (an explicit :class:`Hints` value always wins):
 1. The title names the body: what precedes "政府信息公开" once the year is removed
    ("代县2020年政府信息公开工作年度报告" → 代县; "2019年上海市人民政府办公厅政府信息公开…" → 上海市人民政府办公厅).
    A bare place name is a government's report: 代县 → 代县人民政府, 官洲街道 → 官洲街道办事处.
-2. Without a title, the first 人民政府 / 街道办事处 / 办公厅 / 办公室 name in the running text, outside 《》
+2. Without a title, the report's name quoted in the text ("发布河北省教育厅2021年政府信息公开工作年度报告",
+   "附件：…年度报告"), a "本报告由…编制" sentence, the page's 发布机构 line or the signature under the last
+   section name the body.
+   Failing those, the first 人民政府 / 街道办事处 / 办公厅 / 办公室 name in the running text, outside 《》
    (which quote other documents), is taken — as a guess, with a warning.
 3. The level comes from the place names the name starts with, innermost last: 省 / 自治区 / the four
    municipalities (北京 上海 天津 重庆) → province; 市 / 州 / 地区 / 盟 → city (a 市 under another 市 or 州 is a
@@ -90,6 +93,46 @@ def name_from_title(title: str) -> str | None:
         cut = text.find("政务公开")
     name = text[:cut].strip(' 《》“”"') if cut >= 0 else ""
     return full_name(name) if len(name) >= 2 else None
+
+
+_REPORT_NAME = re.compile(r"([\u4e00-\u9fff]{2,40})\s*\d{4}\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告")
+_COMPILED_BY = re.compile(r"由([\u4e00-\u9fff]{2,30}?)(?:负责|组织)?(?:编制|编写|制作|发布)")
+# Words a sentence puts before the name of the report it speaks of; the name starts after the last one.
+_BEFORE_NAME = re.compile(r".*(?:发布|编制|编写|印发|公布|附件|现将|关于|制定|形成)")
+
+
+def name_from_sentence(paragraphs: list[str]) -> str | None:
+    """The body named by a sentence quoting the report's name, or saying who compiled it.
+
+    >>> name_from_sentence(["依据条例要求，发布河北省教育厅2021年政府信息公开工作年度报告。"])
+    '河北省教育厅'
+    >>> name_from_sentence(["附件：河北省教育厅2022年政府信息公开工作年度报告"]), name_from_sentence(["本报告由代县人民政府办公室编制。"])
+    ('河北省教育厅', '代县人民政府办公室')
+    >>> name_from_sentence(["本报告由总体情况、主动公开政府信息情况等六部分组成。我厅编写了2019年政府信息公开工作年度报告。"]) is None
+    True
+    """
+    for paragraph in paragraphs:
+        plain = simplified(paragraph)
+        for found in _REPORT_NAME.finditer(plain):
+            candidate = _BEFORE_NAME.sub("", found.group(1))
+            if is_body_name(candidate):
+                return full_name(candidate)
+        for found in _COMPILED_BY.finditer(plain):
+            if is_body_name(found.group(1)):
+                return full_name(found.group(1))
+    return None
+
+
+def is_body_name(text: str) -> bool:
+    """Whether ``text`` is a body's name: it starts with a place, or is a central body ("国家…局").
+
+    >>> is_body_name("河北省教育厅"), is_body_name("我厅编写了"), is_body_name("原创")
+    (True, False, False)
+    """
+    text = simplified(text).strip()
+    if not 2 <= len(text) <= 40 or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", text):
+        return False
+    return bool(split_places(text)[0]) or infer_level(text) is BodyLevel.STATE_COUNCIL_DEPARTMENT
 
 
 def full_name(name: str) -> str:

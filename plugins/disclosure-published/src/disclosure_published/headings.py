@@ -2,8 +2,8 @@
 
 >>> match_heading("四、政府信息公开行政复议与行政诉讼情况")
 HeadingMatch(section='appeals', number='四')
->>> match_heading("政府信息公开工作总体情况")
-HeadingMatch(section='overview', number=None)
+>>> match_heading("政府信息公开工作总体情况"), match_heading("## 二、主动公开政府信息情况")
+(HeadingMatch(section='overview', number=None), HeadingMatch(section='proactive', number='二'))
 >>> match_heading("一、本年新收政府信息公开申请数量") is None
 True
 >>> match_heading("情况、收到和处理政府信息公开申请情况、存在的主要问题和改进措施") is None
@@ -17,7 +17,7 @@ import re
 import attrs
 
 from disclosure_core.model import SECTION_IDS
-from disclosure_published.normalize import label_key
+from disclosure_published.normalize import label_key, strip_markup
 
 NUMERALS = "一二三四五六七八九十"
 _NUMBER = re.compile(r"^([一二三四五六七八九十])[、.．]")
@@ -48,7 +48,7 @@ class HeadingMatch:
 
 def match_heading(text: str) -> HeadingMatch | None:
     """The section a line of text heads, or None when it is no section heading."""
-    key = label_key(text)
+    key = label_key(strip_markup(text))
     if not key or len(key) > _MAX_HEADING or key.endswith(("。", ";", ";", ":")):
         return None
     number = None

@@ -16,18 +16,22 @@ import attrs
 from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.model import SECTION_IDS, Section, Sections
 from disclosure_core.values import Provenance
-from disclosure_published.normalize import clean, simplified
+from disclosure_published.normalize import clean, simplified, strip_markup
 from disclosure_published.walker import Heading, Paragraph
 
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
 _META = re.compile(r"(发布日期|发布时间|成文日期|日期)\s*[:：]?\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 _NOTE = re.compile(r"^source:", re.IGNORECASE)  # a transcriber's note on where the text was taken from
 _CHROME = re.compile(r"^(来源|字号|【字体|字体|收藏|打印|分享|浏览次数|索引号|关闭|【|发布机构|信息来源|责任编辑)")
+# A saved page's meta line naming who published it ("发布机构：河北省教育厅").
+_META_PUBLISHER = re.compile(r"^(?:发布机构|发文机关|发布单位|发布部门|信息来源|来源)\s*[:：]\s*([^\s:：]{2,40})")
+
 _ORG_END = re.compile(r"(办公室|办公厅|人民政府|政府|局|委员会|委|办事处|中心|厅|院|所|处|部|站|署|会|公司|管委会)$")
 _DATE_ONLY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CONTACT = re.compile(r"请与([^，。；,;]{2,40}?)联系[，,]?(（[^）]{0,200}）|\([^)]{0,200}\))?")
 _CONTACT_LINE = re.compile(r"(联系地址|联系电话|联系方式|咨询电话)[:：][^。；]{1,120}")
 _MAX_TITLE = 60
+_NAMED_YEAR = re.compile(r"(\d{4})\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -48,6 +52,7 @@ class Front:
     title: str | None = None
     title_where: Provenance | None = None
     meta_date: dt.date | None = None
+    meta_publisher: str | None = None
     lead: list[str] = attrs.field(factory=list)
     skipped: list[Paragraph] = attrs.field(factory=list)
 
@@ -57,9 +62,12 @@ def read_front(paragraphs: list[Paragraph]) -> Front:
     front = Front()
     before_title: list[Paragraph] = []
     for paragraph in paragraphs:
-        text = paragraph.text
+        text = strip_markup(paragraph.text)
         folded = simplified(clean(text))
         meta = _META.search(folded)
+        publisher = _META_PUBLISHER.match(folded)
+        if publisher and front.meta_publisher is None:
+            front.meta_publisher = publisher.group(1)
         if meta and len(folded) <= 80:
             front.meta_date = front.meta_date or parse_date(meta.group(2))
         elif _NOTE.match(folded) or (_CHROME.match(folded) and len(folded) <= 200):
@@ -85,6 +93,8 @@ def _is_title(folded: str) -> bool:
     """A title speaks of 政府信息公开 (or 政务公开 with a year) and a report; breadcrumbs ("首页 > …") are not titles."""
     if len(folded) > _MAX_TITLE or "报告" not in folded or re.search(r"[>»›]", folded):
         return False
+    if folded.endswith(("。", ".")) or re.search(r"[,;]", folded):
+        return False  # a sentence naming the report ("依据…，发布…年度报告。"), not its title
     return "政府信息公开" in folded or ("政务公开" in folded and re.search(r"\d{4}", folded) is not None)
 
 
@@ -148,13 +158,25 @@ def contact(paragraphs: list[str]) -> str | None:
 
 
 def year_of(title: str | None, paragraphs: list[str]) -> tuple[int | None, str]:
-    """The report year and where it was read: the title, else the statistics period, else the first year named."""
+    """The report year and where it was read: the title, else the report's name quoted in the text ("发布…2021年
+    政府信息公开工作年度报告"), else the statistics period, else the first year named.
+
+    >>> year_of(None, ["依据条例，发布某厅2021年政府信息公开工作年度报告。"])
+    (2021, "report's name in the text")
+    >>> year_of(None, ["统计期限为2021年1月1日至12月31日。", "如《某厅2020年政府信息公开工作年度报告》所述"])
+    (2021, 'statistics period')
+    """
     if title:
         found = re.search(r"(\d{4})\s*年", clean(title))
         if found and 2000 <= int(found.group(1)) <= 2100:
             return int(found.group(1)), "title"
     text = "\n".join(clean(p) for p in paragraphs[:20])
     period = re.search(r"(\d{4})年1月1日", text)
+    # A report's name quoted in the text may be another year's ("as 《…2019年…报告》 said"): the
+    # statistics period, where printed, decides.
+    named = [int(y) for p in paragraphs for y in _NAMED_YEAR.findall(clean(p)) if 2000 <= int(y) <= 2100]
+    if named and (period is None or int(period.group(1)) in named):
+        return int(period.group(1)) if period else named[0], "report's name in the text"
     if period:
         return int(period.group(1)), "statistics period"
     for found in re.finditer(r"(\d{4})\s*年", text):

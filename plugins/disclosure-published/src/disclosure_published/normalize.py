@@ -14,9 +14,10 @@ enumerator, the *loose* key drops it.
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 
+from disclosure_core.folding import fold
 from disclosure_published._traditional import CHARACTERS, PHRASES, SIMPLIFIED
 
 _TO_SIMPLIFIED = str.maketrans(CHARACTERS, SIMPLIFIED)
@@ -24,16 +25,34 @@ _PHRASE = re.compile("|".join(map(re.escape, sorted(PHRASES, key=len, reverse=Tr
 # NFKC leaves these alone; published tables use them for minus signs, dashes and quotes.
 _UNIFY = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "—", "\u2015": "—", "\u2500": "—", "\u3000": " "})
 _SPACE = re.compile(r"\s+")
-_ENUMERATOR = re.compile(r"^(?:\(?[一二三四五六七八九十]{1,3}\)?[、.]?|\d{1,2}[.、)]|[(]\d{1,2}[)])")
+_MARKUP = re.compile(r"^(?:#{1,6}\s*)?(?:(?:标题|题目|名称)\s*[:：]\s*)?")
+# "（三）", "三、", "1.", "1、", "(1)", and a bare number before the words ("④" folds to "4").
+_ENUMERATOR = re.compile(
+    r"^(?:\(?[一二三四五六七八九十]{1,3}\)?[、.]?|\d{1,2}[.、)]|[(]\d{1,2}[)]|\d{1,2}(?=[\u4e00-\u9fff]))"
+)
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(text: str) -> str:
-    """Width-folded text (NFKC) with runs of whitespace made one space and the ends trimmed.
+    """Folded text (NFKC, radicals as the ideographs they stand for: :func:`disclosure_core.folding.fold`)
+    with runs of whitespace made one space and the ends trimmed.
 
-    >>> clean("　７件 ")
-    '7件'
+    >>> clean("　７件 "), clean("\u2f08\u2ea0")
+    ('7件', '人民')
     """
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text.translate(_UNIFY))).strip()
+    return _SPACE.sub(" ", fold(text.translate(_UNIFY))).strip()
+
+
+def strip_markup(text: str) -> str:
+    """A line without the markdown ``#`` or the ``标题：`` label a title or heading may be printed with.
+
+    >>> strip_markup("# 标题：代县2020年政府信息公开工作年度报告"), strip_markup("## 一、总体情况"), strip_markup("标题党")
+    ('代县2020年政府信息公开工作年度报告', '一、总体情况', '标题党')
+    """
+    stripped = text.strip()
+    if not stripped.startswith(("#", "标题", "题目", "名称")):
+        return text
+    return _MARKUP.sub("", stripped, count=1)
 
 
 def simplified(text: str) -> str:
@@ -56,8 +75,8 @@ def label_key(text: str) -> str:
 def strip_enumerator(key: str) -> str:
     """A key without its leading enumerator ("三、", "(一)", "1.").
 
-    >>> strip_enumerator("1.属于国家秘密")
-    '属于国家秘密'
+    >>> strip_enumerator("1.属于国家秘密"), strip_enumerator(label_key("④保护第三方合法权益"))
+    ('属于国家秘密', '保护第三方合法权益')
     """
     return _ENUMERATOR.sub("", key, count=1)
 

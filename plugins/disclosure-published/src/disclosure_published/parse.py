@@ -103,7 +103,8 @@ def parse_tokens(
         raise LoadError(f"{origin}: line 1: no report year found (no title with a year, no dates in the text)")
     where = Provenance(origin, line=front.title_where.line if front.title_where else None)
     if year_source not in ("title", "hint"):
-        diagnostics.append(metadata.note(f"report year {year} taken from the {year_source}", where))
+        level = INFO if year_source == "report's name in the text" else WARNING
+        diagnostics.append(metadata.note(f"report year {year} taken from the {year_source}", where, level))
     diagnostics.append(Diagnostic(f"format {layout.id}: {why}", INFO, Provenance(origin), "format-version"))
     if not layout.applies_to(year):
         diagnostics.append(
@@ -125,7 +126,7 @@ def parse_tokens(
         )
     for skipped in front.skipped:
         diagnostics.append(metadata.note(f"page text skipped: {clean(skipped.text)[:40]!r}", skipped.where, INFO))
-    body = _body(front.title, texts, hints, where, diagnostics)
+    body = _body(front.title, texts, hints, where, diagnostics, (front.meta_publisher, closing.publisher))
     sections = metadata.sections(walked.headings, running)
     missing = [s for s, section in sections.items() if section is None]
     if missing:
@@ -151,11 +152,32 @@ def parse_tokens(
     return Loaded(report, [*diagnostics, *walked.mapper.diagnostics])
 
 
-def _body(title: str | None, texts: list[str], hints: Hints, where: Provenance, notes: list[Diagnostic]) -> Body:
+def _body(
+    title: str | None,
+    texts: list[str],
+    hints: Hints,
+    where: Provenance,
+    notes: list[Diagnostic],
+    signed: tuple[str | None, str | None] = (None, None),
+) -> Body:
+    """The body from the hints, else the title, else the places real reports name it (see :mod:`.bodies`).
+
+    ``signed`` is the page's 发布机构 line and the signature under the last section.
+    """
     read_name = bodies.name_from_title(title) if title else None
     if hints.name and read_name and read_name != hints.name:
         notes.append(disagreement("body name", hints.name, read_name, where))
     name = hints.name or read_name
+    if name is None:
+        found = bodies.name_from_sentence(texts)
+        source = "a sentence naming the report"
+        if found is None:
+            page, signature = signed
+            found = next((bodies.full_name(n) for n in (page, signature) if n and bodies.is_body_name(n)), None)
+            source = "the page's publisher line" if found and found == page else "the signature"
+        if found:
+            name = found
+            notes.append(metadata.note(f"no title names the body: {name!r} read from {source}", where, INFO))
     if name is None:
         name = bodies.name_from_text(texts[:10])
         if name:

@@ -23,7 +23,7 @@ import attrs
 
 from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
-from disclosure_core.values import CellValue, Provenance, located
+from disclosure_core.values import CellValue, Provenance, Reading, located
 from disclosure_published.cells import read_cell
 from disclosure_published.normalize import clean
 from disclosure_published.stream import Token
@@ -39,6 +39,7 @@ class _Row:
     where: Provenance
     filled: int = 0
     duplicate: bool = False
+    fuzzy: str | None = None  # why the label was taken for this row, when it was not printed exactly
 
 
 @attrs.define
@@ -69,11 +70,16 @@ class TableMapper:
         self._empty_rows: list[str] = []
         self._grid = (0, 0)
         self._rows_known = False
+        self.last_row: str | None = None
 
     # ------------------------------------------------------------------ events
 
-    def label(self, entries: list[LabelEntry], token: Token) -> None:
-        """A printed label with its possible meanings (from the vocabulary)."""
+    def label(self, entries: list[LabelEntry], token: Token, *, fuzzy: str | None = None) -> None:
+        """A printed label with its possible meanings (from the vocabulary).
+
+        ``fuzzy`` says why a label printed otherwise was taken for this one: its cells are read as
+        :attr:`~disclosure_core.values.Reading.FUZZY_LABEL` with that reason.
+        """
         entry = self._choose(entries)
         self._advance(token)
         if self.table is None or entry.table != self.table.id:
@@ -81,6 +87,8 @@ class TableMapper:
         assert self.table is not None
         if entry.role is Role.ROW:
             self._open_row(self.table.row(entry.id), token)
+            if self._row is not None:
+                self._row.fuzzy = fuzzy
             return
         self._end_row()
         flattened = any(block.flatten for block in self.table.blocks)
@@ -167,6 +175,7 @@ class TableMapper:
         self._close()
         self.table = self.layout.table(table_id)
         self._grid = (0, 0)
+        self.last_row = None
         if table_id in self.tables_seen:
             self._note(f"table {self.table.number} printed a second time", where, WARNING)
         self.tables_seen.add(table_id)
@@ -183,6 +192,7 @@ class TableMapper:
         if key in self.rows_seen:
             self._note(f"row {spec.label.zh} printed a second time: its first values are kept", token.where, WARNING)
         self.rows_seen.add(key)
+        self.last_row = spec.id
 
     def _header_order(self, block: Block, columns: tuple[ColumnSpec, ...], where: Provenance) -> tuple[ColumnSpec, ...]:
         """Columns in the order the block's header printed them, when it printed each exactly once."""
@@ -220,6 +230,8 @@ class TableMapper:
         value, notes = read_cell(token.text, column)
         for note in notes:
             self._note(f"{address}: {note}", where, INFO if "placeholder" in note else WARNING, code="cell-text")
+        if row.fuzzy is not None:
+            where = attrs.evolve(where, reading=Reading.FUZZY_LABEL, reason=row.fuzzy)
         if not row.duplicate:
             self.cells[address] = located(value, where)
 

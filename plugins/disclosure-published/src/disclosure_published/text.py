@@ -1,12 +1,15 @@
 """Plain text as copied off a web page, and ``|``-separated transcriptions, as a token stream.
 
-Three shapes occur, often in one file:
+Four shapes occur, often in one file:
 
 * a cell per line, each cell line starting with a tab, blank cells as whitespace-only lines and printed
   rows separated by empty lines (daixian-2020.txt): tab lines are cells, whitespace lines blank cells,
   empty lines row breaks;
 * a line per cell with an empty line after every line and blank cells simply missing (excerpt-03):
   there the empty lines say nothing and are dropped;
+* a cell per line with the grid in the empty lines: a fixed number between cells, more between rows, a
+  blank cell as one more empty line (crawler captures with bare-CR breaks, hebei-jyt-*.txt): read by
+  :mod:`disclosure_published.spaced`;
 * table rows transcribed as ``a | b | c`` (shanghai, excerpt-11): each line is one printed row, every
   field a cell, empty fields blank cells.
 
@@ -21,6 +24,7 @@ import re
 
 from disclosure_core.errors import LoadError
 from disclosure_core.values import Provenance
+from disclosure_published.spaced import detect_grid, spaced_tokens
 from disclosure_published.stream import Token, row_break
 
 MAX_TEXT_CHARS = 4_000_000
@@ -53,6 +57,9 @@ def text_tokens(text: str, *, origin: str) -> list[Token]:
     """The token stream of a plain-text or ``|``-transcribed report."""
     lines = text.split("\n")
     tabbed = any(line.startswith("\t") for line in lines)
+    grid = None if tabbed else detect_grid(text)
+    if grid is not None:
+        return spaced_tokens(text, origin=origin, grid=grid)
     tokens: list[Token] = []
     for number, line in enumerate(lines, start=1):
         where = Provenance(origin, line=number)

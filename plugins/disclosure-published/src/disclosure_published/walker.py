@@ -15,20 +15,23 @@ from __future__ import annotations
 
 import attrs
 
+from disclosure_core.folding import fold_ideographs
 from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import Layout
 from disclosure_core.model import SECTION_IDS
 from disclosure_core.values import Provenance
 from disclosure_published.cells import looks_like_value
 from disclosure_published.furniture import is_page_number
+from disclosure_published.fuzzy import fuzzy_rows_of
 from disclosure_published.headings import expected_number, match_heading
-from disclosure_published.normalize import clean, label_key
+from disclosure_published.normalize import clean, label_key, strip_markup
 from disclosure_published.stream import Token
 from disclosure_published.tables import TableMapper
-from disclosure_published.vocabulary import LabelEntry, Vocabulary, vocabulary_of
+from disclosure_published.vocabulary import LabelEntry, Role, Vocabulary, vocabulary_of
 
 _MAX_JOIN = 12  # a vertical label of up to a dozen characters, one per line
-_MAX_STRAY = 40  # longer unrecognised text inside a table is running text, not a label
+_MAX_STRAY = 40
+_MAX_LABEL = 120  # longer unrecognised text inside a table is running text, not a label
 
 
 @attrs.frozen
@@ -59,8 +62,14 @@ class Walked:
 
 
 def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
-    """Sort every token into a heading, table material or running text."""
+    """Sort every token into a heading, table material or running text.
+
+    Radicals and compatibility ideographs (what PDFs printed with some fonts carry) are folded first, so
+    headings, labels, names and narrative all read as the ideographs they stand for.
+    """
+    tokens = [t if fold_ideographs(t.text) == t.text else attrs.evolve(t, text=fold_ideographs(t.text)) for t in tokens]
     vocabulary = vocabulary_of(layout)
+    claimed = _claimed_rows(tokens, vocabulary)
     mapper = TableMapper(layout, origin=origin)
     walked = Walked({}, [], mapper, [])
     section: str | None = None
@@ -86,7 +95,7 @@ def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
             if heading is not None and _opens(heading.section, section):
                 mapper.close_table()
                 section = heading.section
-                walked.headings[section] = Heading(token.text.strip(), token.where)
+                walked.headings[section] = Heading(strip_markup(token.text).strip(), token.where)
                 _check_number(walked, heading.number, section, token)
                 i += 1
                 continue
@@ -96,6 +105,9 @@ def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
             mapper.label(entries, token)
             grid_ended = False
             i += consumed
+            continue
+        if _fuzzy_label(token, mapper, layout, claimed, walked, grid_ended):
+            i += 1
             continue
         i += 1
         # Text printed after a table's grid ended is running text, however short: the table ended there.
@@ -139,6 +151,43 @@ def match_label(tokens: list[Token], start: int, vocabulary: Vocabulary) -> tupl
         if entries:
             best = (entries, j - start)
     return best
+
+
+def _claimed_rows(tokens: list[Token], vocabulary: Vocabulary) -> set[tuple[str, str]]:
+    """The rows some label of the document names exactly: a fuzzy match may never take one of them."""
+    claimed = set()
+    for token in tokens:
+        if token.is_break or not token.text or len(token.text) > _MAX_LABEL:
+            continue
+        for entry in vocabulary.lookup_key(label_key(token.text)):
+            if entry.role is Role.ROW:
+                claimed.add((entry.table, entry.id))
+    return claimed
+
+
+def _fuzzy_label(
+    token: Token,
+    mapper: TableMapper,
+    layout: Layout,
+    claimed: set[tuple[str, str]],
+    walked: Walked,
+    grid_ended: bool,
+) -> bool:
+    """Read ``token`` as a row label printed otherwise (a typo, the other version's wording), when it is one."""
+    table = mapper.table
+    if table is None or (grid_ended and not token.cell) or looks_like_value(token.text):
+        return False
+    if not (token.cell or _label_like(token.text)):
+        return False
+    taken = {row for t, row in claimed | mapper.rows_seen if t == table.id}
+    found = fuzzy_rows_of(layout).match(token.text, table=table.id, exclude=taken, after=mapper.last_row)
+    if found is None:
+        return False
+    printed, label = clean(token.text), found.entry.label
+    reason = f"row label printed {printed!r} ({found.why}), taken for {label!r}"
+    walked.diagnostics.append(Diagnostic(reason, DiagnosticLevel.INFO, token.where, "fuzzy-label"))
+    mapper.label([found.entry], token, fuzzy=reason)
+    return True
 
 
 def _opens(new: str, current: str | None) -> bool:

@@ -1,0 +1,45 @@
+"""What a finding shows of the values a check read: the cells placed in its arithmetic, and what was missing.
+
+Shared by the kinds whose checks read cells (relations, thresholds, narrative figures, patterns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from disclosure_core.findings import CellUse
+from disclosure_core.rules.compile import Key, Linear
+from disclosure_core.rules.context import Context
+from disclosure_core.rules.messages import labels
+
+
+def cell_uses(ctx: Context, keys: Sequence[Key], lhs: Linear | None = None, rhs: Linear | None = None) -> list[CellUse]:
+    """The cells behind ``keys`` as the finding shows them, placed on their side with their weight."""
+    left = dict(lhs.terms) if lhs else {}
+    right = dict(rhs.terms) if rhs else {}
+    uses = []
+    for key in keys:
+        previous, name = key
+        value = ctx.value(key)
+        if value is None:
+            continue
+        side, weight = ("lhs", left[key]) if key in left else ("rhs", right[key]) if key in right else ("", 1)
+        uses.append(CellUse(str(name), value, "previous" if previous else "current", side, int(weight)))
+    return uses
+
+
+def missing_words(ctx: Context, missing: Sequence[Key], note: tuple[str, str] | None) -> tuple[str, str]:
+    """What is missing, in both languages: cells by label, facts by name, or the note (no previous report)."""
+    if note is not None:
+        return note
+    cells = [str(name) for previous, name in missing if not isinstance(name, str) and not previous]
+    facts = [str(name) for _, name in missing if isinstance(name, str)]
+    more = ("", "") if len(cells) <= 6 else (f"等{len(cells)}个单元格", f" and {len(cells) - 5} more")
+    zh = "、".join(filter(None, [labels(ctx.layout, cells[:5] if more[0] else cells, "zh") + more[0], *facts]))
+    en = ", ".join(filter(None, [labels(ctx.layout, cells[:5] if more[0] else cells, "en") + more[1], *facts]))
+    return zh, en
+
+
+def notes_of(note: tuple[str, str] | None) -> tuple[str, ...]:
+    """A gathering note as a finding's notes (its English text)."""
+    return (note[1],) if note else ()

@@ -1,0 +1,202 @@
+"""The narrative kind: a figure stated in the text against the tables (``measure = "count"``), or the share
+stated after it against stated figure ÷ ``against`` (``measure = "percent"``).
+
+>>> from disclosure_core.rules.fields import Fields
+>>> KIND.form("narrative").read(Fields("x.toml", 0, {"figure": "appeals_review", "against": "appeals.review.total"}))
+Narrative(figure='appeals_review', against='appeals.review.total', measure='count', fallback=None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from disclosure_core.findings import CellUse, Outcome
+from disclosure_core.layouts import CellAddress
+from disclosure_core.model import Report, Section
+from disclosure_core.rules.compile import Compiled, Key, Number, Selector, SelectorError, compile_text
+from disclosure_core.rules.context import Context, Result, gather, integral
+from disclosure_core.rules.evidence import cell_uses
+from disclosure_core.rules.fields import Fields
+from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
+from disclosure_core.rules.messages import Words, arithmetic, labels, show_number
+from disclosure_core.rules.narrative import FIGURES, SAMPLES
+from disclosure_core.rules.spec import MissingPolicy, Rule
+
+
+@attrs.frozen
+class Narrative:
+    """A figure stated in the text ``against`` the tables (``measure = "count"``), or the share stated
+    after it against stated figure ÷ ``against`` (``measure = "percent"``). ``fallback`` is used when
+    ``against`` has absent cells.
+    """
+
+    figure: str
+    against: str
+    measure: str = "count"
+    fallback: str | None = None
+
+
+def _read(fields: Fields) -> Narrative:
+    measure = fields.string("measure", "count")
+    if measure not in {"count", "percent"}:
+        raise fields.fail("measure", f"expected count or percent, got {measure!r}")
+    fallback = fields.string("fallback", None)
+    return Narrative(
+        fields.string("figure"),
+        fields.expression("against", fields.string("against")),
+        measure,
+        fallback and fields.expression("fallback", fallback),
+    )
+
+
+@attrs.frozen
+class NarrativeCheck:
+    """A stated figure against the tables (or a stated share against figure ÷ table)."""
+
+    figure: str
+    measure: str
+    table: Compiled
+    fallback: Compiled | None
+    policy: MissingPolicy
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        figure = ctx.figures.get(self.figure)
+        if figure is None or (self.measure == "percent" and figure.percent is None):
+            return Result(Outcome.EMPTY)
+        strict = gather(ctx, self.table.keys, MissingPolicy.NOT_VERIFIABLE)
+        used, got = self.table, strict
+        if strict.outcome is not None and self.fallback is not None:
+            used, got = self.fallback, gather(ctx, self.fallback.keys, self.policy, claimed=True)
+        elif strict.outcome is not None:
+            got = gather(ctx, self.table.keys, self.policy, claimed=True)
+        words: dict[str, Words] = {"stated": str(figure.value), "quote": figure.quote}
+        uses = cell_uses(ctx, used.keys, None, used.linear)
+        notes = (f"「{figure.quote}」",)
+        if got.outcome is not None:
+            words["missing"] = (
+                labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"),
+                labels(ctx.layout, [str(k[1]) for k in got.missing], "en"),
+            )
+            outcome = Outcome.NOT_VERIFIABLE
+            return Result(
+                outcome,
+                tuple(uses),
+                figure.value,
+                words=words,
+                notes=notes,
+                missing=tuple(str(k[1]) for k in got.missing),
+            )
+        try:
+            table_value = _number(used.function(got.values))
+            if self.measure == "percent":
+                assert figure.percent is not None
+                share = Decimal(figure.value) * 100 / Decimal(table_value)
+                held = abs(figure.percent - share) < _unit_in_last_place(figure.percent)
+                lhs: Number = figure.percent
+                rhs: Number = share.quantize(Decimal("0.01"))
+                words["base"] = show_number(table_value)
+            else:
+                lhs, rhs = figure.value, table_value
+                held = lhs == rhs
+        except (ZeroDivisionError, InvalidOperation) as exc:
+            return Result(Outcome.RULE_ERROR, notes=(f"{type(exc).__name__}: {exc}",))
+        if held and not got.assumed_zero:
+            return None
+        shown = [CellUse(u.cell, u.value, u.report, "rhs", u.weight) for u in uses]
+        words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(lhs - rhs))
+        words["percent"] = show_number(figure.percent)
+        stated = (f"正文 {figure.value}", f"text {figure.value}")
+        words["arithmetic"] = (
+            arithmetic(ctx.layout, shown, "==", "zh", stated[0]),
+            arithmetic(ctx.layout, shown, "==", "en", stated[1]),
+        )
+        return Result(
+            Outcome.PASS if held else Outcome.FAIL,
+            tuple(shown),
+            integral(lhs),
+            integral(rhs),
+            integral(lhs - rhs),
+            "==",
+            words,
+            notes=notes,
+            missing=tuple(str(k[1]) for k in got.missing),
+            assumed_zero=got.assumed_zero,
+        )
+
+
+def _number(value: object) -> Number:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise InvalidOperation(f"expected a number, got {value!r}")
+    return value
+
+
+def _unit_in_last_place(percent: Decimal) -> Decimal:
+    """Stated 4.34% allows 4.34 ≤ x < 4.35 (truncated) and 4.335 ≤ x (rounded): one unit in the last place."""
+    exponent = percent.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+def _compile(rule: Rule, body: Narrative, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
+    if body.figure not in FIGURES:
+        raise SelectorError(f"unknown figure {body.figure!r} (known: {', '.join(FIGURES)})")
+    table = compile_text(body.against, selector)
+    fallback = compile_text(body.fallback, selector) if body.fallback else None
+    return CompiledCheck(NarrativeCheck(body.figure, body.measure, table, fallback, rule.missing))
+
+
+def _examples(check: NarrativeCheck, sample: Sample) -> Examples:
+    """The figure's sample sentence stated with the tables' value, and with one more (or a share 5 % off)."""
+    base = sample.base
+    ctx = Context(base, sample.layout, base.tables.cells, {sample.layout.id: sample.layout})
+    values: dict[Key, Number] = {}
+    for key in check.table.keys:
+        value = ctx.value(key)
+        values[key] = value.number if value is not None and value.number is not None else 0
+    total = check.table.function(values)
+    assert isinstance(total, int)
+    table_value = total
+    sentence = SAMPLES[check.figure]
+    if check.figure == "appeals_not_upheld":
+        upheld = base.with_cells({name: 0 for _, name in check.table.keys if isinstance(name, CellAddress)})
+        return {"pass": (_say(upheld, sentence), None), "fail": (_say(base, sentence), None)}
+    if check.measure == "percent":
+        n = 1
+        share = (Decimal(n) * 100 / Decimal(table_value)).quantize(Decimal("0.1"))
+        return {
+            "pass": (_say(base, sentence.format(n=n) + f"，占{share}%"), None),
+            "fail": (_say(base, sentence.format(n=n) + f"，占{share + 5}%"), None),
+        }
+    return {
+        "pass": (_say(base, sentence.format(n=table_value)), None),
+        "fail": (_say(base, sentence.format(n=table_value + 1)), None),
+    }
+
+
+def _say(report: Report, sentence: str) -> Report:
+    overview = report.sections.overview or Section("一、总体情况")
+    stated = Section(overview.heading, (*overview.paragraphs, sentence + "。"))
+    return report.evolve(sections=attrs.evolve(report.sections, overview=stated))
+
+
+KIND = Kind(
+    "narrative",
+    (
+        Form(
+            "narrative",
+            {
+                "figure": {"type": "string"},
+                "measure": {"enum": ["count", "percent"]},
+                "against": EXPRESSION,
+                "fallback": EXPRESSION,
+            },
+            _read,
+            ("figure", "against"),
+        ),
+    ),
+    _compile,
+    _examples,
+    words=frozenset({"stated", "quote", "percent", "base", "figure"}),
+)

@@ -1,0 +1,320 @@
+"""The relation kind: ``lhs op rhs`` over expressions, written in a rule file as one of five forms.
+
+``sum`` (whole = Σ parts), ``balance`` (Σ left = Σ right), ``compare`` (left op right),
+``year_over_year`` (a compare that reads ``previous.*`` cells) and ``expression`` (any expression of the
+grammar, a comparison or a condition) are loader sugar: all five read into one :class:`Relation` body
+and compile to one :class:`RelationCheck`.
+
+>>> from disclosure_core.rules.fields import Fields, reads_previous
+>>> form = KIND.form("balance")
+>>> form.read(Fields("x.toml", 0, {"left": ["a.b.c"], "right": ["a.b.d", "-a.b.e"]}))
+Relation(lhs='(a.b.c)', op='==', rhs='(a.b.d) + (-a.b.e)', previous=False, whole_left_out=False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from disclosure_core.findings import CellUse, Outcome
+from disclosure_core.layouts import CellAddress
+from disclosure_core.model import AssessmentWeight, Facts, Report
+from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
+from disclosure_core.rules.context import Context, Result, gather, integral
+from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
+from disclosure_core.rules.expr import Compare
+from disclosure_core.rules.fields import Fields, reads_previous
+from disclosure_core.rules.kinds.base import (
+    EXPRESSION,
+    EXPRESSIONS,
+    OPERATOR,
+    CompiledCheck,
+    Examples,
+    Form,
+    Kind,
+    Sample,
+)
+from disclosure_core.rules.messages import Words, arithmetic, show_number
+from disclosure_core.rules.spec import MissingPolicy, Rule
+from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue, Count, Money
+
+EMPTY = Result(Outcome.EMPTY)
+
+
+@attrs.frozen
+class Relation:
+    """``lhs op rhs`` over expressions; with no ``op``, ``lhs`` is a whole expression (a condition or comparison).
+
+    ``previous`` marks a relation that reads the previous year's report; ``whole_left_out`` (a sum) leaves
+    the whole out of a wildcard in the parts (``requests.{row}.*`` includes ``total``).
+    """
+
+    lhs: str
+    op: str
+    rhs: str
+    previous: bool = False
+    whole_left_out: bool = False
+
+
+def _read_sum(fields: Fields) -> Relation:
+    whole = fields.expression("whole", fields.string("whole"))
+    return Relation(whole, "==", fields.terms("parts"), whole_left_out=True)
+
+
+def _read_balance(fields: Fields) -> Relation:
+    return Relation(fields.terms("left"), "==", fields.terms("right"))
+
+
+def _read_comparison(fields: Fields, *, yearly: bool) -> Relation:
+    lhs = fields.expression("left", fields.string("left"))
+    rhs = fields.expression("right", fields.string("right"))
+    uses_previous = reads_previous(lhs, rhs)
+    if yearly != uses_previous:
+        raise fields.fail("kind", "year_over_year rules, and only they, refer to previous.* cells")
+    return Relation(lhs, fields.op(), rhs, previous=uses_previous)
+
+
+def _read_compare(fields: Fields) -> Relation:
+    return _read_comparison(fields, yearly=False)
+
+
+def _read_year_over_year(fields: Fields) -> Relation:
+    return _read_comparison(fields, yearly=True)
+
+
+def _read_expression(fields: Fields) -> Relation:
+    text = fields.expression("expr", fields.string("expr"))
+    return Relation(text, "", "", previous=reads_previous(text))
+
+
+@attrs.frozen
+class RelationCheck:
+    """``lhs op rhs`` (or a condition alone, for expression rules with logic)."""
+
+    lhs: Compiled
+    op: str
+    rhs: Compiled | None
+    policy: MissingPolicy
+    keys: tuple[Key, ...]
+    _fast: tuple[tuple[CellAddress, ...], tuple[tuple[int, Number], ...], Number] | None = attrs.field(
+        init=False, default=None
+    )
+
+    def __attrs_post_init__(self) -> None:
+        # The common case — a linear relation over this year's cells — is evaluated from a flat list of
+        # weights, as a hand-written check would; everything else goes through gather().
+        left, right = self.lhs.linear, self.rhs.linear if self.rhs else None
+        if left is None or right is None or not all(not p and isinstance(n, CellAddress) for p, n in self.keys):
+            return
+        position = {key: i for i, key in enumerate(self.keys)}
+        difference = left.combine(right, -1)
+        weights = tuple((position[key], weight) for key, weight in difference.terms)
+        cells = tuple(name for _, name in self.keys if isinstance(name, CellAddress))
+        object.__setattr__(self, "_fast", (cells, weights, difference.constant))
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        if self._fast is not None:
+            cells, weights, constant = self._fast
+            lookup = ctx.cells.get
+            values = [lookup(cell, BLANK) for cell in cells]
+            numbers = [value.number for value in values]
+            if None not in numbers:
+                total = constant
+                for index, weight in weights:
+                    total += weight * numbers[index]  # type: ignore[operator]
+                if COMPARE[self.op](total, 0):
+                    return None
+            # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
+            # half-filled tables, answered without building anything.
+            elif (
+                not any(numbers)
+                and self.policy is MissingPolicy.NOT_VERIFIABLE
+                and not ctx.blank_as_zero
+                and not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values)
+            ):
+                return EMPTY
+        return self._evaluate(ctx)
+
+    def _evaluate(self, ctx: Context) -> Result | None:
+        got = gather(ctx, self.keys, self.policy)
+        lhs_linear, rhs_linear = self.lhs.linear, self.rhs.linear if self.rhs else None
+        if got.outcome is not None:
+            if got.outcome is Outcome.EMPTY:
+                return Result(Outcome.EMPTY)
+            uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
+            words: dict[str, Words] = {"missing": missing_words(ctx, got.missing, got.note)}
+            missing = tuple(str(name) for previous, name in got.missing if not previous)
+            return Result(
+                got.outcome, tuple(uses), op=self.op or None, words=words, notes=notes_of(got.note), missing=missing
+            )
+        try:
+            if self.rhs is None:
+                held = bool(self.lhs.function(got.values))
+                lhs: Number | None = None
+                rhs: Number | None = None
+            else:
+                lhs = _number(self.lhs.function(got.values))
+                rhs = _number(self.rhs.function(got.values))
+                held = COMPARE[self.op](lhs, rhs)
+        except (ZeroDivisionError, InvalidOperation, TypeError, ValueError) as exc:
+            return Result(Outcome.RULE_ERROR, notes=(f"{type(exc).__name__}: {exc}",))
+        if held and not got.assumed_zero:
+            return None
+        uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
+        difference = lhs - rhs if lhs is not None and rhs is not None else None
+        words = self._words(ctx, uses, held)
+        words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(difference))
+        linear = lhs_linear.combine(rhs_linear, -1) if lhs_linear and rhs_linear else None
+        return Result(
+            Outcome.PASS if held else Outcome.FAIL,
+            tuple(uses),
+            integral(lhs) if lhs is not None else None,
+            integral(rhs) if rhs is not None else None,
+            integral(difference) if difference is not None else None,
+            self.op or None,
+            words,
+            missing=tuple(str(name) for previous, name in got.missing if not previous),
+            assumed_zero=got.assumed_zero,
+            linear=linear,
+            values=got.values,
+        )
+
+    def _words(self, ctx: Context, uses: list[CellUse], held: bool = True) -> dict[str, Words]:
+        if not uses:
+            return {"arithmetic": ""}
+        return {
+            "arithmetic": (
+                arithmetic(ctx.layout, uses, self.op or "?", "zh", held=held),
+                arithmetic(ctx.layout, uses, self.op or "?", "en", held=held),
+            )
+        }
+
+
+def _number(value: object) -> Number:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(f"expected a number, got {value!r}")
+    return value
+
+
+def current_cells(keys: tuple[Key, ...]) -> frozenset[CellAddress]:
+    """The current report's cells among ``keys``."""
+    return frozenset(name for previous, name in keys if isinstance(name, CellAddress) and not previous)
+
+
+def compile_relation(rule: Rule, body: Relation, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
+    """The relation against the selector's layout; linear relations are located, conditions are not."""
+    if not body.op:
+        whole = compile_text(body.lhs, selector)
+        if isinstance(whole.expr, Compare):
+            lhs, rhs = compile_expr(whole.expr.left, selector), compile_expr(whole.expr.right, selector)
+            keys = tuple(dict.fromkeys(lhs.keys + rhs.keys))
+            return CompiledCheck(RelationCheck(lhs, whole.expr.op, rhs, rule.missing, keys), current_cells(keys), True)
+        return CompiledCheck(RelationCheck(whole, "", None, rule.missing, whole.keys), current_cells(whole.keys))
+    lhs, rhs = compile_text(body.lhs, selector), compile_text(body.rhs, selector)
+    if body.whole_left_out:
+        rhs = _without(rhs, set(lhs.keys), selector)
+    keys = tuple(dict.fromkeys(lhs.keys + rhs.keys))
+    linear = lhs.linear is not None and rhs.linear is not None
+    return CompiledCheck(RelationCheck(lhs, body.op, rhs, rule.missing, keys), current_cells(keys), linear)
+
+
+def _without(compiled: Compiled, keys: set[Key], selector: Selector) -> Compiled:
+    """A sum's parts without the whole."""
+    if not keys & set(compiled.keys):
+        return compiled
+    assert compiled.linear is not None
+    terms = tuple((k, w) for k, w in compiled.linear.terms if k not in keys)
+    text = " + ".join(str(k[1]) if w == 1 else f"-{k[1]}" for k, w in terms) or "0"
+    return compile_text(text, selector)
+
+
+def never_fails(check: RelationCheck) -> str | None:
+    """Why a linear comparison can never fail: both sides the same, or constants only."""
+    if check.rhs is None:
+        return None
+    left, right = check.lhs.linear, check.rhs.linear
+    if left is None or right is None:
+        return None
+    difference = left.combine(right, -1)
+    if difference.terms:
+        return None
+    if left.terms and set(left.terms) == set(right.terms):
+        return "both sides are the same"
+    if COMPARE[check.op](difference.constant, 0):
+        return "it compares constants"
+    return None
+
+
+def linear_examples(keys: tuple[Key, ...], sample: Sample) -> Examples:
+    """Examples of a check over ``keys``: the sample solved to pass, then one cell nudged until it fails."""
+    previous = sample.last_year if any(prev for prev, _ in keys) else None
+    base = sample.base
+    if all(isinstance(name, str) for _, name in keys):  # a fact: the assessment weight
+        low = base.evolve(facts=Facts(AssessmentWeight("所占分值权重为3%", Decimal(3))))
+        return {"pass": (base, previous), "fail": (low, previous)}
+    passing = _solve(sample, base, previous)
+    cells = [name for prev, name in keys if not prev and isinstance(name, CellAddress)]
+    # A failing example with counts that could be printed is clearer: negative ones only when nothing else fails.
+    for allow_negative in (False, True):
+        for cell in cells:
+            for delta in (1, -1, 10, -10, 1000, -1000):
+                number = (passing[0].number(cell) or 0) + delta
+                if number < 0 and not allow_negative:
+                    continue
+                candidate = passing[0].with_cells({cell: like(passing[0].cell(cell), number)})
+                if sample.outcome(candidate, passing[1]) is Outcome.FAIL:
+                    return {"pass": passing, "fail": (candidate, passing[1])}
+    return {"pass": passing, "fail": passing}
+
+
+def like(value: CellValue, number: int | Decimal) -> CellValue:
+    """``number`` as a value of the same type (and unit) as ``value``."""
+    if isinstance(value, Money):
+        return Money(Decimal(number), value.unit)
+    return Count(int(number))
+
+
+def _solve(sample: Sample, report: Report, previous: Report | None) -> tuple[Report, Report | None]:
+    """Make the check hold by changing one current cell of its linear relation (the report if it already holds)."""
+    result = sample.evaluate(report, previous)
+    if result is None or result.outcome is Outcome.PASS or result.linear is None:
+        return report, previous
+    residual = result.linear.value(result.values)
+    for (prev, name), weight in result.linear.terms:
+        if prev or not isinstance(name, CellAddress):
+            continue
+        needed = Decimal(result.values[(prev, name)]) - Decimal(residual) / Decimal(weight)
+        if needed >= 0 and needed == int(needed):
+            candidate = report.with_cells({name: like(report.cell(name), int(needed))})
+            if sample.outcome(candidate, previous) is Outcome.PASS:
+                return candidate, previous
+    return report, previous
+
+
+def relation_examples(check: RelationCheck, sample: Sample) -> Examples:
+    """A relation's examples (see :func:`linear_examples`)."""
+    return linear_examples(check.keys, sample)
+
+
+KIND = Kind(
+    "relation",
+    (
+        Form("sum", {"whole": EXPRESSION, "parts": EXPRESSIONS}, _read_sum, ("whole", "parts")),
+        Form("balance", {"left": EXPRESSIONS, "right": EXPRESSIONS}, _read_balance, ("left", "right")),
+        Form(
+            "compare", {"left": EXPRESSION, "op": OPERATOR, "right": EXPRESSION}, _read_compare, ("left", "op", "right")
+        ),
+        Form(
+            "year_over_year",
+            {"left": EXPRESSION, "op": OPERATOR, "right": EXPRESSION},
+            _read_year_over_year,
+            ("left", "op", "right"),
+        ),
+        Form("expression", {"expr": EXPRESSION}, _read_expression, ("expr",)),
+    ),
+    compile_relation,
+    relation_examples,
+    never_fails=never_fails,
+)

@@ -1,0 +1,149 @@
+"""The required kind: sections present (and numbered 一、…六、), cells holding numbers, or a table that is not
+left entirely blank.
+
+>>> from disclosure_core.rules.fields import Fields
+>>> KIND.form("required").read(Fields("x.toml", 0, {"sections": ["overview"], "numbered": True}))
+Required(sections=('overview',), cells=(), any_of=None, numbered=True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from disclosure_core.findings import CellUse, Outcome
+from disclosure_core.layouts import CellAddress
+from disclosure_core.model import Report, Section
+from disclosure_core.rules.compile import Selector
+from disclosure_core.rules.context import Context, Result
+from disclosure_core.rules.fields import Fields
+from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
+from disclosure_core.rules.messages import Words, labels
+from disclosure_core.rules.spec import Rule
+from disclosure_core.values import BLANK
+
+NUMERALS = {"overview": "一", "proactive": "二", "requests": "三", "appeals": "四", "problems": "五", "other": "六"}
+SECTION_NAMES = {
+    "overview": ("总体情况", "Overview"),
+    "proactive": ("主动公开政府信息情况", "Proactive disclosure"),
+    "requests": ("收到和处理政府信息公开申请情况", "Requests received and handled"),
+    "appeals": ("政府信息公开行政复议、行政诉讼情况", "Reconsideration and litigation"),
+    "problems": ("存在的主要问题及改进情况", "Main problems and improvements"),
+    "other": ("其他需要报告的事项", "Other matters"),
+}
+_NUMBERED = re.compile(r"\s*([一二三四五六])\s*[、.．]")
+
+
+@attrs.frozen
+class Required:
+    """Sections that must be present, cells that must hold numbers, or a table that must not be all blank.
+
+    ``numbered`` also asks each listed section's heading to begin with its official number (一、…六、).
+    """
+
+    sections: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+    any_of: str | None = None
+    numbered: bool = False
+
+
+def _read(fields: Fields) -> Required:
+    any_of = fields.string("any_of", None)
+    numbered = fields.get("numbered", False)
+    body = Required(fields.strings("sections"), fields.strings("cells"), any_of, bool(numbered))
+    if not (body.sections or body.cells or body.any_of):
+        raise fields.fail("", "a required rule needs sections, cells or any_of")
+    return body
+
+
+def _sections_words(ids: list[str]) -> tuple[str, str]:
+    zh = "、".join(f"{NUMERALS[s]}、{SECTION_NAMES[s][0]}" for s in ids)
+    en = ", ".join(f"{NUMERALS[s]} {SECTION_NAMES[s][1]}" for s in ids)
+    return zh, en
+
+
+@attrs.frozen
+class RequiredCheck:
+    """Sections present (and numbered), cells holding numbers, or a table not left entirely blank."""
+
+    sections: tuple[str, ...]
+    numbered: bool
+    cells: tuple[CellAddress, ...]
+    any_of: tuple[CellAddress, ...]
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        present = dict(ctx.report.sections.items())
+        lacking = [s for s in self.sections if present.get(s) is None]
+        if self.numbered:
+            lacking = [
+                s for s in self.sections if (sec := present.get(s)) is not None and not _numbered(sec.heading, s)
+            ]
+        blank = [a for a in self.cells if ctx.cells.get(a, BLANK).number is None]
+        if self.any_of and all(ctx.cells.get(a, BLANK).number is None for a in self.any_of):
+            blank += list(self.any_of)
+        if not lacking and not blank:
+            return None
+        names = [str(a) for a in blank]
+        words: dict[str, Words] = {
+            "sections": _sections_words(lacking),
+            "numerals": "、".join(NUMERALS[s] for s in lacking),
+            "cells": (labels(ctx.layout, names[:5], "zh"), labels(ctx.layout, names[:5], "en")),
+            "count": str(len(names)),
+        }
+        headings = tuple(
+            f"{s}: {h}" for s in lacking if (sec := present.get(s)) is not None for h in [sec.heading or "—"]
+        )
+        uses = tuple(CellUse(str(a), ctx.cells.get(a, BLANK)) for a in blank[:20])
+        return Result(Outcome.FAIL, uses, words=words, notes=headings, missing=tuple(names))
+
+
+def _numbered(heading: str | None, section: str) -> bool:
+    match = _NUMBERED.match(heading or "")
+    return match is not None and match.group(1) == NUMERALS[section]
+
+
+def _compile(rule: Rule, body: Required, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
+    cells = tuple(a for c in body.cells for a in selector.cells(c))
+    any_of = tuple(selector.cells(body.any_of)) if body.any_of else ()
+    return CompiledCheck(RequiredCheck(body.sections, body.numbered, cells, any_of))
+
+
+def _examples(check: RequiredCheck, sample: Sample) -> Examples:
+    """The sample has every section, numbered, and every cell; the failing one lacks the first required."""
+    return {"pass": (sample.base, None), "fail": (_broken(check, sample.base), None)}
+
+
+def _broken(check: RequiredCheck, report: Report) -> Report:
+    if check.any_of:
+        return report.with_cells(dict.fromkeys(check.any_of))
+    if check.cells:
+        return report.with_cells({check.cells[0]: None})
+    section = check.sections[0]
+    if check.numbered:
+        current = getattr(report.sections, section)
+        return report.evolve(
+            sections=attrs.evolve(report.sections, **{section: Section(SECTION_NAMES[section][0], current.paragraphs)})
+        )
+    return report.evolve(sections=attrs.evolve(report.sections, **{section: None}))
+
+
+KIND = Kind(
+    "required",
+    (
+        Form(
+            "required",
+            {
+                "sections": {"type": "array", "items": {"enum": list(NUMERALS)}},
+                "cells": {"type": "array", "items": EXPRESSION},
+                "any_of": EXPRESSION,
+                "numbered": {"type": "boolean"},
+            },
+            _read,
+        ),
+    ),
+    _compile,
+    _examples,
+    words=frozenset({"sections", "numerals", "cells", "count"}),
+)

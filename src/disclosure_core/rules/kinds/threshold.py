@@ -1,0 +1,118 @@
+"""The threshold kind: each selected cell (or fact) compared with a constant; violating cells are listed.
+
+>>> from disclosure_core.rules.fields import Fields
+>>> KIND.form("threshold").read(Fields("x.toml", 0, {"cells": "requests.*.*", "op": ">=", "value": 0}))
+Threshold(cells='requests.*.*', op='>=', value=0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from disclosure_core.findings import Outcome
+from disclosure_core.rules.compile import COMPARE, Key, Linear, Number, Selector
+from disclosure_core.rules.context import Context, Result, gather
+from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
+from disclosure_core.rules.expr import ExpressionError, Ref, parse
+from disclosure_core.rules.fields import Fields
+from disclosure_core.rules.kinds.base import EXPRESSION, OPERATOR, CompiledCheck, Examples, Form, Kind, Sample
+from disclosure_core.rules.kinds.relation import current_cells, linear_examples
+from disclosure_core.rules.messages import Words, labels, show_number
+from disclosure_core.rules.spec import MissingPolicy, Rule
+
+
+@attrs.frozen
+class Threshold:
+    """Each selected cell (or fact) compared with a constant (an integer, or a decimal written as a string)."""
+
+    cells: str
+    op: str
+    value: int | str
+
+
+def _read(fields: Fields) -> Threshold:
+    value = fields.get("value")
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise fields.fail("value", f"expected an integer or a decimal string, got {value!r}")
+    return Threshold(fields.string("cells"), fields.op(), value)
+
+
+@attrs.frozen
+class ThresholdCheck:
+    """Each selected cell or fact against a constant; violating cells are listed."""
+
+    keys: tuple[Key, ...]
+    op: str
+    value: Number
+    policy: MissingPolicy
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        compare = COMPARE[self.op]
+        got = gather(ctx, self.keys, self.policy)
+        bad = [key for key, number in got.values.items() if not compare(number, self.value)]
+        if not bad and got.outcome is None:
+            return None
+        shown = bad or list(got.missing)
+        uses = cell_uses(ctx, shown)
+        stated: list[Number | None] = [got.values[k] for k in bad] or [None]
+        words: dict[str, Words] = {
+            "cells": (
+                labels(ctx.layout, [u.cell for u in uses], "zh"),
+                labels(ctx.layout, [u.cell for u in uses], "en"),
+            ),
+            "lhs": ", ".join(show_number(n) for n in stated),
+            "rhs": show_number(self.value),
+            "missing": missing_words(ctx, got.missing, got.note),
+        }
+        outcome = Outcome.FAIL if bad else got.outcome or Outcome.NOT_VERIFIABLE
+        linear = Linear(((bad[0], 1),), -self.value) if len(bad) == 1 else None
+        first = stated[0]
+        return Result(
+            outcome,
+            tuple(uses),
+            first,
+            self.value if first is not None else None,
+            first - self.value if first is not None else None,
+            self.op,
+            words,
+            notes=notes_of(got.note),
+            missing=tuple(str(name) for _, name in got.missing),
+            linear=linear,
+            values=got.values,
+        )
+
+
+def _compile(rule: Rule, body: Threshold, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
+    keys = tuple(selector.keys(_ref(body.cells)))
+    value = Decimal(body.value) if isinstance(body.value, str) else body.value
+    return CompiledCheck(ThresholdCheck(keys, body.op, value, rule.missing), current_cells(keys), True)
+
+
+def _ref(text: str) -> Ref:
+    expr = parse(text)
+    if not isinstance(expr, Ref):
+        raise ExpressionError(f"expected a cell reference, got {text!r}")
+    return expr
+
+
+def _examples(check: ThresholdCheck, sample: Sample) -> Examples:
+    return linear_examples(check.keys, sample)
+
+
+KIND = Kind(
+    "threshold",
+    (
+        Form(
+            "threshold",
+            {"cells": EXPRESSION, "op": OPERATOR, "value": {"type": ["integer", "string"]}},
+            _read,
+            ("cells", "op", "value"),
+        ),
+    ),
+    _compile,
+    _examples,
+    words=frozenset({"cells"}),
+)
