@@ -23,11 +23,10 @@ def converted(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[dict[str,
     return json.loads(captured.out), captured.err
 
 
-def test_a_real_report_without_a_body_name_reads_with_the_hints(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_real_report_reads_with_the_hints(capsys: pytest.CaptureFixture[str]) -> None:
     report = str(REAL / "hebei-jyt-2021.txt")
     plain, err = converted(capsys, report)
-    assert plain["body"] == {"name": "", "level": "province", "region": None}
-    assert "body name not found: pass it as a hint" in err
+    assert plain["body"] == {"name": "河北省教育厅", "level": "province_department", "region": None}
     hinted, err = converted(capsys, report, "--body", "河北省教育厅", "--level", "province", "--region", "河北省")
     assert hinted["body"] == {"name": "河北省教育厅", "level": "province", "region": "河北省"}
     assert "body name not found" not in err

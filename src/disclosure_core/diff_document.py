@@ -105,7 +105,9 @@ def diff_text(comparison: Comparison, lang: str = "zh") -> str:
         label = cell_label(layout, change.address, lang)
         lines.append(f"  {label}: {_shown(change.old, lang)} → {_shown(change.new, lang)}{delta}")
     lines += ["", "Year-over-year findings:" if lang == "en" else "跨年度核对："]
-    lines += [f"  {f.severity.value} {f.rule}: {explained(layout, f).text(lang)}" for f in comparison.findings] or ["  —"]
+    lines += [f"  {f.severity.value} {f.rule}: {explained(layout, f).text(lang)}" for f in comparison.findings] or [
+        "  —"
+    ]
     return "\n".join(lines) + "\n"
 
 

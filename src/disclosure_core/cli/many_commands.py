@@ -143,4 +143,3 @@ def _doubtful_failures(documents: list[dict[str, Any]]) -> bool:
         for document in documents
         for f in document.get("findings", [])
     )
-

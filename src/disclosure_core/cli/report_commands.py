@@ -112,4 +112,3 @@ def summary(source_file: Path, source: str | None, hints: ReportHints | None) ->
     readings = Counter(reading_of(value) for _, value in report.tables)
     shown = ", ".join(f"{readings[r]} {r.value}" for r in Reading if readings[r] or r is Reading.EXACT)
     click.echo(f"  read:      {sum(readings.values())} cells placed: {shown}")
-

@@ -191,9 +191,11 @@ def findings_json(
 
 
 def _known_layout(format_id: str) -> Layout | None:
-    from disclosure_core.api import default_registry
+    # Without a layout given, only the official ones (the rules know nothing of a registry); None: caveats
+    # name cells by address. Callers with a registry pass its layout.
+    from disclosure_core.layouts import official_layouts
 
-    return default_registry().layouts().get(format_id)  # None: caveats name cells by address
+    return official_layouts().get(format_id)
 
 
 _MARK = {Outcome.FAIL: "✗", Outcome.NOT_VERIFIABLE: "?", Outcome.RULE_ERROR: "!"}
