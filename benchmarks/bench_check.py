@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from disclosure_core import Report, load
+from disclosure_core import Report, check, load
 from disclosure_core.layouts import CellAddress, builtin_layout
-from disclosure_core.rules import builtin_rule_set, check
+from disclosure_core.rules import builtin_rule_set
 from disclosure_core.rules.examples import consistent_report
 from disclosure_core.rules.spec import RuleSet
 from disclosure_core.values import BLANK, Count

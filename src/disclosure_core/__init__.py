@@ -9,59 +9,152 @@ The public API is exactly what ``__all__`` lists; everything else is private.
 
 from __future__ import annotations
 
-from disclosure_core import hookspecs
-from disclosure_core.api import default_registry, load, new_report, render
-from disclosure_core.errors import (
-    DisclosureError,
-    LayoutError,
-    LoadError,
-    PluginError,
-    RenderError,
-    RuleSetError,
-    UsageError,
-)
-from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome, Severity, Suggestion
-from disclosure_core.formats import (
-    DataFile,
-    Diagnostic,
-    DiagnosticLevel,
-    Loaded,
-    Renderer,
-    RenderOptions,
-    Source,
-)
-from disclosure_core.hookspecs import hookimpl
-from disclosure_core.layouts import CellAddress, CellKind, Layout, builtin_layout, official_layouts, parse_layout
-from disclosure_core.model import (
-    SECTION_IDS,
-    AssessmentWeight,
-    Body,
-    BodyLevel,
-    Facts,
-    FeesCharged,
-    Report,
-    Section,
-    Sections,
-    Tables,
-)
-from disclosure_core.registry import PluginInfo, PluginWarning, Registry
-from disclosure_core.rules import RuleSet, builtin_rule_set, check, load_rule_file
-from disclosure_core.schema import report_json_schema
-from disclosure_core.serialize import dumps, from_dict, loads, to_dict
-from disclosure_core.values import (
-    BLANK,
-    NOT_APPLICABLE,
-    AbsenceKind,
-    Absent,
-    CellValue,
-    Count,
-    Money,
-    Provenance,
-    Reading,
-    placeholder,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from disclosure_core import hookspecs
+    from disclosure_core.api import check, default_registry, load, new_report, render
+    from disclosure_core.errors import (
+        DisclosureError,
+        LayoutError,
+        LoadError,
+        PluginError,
+        RenderError,
+        RuleSetError,
+        UsageError,
+    )
+    from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome, Severity, Suggestion
+    from disclosure_core.formats import (
+        DataFile,
+        Diagnostic,
+        DiagnosticLevel,
+        Loaded,
+        Renderer,
+        RenderOptions,
+        Source,
+    )
+    from disclosure_core.hints import ReportHints
+    from disclosure_core.hookspecs import hookimpl
+    from disclosure_core.layouts import CellAddress, CellKind, Layout, builtin_layout, official_layouts, parse_layout
+    from disclosure_core.model import (
+        SECTION_IDS,
+        AssessmentWeight,
+        Body,
+        BodyLevel,
+        Facts,
+        FeesCharged,
+        Report,
+        Section,
+        Sections,
+        Tables,
+    )
+    from disclosure_core.registry import PluginInfo, PluginWarning, Registry
+    from disclosure_core.rules import RuleSet, builtin_rule_set, load_rule_file
+    from disclosure_core.schema import report_json_schema
+    from disclosure_core.serialize import dumps, from_dict, loads, to_dict
+    from disclosure_core.values import (
+        BLANK,
+        NOT_APPLICABLE,
+        AbsenceKind,
+        Absent,
+        CellValue,
+        Count,
+        Money,
+        Provenance,
+        Reading,
+        placeholder,
+    )
+
+
+_WHERE = {
+    "AbsenceKind": "disclosure_core.values",
+    "Absent": "disclosure_core.values",
+    "AssessmentWeight": "disclosure_core.model",
+    "BLANK": "disclosure_core.values",
+    "Body": "disclosure_core.model",
+    "BodyLevel": "disclosure_core.model",
+    "CellAddress": "disclosure_core.layouts",
+    "CellKind": "disclosure_core.layouts",
+    "CellUse": "disclosure_core.findings",
+    "CellValue": "disclosure_core.values",
+    "Count": "disclosure_core.values",
+    "DataFile": "disclosure_core.formats",
+    "Diagnostic": "disclosure_core.formats",
+    "DiagnosticLevel": "disclosure_core.formats",
+    "DisclosureError": "disclosure_core.errors",
+    "Facts": "disclosure_core.model",
+    "FeesCharged": "disclosure_core.model",
+    "Finding": "disclosure_core.findings",
+    "Findings": "disclosure_core.findings",
+    "Layout": "disclosure_core.layouts",
+    "LayoutError": "disclosure_core.errors",
+    "LoadError": "disclosure_core.errors",
+    "Loaded": "disclosure_core.formats",
+    "Message": "disclosure_core.findings",
+    "Money": "disclosure_core.values",
+    "NOT_APPLICABLE": "disclosure_core.values",
+    "Outcome": "disclosure_core.findings",
+    "PluginError": "disclosure_core.errors",
+    "PluginInfo": "disclosure_core.registry",
+    "PluginWarning": "disclosure_core.registry",
+    "Provenance": "disclosure_core.values",
+    "Reading": "disclosure_core.values",
+    "Registry": "disclosure_core.registry",
+    "RenderError": "disclosure_core.errors",
+    "RenderOptions": "disclosure_core.formats",
+    "Renderer": "disclosure_core.formats",
+    "Report": "disclosure_core.model",
+    "ReportHints": "disclosure_core.hints",
+    "RuleSet": "disclosure_core.rules",
+    "RuleSetError": "disclosure_core.errors",
+    "SECTION_IDS": "disclosure_core.model",
+    "Section": "disclosure_core.model",
+    "Sections": "disclosure_core.model",
+    "Severity": "disclosure_core.findings",
+    "Source": "disclosure_core.formats",
+    "Suggestion": "disclosure_core.findings",
+    "Tables": "disclosure_core.model",
+    "UsageError": "disclosure_core.errors",
+    "builtin_layout": "disclosure_core.layouts",
+    "builtin_rule_set": "disclosure_core.rules",
+    "check": "disclosure_core.api",
+    "default_registry": "disclosure_core.api",
+    "dumps": "disclosure_core.serialize",
+    "from_dict": "disclosure_core.serialize",
+    "hookimpl": "disclosure_core.hookspecs",
+    "load": "disclosure_core.api",
+    "load_rule_file": "disclosure_core.rules",
+    "loads": "disclosure_core.serialize",
+    "new_report": "disclosure_core.api",
+    "official_layouts": "disclosure_core.layouts",
+    "parse_layout": "disclosure_core.layouts",
+    "placeholder": "disclosure_core.values",
+    "render": "disclosure_core.api",
+    "report_json_schema": "disclosure_core.schema",
+    "to_dict": "disclosure_core.serialize",
+}
+"""Each public name and the module it lives in: imported on first use, so ``import disclosure_core`` (and
+``disclosure --version``) costs almost nothing and a command pays only for what it uses."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("disclosure-core")
+    if name == "hookspecs":
+        return importlib.import_module("disclosure_core.hookspecs")
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value  # looked up once
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*__all__, "__version__"])
+
 
 __all__ = [
     "BLANK",
@@ -102,6 +195,7 @@ __all__ = [
     "RenderOptions",
     "Renderer",
     "Report",
+    "ReportHints",
     "RuleSet",
     "RuleSetError",
     "Section",

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 
-from disclosure_core.errors import UsageError
+from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.layouts import CellAddress, Layout, find_layout, official_layouts
 from disclosure_core.model import Body, Report
 from disclosure_core.values import BLANK, Absent, CellValue, Count, Money
@@ -39,6 +40,22 @@ class Aggregation:
     unit_mismatches: tuple[str, ...] = ()
     """Money cells whose units could not be reconciled (left blank)."""
     blank_as_zero: bool = False
+
+
+def read_manifest(path: str | Path) -> list[str]:
+    """Unit names, one per line; blank lines and lines starting with # are ignored.
+
+    >>> read_manifest("no-such-manifest.txt")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: no-such-manifest.txt: cannot read the manifest: [Errno 2] No such file or directory: 'no-such-manifest.txt'
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(f"{path}: cannot read the manifest: {exc}") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def aggregate(

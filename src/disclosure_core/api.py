@@ -8,14 +8,18 @@ b'{'
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from disclosure_core.errors import UsageError
+from disclosure_core.findings import Findings
 from disclosure_core.formats import Loaded
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Body, CellUpdates, Report
 from disclosure_core.registry import Registry
+from disclosure_core.rules.spec import RuleSet
 from disclosure_core.serialize import cell_problem
 from disclosure_core.values import CellValue, as_value
 
@@ -44,11 +48,19 @@ def new_report(
     Traceback (most recent call last):
     ...
     disclosure_core.errors.UsageError: requests.new.bogus: no such cell in gov-2021
+    >>> new_report("gov-2021", 2025, Body("某县", "county"), cells={"proactive.fees.amount": 1.5})
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: proactive.fees.amount: 1.5 is a float: give a count as int, money as Decimal
     """
     layout = _layout(format, registry)
-    values: dict[str | CellAddress, CellValue] = {
-        CellAddress.parse(k) if isinstance(k, str) else k: as_value(v) for k, v in (cells or {}).items()
-    }
+    values: dict[str | CellAddress, CellValue] = {}
+    for key, raw in (cells or {}).items():
+        if isinstance(raw, bool) or not isinstance(raw, int | Decimal | CellValue | None):
+            kind = "a bool" if isinstance(raw, bool) else f"a {type(raw).__name__}"
+            hint = "give a count as int, money as Decimal"
+            raise UsageError(f"{key}: {raw!r} is {kind}: {hint}")
+        values[CellAddress.parse(key) if isinstance(key, str) else key] = as_value(raw)
     for key, value in values.items():
         address = CellAddress.parse(key) if isinstance(key, str) else key
         problem = cell_problem(layout, address, value)
@@ -66,6 +78,28 @@ def load(path: str | Path, *, source: str | None = None, registry: Registry | No
     disclosure_core.errors.LoadError: no-such-file.json: cannot read: No such file or directory
     """
     return (registry or default_registry()).load(path, source=source)
+
+
+def check(
+    report: Report,
+    *,
+    previous: Report | None = None,
+    rules: RuleSet | None = None,
+    blank_as_zero: bool = False,
+    disabled: Iterable[str] = (),
+    registry: Registry | None = None,
+) -> Findings:
+    """Check a report with a registry's rule set and layouts (the default registry unless one is given).
+
+    ``rules`` replaces the registry's rule set; the pure engine is :func:`disclosure_core.rules.engine.check`.
+
+    >>> findings = check(load("examples/daixian-2020.json").report)
+    >>> sorted({f.base_rule for f in findings if f.outcome.value == "fail"})
+    ['proactive.pattern.items', 'proactive.published_within_total', 'sections.numbered']
+    """
+    return (registry or default_registry()).check(
+        report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disabled
+    )
 
 
 def render(

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import attrs
 
-from disclosure_core.errors import DisclosureError
+from disclosure_core.errors import DisclosureError, UsageError
 from disclosure_core.findings import Findings
 from disclosure_core.formats import Diagnostic
+from disclosure_core.hints import ReportHints
 from disclosure_core.model import Report
 
 BatchInput = str | Path | Report
@@ -34,6 +35,8 @@ class CheckOptions:
     blank_as_zero: bool = False
     disabled: tuple[str, ...] = ()
     source: str | None = None
+    hints: ReportHints | None = None
+    """What every input's reader is told (``--body --level --region --year``), overriding what is read."""
 
 
 @attrs.frozen
@@ -60,7 +63,6 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
     default registry (built-ins plus installed plugins).
     """
     from disclosure_core.api import default_registry
-    from disclosure_core.rules import check
 
     name = _name(item)
     started = time.perf_counter()
@@ -69,9 +71,9 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
         if isinstance(item, Report):
             report = item
         else:
-            loaded = default_registry().load(item, source=options.source)
+            loaded = default_registry().load(item, source=options.source, hints=options.hints)
             report, diagnostics = loaded.report, loaded.diagnostics
-        findings = check(report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
+        findings = default_registry().check(report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
     except DisclosureError as exc:
         return BatchResult(name, error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must cost one input, not the batch
@@ -126,6 +128,29 @@ def check_many(
                 for name in names:
                     yield BatchResult(name, error=f"worker failed: {type(exc).__name__}: {exc}")
         fill()
+
+
+def batch_inputs(items: Iterable[Path], suffixes: Iterable[str], output: Path | None = None) -> list[Path]:
+    """Files given, plus every file under given directories that some source reads (sorted, without
+    duplicates, and nothing under ``output``); :class:`UsageError` for an item that does not exist.
+
+    >>> batch_inputs([Path("examples")], {".json"})[:1]
+    [PosixPath('examples/daixian-2020.json')]
+    """
+    wanted = {suffix.lower() for suffix in suffixes}
+    found: list[Path] = []
+    for item in items:
+        if item.is_dir():
+            found.extend(
+                p
+                for p in sorted(item.rglob("*"))
+                if p.is_file() and p.suffix.lower() in wanted and (output is None or output not in p.parents)
+            )
+        elif item.exists():
+            found.append(item)
+        else:
+            raise UsageError(f"{item}: no such file or directory")
+    return list(dict.fromkeys(found))
 
 
 def _name(item: BatchInput) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
@@ -17,6 +17,9 @@ from disclosure_core.findings import Finding
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
 from disclosure_core.values import Provenance
+
+if TYPE_CHECKING:
+    from disclosure_core.hints import ReportHints
 
 
 @attrs.frozen
@@ -128,7 +131,7 @@ class Source(Protocol):
     ...     name, suffixes, description = "one", (".one",), "always the same report"
     ...     def sniff(self, head, filename):
     ...         return filename.endswith(".one")
-    ...     def load(self, data, *, origin, layouts):
+    ...     def load(self, data, *, origin, layouts, hints=None):
     ...         return Loaded(Report("gov-2021", 2025, Body(origin, "county")))
     >>> isinstance(OneReport(), Source)
     True
@@ -142,8 +145,14 @@ class Source(Protocol):
         """Whether this source can probably read a file starting with ``head`` and named ``filename``."""
         ...
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(
+        self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: ReportHints | None = None
+    ) -> Loaded:
         """Read ``data`` (named ``origin`` in messages and provenance).
+
+        ``hints`` (:class:`~disclosure_core.hints.ReportHints`) are what the caller knows better than the
+        document; a source that infers the body or the year from text uses them while reading. The registry
+        applies them to what every source returns, so a source may also ignore them.
 
         ``layouts`` holds every layout a report may follow by id (from a registry: every registered one,
         variants included), so a source can look a format up or recognise it from the document."""

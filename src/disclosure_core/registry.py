@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pluggy
@@ -20,13 +20,37 @@ import pluggy
 from disclosure_core import hookspecs
 from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageError
 from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, Source
+from disclosure_core.hints import ReportHints, apply_hints
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
+
+if TYPE_CHECKING:
+    from disclosure_core.findings import Findings
+    from disclosure_core.rules.spec import RuleSet
 
 T = TypeVar("T")
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 """Inputs larger than this are refused before reading: no report is anywhere near it."""
+
+
+def read_input(path: str | Path) -> bytes:
+    """A file's bytes, refused (:class:`LoadError` naming it) when unreadable or larger than
+    :data:`MAX_INPUT_BYTES`: the one size-limited read of every input.
+
+    >>> read_input("no-such-file.csv")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: no-such-file.csv: cannot read: No such file or directory
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 class PluginWarning(UserWarning):
@@ -50,8 +74,9 @@ class PluginWarning(UserWarning):
 class PluginInfo:
     """What ``disclosure plugins`` shows about one registered plugin.
 
-    >>> [info.name for info in Registry(entry_points=False).plugins() if info.builtin]
-    ['disclosure_core.official_layouts', 'disclosure_core.canonical_json']
+    >>> [info.name for info in Registry(entry_points=False).plugins() if info.builtin]  # doctest: +NORMALIZE_WHITESPACE
+    ['disclosure_core.official_layouts', 'disclosure_core.official_rules', 'disclosure_core.canonical_json',
+     'disclosure_core.ledger']
     """
 
     name: str
@@ -63,7 +88,9 @@ class PluginInfo:
 class Registry:
     """Owns a PluginManager with the built-in plugins and, unless told otherwise, the installed ones.
 
-    ``strict`` turns a broken plugin into a :class:`PluginError` instead of a :class:`PluginWarning`.
+    ``strict`` turns a broken plugin into a :class:`PluginError` instead of a :class:`PluginWarning`;
+    ``block`` names installed plugins (entry-point names) not to load. A plugin that implements a hook that
+    does not exist (a mistyped name) is a broken plugin.
 
     >>> from disclosure_core import Body, Report
     >>> registry = Registry(entry_points=False)  # the built-ins only: JSON and the two official layouts
@@ -73,7 +100,14 @@ class Registry:
     b'{'
     """
 
-    def __init__(self, *, plugins: Iterable[object] = (), entry_points: bool = True, strict: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[object] = (),
+        entry_points: bool = True,
+        strict: bool = False,
+        block: Iterable[str] = (),
+    ) -> None:
         from disclosure_core.builtin import BUILTIN_PLUGINS
 
         self.strict = strict
@@ -83,6 +117,8 @@ class Registry:
         self._cache: dict[str, Any] = {}
         self._pm = pluggy.PluginManager(hookspecs.PROJECT)
         self._pm.add_hookspecs(hookspecs)
+        for name in block:
+            self._pm.set_blocked(name)
         for name, plugin in BUILTIN_PLUGINS:
             self._pm.register(plugin, name=name)
             self._builtin.add(name)
@@ -90,6 +126,7 @@ class Registry:
             self._load_entry_points()
         for plugin in plugins:
             self.register(plugin)
+        self._check_pending()
 
     # ---------------------------------------------------------------- plugins
 
@@ -100,10 +137,26 @@ class Registry:
         except Exception as exc:
             self._problem(f"plugin {name or plugin!r} could not be registered: {exc}")
         self._cache.clear()
+        if hasattr(self, "_checked"):  # after construction: check this plugin's hooks now
+            self._check_pending()
+
+    def _check_pending(self) -> None:
+        """Every implemented hook must be a hook of the contract: a mistyped name is a plugin problem."""
+        self._checked = True
+        try:
+            self._pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            name = self._pm.get_name(exc.plugin) or ""
+            if name.isdigit():  # registered without a name: pluggy names it by id()
+                name = getattr(exc.plugin, "__name__", type(exc.plugin).__name__)
+            self._pm.unregister(plugin=exc.plugin)
+            self._cache.clear()
+            self._problem(f"plugin {name!r} skipped: {str(exc).split(' in plugin ')[0]} (no such hook in the contract)")
+            self._check_pending()
 
     def _load_entry_points(self) -> None:
         for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT):
-            if self._pm.has_plugin(entry_point.name):
+            if self._pm.has_plugin(entry_point.name) or self._pm.is_blocked(entry_point.name):
                 continue
             try:
                 plugin = entry_point.load()
@@ -112,12 +165,6 @@ class Registry:
                 self._problem(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}")
                 continue
             self._versions[entry_point.name] = entry_point.dist.version if entry_point.dist else None
-
-    def plugin_problem(self, message: str) -> None:
-        """Report something a plugin contributed that cannot be used: a :class:`PluginWarning` (kept in
-        :attr:`problems`), or a :class:`PluginError` in strict mode.
-        """
-        self._problem(message)
 
     def _problem(self, message: str) -> None:
         if self.strict:
@@ -157,16 +204,6 @@ class Registry:
                     named[item.name] = item
             self._cache[hook] = named
         result: dict[str, Any] = self._cache[hook]
-        return result
-
-    def cached(self, key: str, make: Callable[[], T]) -> T:
-        """``make()``, computed once per set of registered plugins (registering a plugin forgets it).
-
-        For things derived from what the plugins provide, such as the combined rule set.
-        """
-        if key not in self._cache:
-            self._cache[key] = make()
-        result: T = self._cache[key]
         return result
 
     # ---------------------------------------------------------------- layouts
@@ -258,31 +295,86 @@ class Registry:
         raise UsageError(f"{filename}: no source reads this kind of file (known: {known})")
 
     def rule_set_files(self) -> list[DataFile]:
-        """Rule-set files contributed by plugins."""
-        return [item for _, item in self._collect("disclosure_rule_sets") if isinstance(item, DataFile)]
+        """Rule-set files contributed by plugins (the shipped ones, from the built-in plugin, not listed)."""
+        return [file for file, builtin in self._rule_files() if not builtin]
+
+    def _rule_files(self) -> list[tuple[DataFile, bool]]:
+        files = []
+        for plugin_name, item in self._collect("disclosure_rule_sets"):
+            if isinstance(item, DataFile):
+                files.append((item, plugin_name in self._builtin))
+            else:
+                self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a rule file")
+        return files
 
     def disabled_rules(self) -> set[str]:
         """Ids of shipped rules that plugins switch off."""
         return {str(item) for _, item in self._collect("disclosure_disabled_rules")}
 
+    def rule_set(self) -> RuleSet:
+        """The shipped rules plus every plugin's rule files, minus the rules plugins switch off.
+
+        Computed once per set of registered plugins: the same object each time, so it is compiled once per
+        layout. A plugin's broken rule file is that plugin's problem (a :class:`PluginWarning`), not an error.
+
+        >>> registry = Registry(entry_points=False)
+        >>> registry.rule_set() is registry.rule_set(), "requests.balance" in registry.rule_set().ids()
+        (True, True)
+        """
+        if "rule_set" not in self._cache:
+            from disclosure_core.rules.sets import combine_rule_files
+
+            self._cache["rule_set"] = combine_rule_files(
+                self._rule_files(), self.layouts().values(), problem=self._problem, disabled=self.disabled_rules()
+            )
+        result: RuleSet = self._cache["rule_set"]
+        return result
+
+    def check(
+        self,
+        report: Report,
+        *,
+        previous: Report | None = None,
+        rules: RuleSet | None = None,
+        blank_as_zero: bool = False,
+        disabled: Iterable[str] = (),
+    ) -> Findings:
+        """Check a report with :meth:`rule_set` (or ``rules``) against this registry's layouts.
+
+        >>> registry = Registry(entry_points=False)
+        >>> findings = registry.check(registry.load("examples/daixian-2020.json").report)
+        >>> findings.by_outcome()["fail"]
+        3
+        """
+        from disclosure_core.rules.engine import check
+
+        return check(
+            report,
+            rules=self.rule_set() if rules is None else rules,
+            layouts=self.layouts(),
+            previous=previous,
+            blank_as_zero=blank_as_zero,
+            disabled=disabled,
+        )
+
     # ---------------------------------------------------------------- the flow
 
-    def load_bytes(self, data: bytes, *, origin: str, source: str | None = None) -> Loaded:
-        """Read a report from bytes with the named source, or the one that claims them."""
-        chosen = self.source(source) if source else self.source_for(origin, data[:4096])
-        return chosen.load(data, origin=origin, layouts=self.layouts())
+    def load_bytes(
+        self, data: bytes, *, origin: str, source: str | None = None, hints: ReportHints | None = None
+    ) -> Loaded:
+        """Read a report from bytes with the named source, or the one that claims them.
 
-    def load(self, path: str | Path, *, source: str | None = None) -> Loaded:
+        ``hints`` go to the source and override what it read (a diagnostic says where they disagree).
+        """
+        chosen = self.source(source) if source else self.source_for(origin, data[:4096])
+        if hints is None or not hints.given():
+            return chosen.load(data, origin=origin, layouts=self.layouts())
+        loaded = chosen.load(data, origin=origin, layouts=self.layouts(), hints=hints)
+        return apply_hints(loaded, hints, origin=origin)
+
+    def load(self, path: str | Path, *, source: str | None = None, hints: ReportHints | None = None) -> Loaded:
         """Read a report from a file; :class:`LoadError` naming the file for anything unreadable."""
-        path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        return self.load_bytes(data, origin=str(path), source=source)
+        return self.load_bytes(read_input(path), origin=str(path), source=source, hints=hints)
 
     def render(self, report: Report, to: str, *, findings: Any = None, lang: str = "zh") -> bytes:
         """Render a report with the named renderer."""

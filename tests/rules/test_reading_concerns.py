@@ -12,10 +12,9 @@ from disclosure_published import TextSource
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure_core import Body, Count, Provenance, Reading, Registry, Report, dumps, load
+from disclosure_core import Body, Count, Provenance, Reading, Registry, Report, check, dumps, load
 from disclosure_core.findings import Finding, Findings, Outcome, Severity
 from disclosure_core.layouts import builtin_layout
-from disclosure_core.rules import check
 from disclosure_core.rules.confidence import UNCERTAIN_LIMIT, report_reading
 from disclosure_core.rules.output import findings_json, findings_text, reaches
 from disclosure_core.testing import strategies

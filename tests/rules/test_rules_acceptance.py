@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_core import Report, load
+from disclosure_core import Report, check, load
 from disclosure_core.findings import NO_PREVIOUS, Finding, Findings, Outcome
-from disclosure_core.rules import check
 
 SHANGHAI = Path(__file__).parent / "fixtures" / "shanghai-gov-office-2019.json"
 

@@ -8,10 +8,10 @@ import random
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from disclosure_core import SECTION_IDS, Report, Section, Sections
+from disclosure_core import SECTION_IDS, Report, Section, Sections, check
 from disclosure_core.findings import Outcome, Severity
 from disclosure_core.layouts import CellAddress, CellKind, builtin_layout
-from disclosure_core.rules import builtin_rule_set, check
+from disclosure_core.rules import builtin_rule_set
 from disclosure_core.rules.engine import compiled_for
 from disclosure_core.rules.kinds.relation import RelationCheck
 from disclosure_core.rules.spec import RuleSet

@@ -5,25 +5,22 @@ from __future__ import annotations
 import io
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from disclosure_docx import DocxRenderer, DocxSource
 from hypothesis import HealthCheck, given, settings
 
-from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, load, official_layouts, to_dict
+from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, official_layouts, to_dict
 from disclosure_core.document import printed_texts
-from disclosure_core.testing import numbered_report, strategies
+from disclosure_core.testing import daixian_report, numbered_report, strategies
 from disclosure_core.values import NOT_APPLICABLE, AbsenceKind, Absent, CellValue, Money, Provenance
-
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json"
 
 
 @pytest.fixture(scope="module")
 def daixian() -> Report:
     """The Dai County 2020 report (fixtures live in each module: plugin test directories share no conftest)."""
-    return load(EXAMPLE).report
+    return daixian_report()
 
 
 def render(report: Report) -> bytes:
@@ -90,7 +87,13 @@ def test_the_registry_picks_the_source_for_docx_files(daixian: Report, tmp_path:
     path = tmp_path / "daixian.docx"
     path.write_bytes(render(daixian))
     registry = Registry()
-    assert isinstance(registry.source_for(str(path), path.read_bytes()[:4096]), DocxSource)
+    chosen = registry.source_for(str(path), path.read_bytes()[:4096])
+    assert isinstance(chosen.implementation(), DocxSource)  # type: ignore[attr-defined]
+    assert (chosen.name, chosen.suffixes, chosen.description) == (
+        DocxSource.name,
+        DocxSource.suffixes,
+        DocxSource.description,
+    )
     assert registry.load(path).report == read(path.read_bytes())
     assert not DocxSource().sniff(b"PK\x03\x04", "book.xlsx")
 
@@ -145,7 +148,7 @@ def test_a_file_that_is_not_a_docx_is_refused() -> None:
 
 
 def test_a_zip_bomb_is_refused_before_any_xml_parser_sees_it() -> None:
-    report = load(Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json").report
+    report = daixian_report()
     good = DocxRenderer().render(report, RenderOptions(builtin_layout("gov-2019")))
     bomb = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(good)) as original, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:

@@ -10,16 +10,14 @@ from pathlib import Path
 import pytest
 from disclosure_html import HtmlRenderer
 
-from disclosure_core import RenderOptions, Report, builtin_layout, load
-from disclosure_core.testing import numbered_report
-
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json"
+from disclosure_core import RenderOptions, Report, builtin_layout
+from disclosure_core.testing import daixian_report, numbered_report
 
 
 @pytest.fixture(scope="module")
 def daixian() -> Report:
     """The Dai County 2020 report (fixtures live in each module: plugin test directories share no conftest)."""
-    return load(EXAMPLE).report
+    return daixian_report()
 
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -67,7 +67,8 @@ def render(report: Report, to: str) -> bytes:
 
 def read_back(data: bytes, source: str, report: Report, origin: str) -> Report:
     """Read with the named source; the hints spare the test from generated body names and titles."""
-    assert isinstance(REGISTRY.source(source), SOURCES[source])  # the name `--from` takes
+    registered = REGISTRY.source(source)  # the name `--from` takes; a lazy proxy until first used
+    assert isinstance(getattr(registered, "implementation", lambda: registered)(), SOURCES[source])
     reader = SOURCES[source](Hints(name="某县人民政府", level=BodyLevel.COUNTY, year=report.year))
     return reader.load(data, origin=origin, layouts=REGISTRY.layouts()).report
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from disclosure_core import Loaded, Registry, Report, load
-
-ROOT = Path(__file__).resolve().parents[3]
-EXAMPLE = ROOT / "examples" / "daixian-2020.json"
+from disclosure_core import Loaded, Registry, Report, testing
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +16,7 @@ def xlsx_registry() -> Registry:
 @pytest.fixture(scope="session")
 def daixian_report() -> Report:
     """The Dai County 2020 report."""
-    return load(EXAMPLE).report
+    return testing.daixian_report()
 
 
 def read_back(registry: Registry, data: bytes, origin: str = "filled.xlsx") -> Loaded:

@@ -8,8 +8,7 @@ import pytest
 
 from disclosure_core import loads
 from disclosure_core.cli import main
-
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "daixian-2020.json"
+from disclosure_core.testing.data import daixian_json
 
 
 def test_new_writes_a_blank_workbook_that_reads_back_blank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,10 +33,12 @@ def test_new_writes_a_blank_workbook_that_reads_back_blank(tmp_path: Path, capsy
 
 
 def test_convert_json_to_xlsx_and_back_is_lossless(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    example = tmp_path / "daixian-2020.json"
+    example.write_bytes(daixian_json())
     workbook = tmp_path / "daixian.xlsx"
-    assert main(["convert", str(EXAMPLE), "-o", str(workbook)]) == 0
+    assert main(["convert", str(example), "-o", str(workbook)]) == 0
     assert main(["convert", str(workbook), "--to", "json", "-o", str(tmp_path / "back.json")]) == 0
-    assert loads((tmp_path / "back.json").read_bytes()) == loads(EXAMPLE.read_bytes())
+    assert loads((tmp_path / "back.json").read_bytes()) == loads(example.read_bytes())
     assert capsys.readouterr().err == ""
 
 

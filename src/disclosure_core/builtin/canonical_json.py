@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from disclosure_core.formats import Loaded, Renderer, RenderOptions, Source
+from disclosure_core.hints import ReportHints
 from disclosure_core.hookspecs import hookimpl
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
@@ -22,7 +23,9 @@ class JsonSource:
         """JSON files by name; bytes that open a JSON object otherwise."""
         return filename.lower().endswith(".json") or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(
+        self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: ReportHints | None = None
+    ) -> Loaded:
         """Parse and validate; any problem is a LoadError naming ``origin`` and the JSON path."""
         return Loaded(loads(data, origin=origin, layouts=layouts))
 

@@ -2,37 +2,62 @@
 
 Exit codes: 0 fine; 1 findings at or above the failure level; 2 usage, input or internal error.
 Every error is one line on stderr naming the file and the place; there is never a traceback.
+
+Each command's module is imported only when that command runs (``disclosure --version`` imports none):
+the table :data:`COMMANDS` names where each one lives.
 """
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
-from disclosure_core.cli import check_commands, ledger_commands, many_commands, render_commands, report_commands
-from disclosure_core.cli.shared import State
 from disclosure_core.errors import DisclosureError
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
+COMMANDS = {
+    "new": "report_commands",
+    "convert": "report_commands",
+    "schema": "report_commands",
+    "plugins": "report_commands",
+    "summary": "report_commands",
+    "render": "render_commands",
+    "check": "check_commands",
+    "diff": "check_commands",
+    "rules": "check_commands",
+    "aggregate": "many_commands",
+    "batch": "many_commands",
+    "ledger": "ledger_commands",
+}
+"""Command name → the module of ``disclosure_core.cli`` that defines it (as a function of the same name)."""
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when looked up, so a command pays only for its own imports."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = getattr(importlib.import_module(f"disclosure_core.cli.{module}"), cmd_name)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="disclosure-core")
 @click.option("--strict-plugins", is_flag=True, help="Fail when an installed plugin cannot be loaded.")
 @click.pass_context
 def cli(ctx: click.Context, strict_plugins: bool) -> None:
     """Check, render and convert 政府信息公开工作年度报告 (annual reports on government information disclosure)."""
+    from disclosure_core.cli.shared import State
+
     ctx.obj = State(strict_plugins=strict_plugins)
-
-
-for command in (
-    *report_commands.COMMANDS,
-    *render_commands.COMMANDS,
-    *check_commands.COMMANDS,
-    *many_commands.COMMANDS,
-    *ledger_commands.COMMANDS,
-):
-    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,8 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         return EXIT_ERROR
+    except click.UsageError as exc:  # one line like every other error, and where to look for more
+        where = exc.ctx.command_path if exc.ctx is not None else "disclosure"
+        click.echo(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
+        return EXIT_ERROR
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"error: {exc.format_message()}", err=True)
         return EXIT_ERROR
     except DisclosureError as exc:
         click.echo(f"error: {exc}", err=True)

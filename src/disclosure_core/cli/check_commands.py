@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 import click
 
-from disclosure_core.cli.shared import emit, load_input, state
-from disclosure_core.diff import cell_changes, comparable_addresses
+from disclosure_core.cli.shared import emit, hint_options, load_input, state
+from disclosure_core.diff_document import diff_json, diff_text, year_over_year
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
-from disclosure_core.rules import check as check_report
-from disclosure_core.rules import load_rule_file, registry_rule_set
-from disclosure_core.rules.confidence import explained
+from disclosure_core.hints import ReportHints
+from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
-from disclosure_core.rules.messages import cell_label
-from disclosure_core.rules.output import finding_json, findings_json, findings_text, reaches
+from disclosure_core.rules.output import findings_json, findings_text, reaches
 from disclosure_core.rules.sets import with_rules
 from disclosure_core.rules.spec import Rule, RuleSet
-from disclosure_core.values import Absent, CellValue, Number
 
 EXIT_FINDINGS = 1
 EXIT_READING = 3
@@ -62,6 +58,7 @@ EXIT_READING = 3
 @click.option("--disable", multiple=True, help="Switch off a rule (or one instance) by id; repeatable.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the findings here ('-' for stdout).")
 @click.option("--from", "source", help="Source to read with (default: detected).")
+@hint_options
 def check(
     source_file: Path,
     previous_file: Path | None,
@@ -74,6 +71,7 @@ def check(
     disable: tuple[str, ...],
     output: Path | None,
     source: str | None,
+    hints: ReportHints | None,
 ) -> int:
     """Check a report against the rule sets; exit 1 when a finding reaches --fail-on.
 
@@ -81,16 +79,14 @@ def check(
     makes the exit code 3 instead of 1 when no other finding reaches --fail-on.
     """
     registry = state().registry
-    report = load_input(source_file, source).report
+    report = load_input(source_file, source, hints).report
     previous = load_input(previous_file, source).report if previous_file else None
     rules = _rules(rule_files)
     known = set(rules.ids())
     unknown = [d for d in disable if not any(d == k or d.startswith(k + ".") for k in known)]
     if unknown:
         raise UsageError(f"--disable {unknown[0]}: no such rule")
-    findings = check_report(
-        report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable, registry=registry
-    )
+    findings = registry.check(report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable)
     layout = registry.layout(report.format)
     if output_format == "json":
         document = findings_json(
@@ -133,74 +129,23 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
     old, new = load_input(old_file).report, load_input(new_file).report
     if old.year >= new.year:
         raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
-    findings = check_report(new, previous=old, registry=registry)
-    yearly = [f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")]
-    changes = cell_changes(old, new, layouts=registry.layouts())
-    layout = registry.layout(new.format)
+    comparison = year_over_year(old, new, registry=registry)
     if output_format == "json":
-        document = {
-            "schema": "disclosure-core/diff/1",
-            "old": {"body": old.body.name, "year": old.year, "format": old.format},
-            "new": {"body": new.body.name, "year": new.year, "format": new.format},
-            "changes": [
-                {
-                    "cell": str(c.address),
-                    "old": _json_value(c.old),
-                    "new": _json_value(c.new),
-                    "delta": _json_number(c.delta),
-                }
-                for c in changes
-            ],
-            "findings": [finding_json(f, layout) for f in yearly],
-        }
-        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        data = (json.dumps(diff_json(comparison), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
-        lines = [f"{new.body.name}: {old.year} ({old.format}) → {new.year} ({new.format})", ""]
-        compared = len(comparable_addresses(registry.layout(old.format), layout))
-        lines.append(
-            f"{len(changes)} of {compared} comparable cells changed"
-            if lang == "en"
-            else f"可比单元格 {compared} 个，其中 {len(changes)} 个有变化"
-        )
-        table = None
-        for change in changes:
-            if change.address.table != table:
-                table = change.address.table
-                lines += ["", layout.table(table).label.text(lang)]
-            delta = "" if change.delta is None else f"  ({change.delta:+})"
-            label = cell_label(layout, change.address, lang)
-            lines.append(f"  {label}: {_shown(change.old, lang)} → {_shown(change.new, lang)}{delta}")
-        lines += ["", "Year-over-year findings:" if lang == "en" else "跨年度核对："]
-        lines += [f"  {f.severity.value} {f.rule}: {explained(layout, f).text(lang)}" for f in yearly] or ["  —"]
-        data = ("\n".join(lines) + "\n").encode("utf-8")
+        data = diff_text(comparison, lang).encode("utf-8")
     emit(data, output, inputs=(old_file, new_file))
-    failing = [f for f in yearly if f.outcome is Outcome.FAIL]
+    failing = [f for f in comparison.findings if f.outcome is Outcome.FAIL]
     if any(f.reading is None for f in failing):
         return EXIT_FINDINGS
     return EXIT_READING if failing else 0
 
 
-def _shown(value: CellValue, lang: str) -> str:
-    if value.number is not None:
-        return f"{value.number}{getattr(value, 'unit', None) or ''}"
-    if value.text.strip():
-        return repr(value.text)
-    return "(blank)" if lang == "en" else "（空白）"
-
-
-def _json_value(value: CellValue) -> object:
-    return {"absent": value.kind.value, "text": value.text} if isinstance(value, Absent) else _json_number(value.number)
-
-
-def _json_number(number: Number | None) -> object:
-    return str(number) if isinstance(number, Decimal) else number
-
-
 def _rules(rule_files: tuple[Path, ...]) -> RuleSet:
     registry = state().registry
-    rules = registry_rule_set(registry)
+    rules = registry.rule_set()
     for path in rule_files:
-        rules = with_rules(rules, load_rule_file(path), registry)
+        rules = with_rules(rules, load_rule_file(path), registry.layouts().values())
     return rules
 
 
@@ -214,7 +159,7 @@ def rules(ctx: click.Context, format_id: str | None) -> None:
     registry = state().registry
     if format_id is not None:
         registry.layout(format_id)  # a UsageError listing the registered ones when unknown
-    for rule in registry_rule_set(registry).rules:
+    for rule in registry.rule_set().rules:
         if format_id and rule.applies.formats and format_id not in rule.applies.formats:
             continue
         formats = ",".join(rule.applies.formats) or "all"
@@ -227,12 +172,12 @@ def explain(rule_id: str) -> None:
     """Show one rule: what it checks, its basis, scope, and a passing and a failing example."""
     registry = state().registry
     try:
-        rule = registry_rule_set(registry).rule(rule_id)
+        rule = registry.rule_set().rule(rule_id)
     except KeyError:
         raise UsageError(f"no rule {rule_id!r} (see `disclosure rules`)") from None
     for line in _explain(rule):
         click.echo(line)
-    for label, example in rule_examples(rule, registry).items():
+    for label, example in rule_examples(rule, registry.layouts()).items():
         click.echo(f"\nexample that {'passes' if label == 'pass' else 'fails'}:")
         for line in example.describe():
             click.echo(f"  {line}")
@@ -260,6 +205,3 @@ def _explain(rule: Rule) -> list[str]:
     if rule.explanation:
         lines.append(f"note:     {rule.explanation}")
     return lines
-
-
-COMMANDS = (check, diff, rules)

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from disclosure_core.cli.shared import emit, renderer_for, state
-from disclosure_core.errors import LoadError
 from disclosure_core.formats import DiagnosticLevel
-from disclosure_core.ledger import ledger_report
-from disclosure_core.model import Body, BodyLevel
-from disclosure_core.registry import MAX_INPUT_BYTES
+from disclosure_core.hints import ReportHints
+from disclosure_core.ledger.source import LedgerSource
+from disclosure_core.model import BodyLevel
+from disclosure_core.registry import read_input
 
 
 @click.command()
@@ -37,24 +37,17 @@ def ledger(
 ) -> int:
     """Count a register of requests (CSV or XLSX) into Table 2 of a report for --year.
 
+    The same as `disclosure convert FILE --from ledger --year ... --body ...`, with --format.
+
     Lines that cannot be counted are listed on stderr with their line numbers; the report is still
     written, and the exit code is then 1. See docs/ledger.md for the accepted columns and names.
     """
     registry = state().registry
+    hints = ReportHints(name=body_name, level=level, region=region, year=year)
     layout = registry.layout_for_year(year) if format_id is None else registry.layout(format_id)
-    try:
-        if ledger_file.stat().st_size > MAX_INPUT_BYTES:
-            raise LoadError(f"{ledger_file}: larger than the {MAX_INPUT_BYTES} bytes accepted")
-        data = ledger_file.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{ledger_file}: cannot read: {exc.strerror or exc}") from None
-    loaded = ledger_report(
-        data, origin=str(ledger_file), year=year, body=Body(body_name, BodyLevel(level), region), layout=layout
-    )
+    origin = str(ledger_file)
+    loaded = LedgerSource().load(read_input(ledger_file), origin=origin, layouts={layout.id: layout}, hints=hints)
     for diagnostic in loaded.diagnostics:
         click.echo(str(diagnostic), err=True)
     emit(registry.render(loaded.report, renderer_for(output, to)), output, inputs=(ledger_file,))
     return 1 if any(d.level is DiagnosticLevel.ERROR for d in loaded.diagnostics) else 0
-
-
-COMMANDS = (ledger,)

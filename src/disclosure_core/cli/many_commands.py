@@ -13,21 +13,12 @@ from typing import Any
 import click
 
 from disclosure_core.aggregate import aggregate as aggregate_reports
-from disclosure_core.batch import CheckOptions, check_many
+from disclosure_core.aggregate import read_manifest
+from disclosure_core.batch import CheckOptions, batch_inputs, check_many
 from disclosure_core.batch_output import BatchDirectory, file_digest
-from disclosure_core.cli.shared import emit, load_input, renderer_for, state
-from disclosure_core.errors import LoadError, UsageError
+from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
-from disclosure_core.rules import registry_rule_set
-
-
-def read_manifest(path: Path) -> list[str]:
-    """Unit names, one per line; blank lines and lines starting with # are ignored."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(f"{path}: cannot read the manifest: {exc}") from None
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 @click.command()
@@ -77,23 +68,6 @@ STATE_SAVE_SECONDS = 5.0
 """How often an interrupted batch run can lose work: at most this long."""
 
 
-def batch_inputs(items: tuple[Path, ...], suffixes: set[str], output: Path) -> list[Path]:
-    """Files given, plus every file under given directories that some source reads (sorted, outputs excluded)."""
-    found: list[Path] = []
-    for item in items:
-        if item.is_dir():
-            found.extend(
-                p
-                for p in sorted(item.rglob("*"))
-                if p.is_file() and p.suffix.lower() in suffixes and output not in p.parents
-            )
-        elif item.exists():
-            found.append(item)
-        else:
-            raise UsageError(f"{item}: no such file or directory")
-    return list(dict.fromkeys(found))
-
-
 @click.command()
 @click.argument("items", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -103,8 +77,15 @@ def batch_inputs(items: tuple[Path, ...], suffixes: set[str], output: Path) -> l
 @click.option("--blank-as-zero", is_flag=True, help="Treat blank and placeholder cells as 0 (findings say so).")
 @click.option("--disable", "disabled", multiple=True, help="Switch off a rule by id (repeatable).")
 @click.option("--from", "source", help="Source to read every input with (default: detected per file).")
+@hint_options
 def batch(
-    items: tuple[Path, ...], output: Path, jobs: int, blank_as_zero: bool, disabled: tuple[str, ...], source: str | None
+    items: tuple[Path, ...],
+    output: Path,
+    jobs: int,
+    blank_as_zero: bool,
+    disabled: tuple[str, ...],
+    source: str | None,
+    hints: ReportHints | None,
 ) -> int:
     """Check many reports (files or directories) and write per-report findings and summary tables.
 
@@ -115,8 +96,8 @@ def batch(
     registry = state().registry
     suffixes = {suffix for src in registry.sources().values() for suffix in src.suffixes}
     inputs = batch_inputs(items, suffixes, output.resolve())
-    options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source)
-    rules_key = hashlib.sha256(repr(registry_rule_set(registry).rules).encode()).hexdigest()
+    options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source, hints=hints)
+    rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
     directory = BatchDirectory.open(output, options, rules_key)
     digests = {path: file_digest(path) for path in inputs}
     todo = [path for path in inputs if not directory.is_current(path, digests[path])]
@@ -162,6 +143,3 @@ def _doubtful_failures(documents: list[dict[str, Any]]) -> bool:
         for document in documents
         for f in document.get("findings", [])
     )
-
-
-COMMANDS = (aggregate, batch)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from disclosure_core.cli.shared import emit, load_input, renderer_for, state
-from disclosure_core.rules import check
+from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.hints import ReportHints
 
 
 @click.command()
@@ -17,8 +17,15 @@ from disclosure_core.rules import check
 @click.option("--with-findings", is_flag=True, help="Check the report and show the findings (the HTML overlay).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of findings.")
 @click.option("--from", "source", help="Source to read with (default: detected).")
+@hint_options
 def render(
-    source_file: Path, to: str | None, output: Path | None, with_findings: bool, lang: str, source: str | None
+    source_file: Path,
+    to: str | None,
+    output: Path | None,
+    with_findings: bool,
+    lang: str,
+    source: str | None,
+    hints: ReportHints | None,
 ) -> None:
     """Render a report as an HTML page, an official DOCX, canonical JSON or any installed format.
 
@@ -29,9 +36,6 @@ def render(
     registry = state().registry
     name = renderer_for(output, to)
     registry.renderer(name)  # an unknown renderer is refused before any work, listing the installed ones
-    report = load_input(source_file, source).report
-    findings = check(report, registry=registry) if with_findings else None
+    report = load_input(source_file, source, hints).report
+    findings = registry.check(report) if with_findings else None
     emit(registry.render(report, name, findings=findings, lang=lang), output, inputs=(source_file,))
-
-
-COMMANDS = (render,)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from disclosure_core.cli.shared import emit, load_input, renderer_for, state
+from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
 from disclosure_core.findings import reading_of
+from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel, Report
 from disclosure_core.schema import report_json_schema
 from disclosure_core.values import Reading
@@ -51,10 +52,16 @@ def new(
 @click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
 @_OUTPUT
 @_TO
-@click.option("--from", "source", help="Source to read with (default: detected).")
-def convert(source_file: Path, output: Path | None, to: str | None, source: str | None) -> None:
-    """Convert a report between any registered source and renderer."""
-    loaded = load_input(source_file, source)
+@click.option("--from", "source", help="Source to read with (default: detected; `ledger` for a register).")
+@hint_options
+def convert(
+    source_file: Path, output: Path | None, to: str | None, source: str | None, hints: ReportHints | None
+) -> None:
+    """Convert a report between any registered source and renderer.
+
+    A register of requests is read with `--from ledger --year Y --body NAME --level LEVEL`.
+    """
+    loaded = load_input(source_file, source, hints)
     data = state().registry.render(loaded.report, renderer_for(output, to))
     emit(data, output, inputs=(source_file,))
 
@@ -85,9 +92,10 @@ def plugins() -> None:
 @click.command()
 @click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--from", "source", help="Source to read with (default: detected).")
-def summary(source_file: Path, source: str | None) -> None:
+@hint_options
+def summary(source_file: Path, source: str | None, hints: ReportHints | None) -> None:
     """Print who reported, for which year and format, how much of each table is filled and how surely it was read."""
-    report = load_input(source_file, source).report
+    report = load_input(source_file, source, hints).report
     layout = state().registry.layout(report.format)
     click.echo(f"{report.title or report.body.name}")
     click.echo(
@@ -104,6 +112,3 @@ def summary(source_file: Path, source: str | None) -> None:
     readings = Counter(reading_of(value) for _, value in report.tables)
     shown = ", ".join(f"{readings[r]} {r.value}" for r in Reading if readings[r] or r is Reading.EXACT)
     click.echo(f"  read:      {sum(readings.values())} cells placed: {shown}")
-
-
-COMMANDS = (new, convert, schema, plugins, summary)

@@ -3,7 +3,7 @@ whether a report's tables were read with confidence at all — in both languages
 
 >>> from disclosure_core import Body, Count, Provenance, Reading, Report
 >>> from disclosure_core.layouts import builtin_layout
->>> from disclosure_core.rules import check
+>>> from disclosure_core import check
 >>> guess = Count(9, provenance=Provenance("a.pdf", page=4, reading=Reading.UNCERTAIN, alternatives=("19",)))
 >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells(
 ...     {"appeals.review.upheld": guess, "appeals.review.total": 10})
@@ -62,7 +62,7 @@ def report_reading(report: Report, findings: Findings) -> ReportReading:
     """Count how the report's cells were read and find the uncertain ones the format's arithmetic rests on.
 
     >>> from disclosure_core import load
-    >>> from disclosure_core.rules import check
+    >>> from disclosure_core import check
     >>> report = load("examples/daixian-2020.json").report
     >>> reading = report_reading(report, check(report))
     >>> reading.confident, reading.cells[Reading.UNCERTAIN]

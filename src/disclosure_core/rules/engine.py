@@ -1,7 +1,12 @@
 """``check``: every rule instance that applies to a report, evaluated, located and explained.
 
->>> from disclosure_core import load
->>> findings = check(load("examples/daixian-2020.json").report)
+A pure function of its arguments: the rules and the layouts are given, never looked up, so the same call
+gives the same findings on every machine. :meth:`disclosure_core.Registry.check` (and the top-level
+:func:`disclosure_core.check`) pass a registry's rule set and layouts.
+
+>>> from disclosure_core import load, official_layouts
+>>> from disclosure_core.rules.sets import builtin_rule_set
+>>> findings = check(load("examples/daixian-2020.json").report, rules=builtin_rule_set(), layouts=official_layouts())
 >>> sorted({f.base_rule for f in findings if f.outcome.value == "fail"})
 ['proactive.pattern.items', 'proactive.published_within_total', 'sections.numbered']
 """
@@ -16,61 +21,61 @@ from disclosure_core.errors import UsageError
 from disclosure_core.findings import Finding, Findings, Message, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
-from disclosure_core.registry import Registry
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
-from disclosure_core.rules.sets import registry_rule_set
 from disclosure_core.rules.spec import RuleSet
 
-_COMPILED: weakref.WeakKeyDictionary[RuleSet, dict[str, CompiledRules]] = weakref.WeakKeyDictionary()
+_COMPILED: weakref.WeakKeyDictionary[RuleSet, dict[str, tuple[Layout, CompiledRules]]] = weakref.WeakKeyDictionary()
 BLANK_AS_ZERO_NOTE = "blank cells were read as 0 (--blank-as-zero)"
 ZERO_POLICY_NOTE = "this rule reads blank cells as 0"
 
 
 def compiled_for(rule_set: RuleSet, layout: Layout) -> CompiledRules:
-    """The rule set compiled for a layout, cached for as long as the rule set lives."""
+    """The rule set compiled for a layout, once, and kept for as long as the rule set lives.
+
+    Keyed by the layout object, not its id: two registries may hold different layouts of one id.
+    """
     per_layout = _COMPILED.setdefault(rule_set, {})
-    if layout.id not in per_layout:
-        per_layout[layout.id] = compile_rules(rule_set, layout)
-    return per_layout[layout.id]
+    kept = per_layout.get(layout.id)
+    if kept is None or kept[0] is not layout:
+        kept = per_layout[layout.id] = (layout, compile_rules(rule_set, layout))
+    return kept[1]
 
 
 def check(
     report: Report,
     *,
+    rules: RuleSet,
+    layouts: Mapping[str, Layout],
     previous: Report | None = None,
-    rules: RuleSet | None = None,
     blank_as_zero: bool = False,
     disabled: Iterable[str] = (),
-    registry: Registry | None = None,
 ) -> Findings:
-    """Check a report (against last year's, when given) and return every rule instance's outcome.
+    """Check a report (against last year's, when given) with ``rules`` and return every rule instance's outcome.
 
-    ``rules`` defaults to the shipped rule sets plus the plugins' (minus the rules plugins switch off);
-    ``disabled`` switches off more rules, by rule id or instance id. Checking never raises for bad data:
-    it raises :class:`UsageError` only for an unknown format or a previous report of another body or year.
+    ``layouts`` holds the report's format (and the previous report's); ``disabled`` switches off rules, by
+    rule id or instance id. Checking never raises for bad data: it raises :class:`UsageError` only for an
+    unknown format or a previous report of another body or year.
 
     >>> from disclosure_core import Body, Report
     >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells(
     ...     {"appeals.review.upheld": 1, "appeals.review.corrected": 0, "appeals.review.other": 0, "appeals.review.pending": 1, "appeals.review.total": 3}
     ... )
-    >>> finding = next(f for f in check(report).all if f.rule == "appeals.group_total.review")
+    >>> from disclosure_core import official_layouts
+    >>> from disclosure_core.rules.sets import builtin_rule_set
+    >>> findings = check(report, rules=builtin_rule_set(), layouts=official_layouts())
+    >>> finding = next(f for f in findings.all if f.rule == "appeals.group_total.review")
     >>> finding.outcome.value, finding.lhs, finding.rhs, finding.difference
     ('fail', 3, 2, 1)
     """
-    from disclosure_core.api import default_registry
-
-    registry = registry or default_registry()
-    rule_set = rules if rules is not None else registry_rule_set(registry)
-    layouts = registry.layouts()
     layout = _layout(layouts, report.format)
     previous_layout = None
     if previous is not None:
         _check_previous(report, previous)
         previous_layout = _layout(layouts, previous.format)
-    compiled = compiled_for(rule_set, layout)
+    compiled = compiled_for(rules, layout)
     ctx = Context(report, layout, report.tables.cells, layouts, previous, previous_layout, blank_as_zero)
     off = set(disabled)
     parent = layout.extends

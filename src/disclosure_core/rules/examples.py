@@ -13,14 +13,14 @@ figure the tables agree with, …). ``disclosure rules explain ID`` prints both;
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
 from disclosure_core.findings import Finding
-from disclosure_core.layouts import CellAddress, CellKind, Layout
+from disclosure_core.layouts import CellAddress, CellKind, Layout, official_layouts
 from disclosure_core.model import AssessmentWeight, Body, Facts, Report, Section, Sections
-from disclosure_core.registry import Registry
 from disclosure_core.rules.instances import Instance, compile_rule
 from disclosure_core.rules.kinds import Sample, kind_of
 from disclosure_core.rules.kinds.required import NUMERALS, SECTION_NAMES
@@ -96,12 +96,9 @@ def _proactive(address: CellAddress) -> int:
     )
 
 
-def rule_examples(rule: Rule, registry: Registry | None = None) -> dict[str, Example]:
+def rule_examples(rule: Rule, layouts: Mapping[str, Layout] | None = None) -> dict[str, Example]:
     """A passing and a failing example of ``rule``'s first instance (empty dict when none can be built)."""
-    from disclosure_core.api import default_registry
-
-    registry = registry or default_registry()
-    layouts = registry.layouts()
+    layouts = official_layouts() if layouts is None else layouts
     format_id = rule.applies.formats[0] if rule.applies.formats else "gov-2021"
     layout = layouts[format_id]
     year = max(rule.applies.from_year or layout.first_year, layout.first_year + 1)
@@ -113,13 +110,13 @@ def rule_examples(rule: Rule, registry: Registry | None = None) -> dict[str, Exa
     built = kind_of(rule.kind).examples(instance.check, sample)
     found = {}
     for label, (report, before) in built.items():
-        finding = _evaluate(instance, report, before, registry)
+        finding = _evaluate(instance, report, before, layouts)
         found[label] = Example(instance.id, report, before, finding)
     return found
 
 
-def _evaluate(instance: Instance, report: Report, previous: Report | None, registry: Registry) -> Finding:
+def _evaluate(instance: Instance, report: Report, previous: Report | None, layouts: Mapping[str, Layout]) -> Finding:
     from disclosure_core.rules.engine import check
 
-    findings = check(report, previous=previous, rules=RuleSet((instance.rule,)), registry=registry)
+    findings = check(report, rules=RuleSet((instance.rule,)), layouts=layouts, previous=previous)
     return next(f for f in findings.all if f.rule == instance.id)

@@ -23,6 +23,7 @@ Compare(op='==', left=Binary(op='+', left=Ref(path='requests.new.total', previou
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -130,8 +131,12 @@ MAX_EXPRESSION = 2000
 """Rule expressions are one line of arithmetic; anything longer is a mistake or an attack on the parser."""
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> Expr:
     """Parse an expression; :class:`ExpressionError` names the offending token and its offset.
+
+    Expressions are immutable, so each text is parsed once per process (the loader validates a rule's
+    expressions and the compiler reads the same texts again).
 
     >>> parse("1 +")
     Traceback (most recent call last):

@@ -5,8 +5,7 @@ Findings that rest on a cell not read exactly are reading concerns: both outputs
 real failures, say why in both languages, offer no correction for them, and open with a warning when the
 report's tables as a whole were not read with confidence.
 
->>> from disclosure_core import load
->>> from disclosure_core.rules import check
+>>> from disclosure_core import check, load
 >>> report = load("examples/daixian-2020.json").report
 >>> findings_json(report, check(report))["schema"]
 'disclosure-core/findings/1'
@@ -192,9 +191,11 @@ def findings_json(
 
 
 def _known_layout(format_id: str) -> Layout | None:
-    from disclosure_core.api import default_registry
+    # Without a layout given, only the official ones (the rules know nothing of a registry); None: caveats
+    # name cells by address. Callers with a registry pass its layout.
+    from disclosure_core.layouts import official_layouts
 
-    return default_registry().layouts().get(format_id)  # None: caveats name cells by address
+    return official_layouts().get(format_id)
 
 
 _MARK = {Outcome.FAIL: "✗", Outcome.NOT_VERIFIABLE: "?", Outcome.RULE_ERROR: "!"}

@@ -1,5 +1,8 @@
 """Where rule sets come from: the shipped files, plugins' files, and files a user names.
 
+Pure functions of their inputs: the registry calls :func:`combine_rule_files` with what its plugins
+contribute; nothing here reaches back into a registry.
+
 >>> len(builtin_rule_set().rules) > 20
 True
 """
@@ -7,11 +10,13 @@ True
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
 from disclosure_core.errors import RuleSetError
-from disclosure_core.registry import Registry
+from disclosure_core.formats import DataFile
+from disclosure_core.layouts import Layout
 from disclosure_core.rules.lint import lint
 from disclosure_core.rules.loader import check_unique, parse_rule_set
 from disclosure_core.rules.spec import RuleSet
@@ -20,18 +25,77 @@ BUILTIN_RULE_FILES = ("common.toml", "gov-2019.toml", "gov-2021.toml")
 
 
 @functools.cache
+def builtin_rule_files() -> tuple[DataFile, ...]:
+    """The shipped rule files, as the built-in plugin contributes them.
+
+    >>> [file.origin for file in builtin_rule_files()]
+    ['common.toml', 'gov-2019.toml', 'gov-2021.toml']
+    """
+    files = resources.files(__package__)
+    return tuple(DataFile(name, files.joinpath(name).read_text(encoding="utf-8")) for name in BUILTIN_RULE_FILES)
+
+
+@functools.lru_cache(maxsize=64)
+def parse_rule_file(file: DataFile) -> RuleSet:
+    """A rule file parsed, once per process for the same text (rule sets are immutable)."""
+    return parse_rule_set(file.text, origin=file.origin)
+
+
+@functools.cache
 def builtin_rule_set() -> RuleSet:
     """The shipped rules (common, gov-2019, gov-2021), parsed once per process."""
-    files = resources.files(__package__)
     rules = RuleSet(())
-    for name in BUILTIN_RULE_FILES:
-        rules = rules + parse_rule_set(files.joinpath(name).read_text(encoding="utf-8"), origin=name)
+    for file in builtin_rule_files():
+        rules = rules + parse_rule_file(file)
     return check_unique(rules)
 
 
-def with_rules(rules: RuleSet, extra: RuleSet, registry: Registry) -> RuleSet:
-    """``rules`` plus ``extra``, refused (:class:`RuleSetError`) when an id repeats or ``extra`` lints badly."""
-    return lint(check_unique(rules + extra), registry.layouts().values())
+def with_rules(rules: RuleSet, extra: RuleSet, layouts: Iterable[Layout]) -> RuleSet:
+    """``rules`` plus ``extra``, refused (:class:`RuleSetError`) when an id repeats or ``extra`` lints badly.
+
+    Only ``extra`` is linted (compiled for each layout): ``rules`` were checked when they were made.
+
+    >>> from disclosure_core import official_layouts
+    >>> extra = load_rule_file("examples/disclosure-example-hubei/src/disclosure_example_hubei/hubei-rules.toml")
+    >>> len(with_rules(builtin_rule_set(), extra, official_layouts().values()).rules) - len(builtin_rule_set().rules)
+    1
+    """
+    combined = check_unique(rules + extra)
+    lint(extra, layouts)
+    return combined
+
+
+def combine_rule_files(
+    files: Iterable[tuple[DataFile, bool]],
+    layouts: Iterable[Layout],
+    *,
+    problem: Callable[[str], None],
+    disabled: Iterable[str] = (),
+) -> RuleSet:
+    """The rules of ``files`` (each with whether it is shipped, so trusted), minus ``disabled``.
+
+    A contributed file that does not parse or lint is that plugin's problem: ``problem`` is told and the file
+    skipped; checking goes on with the rest.
+
+    >>> notes = []
+    >>> broken = DataFile("broken.toml", "rules = 1")
+    >>> rules = combine_rule_files([(f, True) for f in builtin_rule_files()] + [(broken, False)], [], problem=notes.append)
+    >>> rules.ids() == builtin_rule_set().ids(), notes[0].startswith("rule file skipped: broken.toml")
+    (True, True)
+    """
+    layouts = list(layouts)
+    shipped = [file for file, trusted in files if trusted]
+    rules = builtin_rule_set() if tuple(shipped) == builtin_rule_files() else RuleSet(())
+    for file, trusted in files:
+        if trusted and rules is builtin_rule_set():
+            continue
+        try:
+            parsed = parse_rule_file(file)
+            rules = check_unique(rules + parsed) if trusted else with_rules(rules, parsed, layouts)
+        except RuleSetError as exc:
+            problem(f"rule file skipped: {exc}")
+    off = set(disabled)
+    return rules.without(off) if off else rules
 
 
 def load_rule_file(path: str | Path) -> RuleSet:
@@ -48,30 +112,13 @@ def load_rule_file(path: str | Path) -> RuleSet:
     return parse_rule_set(text, origin=str(path))
 
 
-def registry_rule_set(registry: Registry) -> RuleSet:
-    """The shipped rules plus every plugin's rule files, minus the rules plugins switch off.
-
-    Kept in the registry's cache (which registering a plugin clears), so plugins are asked once.
-    """
-
-    def combine() -> RuleSet:
-        rules = builtin_rule_set()
-        for file in registry.rule_set_files():
-            # One plugin's broken rule file is that plugin's problem: skip the file, keep checking.
-            try:
-                rules = with_rules(rules, parse_rule_set(file.text, origin=file.origin), registry)
-            except RuleSetError as exc:
-                registry.plugin_problem(f"rule file skipped: {exc}")
-        return rules.without(registry.disabled_rules())
-
-    return registry.cached("rule_set", combine)
-
-
 __all__ = [
     "BUILTIN_RULE_FILES",
     "RuleSetError",
+    "builtin_rule_files",
     "builtin_rule_set",
+    "combine_rule_files",
     "load_rule_file",
-    "registry_rule_set",
+    "parse_rule_file",
     "with_rules",
 ]

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
+from disclosure_core.hints import ReportHints
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
 from disclosure_core.testing.samples import daixian_report, numbered_report
@@ -48,7 +49,9 @@ class InMemorySource:
         """Claims exactly the names it holds."""
         return filename in self.reports
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(
+        self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: ReportHints | None = None
+    ) -> Loaded:
         """The report held under ``origin``."""
         try:
             return Loaded(self.reports[origin])

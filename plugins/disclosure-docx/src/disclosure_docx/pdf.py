@@ -58,3 +58,12 @@ class PdfRenderer:
         pdf = convert(document, suffix=".docx", target=PDF_EXPORT, timeout=self.timeout)
         stamp = dt.datetime.combine(report.published, dt.time()) if report.published else UNDATED
         return restamp(pdf, stamp, document)
+
+
+def numbered_pdf() -> PdfRenderer:
+    """The PDF renderer with the official heading numbering (registered as ``pdf-numbered``).
+
+    >>> numbered_pdf().name
+    'pdf-numbered'
+    """
+    return PdfRenderer(DocxRenderer(numbering="official"))

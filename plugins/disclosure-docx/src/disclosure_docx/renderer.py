@@ -151,3 +151,12 @@ def _metadata(
         "not_applicable": sorted(not_applicable),
         "money_without_unit": sorted(unitless),
     }
+
+
+def numbered_docx() -> DocxRenderer:
+    """The DOCX renderer with the official heading numbering (registered as ``docx-numbered``).
+
+    >>> numbered_docx().name
+    'docx-numbered'
+    """
+    return DocxRenderer(numbering="official")

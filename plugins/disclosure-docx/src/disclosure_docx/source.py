@@ -25,6 +25,7 @@ from disclosure_core.archives import check_archive
 from disclosure_core.document import report_title
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, Loaded
+from disclosure_core.hints import ReportHints
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
 from disclosure_core.model import Tables
 from disclosure_core.serialize import from_dict
@@ -72,7 +73,9 @@ class DocxSource:
         """
         return shows_metadata(head)
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(
+        self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: ReportHints | None = None
+    ) -> Loaded:
         """Read the document; a LoadError names ``origin`` and the place for anything unreadable."""
         check_archive(data, origin=origin)  # zip bombs, entity declarations, oversized parts: before any XML parser
         try:

@@ -7,6 +7,22 @@
 
 from __future__ import annotations
 
-from disclosure_html.renderer import HtmlRenderer
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from disclosure_html.renderer import HtmlRenderer
+
+_WHERE = {
+    "HtmlRenderer": "disclosure_html.renderer",
+}
+"""Each public name and its module, imported on first use: the entry point stays cheap to import."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["HtmlRenderer"]

@@ -1,4 +1,7 @@
-"""Entry point of the disclosure-html plugin (group ``disclosure_core``)."""
+"""Entry point of the disclosure-html plugin (group ``disclosure_core``).
+
+The renderer (and jinja2) is imported when first used.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,18 @@ from collections.abc import Iterable
 
 from disclosure_core.formats import Renderer
 from disclosure_core.hookspecs import hookimpl
-from disclosure_html.renderer import HtmlRenderer
+from disclosure_core.lazy import LazyRenderer
+
+RENDERER = LazyRenderer(
+    "html",
+    ".html",
+    "text/html; charset=utf-8",
+    "self-contained accessible HTML5 page (disclosure-html)",
+    "disclosure_html.renderer:HtmlRenderer",
+)
 
 
 @hookimpl
 def disclosure_renderers() -> Iterable[Renderer]:
     """The HTML renderer."""
-    return [HtmlRenderer()]
+    return [RENDERER]

@@ -11,14 +11,27 @@ The public API is what ``__all__`` lists. Readers turn a container into a stream
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from disclosure_core.formats import Loaded
 from disclosure_core.layouts import Layout, official_layouts
 from disclosure_published.bodies import Hints, infer_level
 from disclosure_published.parse import parse_tokens
-from disclosure_published.sources import DocxSource, HtmlSource, PdfSource, TextSource
 from disclosure_published.stream import Token, row_break, table_end
+
+if TYPE_CHECKING:
+    from disclosure_published.sources import DocxSource, HtmlSource, PdfSource, TextSource
+
+_SOURCES = ("DocxSource", "HtmlSource", "PdfSource", "TextSource")
+
+
+def __getattr__(name: str) -> Any:
+    # The sources pull in python-docx and pdfplumber: imported when first asked for, not with the package.
+    if name in _SOURCES:
+        return getattr(importlib.import_module("disclosure_published.sources"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_text(
@@ -35,6 +48,8 @@ def parse_text(
     >>> loaded.report.number("proactive.licensing.decisions")
     12
     """
+    from disclosure_published.sources import TextSource
+
     return TextSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 
@@ -52,6 +67,8 @@ def parse_html(
     >>> loaded.report.body.level, loaded.report.number("proactive.licensing.decisions")
     (<BodyLevel.COUNTY: 'county'>, 12)
     """
+    from disclosure_published.sources import HtmlSource
+
     return HtmlSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 
@@ -69,6 +86,8 @@ def parse_docx(
     ...
     disclosure_core.errors.LoadError: x.docx: not a ZIP container (an .xlsx or .docx file is one)
     """
+    from disclosure_published.sources import DocxSource
+
     return DocxSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 
@@ -86,6 +105,8 @@ def parse_pdf(
     ...
     disclosure_core.errors.LoadError: x.pdf: not a readable PDF: ...
     """
+    from disclosure_published.sources import PdfSource
+
     return PdfSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 

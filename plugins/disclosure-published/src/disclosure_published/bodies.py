@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
+from disclosure_core.hints import ReportHints
 from disclosure_core.model import BodyLevel
 from disclosure_published.normalize import simplified
 
@@ -78,18 +77,8 @@ _NAME_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:人民政府办公厅|人�
 _WE = re.compile(r"我(省|市|州|县|区|乡|镇|街道|局|委|办|厅|院|中心)")
 
 
-@attrs.frozen
-class Hints:
-    """What the caller knows better than the text: any field given replaces what the parser would infer.
-
-    >>> Hints(level="county").level
-    <BodyLevel.COUNTY: 'county'>
-    """
-
-    name: str | None = None
-    level: BodyLevel | None = attrs.field(default=None, converter=attrs.converters.optional(BodyLevel))
-    region: str | None = None
-    year: int | None = None
+Hints = ReportHints
+"""What the caller knows better than the text: the core :class:`~disclosure_core.hints.ReportHints`."""
 
 
 def name_from_title(title: str) -> str | None:

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core.hints import disagreement
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Tables
 from disclosure_core.values import Provenance
@@ -91,7 +92,10 @@ def parse_tokens(
     running = [p for p in walked.paragraphs if p.section is not None]
     closing = metadata.take_closing(running)
     texts = front.lead + [p.text for p in running]
-    year, year_source = (hints.year, "hint") if hints.year else metadata.year_of(front.title, texts)
+    read_year, year_source = metadata.year_of(front.title, texts)
+    if hints.year and read_year and read_year != hints.year:
+        diagnostics.append(disagreement("report year", hints.year, read_year, Provenance(origin)))
+    year, year_source = (hints.year, "hint") if hints.year else (read_year, year_source)
     published = front.meta_date or closing.date
     if year is None and published is not None:
         year, year_source = published.year - 1, "the year before publication"
@@ -160,7 +164,10 @@ def _body(
 
     ``signed`` is the page's 发布机构 line and the signature under the last section.
     """
-    name = hints.name or (bodies.name_from_title(title) if title else None)
+    read_name = bodies.name_from_title(title) if title else None
+    if hints.name and read_name and read_name != hints.name:
+        notes.append(disagreement("body name", hints.name, read_name, where))
+    name = hints.name or read_name
     if name is None:
         found = bodies.name_from_sentence(texts)
         source = "a sentence naming the report"
@@ -178,6 +185,9 @@ def _body(
         else:
             name = ""
             notes.append(metadata.note("body name not found: pass it as a hint", where, ERROR))
+    read_level = bodies.infer_level(read_name) if read_name else None
+    if hints.level and read_level and read_level != hints.level:
+        notes.append(disagreement("body level", hints.level.value, read_level.value, where))
     level = hints.level or (bodies.infer_level(name) if name else None)
     if level is None:
         level = bodies.level_from_text(texts[:10])

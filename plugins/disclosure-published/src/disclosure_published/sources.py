@@ -43,10 +43,11 @@ class _PublishedSource:
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         raise NotImplementedError
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: Hints | None = None) -> Loaded:
         """Read a published report; diagnostics say what needed interpreting and where."""
         return _guarded(
-            origin, lambda: parse_tokens(self.tokens(data, origin), origin=origin, layouts=layouts, hints=self.hints)
+            origin,
+            lambda: parse_tokens(self.tokens(data, origin), origin=origin, layouts=layouts, hints=hints or self.hints),
         )
 
 

@@ -1,4 +1,7 @@
-"""The plugin: registers the ``xlsx`` renderer and source with disclosure-core."""
+"""The plugin: registers the ``xlsx`` renderer and source with disclosure-core.
+
+Both are imported when first used (openpyxl is heavy): a run that never touches a workbook does not pay for it.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +9,31 @@ from collections.abc import Iterable
 
 from disclosure_core.formats import Renderer, Source
 from disclosure_core.hookspecs import hookimpl
-from disclosure_xlsx.renderer import XlsxRenderer
-from disclosure_xlsx.source import XlsxSource
+from disclosure_core.lazy import LazyRenderer, LazySource
+
+RENDERER = LazyRenderer(
+    "xlsx",
+    ".xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "fill-in workbook (XLSX): one sheet per table, locked labels, validation and checks",
+    "disclosure_xlsx.renderer:XlsxRenderer",
+)
+SOURCE = LazySource(
+    "xlsx",
+    (".xlsx", ".xlsm"),
+    "fill-in workbook (XLSX) as drawn by the xlsx renderer",
+    "disclosure_xlsx.source:XlsxSource",
+    magic=b"PK\x03\x04",
+)
 
 
 @hookimpl
 def disclosure_renderers() -> Iterable[Renderer]:
     """The fill-in workbook renderer."""
-    return [XlsxRenderer()]
+    return [RENDERER]
 
 
 @hookimpl
 def disclosure_sources() -> Iterable[Source]:
     """The fill-in workbook source."""
-    return [XlsxSource()]
+    return [SOURCE]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, Loaded
+from disclosure_core.hints import ReportHints
 from disclosure_core.layouts import Layout
 from disclosure_xlsx.geometry import table_sheet
 from disclosure_xlsx.info_reader import read_info
@@ -33,7 +34,9 @@ class XlsxSource:
             return False
         return filename.lower().endswith(self.suffixes) or b"xl/workbook.xml" in head
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(
+        self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: ReportHints | None = None
+    ) -> Loaded:
         """Read the workbook; :class:`LoadError` naming the file (and the cell) when it cannot be a report."""
         grids = read_grids(data, origin)
         if INFO_SHEET not in grids:

@@ -1,0 +1,92 @@
+"""One release train: the version written once, every plugin pinned to the core's major version, a
+mistyped hook refused, plugins blocked on request, and public constructors refusing what the model cannot hold."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import disclosure_core
+from disclosure_core import Body, PluginError, PluginWarning, Registry, UsageError, hookimpl, new_report
+from disclosure_core._version import __version__ as written
+from disclosure_core.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+DISTRIBUTIONS = sorted([*ROOT.glob("plugins/*/pyproject.toml"), *ROOT.glob("examples/*/pyproject.toml")])
+
+
+def test_the_version_is_written_once_and_read_from_the_metadata() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["hatch"]["version"]["path"] == "src/disclosure_core/_version.py"
+    assert disclosure_core.__version__ == importlib.metadata.version("disclosure-core") == written
+
+
+def test_the_core_does_not_depend_on_jinja2() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert not [d for d in project["project"]["dependencies"] if d.startswith("jinja2")]
+
+
+@pytest.mark.parametrize("path", DISTRIBUTIONS, ids=lambda p: p.parent.name)
+def test_every_plugin_pins_the_cores_major_version(path: Path) -> None:
+    major = int(written.split(".")[0])
+    dependencies = tomllib.loads(path.read_text(encoding="utf-8"))["project"]["dependencies"]
+    core = [d for d in dependencies if d.startswith("disclosure-core")]
+    assert (
+        core == [f"disclosure-core>={major}.1,<{major + 1}"]
+        if major == 0
+        else [f"disclosure-core>={major},<{major + 1}"]
+    )
+
+
+class Mistyped:
+    @hookimpl
+    def disclosure_renderer(self) -> list[object]:  # the hook is disclosure_renderers
+        return []
+
+
+def test_a_mistyped_hook_name_is_a_plugin_problem() -> None:
+    with pytest.warns(PluginWarning, match=r"plugin 'Mistyped' skipped: unknown hook 'disclosure_renderer'"):
+        registry = Registry(entry_points=False, plugins=[Mistyped()])
+    assert "Mistyped" not in [info.name for info in registry.plugins()]
+    with pytest.raises(PluginError, match="unknown hook 'disclosure_renderer'"):
+        Registry(entry_points=False, plugins=[Mistyped()], strict=True)
+    later = Registry(entry_points=False)
+    with pytest.warns(PluginWarning, match="unknown hook"):
+        later.register(Mistyped())
+
+
+def test_installed_plugins_can_be_blocked() -> None:
+    assert "html" in Registry().renderers()
+    assert "html" not in Registry(block=["html"]).renderers()
+
+
+def test_the_cli_loads_only_the_plugins_named_in_the_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DISCLOSURE_LOAD_PLUGINS", "html")
+    assert main(["plugins"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "renderers: json (.json), html (.html)"
+    monkeypatch.setenv("DISCLOSURE_LOAD_PLUGINS", "")
+    assert main(["plugins"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "renderers: json (.json)"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (1.5, "requests.new.total: 1.5 is a float: give a count as int, money as Decimal"),
+        (True, "requests.new.total: True is a bool: give a count as int, money as Decimal"),
+        ("7", "requests.new.total: '7' is a str: give a count as int, money as Decimal"),
+    ],
+)
+def test_new_report_refuses_what_a_cell_cannot_hold(value: object, message: str) -> None:
+    with pytest.raises(UsageError) as raised:
+        new_report("gov-2021", 2025, Body("某县人民政府", "county"), cells={"requests.new.total": value})  # type: ignore[arg-type]
+    assert str(raised.value) == message
+    made = new_report("gov-2021", 2025, Body("某县人民政府", "county"), cells={"proactive.fees.amount": Decimal("1.5")})
+    assert made.number("proactive.fees.amount") == Decimal("1.5")
