@@ -127,9 +127,10 @@ class PdfSource(_PublishedSource):
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return pdf.pdf_tokens(data, origin=origin)
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: Hints | None = None) -> Loaded:
         """Read a PDF; where a continued table admits several readings the layout's arithmetic chooses."""
-        return _guarded(origin, lambda: pdf.read_pdf(data, origin=origin, layouts=layouts, hints=self.hints))
+        chosen = hints or self.hints
+        return _guarded(origin, lambda: pdf.read_pdf(data, origin=origin, layouts=layouts, hints=chosen))
 
 
 class DocxSource(_PublishedSource):
