@@ -175,10 +175,15 @@ def fold_ideographs(text: str) -> str:
     return text.translate(_IDEOGRAPHS) if _FOLDABLE.search(text) else text
 
 
-def fold(text: str) -> str:
-    """``text`` in NFKC with radicals folded as well: the form to compare printed text in.
+# PDF text layers write a printed "——" (two em dashes) as one TWO-EM DASH, "———" as one THREE-EM DASH.
+_LONG_DASHES = str.maketrans({"\u2e3a": "\u2014\u2014", "\u2e3b": "\u2014\u2014\u2014"})
 
-    >>> fold("\u2eb6\u3000\uff08\u2f00\uff09")
-    '羊 (一)'
+
+def fold(text: str) -> str:
+    """``text`` in NFKC with radicals folded as well, and long dashes as the em dashes they print: the form to
+    compare printed text in.
+
+    >>> fold("\u2eb6\u3000\uff08\u2f00\uff09"), fold("\u2e3a") == "\u2014\u2014"
+    ('羊 (一)', True)
     """
-    return unicodedata.normalize("NFKC", fold_ideographs(text))
+    return unicodedata.normalize("NFKC", fold_ideographs(text)).translate(_LONG_DASHES)

@@ -44,11 +44,6 @@ _OTHER_FONTS = """<?xml version="1.0"?>
 FONT_SETS = ("this machine", "without serif CJK")
 # Why Chromium's PDFs do not read back yet, each seen on every generated report (see the module docstring of
 # disclosure_published.pdf and the issue's item 3); the folding is helper textread's, pdf.py helper pdf's.
-CHROMIUM_FOLDING = (
-    "Chromium's text layer gives Kangxi radicals (⼯ U+2F2F, ⼀ U+2F00) and CJK Radicals Supplement forms (⺠ U+2EA0) "
-    "for the title, headings and body name, and U+2E3A TWO-EM DASH for a printed '——': the published reader does "
-    "not fold them yet (disclosure_core.folding, on branch textread)"
-)
 WORKBOOK_PRINT = (
     "the workbook is a form to fill in, not a printed report: LibreOffice prints the info sheet's label column "
     "and its value column on different pages (no print area or fit-to-width is set), so no page carries the year "
@@ -185,14 +180,13 @@ def test_xlsx_exported_by_libreoffice_reads_back(generated: list[Report], tmp_pa
     assert differences(generated, libreoffice_pdfs(workbooks, ".xlsx", tmp_path, FONT_SETS[0])) == {}
 
 
-@pytest.mark.xfail(strict=True, reason=CHROMIUM_FOLDING)
 @pytest.mark.parametrize("font_set", FONT_SETS)
 def test_html_printed_by_chromium_reads_back(generated: list[Report], tmp_path: Path, font_set: str) -> None:
     pages = [REGISTRY.render(report, "html") for report in generated]
     assert differences(generated, chromium_pdfs(pages, tmp_path, font_set)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason=f"{CHROMIUM_FOLDING}; and {CHROMIUM_FINDINGS}")
+@pytest.mark.xfail(strict=True, reason=CHROMIUM_FINDINGS)
 def test_html_with_findings_printed_by_chromium_reads_back(generated: list[Report], tmp_path: Path) -> None:
     pages = [REGISTRY.render(report, "html", findings=check(report, registry=REGISTRY)) for report in generated]
     assert differences(generated, chromium_pdfs(pages, tmp_path, FONT_SETS[0])) == {}
