@@ -16,9 +16,9 @@ from disclosure_core.archives import member_start
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
 from disclosure_core.serialize import LayoutLookup
-from disclosure_published import html, pdf, word
+from disclosure_published import html, pdf, runon, word
 from disclosure_published.bodies import Hints
-from disclosure_published.parse import parse_tokens
+from disclosure_published.parse import candidate_layouts, parse_tokens
 from disclosure_published.stream import Token
 from disclosure_published.text import decode, text_tokens
 
@@ -84,6 +84,14 @@ class TextSource(_PublishedSource):
 
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return text_tokens(decode(data, origin=origin), origin=origin)
+
+    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+        """As every source; a crawler's run-on text (cells joined into digit runs) goes to :mod:`.runon`."""
+        text = decode(data, origin=origin)
+        candidates = candidate_layouts(layouts)
+        if not runon.is_run_on(text, candidates):
+            return super().load(data, origin=origin, layouts=layouts)
+        return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=candidates, hints=self.hints))
 
 
 class HtmlSource(_PublishedSource):
