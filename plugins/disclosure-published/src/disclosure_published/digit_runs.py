@@ -192,7 +192,7 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
     for index, run in enumerate(solvable):
         found = options[index]
         best = result.optimal[index]
-        chosen = found[result.chosen[index]]
+        chosen = found[_kept(run, found, best, result.chosen[index], identities)]
         decided_by = result.decided_by[index]
         for position, cell in enumerate(run.cells):
             every = list(dict.fromkeys(split[position] for split in found))
@@ -212,6 +212,20 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
 
 
 INFO, WARNING = DiagnosticLevel.INFO, DiagnosticLevel.WARNING
+
+
+def _kept(run: Run, found: Sequence[tuple[str, ...]], best: Sequence[int], first: int, identities: Sequence[Identity]) -> int:
+    """Which of the equally good splits to keep: the first that holds the row's own identities when
+    its blanks are read as 0 (a value kept for an uncertain cell is still marked uncertain)."""
+    if len(best) < 2:
+        return first
+    inside = [i for i in identities if set(i.cells) <= set(run.cells)]
+
+    def held(index: int) -> int:
+        values = {cell: number(piece) or 0 for cell, piece in zip(run.cells, found[index], strict=True)}
+        return sum(identity.residual(values) == 0 for identity in inside)
+
+    return max(best, key=held)
 
 
 def _why(run: Run, decided_by: Sequence[str]) -> str:

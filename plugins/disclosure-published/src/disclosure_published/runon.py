@@ -262,19 +262,21 @@ class _Reader:
                 chain.append(label)
                 cursor = label.end
         chains.append(chain)
+        text: tuple[int, int] | None = None  # narrative pieces are merged into one paragraph
         for items in chains:
+            if not _is_table(items):
+                spans = [(i.start, i.end) if isinstance(i, _Label) else i for i in items]
+                if spans:
+                    text = (text[0] if text else spans[0][0], spans[-1][1])
+                continue
+            if text:
+                self.narrative(*text)
+                text = None
             self._emit(table, items)
+        if text:
+            self.narrative(*text)
 
     def _emit(self, table: TableLayout, items: list[_Label | tuple[int, int]]) -> None:
-        labels = [i for i in items if isinstance(i, _Label)]
-        if not labels:
-            for item in items:
-                assert isinstance(item, tuple)
-                self.narrative(*item)
-            return
-        if len(labels) < 2 and len(items) < 2:
-            self.narrative(labels[0].start, labels[0].end)
-            return
         current: _Label | None = None
         for item in items:
             if isinstance(item, _Label):
@@ -293,6 +295,12 @@ class _Reader:
             self.runs.append(run)
             self.tokens.append(_RunSlot("", run.where, cell=True, run=run))
         self.tokens.append(table_end(self.where(items[-1].end if isinstance(items[-1], _Label) else items[-1][1])))
+
+
+def _is_table(items: Sequence[_Label | tuple[int, int]]) -> bool:
+    """Table material is two labels or more, or a label with values: one label alone is a word in a sentence."""
+    labels = sum(isinstance(item, _Label) for item in items)
+    return labels >= 2 or (labels == 1 and len(items) >= 2)
 
 
 def _entries(layout: Layout, table: TableLayout, key: str) -> list[LabelEntry]:
