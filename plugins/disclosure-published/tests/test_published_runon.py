@@ -9,11 +9,17 @@ from typing import Any
 
 import pytest
 from disclosure_published import TextSource
-from disclosure_published.digit_runs import number
+from disclosure_published.digit_runs import Run, number, solve, splits
+from disclosure_published.testing import printed
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from disclosure_published.runon import find_headings, is_run_on
 
 from disclosure_core import CellAddress, Registry, builtin_layout, check
 from disclosure_core.formats import Loaded
+from disclosure_core.layouts import CellKind, DataCell, LabelCell, Layout
+from disclosure_core.model import Report
+from disclosure_core.testing.strategies import reports
 from disclosure_core.values import Absent, CellValue, Count, Money, Reading
 
 HERE = Path(__file__).resolve().parent
@@ -128,3 +134,84 @@ def test_a_row_ordinal_is_no_heading() -> None:
     assert [h.section for h in find_headings(text)] == ["overview", "requests", "appeals"]
     appeals = find_headings(text)[-1]
     assert text[appeals.start : appeals.end] == "四、政府信息公开行政复议、行政诉讼情况"
+
+
+def crawler_text(report: Report, layout: Layout, separators: list[str]) -> str:
+    """A report flattened as a crawler's innerText join: headings inline, a row's digits run together,
+    U+3000 or a bare CR (from ``separators``, in turn) between some labels and values."""
+    junctions = iter(separators * 400)
+    parts = [f"某县人民政府{report.year}年政府信息公开工作年度报告", "\u3000\u3000"]
+    for section in layout.sections:
+        parts.append(section.heading.zh)
+        tables = [t for t in layout.tables if t.section == section.id]
+        if not tables:
+            parts.append("本年度工作按要求开展。")
+        for table in tables:
+            for block in table.blocks:
+                if block.heading is not None:
+                    parts.append(block.heading.zh)
+                parts.extend(cell.label.zh for header_row in block.header for cell in header_row)
+                for body_row in block.body():
+                    digits = ""
+                    for cell in body_row:
+                        if isinstance(cell, LabelCell):
+                            parts.append(cell.label.zh)
+                        elif isinstance(cell, DataCell):
+                            digits += printed(report.cell(cell.address), layout.column_of(cell.address).unit)
+                    parts.append(next(junctions) + digits + next(junctions))
+        parts.append(next(junctions))
+    return "".join(parts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    reports(consistent=True, max_count=30),
+    st.lists(st.sampled_from(["", "", "\u3000", "\r"]), min_size=1, max_size=8),
+)
+def test_flattened_reports_never_read_a_wrong_certain_value(report: Report, separators: list[str]) -> None:
+    layout = builtin_layout(report.format)
+    text = crawler_text(report, layout, separators)
+    assume(is_run_on(text.replace("\r", "\n"), [layout]))
+    read = TextSource().load(text.encode(), origin="crawl.txt", layouts=builtin_layout)
+    assert read.report.format == report.format
+    for address in layout.addresses():
+        written, got = report.cell(address), read.report.cell(address)
+        provenance = got.provenance
+        if provenance is not None and provenance.reading is Reading.UNCERTAIN:
+            assert _number(written) in {_number(got), *map(number, provenance.alternatives)}, address
+        else:
+            assert _number(got) == _number(written), f"{address}: {got} read for {written}"
+
+
+@settings(max_examples=30, deadline=None)
+@given(reports(["gov-2021"], consistent=True, max_count=9))
+def test_single_digit_rows_are_exact(report: Report) -> None:
+    """A row of seven one-digit counts has one split only: every such cell comes back exact."""
+    layout = builtin_layout(report.format)
+    read = TextSource().load(crawler_text(report, layout, [""]).encode(), origin="crawl.txt", layouts=builtin_layout).report
+    for address in layout.table("requests").addresses():
+        got = read.cell(address)
+        assert got == report.cell(address)
+        row = [report.number(CellAddress("requests", address.row, c.id)) for c in layout.table("requests").columns]
+        if all(value is not None and value < 10 for value in row):
+            assert got.provenance is not None and got.provenance.reading is Reading.EXACT, address
+
+
+def test_pathological_digit_runs_end_with_a_diagnostic() -> None:
+    appeals = builtin_layout("gov-2021").table("appeals")
+    cells = tuple(appeals.addresses())
+    kinds = (CellKind.COUNT,) * len(cells)
+    for digits in ("7" * 300, "1" * 120, "123456789" * 40):
+        solved = solve([Run(cells, kinds, digits)], [])
+        assert all(solved.cells[c].reading is Reading.UNCERTAIN and solved.cells[c].text == "" for c in cells)
+        assert solved.cells[cells[0]].alternatives == (digits,)
+        assert [d.code for d in solved.diagnostics] == ["digit-run"]
+        assert digits in solved.diagnostics[0].message
+
+
+def test_too_few_digits_for_a_row_without_blanks_is_no_reading() -> None:
+    requests = builtin_layout("gov-2021").table("requests")
+    cells = tuple(CellAddress("requests", "new", c.id) for c in requests.columns)
+    assert splits("12+3", [CellKind.COUNT] * 7) == []
+    solved = solve([Run(cells, (CellKind.COUNT,) * 7, "12+3")], [])
+    assert "cannot be split" in solved.diagnostics[0].message
