@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from disclosure_published import TextSource
 from disclosure_published.digit_runs import Run, number, solve, splits
+from disclosure_published.runon import find_headings, is_run_on
 from disclosure_published.testing import printed
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from disclosure_published.runon import find_headings, is_run_on
 
 from disclosure_core import CellAddress, Registry, builtin_layout, check
 from disclosure_core.formats import Loaded
@@ -96,7 +96,8 @@ def test_run_together_report_is_exact_or_uncertain_with_the_truth(name: str) -> 
         assert cell.provenance is None or cell.provenance.reading is not Reading.UNCERTAIN, address
     for address, candidates in undecidable.items():
         cell = report.cell(address)
-        assert cell.provenance is not None and cell.provenance.reading is Reading.UNCERTAIN, address
+        assert cell.provenance is not None, address
+        assert cell.provenance.reading is Reading.UNCERTAIN, address
         shown = {_number(cell), *map(number, cell.provenance.alternatives)}
         assert set(map(number, candidates)) <= shown, f"{address}: {candidates} not all in {shown}"
 
@@ -188,13 +189,18 @@ def test_flattened_reports_never_read_a_wrong_certain_value(report: Report, sepa
 def test_single_digit_rows_are_exact(report: Report) -> None:
     """A row of seven one-digit counts has one split only: every such cell comes back exact."""
     layout = builtin_layout(report.format)
-    read = TextSource().load(crawler_text(report, layout, [""]).encode(), origin="crawl.txt", layouts=builtin_layout).report
+    read = (
+        TextSource()
+        .load(crawler_text(report, layout, [""]).encode(), origin="crawl.txt", layouts=builtin_layout)
+        .report
+    )
     for address in layout.table("requests").addresses():
         got = read.cell(address)
         assert got == report.cell(address)
         row = [report.number(CellAddress("requests", address.row, c.id)) for c in layout.table("requests").columns]
         if all(value is not None and value < 10 for value in row):
-            assert got.provenance is not None and got.provenance.reading is Reading.EXACT, address
+            assert got.provenance is not None, address
+            assert got.provenance.reading is Reading.EXACT, address
 
 
 def test_pathological_digit_runs_end_with_a_diagnostic() -> None:

@@ -57,7 +57,7 @@ class Run:
     cells: tuple[CellAddress, ...]
     kinds: tuple[CellKind, ...]
     text: str
-    where: Provenance = Provenance()
+    where: Provenance = attrs.field(factory=Provenance)
 
 
 @attrs.frozen
@@ -214,7 +214,9 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
 INFO, WARNING = DiagnosticLevel.INFO, DiagnosticLevel.WARNING
 
 
-def _kept(run: Run, found: Sequence[tuple[str, ...]], best: Sequence[int], first: int, identities: Sequence[Identity]) -> int:
+def _kept(
+    run: Run, found: Sequence[tuple[str, ...]], best: Sequence[int], first: int, identities: Sequence[Identity]
+) -> int:
     """Which of the equally good splits to keep: the first that holds the row's own identities when
     its blanks are read as 0 (a value kept for an uncertain cell is still marked uncertain)."""
     if len(best) < 2:

@@ -104,7 +104,9 @@ def is_run_on(text: str, layouts: Sequence[Layout]) -> bool:
             glued = 0
             for match in _labels(layout, None).finditer(folded):
                 after = folded[match.end() : match.end() + 1]
-                glued += bool(after) and (after.isdigit() or after == " " and folded[match.end() + 1 : match.end() + 2].isdigit())
+                glued += bool(after) and (
+                    after.isdigit() or (after == " " and folded[match.end() + 1 : match.end() + 2].isdigit())
+                )
                 if glued >= _MIN_CHAIN:
                     return True
     return False

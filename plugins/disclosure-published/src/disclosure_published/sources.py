@@ -16,7 +16,7 @@ from disclosure_core.archives import member_start
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
 from disclosure_core.serialize import LayoutLookup
-from disclosure_published import html, pdf, runon, word
+from disclosure_published import html, markdown, pdf, runon, word
 from disclosure_published.bodies import Hints
 from disclosure_published.parse import candidate_layouts, parse_tokens
 from disclosure_published.stream import Token
@@ -72,7 +72,7 @@ class TextSource(_PublishedSource):
     """
 
     name = "published-text"
-    suffixes: tuple[str, ...] = (".txt", ".text")
+    suffixes: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
     description = "a published report as plain text (copied off a web page, or | transcribed)"
 
     def sniff(self, head: bytes, filename: str) -> bool:
@@ -86,12 +86,15 @@ class TextSource(_PublishedSource):
         return text_tokens(decode(data, origin=origin), origin=origin)
 
     def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
-        """As every source; a crawler's run-on text (cells joined into digit runs) goes to :mod:`.runon`."""
+        """As every source; a crawler's run-on text (cells joined into digit runs) goes to :mod:`.runon`,
+        a markdown transcription (``|---|`` tables) to :mod:`.markdown`."""
         text = decode(data, origin=origin)
         candidates = candidate_layouts(layouts)
-        if not runon.is_run_on(text, candidates):
-            return super().load(data, origin=origin, layouts=layouts)
-        return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=candidates, hints=self.hints))
+        if runon.is_run_on(text, candidates):
+            return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=candidates, hints=self.hints))
+        if markdown.is_markdown(text):
+            return _guarded(origin, lambda: markdown.read(text, origin=origin, layouts=candidates, hints=self.hints))
+        return super().load(data, origin=origin, layouts=layouts)
 
 
 class HtmlSource(_PublishedSource):
