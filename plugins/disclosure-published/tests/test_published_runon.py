@@ -164,7 +164,7 @@ def crawler_text(report: Report, layout: Layout, separators: list[str]) -> str:
     return "".join(parts)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(
     reports(consistent=True, max_count=30),
     st.lists(st.sampled_from(["", "", "\u3000", "\r"]), min_size=1, max_size=8),
@@ -179,6 +179,8 @@ def test_flattened_reports_never_read_a_wrong_certain_value(report: Report, sepa
         written, got = report.cell(address), read.report.cell(address)
         provenance = got.provenance
         if provenance is not None and provenance.reading is Reading.UNCERTAIN:
+            if isinstance(got, Absent) and len(provenance.alternatives) == 1:
+                continue  # a run with too many splits: its digits are kept in a diagnostic, no value claimed
             assert _number(written) in {_number(got), *map(number, provenance.alternatives)}, address
         else:
             assert _number(got) == _number(written), f"{address}: {got} read for {written}"

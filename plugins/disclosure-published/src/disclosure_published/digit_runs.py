@@ -98,11 +98,64 @@ def splits(text: str, kinds: Sequence[CellKind]) -> list[tuple[str, ...]] | None
         total = _count(shape, True, 0, 0, 0)
     if total > MAX_SPLITS:
         return None
-    found = [tuple(split) for split in _enumerate(shape, blanks, 0, 0, 0)]
+    found = list(_enumerate(shape, blanks, 0, 0, 0))
     if unit:
         found = [_with_unit(split, kinds, unit.group(1)) for split in found]
         found = [split for split in found if split]
     return found
+
+
+def summing_splits(digits: str, groups: Sequence[int]) -> list[tuple[str, ...]] | None:
+    """The splits of plain digits into consecutive groups of counts, each ending in the sum of the others
+    (a Table 2 row and its 总计; Table 3's three groups), found without enumerating the rest; None when
+    there are more than MAX_SPLITS.
+
+    >>> summing_splits("110000011", [7])
+    [('1', '10', '0', '0', '0', '0', '11'), ('11', '0', '0', '0', '0', '0', '11')]
+    >>> summing_splits("1001" + "20002", [4, 5])
+    [('1', '0', '0', '1', '2', '0', '0', '0', '2')]
+    """
+    if not groups:
+        return [()] if not digits else []
+    size, found = groups[0], []
+    for end in range(size, len(digits) - sum(groups[1:]) + 1):
+        for start in range(end - 1, size - 2, -1):
+            last = digits[start:end]
+            if not _COUNT.fullmatch(last):
+                continue
+            heads = _parts(digits[:start], size - 1, int(last))
+            if not heads:
+                continue
+            tails = summing_splits(digits[end:], groups[1:])
+            if tails is None:
+                return None
+            found.extend((*head, last, *tail) for head in heads for tail in tails)
+            if len(found) > MAX_SPLITS:
+                return None
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _parts(digits: str, cells: int, target: int) -> tuple[tuple[str, ...], ...]:
+    if cells == 0:
+        return ((),) if not digits and target == 0 else ()
+    # Every part is at most the target, so it has at most as many digits.
+    if len(digits) < cells or len(digits) > cells * len(str(target)):
+        return ()
+    if target == 0:
+        return (("0",) * cells,) if digits == "0" * cells else ()
+    if target >= 10 ** (len(digits) - cells + 1) + 9 * cells:
+        return ()  # even one part taking every spare digit cannot reach the target
+    widest = -(-len(digits) // cells)  # some part has at least this many digits, so at least 10^(widest-1)
+    if widest > 1 and 10 ** (widest - 1) > target:
+        return ()
+    found: list[tuple[str, ...]] = []
+    for end in range(1, min(MAX_CELL_DIGITS, len(digits) - cells + 1) + 1):
+        piece = digits[:end]
+        if not _COUNT.fullmatch(piece) or int(piece) > target:
+            break
+        found.extend((piece, *rest) for rest in _parts(digits[end:], cells - 1, target - int(piece)))
+    return tuple(found)
 
 
 Shape = tuple[tuple[str, ...], tuple[CellKind, ...]]
@@ -134,15 +187,16 @@ def _count(shape: Shape, blanks: bool, cell: int, piece: int, pos: int) -> int:
     return total
 
 
-def _enumerate(shape: Shape, blanks: bool, cell: int, piece: int, pos: int) -> Iterator[list[str]]:
+@lru_cache(maxsize=4096)
+def _enumerate(shape: Shape, blanks: bool, cell: int, piece: int, pos: int) -> tuple[tuple[str, ...], ...]:
+    """Every split of what is left from ``cell`` on (memoised: rows share their tails)."""
     if cell == len(shape[1]):
-        if piece == len(shape[0]):
-            yield []
-        return
+        return ((),) if piece == len(shape[0]) else ()
+    found: list[tuple[str, ...]] = []
     for value, next_piece, next_pos in _steps(shape, blanks, cell, piece, pos):
         if _count(shape, blanks, cell + 1, next_piece, next_pos):
-            for rest in _enumerate(shape, blanks, cell + 1, next_piece, next_pos):
-                yield [value, *rest]
+            found.extend((value, *rest) for rest in _enumerate(shape, blanks, cell + 1, next_piece, next_pos))
+    return tuple(found)
 
 
 def _with_unit(split: tuple[str, ...], kinds: Sequence[CellKind], unit: str) -> tuple[str, ...]:
@@ -159,6 +213,8 @@ def number(piece: str) -> Number | None:
     >>> number("+8"), number("253.168万元"), number("")
     (8, Decimal('253.168'), None)
     """
+    if piece.isdigit():
+        return int(piece)
     digits = _UNIT.sub("", piece)
     if not digits:
         return None
@@ -169,10 +225,15 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
     """Read every run's cells, choosing the splits jointly under ``identities``."""
     notes: list[Diagnostic] = []
     options: list[list[tuple[str, ...]]] = []
+    shortlists: list[list[int]] = []
+    unique: list[bool] = []
+    values: list[list[tuple[Number | None, ...]]] = []
     solvable: list[Run] = []
     cells: dict[CellAddress, CellReading] = {}
     for run in runs:
-        found = splits(run.text, run.kinds)
+        groups = _summing_groups(run, identities)
+        summed = summing_splits(run.text, groups) if groups else None
+        found = summed or splits(run.text, run.kinds)
         if not found:
             why = "admits too many splits to choose from" if found is None else "cannot be split into its cells"
             notes.append(_note(f"digits {run.text!r} {why} ({len(run.cells)} cells): no value kept", run, WARNING))
@@ -180,9 +241,14 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
                 cells[cell] = CellReading("", Reading.UNCERTAIN, (run.text,), f"digits {run.text!r} {why}")
             continue
         solvable.append(run)
+        # A row read by its total alone lists only the splits that keep it: its cells are exact only
+        # when the digits have no other split at all.
+        unique.append(not summed or _count((tuple(run.text.split()), tuple(run.kinds)), False, 0, 0, 0) == 1)
         options.append(found)
+        values.append([tuple(map(number, split)) for split in found])
+        shortlists.append(_shortlist(run, values[-1], identities))
     problem = Problem(
-        [[tuple(number(piece) for piece in split) for split in found] for found in options],
+        [[row[i] for i in shortlist] for row, shortlist in zip(values, shortlists, strict=True)],
         [run.cells for run in solvable],
         identities,
     )
@@ -190,16 +256,16 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
     if result.exhausted:
         notes.append(_note(f"{len(solvable)} rows: too many joint readings to compare; cells left uncertain", None))
     for index, run in enumerate(solvable):
-        found = options[index]
-        best = result.optimal[index]
-        chosen = found[_kept(run, found, best, result.chosen[index], identities)]
+        found, shortlist = options[index], shortlists[index]
+        best = [shortlist[i] for i in result.optimal[index]]
+        chosen = found[_kept(run, found, best, shortlist[result.chosen[index]], identities)]
         decided_by = result.decided_by[index]
         for position, cell in enumerate(run.cells):
             every = list(dict.fromkeys(split[position] for split in found))
             kept = chosen[position]
             among_best = {found[i][position] for i in best}
             alternatives = tuple(v for v in every if v != kept)
-            if len(every) == 1:
+            if len(every) == 1 and unique[index]:
                 cells[cell] = CellReading(kept, Reading.EXACT)
             elif len(among_best) == 1 and not result.exhausted:
                 cells[cell] = CellReading(kept, Reading.CHOSEN, alternatives, _why(run, decided_by))
@@ -212,6 +278,52 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
 
 
 INFO, WARNING = DiagnosticLevel.INFO, DiagnosticLevel.WARNING
+
+
+def _summing_groups(run: Run, identities: Sequence[Identity]) -> list[int] | None:
+    """The run's cells as consecutive groups each ending in a total the rules make the sum of the others
+    (``[7]`` for a Table 2 row, ``[5, 5, 5]`` for Table 3), or None when a run of plain digits is not so made."""
+    if not run.text.isdigit() or len(run.text) < len(run.cells):
+        return None
+    sums = set()
+    for identity in identities:
+        terms = dict(identity.terms)
+        totals = [cell for cell, weight in terms.items() if weight == 1]
+        if identity.constant == 0 and len(totals) == 1 and all(w == -1 for c, w in terms.items() if c != totals[0]):
+            sums.add((totals[0], frozenset(c for c in terms if c != totals[0])))
+    groups, start = [], 0
+    for end, cell in enumerate(run.cells, start=1):
+        if (cell, frozenset(run.cells[start : end - 1])) in sums and end - start >= 2:
+            groups.append(end - start)
+            start = end
+    return groups if groups and start == len(run.cells) else None
+
+
+def _shortlist(run: Run, values: Sequence[tuple[Number | None, ...]], identities: Sequence[Identity]) -> list[int]:
+    """The splits that break fewest of the row's own identities (its 总计): a split that breaks its own row
+    total is weighed against the rest of the table only when no split keeps it (the pruning that keeps
+    rows of two-digit counts, with thousands of splits, fast)."""
+    position = {cell: i for i, cell in enumerate(run.cells)}
+    inside = [
+        (identity.constant, [(position[cell], weight) for cell, weight in identity.terms])
+        for identity in identities
+        if all(cell in position for cell in identity.cells)
+    ]
+    if not inside:
+        return list(range(len(values)))
+    broken = [sum(_breaks(split, constant, terms) for constant, terms in inside) for split in values]
+    fewest = min(broken)
+    return [i for i, count in enumerate(broken) if count == fewest]
+
+
+def _breaks(split: tuple[Number | None, ...], constant: int, terms: Sequence[tuple[int, int]]) -> bool:
+    total: Number = constant
+    for index, weight in terms:
+        value = split[index]
+        if value is None:
+            return False
+        total += weight * value
+    return total != 0
 
 
 def _kept(

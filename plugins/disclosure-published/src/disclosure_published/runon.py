@@ -40,11 +40,12 @@ from disclosure_published.normalize import simplified
 from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.vocabulary import LabelEntry, Role, vocabulary_of
 
-_MIN_CHAIN = 4  # labels glued to digits or to each other, on one line, before a text counts as run-on
+_MIN_GLUED = 2  # labels glued to their digits before a text counts as run-on
 _HEADING_END = re.compile(r"情况|事项|措施|概述")
 _MAX_HEADING = 40
 _VALUES = re.compile(r"[\s0-9.+\-]*[0-9][\s0-9.+\-]*(?:亿元|万元|元)?\s*")
 _NOT_A_CELL = re.compile(r"[年月日件个项条次%人余多]")  # "2020年…", "11件": narrative numbers
+_DIGITS = re.compile(r"[0-9][0-9.+\-]*")
 _PARAGRAPH_BREAK = re.compile(r"\n|\u3000+|\s{2,}")
 
 
@@ -94,22 +95,26 @@ def _labels(layout: Layout, table: str | None) -> re.Pattern[str]:
 _PATTERNS: dict[tuple[int, str | None], tuple[Layout, re.Pattern[str]]] = {}
 
 
+def glued_labels(text: str, layouts: Sequence[Layout]) -> int:
+    """How many table labels are printed with a digit right after them (``规章000``): a crawler's join.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> glued_labels("规章000行政规范性文件81153\\n行政许可\\n3", [builtin_layout("gov-2021")])
+    2
+    """
+    folded = Folded.of(text).text
+
+    def glued(end: int) -> bool:
+        digits = _DIGITS.match(folded, end)
+        # "行政复议1件": a figure in a sentence, not a cell
+        return digits is not None and not _NOT_A_CELL.match(folded, digits.end())
+
+    return max((sum(glued(m.end()) for m in _labels(layout, None).finditer(folded)) for layout in layouts), default=0)
+
+
 def is_run_on(text: str, layouts: Sequence[Layout]) -> bool:
-    """Whether some line runs table labels into digits or into each other (a crawler's join)."""
-    for line in text.split("\n"):
-        if len(line) < 200:
-            continue
-        folded = Folded.of(line).text
-        for layout in layouts:
-            glued = 0
-            for match in _labels(layout, None).finditer(folded):
-                after = folded[match.end() : match.end() + 1]
-                glued += bool(after) and (
-                    after.isdigit() or (after == " " and folded[match.end() + 1 : match.end() + 2].isdigit())
-                )
-                if glued >= _MIN_CHAIN:
-                    return True
-    return False
+    """Whether table labels run into their digits (a crawler's join) rather than standing in cells or lines."""
+    return glued_labels(text, layouts) >= _MIN_GLUED
 
 
 @attrs.frozen
