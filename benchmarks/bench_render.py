@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from disclosure_core import Registry, Report, builtin_layout, load
+from disclosure_core import Registry, Report, builtin_layout, load, official_layouts
 from disclosure_core.formats import RenderOptions
 from disclosure_core.testing import numbered_report
 
@@ -47,7 +47,7 @@ def main() -> None:
             "html": per_call_ms(lambda r=report, o=options: html.render(r, o), 100),
             "docx": per_call_ms(lambda r=report, o=options: docx.render(r, o), 20),
             "docx read": per_call_ms(
-                lambda d=document: source.load(d, origin="bench.docx", layouts=builtin_layout), 20
+                lambda d=document: source.load(d, origin="bench.docx", layouts=official_layouts()), 20
             ),
         }
         print(f"{name:26} " + "  ".join(f"{k} {v:6.2f} ms" for k, v in timings.items()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from disclosure_published.runon import runon_tokens
 from disclosure_published.text import decode
 
 from disclosure_core import Registry, builtin_layout
-from disclosure_core.layouts import CellKind, Layout, LayoutCatalog
+from disclosure_core.layouts import CellKind, Layout
 
 HERE = Path(__file__).resolve()
 REAL = next(p / "shared" / "reports" / "real" for p in HERE.parents if (p / "shared" / "reports" / "real").is_dir())
@@ -37,7 +37,9 @@ def best_of(repeat: int, work: Callable[[], object]) -> float:
     return min(times) * 1000
 
 
-def measure(name: str, repeat: int, catalog: LayoutCatalog, layouts: list[Layout]) -> tuple[float, float, Counter[str]]:
+def measure(
+    name: str, repeat: int, catalog: Mapping[str, Layout], layouts: list[Layout]
+) -> tuple[float, float, Counter[str]]:
     data = (REAL / f"{name}.txt").read_bytes()
     text = decode(data, origin=name)
     solving = best_of(repeat, partial(runon_tokens, text, origin=name, layouts=layouts))
@@ -54,7 +56,7 @@ def _fresh_solve(run: Run) -> None:
 
 
 def main(repeat: int) -> None:
-    catalog = Registry(entry_points=False).catalog()
+    catalog = Registry(entry_points=False).layouts()
     layouts = [builtin_layout("gov-2019"), builtin_layout("gov-2021")]
     worst = 0.0
     print(f"{'file':<16} {'tokens+solve':>13} {'whole read':>11}  exact chosen uncertain")

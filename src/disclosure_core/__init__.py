@@ -31,7 +31,7 @@ from disclosure_core.formats import (
     Source,
 )
 from disclosure_core.hookspecs import hookimpl
-from disclosure_core.layouts import CellAddress, CellKind, Layout, builtin_layout, parse_layout
+from disclosure_core.layouts import CellAddress, CellKind, Layout, builtin_layout, official_layouts, parse_layout
 from disclosure_core.model import (
     SECTION_IDS,
     AssessmentWeight,
@@ -123,6 +123,7 @@ __all__ = [
     "load_rule_file",
     "loads",
     "new_report",
+    "official_layouts",
     "parse_layout",
     "placeholder",
     "render",

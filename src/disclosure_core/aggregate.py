@@ -13,15 +13,14 @@ blank where. Money sums exactly, converting 元 to 万元 when units differ.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
 from disclosure_core.errors import UsageError
-from disclosure_core.layouts import CellAddress, Layout, builtin_layout
+from disclosure_core.layouts import CellAddress, Layout, find_layout, official_layouts
 from disclosure_core.model import Body, Report
-from disclosure_core.serialize import LayoutLookup
 from disclosure_core.values import BLANK, Absent, CellValue, Count, Money
 
 
@@ -48,7 +47,7 @@ def aggregate(
     body: Body,
     manifest: Iterable[str] | None = None,
     blank_as_zero: bool = False,
-    layouts: LayoutLookup = builtin_layout,
+    layouts: Mapping[str, Layout] | None = None,
 ) -> Aggregation:
     """Sum the tables of ``reports`` (one per unit) into a report for ``body``.
 
@@ -64,10 +63,7 @@ def aggregate(
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise UsageError(f"the same unit appears more than once: {', '.join(duplicates)}")
-    try:
-        layout = layouts(units[0].format)
-    except KeyError:
-        raise UsageError(f"unknown format version {units[0].format!r}") from None
+    layout = find_layout(official_layouts() if layouts is None else layouts, units[0].format)
     cells, absent, mismatches = _sum_cells(units, layout, blank_as_zero)
     expected = list(manifest) if manifest is not None else None
     first = units[0]

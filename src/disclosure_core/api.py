@@ -81,7 +81,4 @@ def render(
 
 
 def _layout(format: str, registry: Registry | None) -> Layout:
-    try:
-        return (registry or default_registry()).layout(format)
-    except KeyError:
-        raise UsageError(f"unknown format version {format!r}") from None
+    return (registry or default_registry()).layout(format)

@@ -5,6 +5,10 @@ Layout of ``OUTDIR``::
     <stem>.<hash>.findings.json   one per input: the findings document, or {"input", "error"}
     summary.csv, summary.json     one row per report (counts by outcome and by failing severity)
     rules.csv                     one row per rule: how many reports fail it, how many cannot verify it
+
+Reading concerns (findings resting on a cell not read exactly) are counted apart: ``failing_*`` and
+``reports_failing`` count only the others; ``reading_concerns`` and ``reports_reading_concerns`` count them,
+and ``read_with_confidence`` says whether the report's tables were read with confidence.
     batch-state.json              input → content hash, options and rule-set fingerprint, result file
 
 Re-running with the same options skips every input whose bytes, options and rules are unchanged and whose
@@ -103,20 +107,21 @@ class BatchDirectory:
         reports = [_report_row(d) for d in documents]
         per_rule: dict[str, Counter[str]] = {}
         for document in documents:
+            listed = document.get("findings", [])
+            failing = {f["base"] for f in listed if f["outcome"] == "fail" and "reading" not in f}
+            doubtful = {f["base"] for f in listed if "reading" in f}
             for rule in document.get("summary", {}).get("rules", []):
                 counts = per_rule.setdefault(rule["rule"], Counter())
-                counts["reports_failing"] += 1 if rule.get("fail", 0) else 0
+                counts["reports_failing"] += 1 if rule["rule"] in failing else 0
                 counts["reports_not_verifiable"] += 1 if rule.get("not_verifiable", 0) else 0
                 counts["reports_rule_error"] += 1 if rule.get("rule_error", 0) else 0
+                counts["reports_reading_concerns"] += 1 if rule["rule"] in doubtful else 0
         rules = [{"rule": rule, **dict(counts)} for rule, counts in sorted(per_rule.items())]
         for row in rules:
-            for column in ("reports_failing", "reports_not_verifiable", "reports_rule_error"):
+            for column in _RULE_COLUMNS[1:]:
                 row.setdefault(column, 0)
         write_atomic(self.root / "summary.csv", _csv(reports, _REPORT_COLUMNS))
-        write_atomic(
-            self.root / "rules.csv",
-            _csv(rules, ["rule", "reports_failing", "reports_not_verifiable", "reports_rule_error"]),
-        )
+        write_atomic(self.root / "rules.csv", _csv(rules, _RULE_COLUMNS))
         summary = {"schema": "disclosure-core/batch-summary/1", "reports": reports, "rules": rules}
         write_atomic(self.root / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode())
         return reports, rules
@@ -130,6 +135,15 @@ _REPORT_COLUMNS = [
     "error",
     *OUTCOMES,
     *(f"failing_{s}" for s in SEVERITIES),
+    "reading_concerns",
+    "read_with_confidence",
+]
+_RULE_COLUMNS = [
+    "rule",
+    "reports_failing",
+    "reports_not_verifiable",
+    "reports_rule_error",
+    "reports_reading_concerns",
 ]
 
 
@@ -142,8 +156,11 @@ def _report_row(document: dict[str, Any]) -> dict[str, Any]:
     report, summary = document["report"], document["summary"]
     row.update(body=report["body"], year=report["year"], format=report["format"])
     row.update({outcome: summary.get(outcome, 0) for outcome in OUTCOMES})
-    failing = Counter(f["severity"] for f in document["findings"] if f["outcome"] in {"fail", "rule_error"})
+    listed = document["findings"]
+    failing = Counter(f["severity"] for f in listed if f["outcome"] in {"fail", "rule_error"} and "reading" not in f)
     row.update({f"failing_{s}": failing[s] for s in SEVERITIES})
+    row["reading_concerns"] = sum(1 for f in listed if "reading" in f)
+    row["read_with_confidence"] = document.get("reading", {}).get("confident", True)
     return row
 
 

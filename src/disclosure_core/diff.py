@@ -11,11 +11,12 @@ Only cells both formats have are compared: across the 2019 → 2021 format chang
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
-from disclosure_core.layouts import CellAddress, Layout, builtin_layout
+from disclosure_core.layouts import CellAddress, Layout, find_layout, official_layouts
 from disclosure_core.model import Report
-from disclosure_core.serialize import LayoutLookup
 from disclosure_core.values import CellValue, Money, Number
 
 
@@ -49,10 +50,11 @@ def comparable_addresses(old: Layout, new: Layout) -> list[CellAddress]:
     ]
 
 
-def cell_changes(old: Report, new: Report, *, layouts: LayoutLookup = builtin_layout) -> list[CellChange]:
+def cell_changes(old: Report, new: Report, *, layouts: Mapping[str, Layout] | None = None) -> list[CellChange]:
     """Every comparable cell whose value changed (a blank becoming 0 is a change: blank is not zero)."""
     changes = []
-    for address in comparable_addresses(layouts(old.format), layouts(new.format)):
+    layouts = official_layouts() if layouts is None else layouts
+    for address in comparable_addresses(find_layout(layouts, old.format), find_layout(layouts, new.format)):
         before, after = old.cell(address), new.cell(address)
         if before != after:
             changes.append(CellChange(address, before, after, _delta(before, after)))

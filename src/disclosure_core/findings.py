@@ -5,6 +5,10 @@ that could not be evaluated ends ``rule_error``; neither counts as a pass. A rul
 report states nothing at all (every cell blank, no figure in the text) ends ``empty``: nothing was claimed,
 so nothing is listed — but it is counted, never as a pass.
 
+A finding that rests on a cell the source did not read exactly (:class:`~disclosure_core.values.Reading`)
+carries a :class:`ReadingConcern`: it may be a reading problem rather than an error of the report, so it is
+shown apart and no correction is offered for it.
+
 >>> Severity.ERROR.at_least(Severity.WARNING), Severity.INFO.at_least(Severity.WARNING)
 (True, False)
 """
@@ -18,7 +22,7 @@ from decimal import Decimal
 
 import attrs
 
-from disclosure_core.values import CellValue
+from disclosure_core.values import CellValue, Reading
 
 FINDINGS_SCHEMA_ID = "disclosure-core/findings/1"
 
@@ -26,6 +30,10 @@ NO_PREVIOUS = ("上年报告（未提供）", "last year's report (none given)")
 """The note a year-over-year finding carries when no previous report was given (Chinese, English)."""
 
 Number = int | Decimal
+
+READING_RANK = {Reading.EXACT: 0, Reading.FUZZY_LABEL: 1, Reading.CHOSEN: 2, Reading.UNCERTAIN: 3}
+"""How far a reading is from exact: a label matched with tolerance still puts the printed value in its
+cell; a value chosen among placements by the arithmetic may be misplaced; an uncertain one is a guess."""
 
 
 class Severity(enum.StrEnum):
@@ -105,6 +113,65 @@ class CellUse:
     weight: int = 1
 
 
+def reading_of(value: CellValue) -> Reading:
+    """How a cell value was read (exact when the source said nothing).
+
+    >>> from disclosure_core import Count, Provenance
+    >>> reading_of(Count(3)), reading_of(Count(3, provenance=Provenance("a.txt", reading=Reading.CHOSEN)))
+    (<Reading.EXACT: 'exact'>, <Reading.CHOSEN: 'chosen'>)
+    """
+    return value.provenance.reading if value.provenance is not None else Reading.EXACT
+
+
+@attrs.frozen
+class ReadCell:
+    """One cell a finding rests on that was not read exactly: how it was read, what else it could be, and why."""
+
+    cell: str
+    report: str
+    reading: Reading
+    alternatives: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+@attrs.frozen
+class ReadingConcern:
+    """Why a finding may be a reading problem, not an error of the report: the cells not read exactly.
+
+    >>> concern = ReadingConcern((ReadCell("a.b.c", "current", Reading.CHOSEN), ReadCell("a.b.d", "current", Reading.UNCERTAIN)))
+    >>> concern.reading
+    <Reading.UNCERTAIN: 'uncertain'>
+    """
+
+    cells: tuple[ReadCell, ...]
+
+    @property
+    def reading(self) -> Reading:
+        """The least sure reading among the cells."""
+        return max((c.reading for c in self.cells), key=READING_RANK.__getitem__)
+
+
+def reading_concern(cells: Iterable[CellUse]) -> ReadingConcern | None:
+    """The concern a finding reading ``cells`` carries, or None when every cell was read exactly.
+
+    >>> from disclosure_core import Count, Provenance
+    >>> reading_concern([CellUse("a.b.c", Count(1))]) is None
+    True
+    >>> guess = Count(8, provenance=Provenance("a.txt", reading=Reading.UNCERTAIN, alternatives=("81",)))
+    >>> reading_concern([CellUse("a.b.c", guess)]).cells[0].alternatives
+    ('81',)
+    """
+    found: dict[tuple[str, str], ReadCell] = {}
+    for use in cells:
+        where = use.value.provenance
+        if where is None or where.reading.is_exact:
+            continue
+        found.setdefault(
+            (use.report, use.cell), ReadCell(use.cell, use.report, where.reading, where.alternatives, where.reason)
+        )
+    return ReadingConcern(tuple(found.values())) if found else None
+
+
 @attrs.frozen
 class Suggestion:
     """A suggested correction of one cell (never applied): the value it probably should hold, and why.
@@ -170,6 +237,20 @@ class Finding:
         return self.outcome is Outcome.NOT_VERIFIABLE and NO_PREVIOUS[1] in self.notes
 
     @property
+    def reading(self) -> ReadingConcern | None:
+        """The cells of this finding that were not read exactly, or None when all were."""
+        return reading_concern(self.cells)
+
+    @property
+    def offered_suggestions(self) -> tuple[Suggestion, ...]:
+        """The corrections worth showing: none when a cell was not read exactly.
+
+        A suggestion to "fix" a number the report may never have printed is the worst output there is,
+        so a finding with a reading concern offers none (``suggestions`` keeps what the arithmetic found).
+        """
+        return () if self.reading is not None else self.suggestions
+
+    @property
     def addresses(self) -> tuple[str, ...]:
         """The addresses of the current report's cells this finding involves."""
         return tuple(use.cell for use in self.cells if use.report == "current")
@@ -181,6 +262,8 @@ class RuleSummary:
 
     rule: str
     counts: dict[Outcome, int]
+    reading_concerns: int = 0
+    """How many of its listed instances rest on a cell not read exactly."""
 
 
 @attrs.frozen
@@ -207,12 +290,19 @@ class Findings:
         """How many rule instances ended in each outcome."""
         return Counter(f.outcome for f in self.all)
 
+    def reading_concerns(self) -> Counter[Outcome]:
+        """How many listed findings of each outcome rest on a cell not read exactly."""
+        return Counter(f.outcome for f in self if f.reading is not None)
+
     def by_rule(self) -> list[RuleSummary]:
         """Outcome counts per rule id (before expansion), in rule order."""
         counts: dict[str, Counter[Outcome]] = {}
+        concerns: Counter[str] = Counter()
         for finding in self.all:
             counts.setdefault(finding.base_rule, Counter())[finding.outcome] += 1
-        return [RuleSummary(rule, {o: c[o] for o in Outcome}) for rule, c in counts.items()]
+            if finding.outcome.listed and finding.reading is not None:
+                concerns[finding.base_rule] += 1
+        return [RuleSummary(rule, {o: c[o] for o in Outcome}, concerns[rule]) for rule, c in counts.items()]
 
     def worst(self, outcomes: Iterable[Outcome] = (Outcome.FAIL, Outcome.RULE_ERROR)) -> Severity | None:
         """The worst severity among findings with the given outcomes, or None."""

@@ -8,7 +8,7 @@ for the simplest complete pair.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
 import attrs
@@ -16,7 +16,6 @@ import attrs
 from disclosure_core.findings import Finding
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
-from disclosure_core.serialize import LayoutLookup
 from disclosure_core.values import Provenance
 
 
@@ -143,10 +142,9 @@ class Source(Protocol):
         """Whether this source can probably read a file starting with ``head`` and named ``filename``."""
         ...
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """Read ``data`` (named ``origin`` in messages and provenance).
 
-        ``layouts`` looks a format up by id; from a registry it is a
-        :class:`~disclosure_core.layouts.LayoutCatalog`, which also lists every registered layout (variants
-        included) for sources that must recognise the format from the document."""
+        ``layouts`` holds every layout a report may follow by id (from a registry: every registered one,
+        variants included), so a source can look a format up or recognise it from the document."""
         ...

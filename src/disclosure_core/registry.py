@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
@@ -19,7 +20,7 @@ import pluggy
 from disclosure_core import hookspecs
 from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageError
 from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, Source
-from disclosure_core.layouts import Layout, LayoutCatalog, parse_layout
+from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
 
 T = TypeVar("T")
@@ -170,11 +171,12 @@ class Registry:
 
     # ---------------------------------------------------------------- layouts
 
-    def layouts(self) -> dict[str, Layout]:
-        """Every registered format layout by id."""
+    def layouts(self) -> Mapping[str, Layout]:
+        """Every registered format layout by id, variants included: the layout lookup every source,
+        renderer and check is given."""
         if "layouts" not in self._cache:
-            self._cache["layouts"] = self._resolve_layouts(self._collect("disclosure_layouts"))
-        result: dict[str, Layout] = self._cache["layouts"]
+            self._cache["layouts"] = MappingProxyType(self._resolve_layouts(self._collect("disclosure_layouts")))
+        result: Mapping[str, Layout] = self._cache["layouts"]
         return result
 
     def _resolve_layouts(self, items: list[tuple[str, Any]]) -> dict[str, Layout]:
@@ -192,9 +194,7 @@ class Registry:
             waiting = []
             for plugin_name, file in pending:
                 try:
-                    self._add_layout(
-                        layouts, plugin_name, parse_layout(file.text, origin=file.origin, base=layouts.__getitem__)
-                    )
+                    self._add_layout(layouts, plugin_name, parse_layout(file.text, origin=file.origin, base=layouts))
                 except LayoutError as exc:
                     waiting.append((plugin_name, file, exc))
             if len(waiting) == len(pending):
@@ -211,13 +211,14 @@ class Registry:
             layouts[layout.id] = layout
 
     def layout(self, layout_id: str) -> Layout:
-        """The layout with this id; KeyError when none is registered."""
-        return self.layouts()[layout_id]
+        """The layout with this id; :class:`UsageError` listing the registered ones otherwise.
 
-    def catalog(self) -> LayoutCatalog:
-        """Every registered layout as a :class:`LayoutCatalog`: what sources are given, so that a reader
-        can consider variants as well as look one up."""
-        return self.cached("catalog", lambda: LayoutCatalog(self.layouts()))
+        >>> Registry(entry_points=False).layout("gov-2030")
+        Traceback (most recent call last):
+        ...
+        disclosure_core.errors.UsageError: unknown format version 'gov-2030' (available: gov-2019, gov-2021)
+        """
+        return find_layout(self.layouts(), layout_id)
 
     def layout_for_year(self, year: int) -> Layout:
         """The official layout prescribed for reports of ``year``."""
@@ -269,7 +270,7 @@ class Registry:
     def load_bytes(self, data: bytes, *, origin: str, source: str | None = None) -> Loaded:
         """Read a report from bytes with the named source, or the one that claims them."""
         chosen = self.source(source) if source else self.source_for(origin, data[:4096])
-        return chosen.load(data, origin=origin, layouts=self.catalog())
+        return chosen.load(data, origin=origin, layouts=self.layouts())
 
     def load(self, path: str | Path, *, source: str | None = None) -> Loaded:
         """Read a report from a file; :class:`LoadError` naming the file for anything unreadable."""
@@ -285,11 +286,7 @@ class Registry:
 
     def render(self, report: Report, to: str, *, findings: Any = None, lang: str = "zh") -> bytes:
         """Render a report with the named renderer."""
-        try:
-            layout = self.layout(report.format)
-        except KeyError:
-            raise UsageError(f"unknown format version {report.format!r}") from None
-        return self.renderer(to).render(report, RenderOptions(layout, findings, lang))
+        return self.renderer(to).render(report, RenderOptions(self.layout(report.format), findings, lang))
 
 
 def _pick(items: dict[str, T], name: str, kind: str) -> T:

@@ -24,12 +24,11 @@ import cattrs
 import cattrs.gen
 
 from disclosure_core.errors import LoadError, RenderError
-from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, builtin_layout
+from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, official_layouts, unknown_layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
-from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, located
+from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, Reading, located
 
 REPORT_SCHEMA_ID = "disclosure-core/report/1"
-LayoutLookup = Callable[[str], Layout]
 
 # The 条例 has required annual reports since 2008; the bounds keep dates computed from the year valid.
 FIRST_YEAR, LAST_YEAR = 2000, 2999
@@ -58,6 +57,14 @@ def _structure_level(value: Any, _: type) -> BodyLevel:
     except ValueError:
         allowed = ", ".join(level.value for level in BodyLevel)
         raise ValueError(f"unknown level {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
+
+
+def _structure_reading(value: Any, _: type) -> Reading:
+    try:
+        return Reading(value)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Reading)
+        raise ValueError(f"unknown reading {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
 
 
 _READING_DEFAULTS: dict[str, Any] = {"reading": "exact", "alternatives": [], "reason": None}
@@ -101,6 +108,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, structure_bool)
     converter.register_structure_hook(str, structure_str)
     converter.register_structure_hook(int, structure_int)
+    # Reading is a str subclass: without its own hook the str hook above would pass "uncertain" on as a str.
+    converter.register_structure_hook(Reading, _structure_reading)
     converter.register_structure_hook_func(
         lambda t: t == tuple[str, ...], lambda v, _: tuple(structure_str(item, str) for item in _expect_list(v))
     )
@@ -139,6 +148,7 @@ def cell_to_json(value: CellValue, column: ColumnSpec) -> Any:
 def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str | None:
     """Why ``value`` cannot stand in ``address`` of ``layout``, or None when it can.
 
+    >>> from disclosure_core.layouts import builtin_layout
     >>> cell_problem(builtin_layout("gov-2019"), CellAddress.parse("requests.new.total"), Count(-1))
     'expected a non-negative integer, got -1'
     """
@@ -154,7 +164,7 @@ def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str 
     return None
 
 
-def to_dict(report: Report, *, layouts: LayoutLookup = builtin_layout) -> dict[str, Any]:
+def to_dict(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> dict[str, Any]:
     """The canonical JSON object of a report (every cell of its format listed, blanks as null).
 
     Raises :class:`RenderError` for a cell the format does not have or cannot hold (a negative count, money
@@ -165,7 +175,10 @@ def to_dict(report: Report, *, layouts: LayoutLookup = builtin_layout) -> dict[s
     >>> data["tables"]["appeals"]["review"]["total"], data["tables"]["appeals"]["review"]["upheld"]
     (1, None)
     """
-    layout = layouts(report.format)
+    layouts = official_layouts() if layouts is None else layouts
+    layout = layouts.get(report.format)
+    if layout is None:
+        raise RenderError(unknown_layout(report.format, layouts))
     for address, value in report.tables:
         problem = cell_problem(layout, address, value)
         if problem:
@@ -187,7 +200,7 @@ def to_dict(report: Report, *, layouts: LayoutLookup = builtin_layout) -> dict[s
     return data
 
 
-def dumps(report: Report, *, layouts: LayoutLookup = builtin_layout) -> str:
+def dumps(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> str:
     """The canonical JSON text of a report: UTF-8 friendly, indented, with a final newline.
 
     >>> from disclosure_core import Body, Report
@@ -201,7 +214,7 @@ def dumps(report: Report, *, layouts: LayoutLookup = builtin_layout) -> str:
 # ------------------------------------------------------------------------------------------------ reading
 
 
-def loads(text: str | bytes, *, origin: str = "<input>", layouts: LayoutLookup = builtin_layout) -> Report:
+def loads(text: str | bytes, *, origin: str = "<input>", layouts: Mapping[str, Layout] | None = None) -> Report:
     """Read canonical JSON text; raise :class:`LoadError` naming ``origin`` and the JSON path on any problem.
 
     >>> loads(open("examples/daixian-2020.json", encoding="utf-8").read()).number("appeals.review.total")
@@ -219,7 +232,7 @@ def loads(text: str | bytes, *, origin: str = "<input>", layouts: LayoutLookup =
     return from_dict(data, origin=origin, layouts=layouts)
 
 
-def from_dict(data: Any, *, origin: str = "<input>", layouts: LayoutLookup = builtin_layout) -> Report:
+def from_dict(data: Any, *, origin: str = "<input>", layouts: Mapping[str, Layout] | None = None) -> Report:
     """Build a report from a canonical JSON object, validating every key and cell against its format.
 
     >>> from disclosure_core import Body, Report
@@ -240,10 +253,10 @@ def from_dict(data: Any, *, origin: str = "<input>", layouts: LayoutLookup = bui
     format_id = data.get("format")
     if not isinstance(format_id, str):
         raise fail("$.format", "missing or not a string")
-    try:
-        layout = layouts(format_id)
-    except KeyError:
-        raise fail("$.format", f"unknown format version {format_id!r}") from None
+    layouts = official_layouts() if layouts is None else layouts
+    layout = layouts.get(format_id)
+    if layout is None:
+        raise fail("$.format", unknown_layout(format_id, layouts))
     raw_tables = data.pop("tables", {})
     raw_provenance = data.pop("provenance", {})
     try:

@@ -12,7 +12,7 @@ import pytest
 from disclosure_docx import DocxRenderer, DocxSource
 from hypothesis import HealthCheck, given, settings
 
-from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, load, to_dict
+from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, load, official_layouts, to_dict
 from disclosure_core.document import printed_texts
 from disclosure_core.testing import numbered_report, strategies
 from disclosure_core.values import NOT_APPLICABLE, AbsenceKind, Absent, CellValue, Money, Provenance
@@ -31,7 +31,7 @@ def render(report: Report) -> bytes:
 
 
 def read(data: bytes, origin: str = "report.docx") -> Report:
-    return DocxSource().load(data, origin=origin, layouts=builtin_layout).report
+    return DocxSource().load(data, origin=origin, layouts=official_layouts()).report
 
 
 def canonical(report: Report) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def printable(report: Report) -> bool:
 
 
 def test_dai_county_round_trips(daixian: Report) -> None:
-    loaded = DocxSource().load(render(daixian), origin="daixian.docx", layouts=builtin_layout)
+    loaded = DocxSource().load(render(daixian), origin="daixian.docx", layouts=official_layouts())
     assert canonical(loaded.report) == canonical(daixian)
     assert loaded.diagnostics == ()
     assert loaded.report.cell("requests.new.natural_person").provenance == Provenance("daixian.docx", cell="表2 R4C4")
@@ -111,7 +111,7 @@ def test_an_edited_value_is_read_and_an_edited_label_is_reported(daixian: Report
         "word/document.xml",
         lambda xml: xml.replace(b">10125<", b">10215<").replace("行政强制".encode(), "行政强迫".encode()),
     )
-    loaded = DocxSource().load(data, origin="edited.docx", layouts=builtin_layout)
+    loaded = DocxSource().load(data, origin="edited.docx", layouts=official_layouts())
     assert loaded.report.number("proactive.licensing.decisions") == 10215
     assert [str(d) for d in loaded.diagnostics] == [
         "edited.docx, cell 表1 R12C1: warning: label '行政强迫' where the format has '行政强制'"
@@ -122,7 +122,10 @@ def test_an_edited_value_is_read_and_an_edited_label_is_reported(daixian: Report
     ("change", "message"),
     [
         (("docProps/custom.xml", lambda xml: xml.replace(b"disclosure-core", b"other")), "no disclosure-core metadata"),
-        (("docProps/custom.xml", lambda xml: xml.replace(b"gov-2019", b"gov-1999")), "unknown format 'gov-1999'"),
+        (
+            ("docProps/custom.xml", lambda xml: xml.replace(b"gov-2019", b"gov-1999")),
+            "unknown format version 'gov-1999'",
+        ),
         (
             ("word/document.xml", lambda xml: xml.replace(b'w:val="Heading1"', b'w:val="Normal"', 1)),
             "found 5 section headings",
@@ -152,4 +155,4 @@ def test_a_zip_bomb_is_refused_before_any_xml_parser_sees_it() -> None:
                 data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 12_000_000)  # 72 MB of paragraphs
             out.writestr(item, data)
     with pytest.raises(LoadError, match=r"^bomb\.docx: word/document\.xml: \d+ bytes expanded"):
-        DocxSource().load(bomb.getvalue(), origin="bomb.docx", layouts=builtin_layout)
+        DocxSource().load(bomb.getvalue(), origin="bomb.docx", layouts=official_layouts())

@@ -219,6 +219,45 @@ def test_checks_waiting_for_last_years_report_flag_no_cell_and_are_folded_into_o
     assert "⚠" in text(by_id(root, "proactive.normative_documents.published"))
 
 
+def test_reading_concerns_are_listed_apart_without_corrections_under_a_warning(daixian: Report) -> None:
+    from disclosure_core import Provenance, Reading, check
+    from disclosure_core.values import located
+
+    doubt = Provenance("daixian.pdf", page=2, reading=Reading.UNCERTAIN, alternatives=("10125", "10215"))
+    misread = daixian.with_cells(
+        {
+            "proactive.licensing.decisions": located(Count(10125), doubt),
+            "proactive.normative_documents.published": located(Count(18), doubt),
+            "requests.new.natural_person": located(Count(7), doubt),
+            "appeals.review.total": located(Count(1), doubt),
+        }
+    )
+    for lang, heading, warning in (
+        ("zh", "可能是读取问题", "表格未能可靠读取：4 个单元格读取不确定"),
+        ("en", "Possible reading problems", "The tables could not be read with confidence: 4 cells"),
+    ):
+        root = parse(render(misread, check(misread), lang))
+        banner = [e for e in root.iter(NS + "p") if e.get("class") == "findings-reading"]
+        assert len(banner) == 1
+        assert text(banner[0]).startswith(warning)
+        assert text(by_id(root, "findings-reading-heading")) == heading
+        lists = [e for e in root.iter(NS + "ol") if "finding-list" in (e.get("class") or "")]
+        assert len(lists) == 2
+        real, doubtful = ([str(e.get("id")) for e in ol.iter(NS + "li") if e.get("id")] for ol in lists)
+        assert doubtful
+        assert real
+        assert max(int(i.split("-")[1]) for i in real) < min(int(i.split("-")[1]) for i in doubtful)
+        pattern = next(by_id(root, i) for i in doubtful if "proactive.pattern.items" in text(by_id(root, i)))
+        assert "finding-reading" in (pattern.get("class") or "")
+        assert not [e for e in pattern.iter(NS + "p") if e.get("class") == "suggestion"]
+        caveat = next(e for e in pattern.iter(NS + "p") if e.get("class") == "reading")
+        lead = "这可能是读取问题而非报告错误：表1 行政许可·处理决定数量读取不确定"
+        assert text(caveat).startswith(lead if lang == "zh" else "this may be a reading problem, not an error")
+        # the cell's mark leads to the concern, listed apart
+        mark = next(e for e in by_id(root, "proactive.licensing.decisions").iter(NS + "a"))
+        assert mark.get("href") in {f"#{i}" for i in doubtful}
+
+
 def test_findings_must_be_findings(daixian: Report) -> None:
     with pytest.raises(RenderError, match="expected Finding objects, got a str"):
         render(daixian, ["oops"])

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from disclosure_published import Hints, TextSource
+from disclosure_published import Hints, TextSource, parse_text
 
 from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Money, Registry, load, to_dict
 from disclosure_core.formats import Loaded
@@ -20,7 +20,7 @@ EXCERPTS = sorted(REPORTS.glob("excerpt-*.txt"))
 
 def read(name: str, hints: Hints | None = None) -> Loaded:
     path = REPORTS / name
-    return TextSource(hints).load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).catalog())
+    return TextSource(hints).load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).layouts())
 
 
 def codes(loaded: Loaded) -> set[str]:
@@ -123,8 +123,7 @@ def test_excerpt_06_reads_traditional_annotated_labels_and_reports_the_hubei_row
     assert unknown[0].where.line == 8
 
 
-def test_excerpt_06_keeps_the_hubei_row_when_a_variant_is_registered() -> None:
-    variant = """
+HUBEI_VARIANT = """
 id = "gov-2019-hubei"
 extends = "gov-2019"
 [[add_rows]]
@@ -134,21 +133,44 @@ id = "other_documents"
 zh = "其他主动公开文件"
 en = "Other proactively published documents"
 """
+EXCERPT_06 = REPORTS / "excerpt-06_wuhan_shengtaihuanjingju_2020.txt"
+
+
+def hubei_registry() -> Registry:
+    import disclosure_published.plugin
+
     from disclosure_core import DataFile, hookimpl
 
     class Hubei:
         @hookimpl
         def disclosure_layouts(self) -> list[DataFile]:
-            return [DataFile("hubei.toml", variant)]
+            return [DataFile("hubei.toml", HUBEI_VARIANT)]
 
-    registry = Registry(entry_points=False, plugins=[Hubei()])
-    path = REPORTS / "excerpt-06_wuhan_shengtaihuanjingju_2020.txt"
-    loaded = TextSource().load(path.read_bytes(), origin=path.name, layouts=registry.catalog())
+    return Registry(entry_points=False, plugins=[disclosure_published.plugin, Hubei()])
+
+
+def assert_read_as_hubei(loaded: Loaded) -> None:
     assert loaded.report.format == "gov-2019-hubei"
     assert [
         loaded.report.number(f"proactive.other_documents.{c}") for c in ("made", "published", "total_published")
     ] == [186, 86, 255]
     assert "unknown-row" not in codes(loaded)
+
+
+def test_excerpt_06_keeps_the_hubei_row_when_a_variant_is_registered() -> None:
+    registry = hubei_registry()
+    loaded = TextSource().load(EXCERPT_06.read_bytes(), origin=EXCERPT_06.name, layouts=registry.layouts())
+    assert_read_as_hubei(loaded)
+    assert_read_as_hubei(registry.load(EXCERPT_06))
+
+
+def test_parse_text_with_a_list_of_layouts_considers_the_variant_too() -> None:
+    # Regression: a list of layouts used to become a callable lookup that the reader could not enumerate,
+    # so it fell back to the official layouts, chose gov-2019 and dropped the Hubei row.
+    layouts = hubei_registry().layouts()
+    chosen = [layouts["gov-2019"], layouts["gov-2021"], layouts["gov-2019-hubei"]]
+    assert_read_as_hubei(parse_text(EXCERPT_06.read_bytes(), origin=EXCERPT_06.name, layouts=chosen))
+    assert_read_as_hubei(parse_text(EXCERPT_06.read_bytes(), origin=EXCERPT_06.name, layouts=layouts))
 
 
 def test_excerpt_03_duplicated_header_is_reported() -> None:

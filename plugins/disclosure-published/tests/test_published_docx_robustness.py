@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[3]
 DAIXIAN = load(ROOT / "examples" / "daixian-2020.json").report
 WORD = word_document(DAIXIAN, builtin_layout("gov-2019"))
 OURS = Registry().render(DAIXIAN, "docx")
-LOOKUP = Registry(entry_points=False).layout
+LOOKUP = Registry(entry_points=False).layouts()
 SECONDS = 3.0  # a report reads in some tens of milliseconds; anything near this is a hang in the making
 ROBUST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 XML_PIECES = st.sampled_from(

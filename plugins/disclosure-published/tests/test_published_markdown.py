@@ -8,14 +8,14 @@ from pathlib import Path
 from disclosure_published import TextSource
 from disclosure_published.markdown import is_markdown, markdown_tokens
 
-from disclosure_core import CellAddress, Count, Money, builtin_layout, check
+from disclosure_core import CellAddress, Count, Money, builtin_layout, check, official_layouts
 from disclosure_core.formats import Loaded
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "markdown" / "ocr-county-2022.md"
 
 
 def read() -> Loaded:
-    return TextSource().load(FIXTURE.read_bytes(), origin=FIXTURE.name, layouts=builtin_layout)
+    return TextSource().load(FIXTURE.read_bytes(), origin=FIXTURE.name, layouts=official_layouts())
 
 
 def test_markdown_transcription_reads_every_table() -> None:

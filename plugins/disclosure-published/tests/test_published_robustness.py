@@ -20,7 +20,7 @@ REPORTS = ROOT.parent / "shared" / "reports"
 DAIXIAN = (REPORTS / "daixian-2020.txt").read_bytes()
 SHANGHAI = (REPORTS / "shanghai-gov-office-2019.txt").read_bytes()
 PAGE = word_page(load(ROOT / "examples" / "daixian-2020.json").report, builtin_layout("gov-2019"))
-LOOKUP = Registry(entry_points=False).layout
+LOOKUP = Registry(entry_points=False).layouts()
 SECONDS = 2.0  # a real report takes some milliseconds; anything near this is a hang in the making
 
 Source = TextSource | HtmlSource | PdfSource

@@ -69,7 +69,7 @@ def read_back(data: bytes, source: str, report: Report, origin: str) -> Report:
     """Read with the named source; the hints spare the test from generated body names and titles."""
     assert isinstance(REGISTRY.source(source), SOURCES[source])  # the name `--from` takes
     reader = SOURCES[source](Hints(name="某县人民政府", level=BodyLevel.COUNTY, year=report.year))
-    return reader.load(data, origin=origin, layouts=REGISTRY.catalog()).report
+    return reader.load(data, origin=origin, layouts=REGISTRY.layouts()).report
 
 
 @ROUNDS
@@ -203,7 +203,7 @@ def test_daixian_exported_to_pdf_by_libreoffice_reads_back(tmp_path: Path) -> No
     """
     report = load(ROOT / "examples" / "daixian-2020.json").report
     [pdf] = libreoffice_pdfs([render(report, "docx")], tmp_path)
-    loaded = PdfSource().load(pdf, origin="d.pdf", layouts=REGISTRY.catalog())
+    loaded = PdfSource().load(pdf, origin="d.pdf", layouts=REGISTRY.layouts())
     read = loaded.report
     assert differences(report, read) == []
     assert narrative_differences(report, read, lost="，。") == []

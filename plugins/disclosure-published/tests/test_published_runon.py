@@ -15,7 +15,7 @@ from disclosure_published.testing import printed
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import CellAddress, Registry, builtin_layout, check
+from disclosure_core import CellAddress, Registry, builtin_layout, check, official_layouts
 from disclosure_core.formats import Loaded
 from disclosure_core.layouts import CellKind, DataCell, LabelCell, Layout
 from disclosure_core.model import Report
@@ -29,7 +29,7 @@ TRANSCRIBED = HERE / "data" / "real"
 
 def read(name: str) -> Loaded:
     path = REAL / name
-    return TextSource().load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).catalog())
+    return TextSource().load(path.read_bytes(), origin=path.name, layouts=Registry(entry_points=False).layouts())
 
 
 def same(value: CellValue, expected: Any) -> bool:
@@ -173,7 +173,7 @@ def test_flattened_reports_never_read_a_wrong_certain_value(report: Report, sepa
     layout = builtin_layout(report.format)
     text = crawler_text(report, layout, separators)
     assume(is_run_on(text.replace("\r", "\n"), [layout]))
-    read = TextSource().load(text.encode(), origin="crawl.txt", layouts=builtin_layout)
+    read = TextSource().load(text.encode(), origin="crawl.txt", layouts=official_layouts())
     assert read.report.format == report.format
     for address in layout.addresses():
         written, got = report.cell(address), read.report.cell(address)
@@ -193,7 +193,7 @@ def test_single_digit_rows_are_exact(report: Report) -> None:
     layout = builtin_layout(report.format)
     read = (
         TextSource()
-        .load(crawler_text(report, layout, [""]).encode(), origin="crawl.txt", layouts=builtin_layout)
+        .load(crawler_text(report, layout, [""]).encode(), origin="crawl.txt", layouts=official_layouts())
         .report
     )
     for address in layout.table("requests").addresses():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from disclosure_xlsx import XlsxRenderer, XlsxSource
 from hypothesis import given, settings
 
-from disclosure_core import Registry, RenderOptions, Report, builtin_layout
+from disclosure_core import Registry, RenderOptions, Report, builtin_layout, official_layouts
 from disclosure_core.testing import strategies
 
 _RENDERER, _SOURCE = XlsxRenderer(), XlsxSource()
@@ -13,7 +13,7 @@ _RENDERER, _SOURCE = XlsxRenderer(), XlsxSource()
 
 def _round_trip(report: Report) -> tuple[Report, bytes]:
     data = _RENDERER.render(report, RenderOptions(builtin_layout(report.format)))
-    return _SOURCE.load(data, origin="generated.xlsx", layouts=builtin_layout).report, data
+    return _SOURCE.load(data, origin="generated.xlsx", layouts=official_layouts()).report, data
 
 
 @settings(max_examples=40, deadline=None)

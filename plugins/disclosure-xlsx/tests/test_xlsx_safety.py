@@ -10,13 +10,13 @@ from disclosure_xlsx import XlsxSource
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import Body, LoadError, Registry, Report, builtin_layout
+from disclosure_core import Body, LoadError, Registry, Report, official_layouts
 
 _SOURCE = XlsxSource()
 
 
 def _load(data: bytes) -> object:
-    return _SOURCE.load(data, origin="hostile.xlsx", layouts=builtin_layout)
+    return _SOURCE.load(data, origin="hostile.xlsx", layouts=official_layouts())
 
 
 def _rendered(registry: Registry) -> bytes:

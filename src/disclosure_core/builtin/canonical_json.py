@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from disclosure_core.formats import Loaded, Renderer, RenderOptions, Source
 from disclosure_core.hookspecs import hookimpl
+from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
-from disclosure_core.serialize import LayoutLookup, dumps, loads
+from disclosure_core.serialize import dumps, loads
 
 
 class JsonSource:
@@ -21,7 +22,7 @@ class JsonSource:
         """JSON files by name; bytes that open a JSON object otherwise."""
         return filename.lower().endswith(".json") or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """Parse and validate; any problem is a LoadError naming ``origin`` and the JSON path."""
         return Loaded(loads(data, origin=origin, layouts=layouts))
 
@@ -36,8 +37,7 @@ class JsonRenderer:
 
     def render(self, report: Report, options: RenderOptions) -> bytes:
         """UTF-8 bytes of the canonical JSON text."""
-        layout = options.layout
-        return dumps(report, layouts=lambda _: layout).encode("utf-8")
+        return dumps(report, layouts={options.layout.id: options.layout}).encode("utf-8")
 
 
 @hookimpl

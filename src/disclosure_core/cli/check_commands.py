@@ -11,9 +11,10 @@ import click
 from disclosure_core.cli.shared import emit, load_input, state
 from disclosure_core.diff import cell_changes, comparable_addresses
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import Outcome, Severity
+from disclosure_core.findings import Findings, Outcome, Severity
 from disclosure_core.rules import check as check_report
 from disclosure_core.rules import load_rule_file, registry_rule_set
+from disclosure_core.rules.confidence import explained
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.messages import cell_label
 from disclosure_core.rules.output import finding_json, findings_json, findings_text, reaches
@@ -22,6 +23,8 @@ from disclosure_core.rules.spec import Rule, RuleSet
 from disclosure_core.values import Absent, CellValue, Number
 
 EXIT_FINDINGS = 1
+EXIT_READING = 3
+"""No finding reaches --fail-on on exactly read cells, but a reading concern does: look at the document."""
 
 
 @click.command()
@@ -41,7 +44,7 @@ EXIT_FINDINGS = 1
     type=click.Choice([s.value for s in Severity]),
     default="warning",
     show_default=True,
-    help="Exit 1 when a rule of this severity or worse fails.",
+    help="Exit 1 when a rule of this severity or worse fails (3 when only reading concerns do).",
 )
 @click.option(
     "--fail-on-unverifiable",
@@ -72,7 +75,11 @@ def check(
     output: Path | None,
     source: str | None,
 ) -> int:
-    """Check a report against the rule sets; exit 1 when a finding reaches --fail-on."""
+    """Check a report against the rule sets; exit 1 when a finding reaches --fail-on.
+
+    A finding resting on a cell the source did not read exactly is a reading concern: listed apart, and it
+    makes the exit code 3 instead of 1 when no other finding reaches --fail-on.
+    """
     registry = state().registry
     report = load_input(source_file, source).report
     previous = load_input(previous_file, source).report if previous_file else None
@@ -84,14 +91,31 @@ def check(
     findings = check_report(
         report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable, registry=registry
     )
+    layout = registry.layout(report.format)
     if output_format == "json":
-        document = findings_json(report, findings, blank_as_zero=blank_as_zero, previous=previous is not None)
+        document = findings_json(
+            report, findings, blank_as_zero=blank_as_zero, previous=previous is not None, layout=layout
+        )
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
-        data = findings_text(report, registry.layout(report.format), findings, lang).encode("utf-8")
+        data = findings_text(report, layout, findings, lang).encode("utf-8")
     inputs = (source_file, *((previous_file,) if previous_file else ()), *rule_files)
     emit(data, output, inputs=inputs)
-    return EXIT_FINDINGS if reaches(findings, Severity(fail_on), unverifiable=fail_on_unverifiable) else 0
+    return exit_code(findings, Severity(fail_on), unverifiable=fail_on_unverifiable)
+
+
+def exit_code(findings: Findings, level: Severity, *, unverifiable: bool = False) -> int:
+    """1 when a finding on exactly read cells reaches ``level``; else 3 when a reading concern does; else 0.
+
+    An auditor is never told "error" for a number the report may not have printed, nor left unwarned:
+    a script testing for a non-zero exit still stops on both.
+
+    >>> exit_code(Findings(()), Severity.WARNING)
+    0
+    """
+    if reaches(findings, level, unverifiable=unverifiable):
+        return EXIT_FINDINGS
+    return EXIT_READING if reaches(findings, level, unverifiable=unverifiable, concerns=True) else 0
 
 
 @click.command()
@@ -103,7 +127,7 @@ def check(
 def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: Path | None) -> int:
     """Show what changed between two years of the same body, cell by cell, with the year-over-year findings.
 
-    Exit 1 when a year-over-year rule fails.
+    Exit 1 when a year-over-year rule fails (3 when only reading concerns do).
     """
     registry = state().registry
     old, new = load_input(old_file).report, load_input(new_file).report
@@ -111,7 +135,7 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
         raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
     findings = check_report(new, previous=old, registry=registry)
     yearly = [f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")]
-    changes = cell_changes(old, new, layouts=registry.layout)
+    changes = cell_changes(old, new, layouts=registry.layouts())
     layout = registry.layout(new.format)
     if output_format == "json":
         document = {
@@ -127,7 +151,7 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
                 }
                 for c in changes
             ],
-            "findings": [finding_json(f) for f in yearly],
+            "findings": [finding_json(f, layout) for f in yearly],
         }
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
@@ -147,10 +171,13 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
             label = cell_label(layout, change.address, lang)
             lines.append(f"  {label}: {_shown(change.old, lang)} → {_shown(change.new, lang)}{delta}")
         lines += ["", "Year-over-year findings:" if lang == "en" else "跨年度核对："]
-        lines += [f"  {f.severity.value} {f.rule}: {f.message.text(lang)}" for f in yearly] or ["  —"]
+        lines += [f"  {f.severity.value} {f.rule}: {explained(layout, f).text(lang)}" for f in yearly] or ["  —"]
         data = ("\n".join(lines) + "\n").encode("utf-8")
     emit(data, output, inputs=(old_file, new_file))
-    return EXIT_FINDINGS if any(f.outcome is Outcome.FAIL for f in yearly) else 0
+    failing = [f for f in yearly if f.outcome is Outcome.FAIL]
+    if any(f.reading is None for f in failing):
+        return EXIT_FINDINGS
+    return EXIT_READING if failing else 0
 
 
 def _shown(value: CellValue, lang: str) -> str:
@@ -185,8 +212,8 @@ def rules(ctx: click.Context, format_id: str | None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     registry = state().registry
-    if format_id is not None and format_id not in registry.layouts():
-        raise UsageError(f"unknown format version {format_id!r}")
+    if format_id is not None:
+        registry.layout(format_id)  # a UsageError listing the registered ones when unknown
     for rule in registry_rule_set(registry).rules:
         if format_id and rule.applies.formats and format_id not in rule.applies.formats:
             continue

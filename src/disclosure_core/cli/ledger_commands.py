@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from disclosure_core.cli.shared import emit, renderer_for, state
-from disclosure_core.errors import LoadError, UsageError
+from disclosure_core.errors import LoadError
 from disclosure_core.formats import DiagnosticLevel
 from disclosure_core.ledger import ledger_report
 from disclosure_core.model import Body, BodyLevel
@@ -41,12 +41,7 @@ def ledger(
     written, and the exit code is then 1. See docs/ledger.md for the accepted columns and names.
     """
     registry = state().registry
-    if format_id is None:
-        layout = registry.layout_for_year(year)
-    elif format_id in registry.layouts():
-        layout = registry.layout(format_id)
-    else:
-        raise UsageError(f"unknown format version {format_id!r} (available: {', '.join(sorted(registry.layouts()))})")
+    layout = registry.layout_for_year(year) if format_id is None else registry.layout(format_id)
     try:
         if ledger_file.stat().st_size > MAX_INPUT_BYTES:
             raise LoadError(f"{ledger_file}: larger than the {MAX_INPUT_BYTES} bytes accepted")

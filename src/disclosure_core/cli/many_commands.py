@@ -8,6 +8,7 @@ import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -56,7 +57,7 @@ def aggregate(
         body=Body(body_name, BodyLevel(level), region),
         manifest=expected,
         blank_as_zero=blank_as_zero,
-        layouts=state().registry.layout,
+        layouts=state().registry.layouts(),
     )
     click.echo(f"aggregated {len(result.units)} units: {', '.join(result.units)}", err=True)
     if result.missing:
@@ -108,7 +109,8 @@ def batch(
     """Check many reports (files or directories) and write per-report findings and summary tables.
 
     Re-running with the same options skips reports whose results are already written and unchanged.
-    Exit 1 when any report fails to load or has a failing error or warning.
+    Exit 1 when any report fails to load or has a failing error or warning; 3 when the only ones are
+    reading concerns (findings resting on cells not read exactly).
     """
     registry = state().registry
     suffixes = {suffix for src in registry.sources().values() for suffix in src.suffixes}
@@ -133,15 +135,33 @@ def batch(
             if bar is not None:
                 bar.update(1)
     directory.save()
-    reports, rules = directory.write_summaries(directory.documents(inputs))
+    documents = directory.documents(inputs)
+    reports, rules = directory.write_summaries(documents)
     failed = [row for row in reports if row["error"]]
     findings = [row for row in reports if not row["error"] and (row["failing_error"] or row["failing_warning"])]
+    doubtful = [row for row in reports if not row["error"] and row["reading_concerns"]]
+    unsure = [row for row in reports if not row["error"] and not row["read_with_confidence"]]
     click.echo(
         f"{len(reports)} reports: {len(failed)} could not be read, {len(findings)} with failing errors or warnings; "
         f"{sum(1 for r in rules if r['reports_failing'])} rules fail somewhere. Results in {output}/",
         err=True,
     )
-    return 1 if failed or findings else 0
+    if doubtful:
+        click.echo(
+            f"{len(doubtful)} reports with findings that may be reading problems (cells not read exactly), "
+            f"{len(unsure)} whose tables were not read with confidence: check them against the documents.",
+            err=True,
+        )
+    return 1 if failed or findings else 3 if _doubtful_failures(documents) else 0
+
+
+def _doubtful_failures(documents: list[dict[str, Any]]) -> bool:
+    """Whether a reading concern fails at error or warning level anywhere (what would otherwise exit 1)."""
+    return any(
+        "reading" in f and f["severity"] != "info" and f["outcome"] in {"fail", "rule_error"}
+        for document in documents
+        for f in document.get("findings", [])
+    )
 
 
 COMMANDS = (aggregate, batch)

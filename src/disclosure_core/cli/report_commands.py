@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from disclosure_core.cli.shared import emit, load_input, renderer_for, state
-from disclosure_core.errors import UsageError
+from disclosure_core.findings import reading_of
 from disclosure_core.model import Body, BodyLevel, Report
 from disclosure_core.schema import report_json_schema
+from disclosure_core.values import Reading
 
 _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
 _TO = click.option("--to", "to", help="Renderer to use (default: from the output suffix, else json).")
@@ -39,8 +41,8 @@ def new(
     registry = state().registry
     if format_id is None:
         format_id = registry.layout_for_year(year).id
-    elif format_id not in registry.layouts():
-        raise UsageError(f"unknown format version {format_id!r} (available: {', '.join(sorted(registry.layouts()))})")
+    else:
+        registry.layout(format_id)  # a UsageError listing the registered ones when unknown
     report = Report(format_id, year, Body(body_name, BodyLevel(level), region))
     emit(registry.render(report, renderer_for(output, to)), output)
 
@@ -62,10 +64,8 @@ def convert(source_file: Path, output: Path | None, to: str | None, source: str 
 @_OUTPUT
 def schema(format_id: str | None, output: Path | None) -> None:
     """Print the JSON Schema of canonical report JSON."""
-    layouts = state().registry.layouts()
-    if format_id is not None and format_id not in layouts:
-        raise UsageError(f"unknown format version {format_id!r}")
-    chosen = [layouts[format_id]] if format_id else list(layouts.values())
+    registry = state().registry
+    chosen = [registry.layout(format_id)] if format_id else list(registry.layouts().values())
     emit((json.dumps(report_json_schema(chosen), ensure_ascii=False, indent=2) + "\n").encode(), output)
 
 
@@ -86,7 +86,7 @@ def plugins() -> None:
 @click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--from", "source", help="Source to read with (default: detected).")
 def summary(source_file: Path, source: str | None) -> None:
-    """Print who reported, for which year and format, and how much of each table is filled."""
+    """Print who reported, for which year and format, how much of each table is filled and how surely it was read."""
     report = load_input(source_file, source).report
     layout = state().registry.layout(report.format)
     click.echo(f"{report.title or report.body.name}")
@@ -101,6 +101,9 @@ def summary(source_file: Path, source: str | None) -> None:
         addresses = table.addresses()
         filled = sum(1 for a in addresses if report.number(a) is not None)
         click.echo(f"  table {table.number} {table.label.zh}: {filled} of {len(addresses)} cells hold a number")
+    readings = Counter(reading_of(value) for _, value in report.tables)
+    shown = ", ".join(f"{readings[r]} {r.value}" for r in Reading if readings[r] or r is Reading.EXACT)
+    click.echo(f"  read:      {sum(readings.values())} cells placed: {shown}")
 
 
 COMMANDS = (new, convert, schema, plugins, summary)

@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
 
+from disclosure_core.errors import UsageError
 from disclosure_core.layouts.grid import BlockGrid, GridCell, GridRole, block_grid, table_grids
 from disclosure_core.layouts.loader import parse_layout
 from disclosure_core.layouts.spec import (
@@ -32,28 +34,29 @@ from disclosure_core.layouts.spec import (
 BUILTIN_LAYOUT_IDS = ("gov-2019", "gov-2021")
 
 
-class LayoutCatalog(Mapping[str, Layout]):
-    """Layouts by id that can also be called to look one up, so it serves wherever a ``LayoutLookup`` does.
+def unknown_layout(layout_id: str, layouts: Mapping[str, Layout]) -> str:
+    """The one wording for a format id that is not among ``layouts``.
 
-    >>> catalog = LayoutCatalog({"gov-2021": builtin_layout("gov-2021")})
-    >>> catalog("gov-2021").basis, list(catalog)
-    ('国办公开办函〔2021〕30号', ['gov-2021'])
+    >>> unknown_layout("gov-2030", official_layouts())
+    "unknown format version 'gov-2030' (available: gov-2019, gov-2021)"
     """
+    return f"unknown format version {layout_id!r} (available: {', '.join(sorted(layouts)) or 'none'})"
 
-    def __init__(self, layouts: Mapping[str, Layout]) -> None:
-        self._layouts = dict(layouts)
 
-    def __call__(self, layout_id: str) -> Layout:
-        return self._layouts[layout_id]
+def find_layout(layouts: Mapping[str, Layout], layout_id: str) -> Layout:
+    """``layouts[layout_id]``, or a :class:`~disclosure_core.errors.UsageError` listing what is available.
 
-    def __getitem__(self, layout_id: str) -> Layout:
-        return self._layouts[layout_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._layouts)
-
-    def __len__(self) -> int:
-        return len(self._layouts)
+    >>> find_layout(official_layouts(), "gov-2021").basis
+    '国办公开办函〔2021〕30号'
+    >>> find_layout(official_layouts(), "gov-2030")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: unknown format version 'gov-2030' (available: gov-2019, gov-2021)
+    """
+    try:
+        return layouts[layout_id]
+    except KeyError:
+        raise UsageError(unknown_layout(layout_id, layouts)) from None
 
 
 @functools.cache
@@ -67,6 +70,19 @@ def builtin_layout(layout_id: str) -> Layout:
         raise KeyError(layout_id)
     text = resources.files(__package__).joinpath(f"{layout_id}.toml").read_text(encoding="utf-8")
     return parse_layout(text, origin=f"{layout_id}.toml")
+
+
+@functools.cache
+def official_layouts() -> Mapping[str, Layout]:
+    """The shipped official layouts by id: the layout lookup used when no registry gives one.
+
+    Every API that looks layouts up takes a ``Mapping[str, Layout]`` (a registry's
+    :meth:`~disclosure_core.Registry.layouts`, variants included); this is the default.
+
+    >>> sorted(official_layouts())
+    ['gov-2019', 'gov-2021']
+    """
+    return MappingProxyType({layout_id: builtin_layout(layout_id) for layout_id in BUILTIN_LAYOUT_IDS})
 
 
 __all__ = [
@@ -85,12 +101,14 @@ __all__ = [
     "Label",
     "LabelCell",
     "Layout",
-    "LayoutCatalog",
     "RowSpec",
     "SectionSpec",
     "TableLayout",
     "block_grid",
     "builtin_layout",
+    "find_layout",
+    "official_layouts",
     "parse_layout",
     "table_grids",
+    "unknown_layout",
 ]

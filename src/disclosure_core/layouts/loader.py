@@ -7,7 +7,7 @@ rows — a provincial variant such as Hubei's "其他主动公开文件" is a fe
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from disclosure_core.errors import LayoutError
@@ -25,10 +25,8 @@ from disclosure_core.layouts.spec import (
     TableLayout,
 )
 
-BaseLookup = Callable[[str], Layout]
 
-
-def parse_layout(text: str, *, origin: str, base: BaseLookup | None = None) -> Layout:
+def parse_layout(text: str, *, origin: str, base: Mapping[str, Layout] | None = None) -> Layout:
     """Parse and validate a layout file's text; ``origin`` names it in errors.
 
     >>> parse_layout('id = "x"', origin="x.toml")
@@ -45,10 +43,9 @@ def parse_layout(text: str, *, origin: str, base: BaseLookup | None = None) -> L
         if base is None:
             raise LayoutError(f"{origin}: $.extends: no layouts to extend from")
         parent_id = reader.string(data, "extends", "$")
-        try:
-            parent = base(parent_id)
-        except KeyError:
-            raise LayoutError(f"{origin}: $.extends: unknown layout {parent_id!r}") from None
+        parent = base.get(parent_id)
+        if parent is None:
+            raise LayoutError(f"{origin}: $.extends: unknown layout {parent_id!r}")
         return reader.variant(data, parent)
     return reader.layout(data)
 

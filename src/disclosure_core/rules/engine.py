@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Finding, Findings, Message, Outcome
-from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
 from disclosure_core.registry import Registry
 from disclosure_core.rules.context import Context, Result
@@ -103,10 +103,7 @@ def _evaluate(instance: Instance, ctx: Context) -> Result | None:
 
 
 def _layout(layouts: Mapping[str, Layout], format_id: str) -> Layout:
-    try:
-        return layouts[format_id]
-    except KeyError:
-        raise UsageError(f"unknown format version {format_id!r}") from None
+    return find_layout(layouts, format_id)
 
 
 def _check_previous(report: Report, previous: Report) -> None:

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
+from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
-from disclosure_core.serialize import LayoutLookup
 from disclosure_core.testing.samples import daixian_report, numbered_report
 
 
@@ -48,7 +48,7 @@ class InMemorySource:
         """Claims exactly the names it holds."""
         return filename in self.reports
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """The report held under ``origin``."""
         try:
             return Loaded(self.reports[origin])

@@ -107,7 +107,7 @@ def _core_properties(document: docx.document.Document, report: Report, layout: L
 
 def _metadata(report: Report, layout: Layout, parts: tuple[OutlinePart, ...]) -> dict[str, Any]:
     """What the page does not show, for reading the document back (see :mod:`disclosure_docx.package`)."""
-    head = to_dict(report, layouts=lambda _: layout)
+    head = to_dict(report, layouts={layout.id: layout})
     for printed in ("schema", "tables", "lead", "sections", "provenance"):
         head.pop(printed, None)
     not_applicable, unitless = [], []

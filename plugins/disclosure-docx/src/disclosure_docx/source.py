@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -24,9 +25,9 @@ from disclosure_core.archives import check_archive
 from disclosure_core.document import report_title
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, Loaded
-from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout
+from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
 from disclosure_core.model import Tables
-from disclosure_core.serialize import LayoutLookup, from_dict
+from disclosure_core.serialize import from_dict
 from disclosure_core.values import (
     BLANK,
     AbsenceKind,
@@ -50,12 +51,12 @@ _MONEY = re.compile(r"(-?\d+(?:\.\d+)?)(\D*)")
 class DocxSource:
     """Reads DOCX documents written by disclosure-docx back into reports.
 
-    >>> from disclosure_core import builtin_layout, load
+    >>> from disclosure_core import builtin_layout, load, official_layouts
     >>> from disclosure_docx import DocxRenderer
     >>> from disclosure_core.formats import RenderOptions
     >>> report = load("examples/daixian-2020.json").report
     >>> data = DocxRenderer().render(report, RenderOptions(builtin_layout("gov-2019")))
-    >>> DocxSource().load(data, origin="daixian.docx", layouts=builtin_layout).report.tables == report.tables
+    >>> DocxSource().load(data, origin="daixian.docx", layouts=official_layouts()).report.tables == report.tables
     True
     """
 
@@ -71,7 +72,7 @@ class DocxSource:
         """
         return shows_metadata(head)
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """Read the document; a LoadError names ``origin`` and the place for anything unreadable."""
         check_archive(data, origin=origin)  # zip bombs, entity declarations, oversized parts: before any XML parser
         try:
@@ -90,19 +91,19 @@ class DocxSource:
 
 
 class _Reader:
-    def __init__(self, origin: str, metadata: dict[str, Any], layouts: LayoutLookup) -> None:
+    def __init__(self, origin: str, metadata: dict[str, Any], layouts: Mapping[str, Layout]) -> None:
         self.origin = origin
         self.metadata = metadata
         head = metadata.get("report")
         if not isinstance(head, dict) or not isinstance(head.get("format"), str):
             raise LoadError(f"{origin}: docProps/custom.xml: $.report.format: missing")
         self.head = head
-        try:
-            self.layout: Layout = layouts(head["format"])
-        except KeyError:
+        layout = layouts.get(head["format"])
+        if layout is None:
             raise LoadError(
-                f"{origin}: docProps/custom.xml: $.report.format: unknown format {head['format']!r}"
-            ) from None
+                f"{origin}: docProps/custom.xml: $.report.format: {unknown_layout(head['format'], layouts)}"
+            )
+        self.layout: Layout = layout
         self.not_applicable = set(metadata.get("not_applicable", ()))
         self.unitless = set(metadata.get("money_without_unit", ()))
         self.diagnostics: list[Diagnostic] = []
@@ -134,7 +135,7 @@ class _Reader:
         data["lead"] = lead
         data["sections"] = self.sections(sections)
         data.update(self.signature(signature))
-        report = from_dict(data, origin=f"{self.origin}: docProps/custom.xml", layouts=lambda _: self.layout)
+        report = from_dict(data, origin=f"{self.origin}: docProps/custom.xml", layouts={self.layout.id: self.layout})
         visible_title = "".join(title)
         if self.head.get("title") is not None or visible_title != report_title(report):
             report = report.evolve(title=visible_title)

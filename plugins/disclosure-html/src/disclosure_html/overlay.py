@@ -3,6 +3,10 @@
 Check results arrive as :class:`disclosure_core.findings.Findings` (iterating yields what is not a pass) or any
 iterable of :class:`~disclosure_core.findings.Finding`; passes are never shown. Cells are named as a reader
 sees them — "表2 一、本年新收政府信息公开申请数量 · 总计" — from the layout labels.
+
+Findings that rest on a cell not read exactly (reading concerns) are listed apart, after the others, with
+their caveat and without suggested corrections; a report whose tables were not read with confidence gets
+a warning at the top of the findings.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import attrs
 
 from disclosure_core.document import cell_text
 from disclosure_core.errors import RenderError
-from disclosure_core.findings import Finding, Outcome, Severity
+from disclosure_core.findings import Finding, Findings, Outcome, Severity
 from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.model import Report
+from disclosure_core.rules.confidence import reading_note, report_note, report_reading
 from disclosure_core.values import CellValue
 from disclosure_html.tables import Mark
 
@@ -40,6 +46,10 @@ TEXTS = {
         "see": "见核查结果第{number}项（{severity}）",
         "table": "表{number}",
         "deferred": "未提供上年报告，{count} 项跨年度核对未进行（{rules}）。",
+        "concerns": "可能是读取问题",
+        "concerns_intro": "以下 {count} 项所依据的单元格未被确切读取，并非确认的报告错误，请对照原文核对；不给出更正建议。",
+        "concerns_summary": "另有 {count} 项可能是读取问题。",
+        "reading": "可能是读取问题",
     },
     "en": {
         "heading": "Check findings",
@@ -61,6 +71,11 @@ TEXTS = {
         "see": "see finding {number} ({severity})",
         "table": "Table {number}",
         "deferred": "No previous report given: {count} year-over-year checks not made ({rules}).",
+        "concerns": "Possible reading problems",
+        "concerns_intro": "These {count} findings rest on cells that were not read exactly: they are not confirmed "
+        "errors of the report; check them against the document. No corrections are suggested for them.",
+        "concerns_summary": "{count} more may be reading problems.",
+        "reading": "possible reading problem",
     },
 }
 
@@ -88,6 +103,8 @@ class FindingView:
     cells: tuple[CellLine, ...]
     suggestions: tuple[str, ...]
     notes: tuple[str, ...]
+    reading: str = ""
+    """The caveat of a finding resting on cells not read exactly (empty when every cell was read exactly)."""
 
 
 @attrs.frozen
@@ -99,6 +116,10 @@ class Overlay:
     summary: str = ""
     deferred: str = ""
     """One line for the year-over-year checks that wait for last year's report (they flag no cell)."""
+    concerns: tuple[FindingView, ...] = ()
+    """The reading concerns, numbered after the findings, listed apart."""
+    banner: str = ""
+    """The warning of a report whose tables were not read with confidence (empty when they were)."""
     texts: dict[str, str] = attrs.field(factory=dict)
     marks: dict[CellAddress, tuple[Mark, ...]] = attrs.field(factory=dict)
 
@@ -107,22 +128,30 @@ class Overlay:
         return self.marks.get(address, ())
 
 
-def build_overlay(findings: Iterable[object] | None, layout: Layout, lang: str) -> Overlay:
-    """Number the findings that are not passes, name their cells and collect the marks per cell."""
+def build_overlay(
+    findings: Iterable[object] | None, layout: Layout, lang: str, report: Report | None = None
+) -> Overlay:
+    """Number the findings that are not passes, name their cells and collect the marks per cell.
+
+    Reading concerns come after the other findings; with ``report`` the overlay also says whether the
+    report's tables were read with confidence.
+    """
     texts = TEXTS["en" if lang == "en" else "zh"]
     if findings is None:
         return Overlay(False, texts=texts)
-    shown, waiting = [], []
+    shown: list[Finding] = []
+    doubtful: list[Finding] = []
+    waiting: list[Finding] = []
     for finding in findings:
         if not isinstance(finding, Finding):
             raise RenderError(f"findings: expected Finding objects, got a {type(finding).__name__}")
         if finding.awaits_previous_report:
             waiting.append(finding)
         elif finding.outcome is not Outcome.PASS:
-            shown.append(finding)
+            (shown if finding.reading is None else doubtful).append(finding)
     views = []
     marks: dict[CellAddress, list[Mark]] = {}
-    for number, finding in enumerate(shown, start=1):
+    for number, finding in enumerate([*shown, *doubtful], start=1):
         views.append(_view(number, finding, layout, texts, lang))
         for address in dict.fromkeys(finding.addresses):
             parsed = _address(address)
@@ -134,13 +163,30 @@ def build_overlay(findings: Iterable[object] | None, layout: Layout, lang: str) 
     }
     counts = {severity.value: sum(1 for f in shown if f.severity is severity) for severity in Severity}
     summary = texts["summary"].format(count=len(shown), **counts) if shown else texts["none"]
+    if doubtful:
+        summary += ("" if lang != "en" else " ") + texts["concerns_summary"].format(count=len(doubtful))
+    banner = ""
+    if report is not None:
+        listed = [*shown, *doubtful, *waiting]
+        note = report_note(layout, report_reading(report, Findings(tuple(listed))))
+        banner = note.text(lang) if note is not None else ""
     rules = (
         "、".join(sorted({f.base_rule for f in waiting}))
         if lang != "en"
         else ", ".join(sorted({f.base_rule for f in waiting}))
     )
     deferred = texts["deferred"].format(count=len(waiting), rules=rules) if waiting else ""
-    return Overlay(True, tuple(views), summary, deferred, texts, ranked)
+    real = tuple(views[: len(shown)])
+    return Overlay(
+        True,
+        real,
+        summary,
+        deferred,
+        texts=texts,
+        marks=ranked,
+        concerns=tuple(views[len(shown) :]),
+        banner=banner,
+    )
 
 
 def _view(number: int, finding: Finding, layout: Layout, texts: dict[str, str], lang: str) -> FindingView:
@@ -157,8 +203,9 @@ def _view(number: int, finding: Finding, layout: Layout, texts: dict[str, str], 
             kind=s.kind,
             confidence=f"{s.confidence:.2f}",
         )
-        for s in finding.suggestions
+        for s in finding.offered_suggestions
     )
+    note = reading_note(layout, finding)
     return FindingView(
         number,
         finding.severity.value,
@@ -170,6 +217,7 @@ def _view(number: int, finding: Finding, layout: Layout, texts: dict[str, str], 
         cells,
         suggestions,
         finding.notes,
+        note.text(lang) if note is not None else "",
     )
 
 

@@ -58,7 +58,7 @@ class HtmlRenderer:
         """The page as UTF-8 bytes; findings in ``options.findings`` are listed and marked on their cells."""
         layout = options.layout
         parts = outline(report, layout)
-        overlay = build_overlay(options.findings, layout, options.lang)
+        overlay = build_overlay(options.findings, layout, options.lang, report)
         tables = {
             table.id: table_group(report, layout, table, overlay.marks_of) for part in parts for table in part.tables
         }

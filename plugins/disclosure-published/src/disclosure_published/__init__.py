@@ -11,10 +11,10 @@ The public API is what ``__all__`` lists. Readers turn a container into a stream
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping
 
 from disclosure_core.formats import Loaded
-from disclosure_core.layouts import BUILTIN_LAYOUT_IDS, Layout, builtin_layout
+from disclosure_core.layouts import Layout, official_layouts
 from disclosure_published.bodies import Hints, infer_level
 from disclosure_published.parse import parse_tokens
 from disclosure_published.sources import DocxSource, HtmlSource, PdfSource, TextSource
@@ -22,20 +22,28 @@ from disclosure_published.stream import Token, row_break, table_end
 
 
 def parse_text(
-    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+    data: bytes,
+    *,
+    origin: str,
+    hints: Hints | None = None,
+    layouts: Mapping[str, Layout] | Iterable[Layout] | None = None,
 ) -> Loaded:
-    """Read a published report from text bytes, with the official layouts unless ``layouts`` are given.
+    """Read a published report from text bytes, with the official layouts unless ``layouts`` are given
+    (a mapping by id, or a list); every layout given is a candidate, variants included.
 
     >>> loaded = parse_text("二、主动公开政府信息情况\\n行政许可 | 12\\n".encode(), origin="a.txt", hints=Hints(year=2022))
     >>> loaded.report.number("proactive.licensing.decisions")
     12
     """
-    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
-    return TextSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+    return TextSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 
 def parse_html(
-    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+    data: bytes,
+    *,
+    origin: str,
+    hints: Hints | None = None,
+    layouts: Mapping[str, Layout] | Iterable[Layout] | None = None,
 ) -> Loaded:
     """Read a published report from an HTML page.
 
@@ -44,12 +52,15 @@ def parse_html(
     >>> loaded.report.body.level, loaded.report.number("proactive.licensing.decisions")
     (<BodyLevel.COUNTY: 'county'>, 12)
     """
-    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
-    return HtmlSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+    return HtmlSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 
 def parse_docx(
-    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+    data: bytes,
+    *,
+    origin: str,
+    hints: Hints | None = None,
+    layouts: Mapping[str, Layout] | Iterable[Layout] | None = None,
 ) -> Loaded:
     """Read a published report from a DOCX file's paragraphs and tables (any Word document).
 
@@ -58,12 +69,15 @@ def parse_docx(
     ...
     disclosure_core.errors.LoadError: x.docx: not a ZIP container (an .xlsx or .docx file is one)
     """
-    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
-    return DocxSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+    return DocxSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 
 def parse_pdf(
-    data: bytes, *, origin: str, hints: Hints | None = None, layouts: Sequence[Layout] | None = None
+    data: bytes,
+    *,
+    origin: str,
+    hints: Hints | None = None,
+    layouts: Mapping[str, Layout] | Iterable[Layout] | None = None,
 ) -> Loaded:
     """Read a published report from a PDF file's text layer.
 
@@ -72,18 +86,17 @@ def parse_pdf(
     ...
     disclosure_core.errors.LoadError: x.pdf: not a readable PDF: ...
     """
-    chosen = list(layouts) if layouts is not None else [builtin_layout(i) for i in BUILTIN_LAYOUT_IDS]
-    return PdfSource(hints).load(data, origin=origin, layouts=_Layouts(chosen))
+    return PdfSource(hints).load(data, origin=origin, layouts=_by_id(layouts))
 
 
-class _Layouts:
-    """A layout lookup over a fixed list that the parser can also enumerate (variants included)."""
-
-    def __init__(self, layouts: list[Layout]) -> None:
-        self.layouts = {layout.id: layout for layout in layouts}
-
-    def __call__(self, layout_id: str) -> Layout:
-        return self.layouts[layout_id]
+def _by_id(layouts: Mapping[str, Layout] | Iterable[Layout] | None) -> Mapping[str, Layout]:
+    """The one layout lookup, from what a caller may hand over: a mapping as it is, a list keyed by id,
+    nothing as the official layouts. Every layout is a candidate, variants included."""
+    if layouts is None:
+        return official_layouts()
+    if isinstance(layouts, Mapping):
+        return layouts
+    return {layout.id: layout for layout in layouts}
 
 
 __all__ = [

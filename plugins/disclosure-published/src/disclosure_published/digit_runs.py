@@ -117,7 +117,8 @@ def summing_splits(digits: str, groups: Sequence[int]) -> list[tuple[str, ...]] 
     """
     if not groups:
         return [()] if not digits else []
-    size, found = groups[0], []
+    size = groups[0]
+    found: list[tuple[str, ...]] = []
     for end in range(size, len(digits) - sum(groups[1:]) + 1):
         for start in range(end - 1, size - 2, -1):
             last = digits[start:end]

@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.layouts import Layout
@@ -172,10 +172,11 @@ def _cell(field: str, where: Provenance, notes: list[Diagnostic]) -> str:
     return found.group(1)
 
 
-def read(text: str, *, origin: str, layouts: Sequence[Layout], hints: Hints | None = None) -> Loaded:
+def read(text: str, *, origin: str, layouts: Mapping[str, Layout], hints: Hints | None = None) -> Loaded:
     """A markdown transcription read through the common token core, its notes first."""
     from disclosure_published.parse import parse_tokens  # parse imports the sources that import this
 
-    tokens, notes = markdown_tokens(text, origin=origin, layout=layouts[0] if layouts else None)
+    first = next(iter(layouts.values()), None)
+    tokens, notes = markdown_tokens(text, origin=origin, layout=first)
     loaded = parse_tokens(tokens, origin=origin, layouts=layouts, hints=hints)
     return Loaded(loaded.report, [*notes, *loaded.diagnostics])

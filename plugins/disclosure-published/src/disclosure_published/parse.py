@@ -2,10 +2,10 @@
 
 This is the container-independent core every published-report source ends in.
 
->>> from disclosure_core.layouts import builtin_layout
+>>> from disclosure_core.layouts import official_layouts
 >>> from disclosure_published.text import text_tokens
 >>> text = "代县2020年政府信息公开工作年度报告\\n二、主动公开政府信息情况\\n政府集中采购 | 189 | 43101万元"
->>> loaded = parse_tokens(text_tokens(text, origin="a.txt"), origin="a.txt", layouts=[builtin_layout("gov-2019"), builtin_layout("gov-2021")])
+>>> loaded = parse_tokens(text_tokens(text, origin="a.txt"), origin="a.txt", layouts=official_layouts())
 >>> loaded.report.format, loaded.report.year, loaded.report.body.name, loaded.report.number("proactive.procurement.projects")
 ('gov-2019', 2020, '代县人民政府', 189)
 """
@@ -19,7 +19,6 @@ from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Tables
-from disclosure_core.serialize import LayoutLookup
 from disclosure_core.values import Provenance
 from disclosure_published import bodies, facts, metadata
 from disclosure_published.bodies import Hints
@@ -28,23 +27,8 @@ from disclosure_published.stream import Token
 from disclosure_published.vocabulary import vocabulary_of
 from disclosure_published.walker import walk
 
-OFFICIAL_LAYOUTS = ("gov-2019", "gov-2021")
 _MAX_LABEL = 120
 INFO, WARNING, ERROR = DiagnosticLevel.INFO, DiagnosticLevel.WARNING, DiagnosticLevel.ERROR
-
-
-def candidate_layouts(layouts: LayoutLookup) -> list[Layout]:
-    """The layouts a published report may follow: every layout of a catalog (the registry gives sources
-    a :class:`~disclosure_core.layouts.LayoutCatalog`, variants included), else the official ones."""
-    if isinstance(layouts, Mapping):
-        return [layout for layout in layouts.values() if isinstance(layout, Layout)]
-    found = []
-    for layout_id in OFFICIAL_LAYOUTS:
-        try:
-            found.append(layouts(layout_id))
-        except KeyError:
-            continue
-    return found
 
 
 def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: int | None) -> tuple[Layout, str]:
@@ -78,21 +62,23 @@ def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: i
 
 
 def parse_tokens(
-    tokens: list[Token], *, origin: str, layouts: LayoutLookup | Sequence[Layout], hints: Hints | None = None
+    tokens: list[Token], *, origin: str, layouts: Mapping[str, Layout], hints: Hints | None = None
 ) -> Loaded:
     """Read a report from a token stream; LoadError when the stream is no annual report at all.
 
-    >>> from disclosure_core import builtin_layout
+    Every layout in ``layouts`` (variants included) is a candidate for the report's format.
+
+    >>> from disclosure_core import official_layouts
     >>> from disclosure_core.values import Provenance
     >>> at = Provenance("t.txt", line=2)
     >>> tokens = [Token("二、主动公开政府信息情况", Provenance("t.txt", line=1)), Token("行政许可", at, cell=True), Token("12", at, cell=True)]
-    >>> parse_tokens(tokens, origin="t.txt", layouts=[builtin_layout("gov-2021")], hints=Hints(year=2022)).report.number(
+    >>> parse_tokens(tokens, origin="t.txt", layouts=official_layouts(), hints=Hints(year=2022)).report.number(
     ...     "proactive.licensing.decisions"
     ... )
     12
     """
     hints = hints or Hints()
-    candidates = list(layouts) if isinstance(layouts, Sequence) else candidate_layouts(layouts)
+    candidates = list(layouts.values())
     year_guess = hints.year or _guess_year(tokens)
     layout, why = choose_layout(tokens, candidates, year_guess)
     walked = walk(tokens, layout, origin=origin)

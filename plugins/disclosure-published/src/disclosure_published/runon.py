@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -200,11 +200,11 @@ def runon_tokens(text: str, *, origin: str, layouts: Sequence[Layout]) -> tuple[
     return tokens, list(solved.diagnostics)
 
 
-def read(text: str, *, origin: str, layouts: Sequence[Layout], hints: Hints | None = None) -> Loaded:
+def read(text: str, *, origin: str, layouts: Mapping[str, Layout], hints: Hints | None = None) -> Loaded:
     """A run-on report read through the common token core, with the solver's diagnostics first."""
     from disclosure_published.parse import parse_tokens  # parse imports the sources that import this
 
-    tokens, notes = runon_tokens(text, origin=origin, layouts=layouts)
+    tokens, notes = runon_tokens(text, origin=origin, layouts=list(layouts.values()))
     loaded = parse_tokens(tokens, origin=origin, layouts=layouts, hints=hints)
     return Loaded(loaded.report, [*notes, *loaded.diagnostics])
 

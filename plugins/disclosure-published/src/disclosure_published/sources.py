@@ -10,15 +10,15 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from disclosure_core.archives import member_start
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
-from disclosure_core.serialize import LayoutLookup
+from disclosure_core.layouts import Layout
 from disclosure_published import html, markdown, pdf, runon, word
 from disclosure_published.bodies import Hints
-from disclosure_published.parse import candidate_layouts, parse_tokens
+from disclosure_published.parse import parse_tokens
 from disclosure_published.stream import Token
 from disclosure_published.text import decode, text_tokens
 
@@ -43,7 +43,7 @@ class _PublishedSource:
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         raise NotImplementedError
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """Read a published report; diagnostics say what needed interpreting and where."""
         return _guarded(
             origin, lambda: parse_tokens(self.tokens(data, origin), origin=origin, layouts=layouts, hints=self.hints)
@@ -64,10 +64,10 @@ def _guarded(origin: str, read: Callable[[], Loaded]) -> Loaded:
 class TextSource(_PublishedSource):
     """Plain text copied off a web page, or a transcription with ``|``-separated table rows.
 
-    >>> from disclosure_core import builtin_layout
+    >>> from disclosure_core import builtin_layout, official_layouts
     >>> source = TextSource(Hints(name="某县人民政府", year=2022))
     >>> text = "二、主动公开政府信息情况\\n行政许可 | 12\\n".encode()
-    >>> source.load(text, origin="a.txt", layouts=builtin_layout).report.number("proactive.licensing.decisions")
+    >>> source.load(text, origin="a.txt", layouts=official_layouts()).report.number("proactive.licensing.decisions")
     12
     """
 
@@ -85,15 +85,14 @@ class TextSource(_PublishedSource):
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return text_tokens(decode(data, origin=origin), origin=origin)
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """As every source; a crawler's run-on text (cells joined into digit runs) goes to :mod:`.runon`,
         a markdown transcription (``|---|`` tables) to :mod:`.markdown`."""
         text = decode(data, origin=origin)
-        candidates = candidate_layouts(layouts)
-        if runon.is_run_on(text, candidates):
-            return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=candidates, hints=self.hints))
+        if runon.is_run_on(text, list(layouts.values())):
+            return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=layouts, hints=self.hints))
         if markdown.is_markdown(text):
-            return _guarded(origin, lambda: markdown.read(text, origin=origin, layouts=candidates, hints=self.hints))
+            return _guarded(origin, lambda: markdown.read(text, origin=origin, layouts=layouts, hints=self.hints))
         return super().load(data, origin=origin, layouts=layouts)
 
 
@@ -145,11 +144,11 @@ class DocxSource(_PublishedSource):
     reader (source ``docx``) reads back without loss; this source leaves those to it and claims every
     other DOCX. ``--from published-docx`` reads one of ours from its page all the same.
 
-    >>> from disclosure_core import builtin_layout, testing
+    >>> from disclosure_core import builtin_layout, official_layouts, testing
     >>> from disclosure_published.testing import word_document
     >>> daixian = testing.daixian_report()
     >>> data = word_document(daixian, builtin_layout("gov-2019"))
-    >>> DocxSource().load(data, origin="daixian.docx", layouts=builtin_layout).report.tables == daixian.tables
+    >>> DocxSource().load(data, origin="daixian.docx", layouts=official_layouts()).report.tables == daixian.tables
     True
     """
 

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -17,8 +18,8 @@ import attrs
 
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, DiagnosticLevel
+from disclosure_core.layouts import Layout, unknown_layout
 from disclosure_core.model import AssessmentWeight, Body, BodyLevel, Facts, FeesCharged, Report, Section, Sections
-from disclosure_core.serialize import LayoutLookup
 from disclosure_core.values import Money, Provenance
 from disclosure_xlsx import info_sheet as f
 from disclosure_xlsx.cells import parse_decimal
@@ -123,16 +124,14 @@ class _Reader:
         return group if marker in _YES or group.has_content() else None
 
 
-def read_info(grid: Grid, origin: str, layouts: LayoutLookup) -> tuple[Report, list[Diagnostic]]:
+def read_info(grid: Grid, origin: str, layouts: Mapping[str, Layout]) -> tuple[Report, list[Diagnostic]]:
     """The report's metadata, sections and facts (tables empty), with what was noticed on the way."""
     reader = _Reader(grid, origin)
     reader.scan()
     row, format_id = reader.required(f.FORMAT)
     format_id = normalize(format_id)
-    try:
-        layouts(format_id)
-    except KeyError:
-        raise LoadError(f"{origin}: {f.INFO_SHEET}!B{row}: unknown format version {format_id!r}") from None
+    if format_id not in layouts:
+        raise LoadError(f"{origin}: {f.INFO_SHEET}!B{row}: {unknown_layout(format_id, layouts)}")
     row, year_value = reader.required(f.YEAR)
     year = _year(year_value)
     if year is None:

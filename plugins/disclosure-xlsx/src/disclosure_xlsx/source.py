@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, Loaded
-from disclosure_core.serialize import LayoutLookup
+from disclosure_core.layouts import Layout
 from disclosure_xlsx.geometry import table_sheet
 from disclosure_xlsx.info_reader import read_info
 from disclosure_xlsx.info_sheet import INFO_SHEET
@@ -31,7 +33,7 @@ class XlsxSource:
             return False
         return filename.lower().endswith(self.suffixes) or b"xl/workbook.xml" in head
 
-    def load(self, data: bytes, *, origin: str, layouts: LayoutLookup) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
         """Read the workbook; :class:`LoadError` naming the file (and the cell) when it cannot be a report."""
         grids = read_grids(data, origin)
         if INFO_SHEET not in grids:
@@ -40,7 +42,7 @@ class XlsxSource:
                 "(make one with `disclosure new --to xlsx`; a register of requests is read by `disclosure ledger`)"
             )
         report, diagnostics = read_info(grids[INFO_SHEET], origin, layouts)
-        layout = layouts(report.format)
+        layout = layouts[report.format]
         cached: dict[str, Grid] = {}
 
         def saved_result(sheet: str, row: int, column: int) -> object:

@@ -1,0 +1,172 @@
+"""Reading confidence in the findings: the caveat a finding resting on a cell not read exactly carries, and
+whether a report's tables were read with confidence at all — in both languages, cells named by their labels.
+
+>>> from disclosure_core import Body, Count, Provenance, Reading, Report
+>>> from disclosure_core.layouts import builtin_layout
+>>> from disclosure_core.rules import check
+>>> guess = Count(9, provenance=Provenance("a.pdf", page=4, reading=Reading.UNCERTAIN, alternatives=("19",)))
+>>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells(
+...     {"appeals.review.upheld": guess, "appeals.review.total": 10})
+>>> finding = next(f for f in check(report) if f.rule == "appeals.group_total.review")
+>>> print(reading_note(builtin_layout("gov-2021"), finding).en)
+this may be a reading problem, not an error of the report: Table 3 Administrative reconsideration·Upheld could not be read with certainty (possible readings: 19).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import attrs
+
+from disclosure_core.findings import Finding, Findings, Message, Outcome, ReadCell, Severity, reading_of
+from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.model import Report
+from disclosure_core.rules.messages import cell_label
+from disclosure_core.values import Reading
+
+UNCERTAIN_LIMIT = 3
+"""More uncertain cells than this and a report's tables count as not read with confidence."""
+
+_HOW = {
+    Reading.CHOSEN: ("有多种读法，按表内勾稽关系选定", "was chosen among several readings by the table's arithmetic"),
+    Reading.FUZZY_LABEL: ("的行列标签印法与格式不同，按近似标签读取", "was matched by a label printed differently"),
+    Reading.UNCERTAIN: ("读取不确定", "could not be read with certainty"),
+}
+_LEAD = ("这可能是读取问题而非报告错误：", "this may be a reading problem, not an error of the report: ")
+_WITHHELD = (
+    "因此不给出更正建议，请先对照原文核对。",
+    "No correction is suggested: check the document first.",
+)
+
+
+@attrs.frozen
+class ReportReading:
+    """How surely a report's tables were read: cells per reading, and the uncertain ones that matter most.
+
+    ``in_identities`` are uncertain cells that a failing or unverifiable error-level rule rests on (the
+    requests balance, the row and group totals: the arithmetic the format itself states).
+    """
+
+    cells: dict[Reading, int]
+    uncertain: tuple[str, ...] = ()
+    in_identities: tuple[str, ...] = ()
+    concerns: int = 0
+
+    @property
+    def confident(self) -> bool:
+        """Whether the tables were read with confidence: few uncertain cells, none in a stated identity."""
+        return len(self.uncertain) <= UNCERTAIN_LIMIT and not self.in_identities
+
+
+def report_reading(report: Report, findings: Findings) -> ReportReading:
+    """Count how the report's cells were read and find the uncertain ones the format's arithmetic rests on.
+
+    >>> from disclosure_core import load
+    >>> from disclosure_core.rules import check
+    >>> report = load("examples/daixian-2020.json").report
+    >>> reading = report_reading(report, check(report))
+    >>> reading.confident, reading.cells[Reading.UNCERTAIN]
+    (True, 0)
+    """
+    counts = Counter(reading_of(value) for _, value in report.tables)
+    uncertain = tuple(str(a) for a, v in report.tables if reading_of(v) is Reading.UNCERTAIN)
+    in_identities: dict[str, None] = {}
+    for finding in findings:
+        concern = finding.reading
+        if concern is None or finding.severity is not Severity.ERROR or finding.outcome is Outcome.RULE_ERROR:
+            continue
+        for cell in concern.cells:
+            if cell.reading is Reading.UNCERTAIN and cell.report == "current":
+                in_identities.setdefault(cell.cell)
+    return ReportReading(
+        {reading: counts[reading] for reading in Reading},
+        uncertain,
+        tuple(in_identities),
+        sum(findings.reading_concerns().values()),
+    )
+
+
+def cell_name(layout: Layout | None, cell: str, lang: str, report: str = "current") -> str:
+    """A cell as a reader finds it on the page: table number, row label · column label.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> cell_name(builtin_layout("gov-2019"), "requests.total.natural_person", "zh")
+    '表2 （七）总计·自然人'
+    """
+    if layout is None:
+        return cell
+    try:
+        address = CellAddress.parse(cell)
+        number = layout.table(address.table).number
+    except (ValueError, KeyError):
+        return cell
+    table = f"表{number}" if lang == "zh" else f"Table {number}"
+    earlier = ("上年" if lang == "zh" else "last year's ") if report == "previous" else ""
+    return f"{earlier}{table} {cell_label(layout, address, lang)}"
+
+
+def _part(layout: Layout | None, cell: ReadCell, lang: str) -> str:
+    zh = lang == "zh"
+    how = _HOW.get(cell.reading, _HOW[Reading.UNCERTAIN])[0 if zh else 1]
+    name = cell_name(layout, cell.cell, lang, cell.report)
+    details = []
+    if cell.reason:
+        details.append(cell.reason)  # the reader's own words, as it wrote them
+    if cell.alternatives:
+        shown = ("、" if zh else ", ").join(cell.alternatives)
+        details.append(f"可能的读法：{shown}" if zh else f"possible readings: {shown}")
+    text = f"{name}{how}" if zh else f"{name} {how}"
+    if details:
+        text += f"（{'；'.join(details)}）" if zh else f" ({'; '.join(details)})"
+    return text
+
+
+def reading_note(layout: Layout | None, finding: Finding) -> Message | None:
+    """The caveat of a finding resting on cells not read exactly, naming each cell, why, and what else it
+    could be; None for a finding whose cells were all read exactly."""
+    concern = finding.reading
+    if concern is None:
+        return None
+    texts = []
+    for index, lang in enumerate(("zh", "en")):
+        parts = ("；" if lang == "zh" else "; ").join(_part(layout, c, lang) for c in concern.cells)
+        text = _LEAD[index] + parts + ("。" if lang == "zh" else ".")
+        if finding.suggestions:
+            text += ("" if lang == "zh" else " ") + _WITHHELD[index]
+        texts.append(text)
+    return Message(*texts)
+
+
+def explained(layout: Layout | None, finding: Finding) -> Message:
+    """The finding's message followed by its reading caveat, if any: what every output shows.
+
+    Putting the caveat in the message itself means a consumer that knows nothing of reading confidence
+    still never shows a reading concern as a plain error.
+    """
+    note = reading_note(layout, finding)
+    if note is None:
+        return finding.message
+    return Message(f"{finding.message.zh}——{note.zh}", f"{finding.message.en} — {note.en}")
+
+
+def report_note(layout: Layout | None, reading: ReportReading) -> Message | None:
+    """The line that opens the findings of a report whose tables were not read with confidence, else None.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> note = report_note(builtin_layout("gov-2019"), ReportReading({}, ("a.b.c",) * 4))
+    >>> note.en.startswith("The tables could not be read with confidence: 4 cells read uncertainly")
+    True
+    """
+    if reading.confident:
+        return None
+    count = len(reading.uncertain)
+    zh = f"表格未能可靠读取：{count} 个单元格读取不确定"
+    en = f"The tables could not be read with confidence: {count} cell{'' if count == 1 else 's'} read uncertainly"
+    if reading.in_identities:
+        names = [cell_name(layout, c, "zh") for c in reading.in_identities]
+        zh += f"，其中{'、'.join(names)}位于格式规定的勾稽关系中"
+        en += ", including " + ", ".join(cell_name(layout, c, "en") for c in reading.in_identities)
+        en += " in the format's own arithmetic"
+    zh += "。下列结果可能是读取问题而非报告错误，请对照原文核对。"
+    en += ". The findings may reflect reading problems, not errors of the report: check them against the document."
+    return Message(zh, en)
