@@ -344,8 +344,9 @@ def _kept(
 
 
 def _why(run: Run, decided_by: Sequence[str]) -> str:
-    rules = ", ".join(decided_by[:3]) or "fewer identities broken"
-    return f"digits {run.text!r} run together; other splits break {rules}"
+    if not decided_by:
+        return f"digits {run.text!r} run together; the split kept breaks the fewest identities"
+    return f"digits {run.text!r} run together; other splits break {', '.join(decided_by[:3])}"
 
 
 def _report(
