@@ -72,7 +72,7 @@ class TextSource(_PublishedSource):
     """
 
     name = "published-text"
-    suffixes: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
+    suffixes: tuple[str, ...] = (".txt", ".text")
     description = "a published report as plain text (copied off a web page, or | transcribed)"
 
     def sniff(self, head: bytes, filename: str) -> bool:
