@@ -16,7 +16,7 @@ from disclosure_core.archives import member_start
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Loaded
 from disclosure_core.layouts import Layout
-from disclosure_published import html, pdf, word
+from disclosure_published import html, markdown, pdf, runon, word
 from disclosure_published.bodies import Hints
 from disclosure_published.parse import parse_tokens
 from disclosure_published.stream import Token
@@ -85,6 +85,16 @@ class TextSource(_PublishedSource):
 
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return text_tokens(decode(data, origin=origin), origin=origin)
+
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+        """As every source; a crawler's run-on text (cells joined into digit runs) goes to :mod:`.runon`,
+        a markdown transcription (``|---|`` tables) to :mod:`.markdown`."""
+        text = decode(data, origin=origin)
+        if runon.is_run_on(text, list(layouts.values())):
+            return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=layouts, hints=self.hints))
+        if markdown.is_markdown(text):
+            return _guarded(origin, lambda: markdown.read(text, origin=origin, layouts=layouts, hints=self.hints))
+        return super().load(data, origin=origin, layouts=layouts)
 
 
 class HtmlSource(_PublishedSource):
