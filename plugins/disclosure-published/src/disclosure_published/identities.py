@@ -24,8 +24,8 @@ import attrs
 from disclosure_core.findings import Severity
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.rules import RuleSet, builtin_rule_set
-from disclosure_core.rules.arithmetic import RelationCheck
 from disclosure_core.rules.instances import compile_rules
+from disclosure_core.rules.kinds.relation import RelationCheck
 
 Number = int | Decimal
 

@@ -16,7 +16,7 @@ way they carry the other readings' values as ``alternatives`` and a diagnostic s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -24,6 +24,7 @@ from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Tables
 from disclosure_core.values import Absent, CellValue, Count, Money, Provenance, Reading
+from disclosure_published import identities
 
 Score = Callable[[Layout, Mapping[CellAddress, int | None]], int]
 """How many of a layout's identities a table reading breaks (fewer is better)."""
@@ -31,48 +32,11 @@ Score = Callable[[Layout, Mapping[CellAddress, int | None]], int]
 CLEAR_MARGIN = 2
 """A reading is clearly better when it breaks at least this many identities fewer than the next best."""
 
-_Identity = tuple[tuple[CellAddress, ...], tuple[CellAddress, ...]]
-
 
 def arithmetic_violations(layout: Layout, cells: Mapping[CellAddress, int | None]) -> int:
-    """The identities of ``layout`` that ``cells`` break; an identity with a cell not a number is not counted."""
-    broken = 0
-    for left, right in _identities(layout):
-        values = [cells.get(a) for a in left + right]
-        if any(v is None for v in values):
-            continue
-        if sum(cells[a] or 0 for a in left) != sum(cells[a] or 0 for a in right):
-            broken += 1
-    return broken
-
-
-def _identities(layout: Layout) -> Iterator[_Identity]:
-    """Row totals of every table with a 总计 column; Table 2's balance and result total per column.
-
-    A private stand-in for :mod:`disclosure_published.identities` until that module is on main.
-    """
-    for table in layout.tables:
-        columns = [c.id for c in table.columns]
-        if "total" not in columns or table.id == "proactive":
-            continue
-        parts = [c for c in columns if c != "total"]
-        for row in table.rows:
-            yield (CellAddress(table.id, row.id, "total"),), tuple(CellAddress(table.id, row.id, c) for c in parts)
-        if table.id != "requests":
-            continue
-        rows = {row.id for row in table.rows}
-        results = [row.id for row in table.rows if "results" in row.groups and row.id != "total"]
-        for column in columns:
-            if {"new", "carried_over", "total", "carried_forward"} <= rows:
-                yield (
-                    (CellAddress(table.id, "new", column), CellAddress(table.id, "carried_over", column)),
-                    (CellAddress(table.id, "total", column), CellAddress(table.id, "carried_forward", column)),
-                )
-            if "total" in rows and results:
-                yield (
-                    (CellAddress(table.id, "total", column),),
-                    tuple(CellAddress(table.id, r, column) for r in results),
-                )
+    """The identities of ``layout`` (:mod:`disclosure_published.identities`) that ``cells`` break; an
+    identity with a cell not a number is not counted."""
+    return identities.violations(identities.layout_identities(layout), cells)
 
 
 def numbers(tables: Tables) -> dict[CellAddress, int | None]:

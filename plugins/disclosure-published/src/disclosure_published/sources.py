@@ -86,15 +86,16 @@ class TextSource(_PublishedSource):
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return text_tokens(decode(data, origin=origin), origin=origin)
 
-    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout]) -> Loaded:
+    def load(self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: Hints | None = None) -> Loaded:
         """As every source; a crawler's run-on text (cells joined into digit runs) goes to :mod:`.runon`,
         a markdown transcription (``|---|`` tables) to :mod:`.markdown`."""
         text = decode(data, origin=origin)
+        chosen = hints or self.hints
         if runon.is_run_on(text, list(layouts.values())):
-            return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=layouts, hints=self.hints))
+            return _guarded(origin, lambda: runon.read(text, origin=origin, layouts=layouts, hints=chosen))
         if markdown.is_markdown(text):
-            return _guarded(origin, lambda: markdown.read(text, origin=origin, layouts=layouts, hints=self.hints))
-        return super().load(data, origin=origin, layouts=layouts)
+            return _guarded(origin, lambda: markdown.read(text, origin=origin, layouts=layouts, hints=chosen))
+        return super().load(data, origin=origin, layouts=layouts, hints=hints)
 
 
 class HtmlSource(_PublishedSource):
