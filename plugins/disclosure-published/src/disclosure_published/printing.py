@@ -40,20 +40,12 @@ from disclosure_core.layouts import CellAddress, CellKind, Layout, TableLayout, 
 from disclosure_core.model import Body, BodyLevel, Report, Section, Sections
 from disclosure_core.values import CellValue, Count, Money
 from disclosure_published.headings import expected_number
-from disclosure_published.testing import printed, word_document
+from disclosure_published.testing import OFFICIAL_HEADINGS, printed, word_document
 
 Continuation = Literal["repeated", "shifted", "narrowed"]
 """How Table 2 goes on on the next page: under its header repeated; without it and with its columns at
 other x-positions; or so and with one column (法律服务机构) left out, as a preparer deletes one on a copy."""
 _LEFT_OUT = "legal_service"
-_HEADINGS = {
-    "overview": "总体情况",
-    "proactive": "主动公开政府信息情况",
-    "requests": "收到和处理政府信息公开申请情况",
-    "appeals": "政府信息公开行政复议、行政诉讼情况",
-    "problems": "存在的主要问题及改进情况",
-    "other": "其他需要报告的事项",
-}
 _STYLE = """
 @page { size: A4; margin: 0 }
 body { margin: 0; font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 11pt }
@@ -174,7 +166,7 @@ def office_page(
 
 
 def _heading(section_id: str) -> str:
-    return f"<h2>{expected_number(section_id)}、{_HEADINGS[section_id]}</h2>"
+    return f"<h2>{expected_number(section_id)}、{OFFICIAL_HEADINGS[section_id]}</h2>"
 
 
 def _paragraphs(texts: tuple[str, ...]) -> list[str]:

@@ -36,7 +36,7 @@ from disclosure_core.model import SECTION_IDS, Report
 from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money
 from disclosure_published.headings import expected_number
 
-_HEADINGS = {
+OFFICIAL_HEADINGS = {
     "overview": "总体情况",
     "proactive": "主动公开政府信息情况",
     "requests": "收到和处理政府信息公开申请情况",
@@ -44,6 +44,7 @@ _HEADINGS = {
     "problems": "存在的主要问题及改进情况",
     "other": "其他需要报告的事项",
 }
+"""The six section headings in their official wording, without numbers (the pages here number them)."""
 
 
 def printed(value: CellValue, unit: str | None) -> str:
@@ -94,7 +95,7 @@ def layout_page(report: Report, layout: Layout, *, title: str | None = None) -> 
     ]
     parts.append(f"<h1>{escape(title or _title(report))}</h1>")
     for section_id in SECTION_IDS:
-        parts.append(f"<h2>{expected_number(section_id)}、{_HEADINGS[section_id]}</h2>")
+        parts.append(f"<h2>{expected_number(section_id)}、{OFFICIAL_HEADINGS[section_id]}</h2>")
         for table in layout.tables:
             if table.section == section_id:
                 parts.append(_table(report, layout, table, word=False))
@@ -111,7 +112,7 @@ def word_page(report: Report, layout: Layout, *, title: str | None = None) -> by
         f'<p align="center"><b><span style="font-size:18pt">{escape(title or _title(report))}</span></b></p>',
     ]
     for section_id in SECTION_IDS:
-        parts.append(f'<p class="MsoNormal"><b>{expected_number(section_id)}、{_HEADINGS[section_id]}</b></p>')
+        parts.append(f'<p class="MsoNormal"><b>{expected_number(section_id)}、{OFFICIAL_HEADINGS[section_id]}</b></p>')
         for table in layout.tables:
             if table.section == section_id:
                 parts.append(_table(report, layout, table, word=True))
@@ -183,7 +184,7 @@ def word_document(
     document.add_paragraph("本报告根据《中华人民共和国政府信息公开条例》编制。")
     for number, section_id in enumerate(SECTION_IDS, start=1):
         prefix = f"{expected_number(section_id)}、" if number >= numbered_from else ""
-        document.add_paragraph(prefix + _HEADINGS[section_id])
+        document.add_paragraph(prefix + OFFICIAL_HEADINGS[section_id])
         section = getattr(report.sections, section_id)
         for paragraph in section.paragraphs if section else ():
             document.add_paragraph(paragraph)
