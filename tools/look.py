@@ -16,6 +16,7 @@ from pathlib import Path
 from disclosure_docx.libreoffice import convert
 
 from disclosure_core import Registry, check, load
+from disclosure_core.testing.chromium import chromium as run_chromium
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
 RESOLUTION = "70"  # dots per inch: an A4 page is 579 x 819 px, readable and small
@@ -39,10 +40,8 @@ def pages(pdf: bytes, out: Path, stem: str) -> list[Path]:
 
 
 def chromium(profile: Path, *args: str) -> None:
-    offline = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
-    quiet = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-    command = [program("chromium"), "--headless", "--no-sandbox", "--disable-gpu", *quiet, *offline]
-    subprocess.run([*command, f"--user-data-dir={profile}", *args], check=True, capture_output=True, timeout=300)
+    program("chromium")
+    run_chromium(profile, *args, timeout=300)
 
 
 def main(out: Path) -> int:

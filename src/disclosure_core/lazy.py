@@ -16,7 +16,7 @@ classes: the names and suffixes are declared here, the class (``"module:Class"``
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -26,6 +26,29 @@ if TYPE_CHECKING:
     from disclosure_core.hints import ReportHints
     from disclosure_core.layouts import Layout
     from disclosure_core.model import Report
+
+
+def lazy_exports(package: str, where: Mapping[str, str]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` that imports each public name from its module (``where``) on first use.
+
+    A plugin's package is imported by every ``disclosure`` run through its entry point; with
+    ``__getattr__ = lazy_exports(__name__, {"DocxRenderer": "disclosure_docx.renderer"})`` its public
+    classes still import from the package, without python-docx being loaded before they are used.
+
+    >>> getattr_ = lazy_exports("demo", {"Decimal": "decimal"})
+    >>> getattr_("Decimal").__name__
+    'Decimal'
+    >>> getattr_("Missing")
+    Traceback (most recent call last):
+    AttributeError: module 'demo' has no attribute 'Missing'
+    """
+
+    def attribute(name: str) -> Any:
+        if name in where:
+            return getattr(importlib.import_module(where[name]), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return attribute
 
 
 def load_target(target: str) -> Any:

@@ -4,9 +4,7 @@ in ``test-artifacts/`` for people to look at."""
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -18,6 +16,8 @@ from disclosure_core import RenderOptions, builtin_layout
 from disclosure_core.document import cell_text
 from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome, Severity
 from disclosure_core.testing import numbered_report
+from disclosure_core.testing.chromium import chromium as run_chromium
+from disclosure_core.testing.chromium import chromium_binary
 
 pytestmark = pytest.mark.slow
 
@@ -27,14 +27,9 @@ LAYOUTS = ("gov-2019", "gov-2021")
 
 
 def chromium(profile: Path, *args: str) -> bytes:
-    binary = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(binary).exists():
+    if chromium_binary() is None:
         pytest.fail("chromium not found: install it (see .ci/run)")
-    offline = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
-    quiet = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-    command = [binary, "--headless", "--no-sandbox", "--disable-gpu", *quiet, *offline, f"--user-data-dir={profile}"]
-    done = subprocess.run([*command, *args], check=True, capture_output=True, timeout=120)
-    return done.stdout
+    return run_chromium(profile, *args, timeout=120)
 
 
 def page_file(tmp_path: Path, layout_id: str) -> Path:

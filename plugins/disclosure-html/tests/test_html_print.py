@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from disclosure_core import RenderOptions, Report, builtin_layout, check
 from disclosure_core.document import report_title
 from disclosure_core.layouts import TableLayout, table_grids
 from disclosure_core.testing import daixian_report, numbered_report
+from disclosure_core.testing.chromium import chromium as run_chromium
+from disclosure_core.testing.chromium import chromium_binary
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -34,13 +35,9 @@ Printed = dict[str, tuple[Report, tuple[Page, ...]]]
 
 
 def chromium(profile: Path, *args: str) -> bytes:
-    binary = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(binary).exists():
+    if chromium_binary() is None:
         pytest.fail("chromium not found: install it (see .ci/run)")
-    offline = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
-    quiet = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-    command = [binary, "--headless", "--no-sandbox", "--disable-gpu", *quiet, *offline, f"--user-data-dir={profile}"]
-    return subprocess.run([*command, *args], check=True, capture_output=True, timeout=120).stdout
+    return run_chromium(profile, *args, timeout=120)
 
 
 def page(report: Report, *, checked: bool = True) -> bytes:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,19 +12,15 @@ from disclosure_published.testing import layout_page
 
 from disclosure_core import AbsenceKind, Absent, Body, BodyLevel, CellValue, Count, LoadError, Money, Report, load
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.testing.chromium import chromium_binary, chromium_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = chromium_binary()
 
 
 def print_to_pdf(page: bytes, directory: Path) -> bytes:
-    source, target = directory / "page.html", directory / "page.pdf"
-    source.write_bytes(page)
-    command = [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-    subprocess.run(
-        [*command, f"--print-to-pdf={target}", source.as_uri()], check=True, capture_output=True, timeout=120
-    )
-    return target.read_bytes()
+    del directory  # chromium_pdf works in a folder of its own
+    return chromium_pdf(page, timeout=120)
 
 
 @pytest.mark.slow

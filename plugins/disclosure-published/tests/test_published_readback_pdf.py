@@ -21,12 +21,13 @@ from disclosure_published.roundtrip import cell_differences, printed_differences
 from hypothesis import HealthCheck, Phase, given, settings
 
 from disclosure_core import Registry, Report, check
+from disclosure_core.testing.chromium import chromium_binary, chromium_pdf
 
 pytestmark = pytest.mark.slow
 
 REGISTRY = Registry()
 SOFFICE = shutil.which("soffice")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = chromium_binary()
 EXAMPLES = 5
 # fontconfig without the serif CJK faces: what a machine with other fonts substitutes for the GB fonts.
 _OTHER_FONTS = """<?xml version="1.0"?>
@@ -115,25 +116,10 @@ def libreoffice_pdfs(documents: list[bytes], suffix: str, directory: Path, font_
 
 
 def chromium_pdfs(pages: list[bytes], directory: Path, font_set: str) -> list[bytes]:
-    """The pages printed to PDF by headless Chromium, offline, with a profile of its own."""
+    """The pages printed to PDF by headless Chromium, offline, each with a profile of its own."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed: .ci/run installs it")
-    quiet = ["--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update"]
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", *quiet, "--disable-sync"]
-    command += ["--no-pdf-header-footer", f"--user-data-dir={directory / 'chromium-profile'}"]
-    pdfs = []
-    for index, page in enumerate(pages):
-        source, target = directory / f"r{index}.html", directory / f"r{index}.pdf"
-        source.write_bytes(page)
-        subprocess.run(
-            [*command, f"--print-to-pdf={target}", source.as_uri()],
-            check=True,
-            capture_output=True,
-            timeout=120,
-            env=environment(font_set, directory),
-        )
-        pdfs.append(target.read_bytes())
-    return pdfs
+    return [chromium_pdf(page, env=environment(font_set, directory), timeout=120) for page in pages]
 
 
 def readings(reports: list[Report], pdfs: list[bytes]) -> list[Report]:

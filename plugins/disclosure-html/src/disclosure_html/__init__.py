@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from disclosure_core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from disclosure_html.renderer import HtmlRenderer
@@ -19,10 +20,7 @@ _WHERE = {
 """Each public name and its module, imported on first use: the entry point stays cheap to import."""
 
 
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(importlib.import_module(_WHERE[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _WHERE)
 
 
 __all__ = ["HtmlRenderer"]

@@ -11,12 +11,12 @@ The public API is what ``__all__`` lists. Readers turn a container into a stream
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from disclosure_core.formats import Loaded
 from disclosure_core.layouts import Layout, official_layouts
+from disclosure_core.lazy import lazy_exports
 from disclosure_published.bodies import Hints, infer_level
 from disclosure_published.parse import parse_tokens
 from disclosure_published.stream import Token, row_break, table_end
@@ -27,11 +27,8 @@ if TYPE_CHECKING:
 _SOURCES = ("DocxSource", "HtmlSource", "PdfSource", "TextSource")
 
 
-def __getattr__(name: str) -> Any:
-    # The sources pull in python-docx and pdfplumber: imported when first asked for, not with the package.
-    if name in _SOURCES:
-        return getattr(importlib.import_module("disclosure_published.sources"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The sources pull in python-docx and pdfplumber: imported when first asked for, not with the package.
+__getattr__ = lazy_exports(__name__, dict.fromkeys(_SOURCES, "disclosure_published.sources"))
 
 
 def parse_text(

@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import random
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -38,6 +37,7 @@ from docx.oxml.ns import qn
 
 from disclosure_core.layouts import CellAddress, CellKind, Layout, TableLayout, builtin_layout, table_grids
 from disclosure_core.model import Body, BodyLevel, Report, Section, Sections
+from disclosure_core.testing.chromium import chromium_pdf
 from disclosure_core.values import CellValue, Count, Money
 from disclosure_published.headings import expected_number
 from disclosure_published.testing import OFFICIAL_HEADINGS, printed, word_document
@@ -318,22 +318,6 @@ def _footer_number(paragraph: object, numbering: str) -> None:
                     run._r.append(char)
         else:
             run.text = piece
-
-
-def chromium_pdf(page: bytes, *, footer: bool = False) -> bytes:
-    """``page`` printed to PDF by headless Chromium; ``footer`` keeps Chromium's own header and footer
-    (date and title at the top, the address and "1/3" at the bottom, as a browser prints a saved page)."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-    if not footer:
-        flags.append("--no-pdf-header-footer")
-    with tempfile.TemporaryDirectory() as directory:
-        source, target = Path(directory) / "report.html", Path(directory) / "report.pdf"
-        source.write_bytes(page)
-        profile = f"--user-data-dir={Path(directory) / 'profile'}"
-        command = [chromium, *flags, profile, f"--print-to-pdf={target}", source.as_uri()]
-        subprocess.run(command, check=True, capture_output=True, timeout=180)
-        return target.read_bytes()
 
 
 def libreoffice_pdf(document: bytes, *, suffix: str = ".docx") -> bytes:
