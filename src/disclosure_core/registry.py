@@ -344,7 +344,7 @@ class Registry:
         >>> registry = Registry(entry_points=False)
         >>> findings = registry.check(registry.load("examples/daixian-2020.json").report)
         >>> findings.by_outcome()["fail"]
-        3
+        4
         """
         from disclosure_core.rules.engine import check
 

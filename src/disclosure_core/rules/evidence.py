@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from disclosure_core.findings import CellUse
+from disclosure_core.findings import CellUse, Note, NoteKind
 from disclosure_core.rules.compile import Key, Linear
 from disclosure_core.rules.context import Context
 from disclosure_core.rules.messages import labels
@@ -28,10 +28,10 @@ def cell_uses(ctx: Context, keys: Sequence[Key], lhs: Linear | None = None, rhs:
     return uses
 
 
-def missing_words(ctx: Context, missing: Sequence[Key], note: tuple[str, str] | None) -> tuple[str, str]:
+def missing_words(ctx: Context, missing: Sequence[Key], note: Note | None) -> tuple[str, str]:
     """What is missing, in both languages: cells by label, facts by name, or the note (no previous report)."""
     if note is not None:
-        return note
+        return note.text.zh, note.text.en
     cells = [str(name) for previous, name in missing if not isinstance(name, str) and not previous]
     facts = [str(name) for _, name in missing if isinstance(name, str)]
     more = ("", "") if len(cells) <= 6 else (f"等{len(cells)}个单元格", f" and {len(cells) - 5} more")
@@ -40,6 +40,11 @@ def missing_words(ctx: Context, missing: Sequence[Key], note: tuple[str, str] | 
     return zh, en
 
 
-def notes_of(note: tuple[str, str] | None) -> tuple[str, ...]:
-    """A gathering note as a finding's notes (its English text)."""
-    return (note[1],) if note else ()
+def notes_of(note: Note | None) -> tuple[Note, ...]:
+    """A gathering note as a finding's notes."""
+    return (note,) if note else ()
+
+
+def failure_note(exc: Exception) -> Note:
+    """The note of a rule that could not be evaluated: the exception, as Python names it."""
+    return Note.of(NoteKind.RULE_ERROR, error=f"{type(exc).__name__}: {exc}")
