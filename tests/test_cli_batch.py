@@ -11,6 +11,8 @@ import pytest
 
 from disclosure_core.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
+
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT.parent / "shared" / "reports"
 

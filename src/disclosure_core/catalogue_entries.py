@@ -169,6 +169,28 @@ ENTRIES: dict[str, Text] = {
         "{output}：无法从后缀判断输出格式，请用 --to 指定",
         "{output}: cannot tell the output format from the suffix; pass --to",
     ),
+    "error.too_large": T(
+        "文件为 {size} 字节，超过可接受的 {limit} 字节", "{size} bytes is larger than the {limit} bytes accepted"
+    ),
+    "os.missing": T("文件不存在", "No such file or directory"),
+    "os.denied": T("没有访问权限", "Permission denied"),
+    "os.directory": T("这是一个目录", "Is a directory"),
+    "diagnostic.info": T("提示", "info"),
+    "diagnostic.warning": T("警告", "warning"),
+    "diagnostic.error": T("错误", "error"),
+    "error.overwrite": T("拒绝覆盖输入文件", "refusing to overwrite the input file"),
+    "error.unreadable": T("无法读取：{reason}", "cannot read: {reason}"),
+    "error.no_format_for_year": T("没有适用于 {year} 年的格式版本", "no format version applies to the year {year}"),
+    "error.no_source": T(
+        "没有能读取此类文件的来源（已知：{known}）", "no source reads this kind of file (known: {known})"
+    ),
+    "error.unknown_renderer": T(
+        "未知的输出格式 {name}（可用：{known}）", "unknown renderer {name} (available: {known})"
+    ),
+    "error.unknown_source": T("未知的来源 {name}（可用：{known}）", "unknown source {name} (available: {known})"),
+    "error.unknown_layout": T(
+        "未知的格式版本 {name}（可用：{known}）", "unknown format version {name} (available: {known})"
+    ),
     # ------------------------------------------------------------ `aggregate`
     "aggregate.done": T("已汇总 {count} 个单位：{units}", "aggregated {count} units: {units}"),
     "aggregate.missing": T(

@@ -15,7 +15,7 @@ def refuse_overwriting_input(output: Path, inputs: Iterable[Path]) -> None:
     """Raise :class:`UsageError` when ``output`` is one of ``inputs`` (same file, however spelled)."""
     for source in inputs:
         if output.exists() and source.exists() and os.path.samefile(output, source):
-            raise UsageError(f"{output}: refusing to overwrite the input file")
+            raise UsageError.keyed("error.overwrite", where=str(output))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.metadata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -18,11 +19,13 @@ import attrs
 import pluggy
 
 from disclosure_core import hookspecs
+from disclosure_core.catalogue import say
 from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageError
 from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, Source
 from disclosure_core.hints import ReportHints, apply_hints
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
+from disclosure_core.text import Text
 
 if TYPE_CHECKING:
     from disclosure_core.findings import Findings
@@ -47,10 +50,21 @@ def read_input(path: str | Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
+            raise LoadError.keyed("error.too_large", where=str(path), size=size, limit=MAX_INPUT_BYTES)
         return path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise LoadError.keyed("error.unreadable", where=str(path), reason=os_reason(exc)) from None
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the system could not open a file, in both languages (the system's own words in English).
+
+    >>> os_reason(FileNotFoundError(2, "No such file or directory")).zh
+    '文件不存在'
+    """
+    english = exc.strerror or str(exc)
+    key = {errno.ENOENT: "os.missing", errno.EACCES: "os.denied", errno.EISDIR: "os.directory"}.get(exc.errno or 0)
+    return Text(say(key) if key else english, english)
 
 
 class PluginWarning(UserWarning):
@@ -262,7 +276,7 @@ class Registry:
         for layout in self.layouts().values():
             if layout.extends is None and layout.applies_to(year):
                 return layout
-        raise UsageError(f"no format version applies to the year {year}")
+        raise UsageError.keyed("error.no_format_for_year", year=year)
 
     # ---------------------------------------------------------------- renderers and sources
 
@@ -292,7 +306,7 @@ class Registry:
             if suffix in source.suffixes:
                 return source
         known = ", ".join(sorted({s for src in self.sources().values() for s in src.suffixes}))
-        raise UsageError(f"{filename}: no source reads this kind of file (known: {known})")
+        raise UsageError.keyed("error.no_source", where=str(filename), known=known)
 
     def rule_set_files(self) -> list[DataFile]:
         """Rule-set files contributed by plugins (the shipped ones, from the built-in plugin, not listed)."""
@@ -386,4 +400,4 @@ def _pick(items: dict[str, T], name: str, kind: str) -> T:
         return items[name]
     except KeyError:
         known = ", ".join(sorted(items)) or "none"
-        raise UsageError(f"unknown {kind} {name!r} (available: {known})") from None
+        raise UsageError.keyed(f"error.unknown_{kind}", name=repr(name), known=known) from None

@@ -91,7 +91,11 @@ def test_the_summary_line_counts_reading_concerns_apart_from_failures() -> None:
     counts, concerns = findings.by_outcome(), findings.reading_concerns()
     assert concerns[Outcome.FAIL] >= 1
     # The counts line (its words from the catalogue since issue 16) follows the banner this report gets.
-    (line,) = [x for x in findings_text(report, builtin_layout("gov-2021"), findings, "en").splitlines() if x.startswith("outcomes:")]
+    (line,) = [
+        x
+        for x in findings_text(report, builtin_layout("gov-2021"), findings, "en").splitlines()
+        if x.startswith("outcomes:")
+    ]
     assert f"{counts[Outcome.FAIL] - concerns[Outcome.FAIL]} fail" in line
     assert line.endswith(f" ({sum(concerns.values())} more may be reading problems)")
     exact = check(balanced(total__natural_person=41))
@@ -246,7 +250,7 @@ def test_batch_summaries_count_reading_concerns_apart(tmp_path: Path, capsys: py
     save(uncertain_total(), inputs / "doubtful.json")
     # What the small fixture leaves out (sections, Tables 1 and 3) is switched off: only the balance is left.
     off = [arg for rule in ("sections.present", "appeals.filled", "proactive.filled") for arg in ("--disable", rule)]
-    assert main(["batch", str(inputs), "-o", str(tmp_path / "out"), *off]) == 3
+    assert main(["batch", str(inputs), "-o", str(tmp_path / "out"), *off, "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert "0 with failing errors or warnings" in err
     assert "1 reports with findings that may be reading problems" in err

@@ -36,7 +36,10 @@ def test_check_text_groups_by_table_names_cells_in_chinese_and_shows_arithmetic(
     assert "建议核对：行政许可·处理决定数量 10125 → 10215（数字顺序颠倒，置信度 0.8）" in out
     assert "一、本年新收政府信息公开申请数量: 总计 （空白） = 自然人 7" in out
     # The checks that wait for last year's report: a sentence, then their ids on a line of their own.
-    assert "未提供上年报告（--previous），14 项跨年度核对未进行：\n  proactive.items_yoy, proactive.total_published_yoy" in out
+    assert (
+        "未提供上年报告（--previous），14 项跨年度核对未进行：\n  proactive.items_yoy, proactive.total_published_yoy"
+        in out
+    )
 
 
 def test_check_text_is_in_one_language_and_keeps_outcome_and_severity_apart(capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,7 +113,7 @@ def test_disable_switches_rules_off_and_refuses_unknown_ids(capsys: pytest.Captu
     assert "sections.numbered" not in rules
     assert "proactive.pattern.items" in rules
     assert code == 0
-    code, _, err = run(capsys, "check", str(EXAMPLE), "--disable", "no.such.rule")
+    code, _, err = run(capsys, "check", str(EXAMPLE), "--disable", "no.such.rule", "--lang", "en")
     assert (code, err) == (2, "error: --disable no.such.rule: no such rule\n")
 
 
@@ -127,7 +130,7 @@ def test_extra_rules_are_linted_and_applied(tmp_path: Path, capsys: pytest.Captu
     late = next(f for f in json.loads(out)["findings"] if f["rule"] == "shanxi.deadline")
     assert (late["outcome"], late["difference"], late["message"]["en"]) == ("fail", 2, "2 days late")
     extra.write_text(extra.read_text(encoding="utf-8").replace("{days}", "{weeks}"), encoding="utf-8")
-    code, _, err = run(capsys, "check", str(EXAMPLE), "--rules", str(extra))
+    code, _, err = run(capsys, "check", str(EXAMPLE), "--rules", str(extra), "--lang", "en")
     assert code == 2
     assert err == f"error: {extra}: rule 'shanxi.deadline': message.zh uses unknown placeholder {{weeks}}\n"
 
@@ -136,7 +139,7 @@ def test_check_writes_atomically_and_never_over_its_input(tmp_path: Path, capsys
     target = tmp_path / "findings.json"
     assert run(capsys, "check", str(EXAMPLE), "--format", "json", "-o", str(target))[0] == 1
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "disclosure-core/findings/1"
-    code, _, err = run(capsys, "check", str(EXAMPLE), "-o", str(EXAMPLE))
+    code, _, err = run(capsys, "check", str(EXAMPLE), "-o", str(EXAMPLE), "--lang", "en")
     assert (code, err) == (2, f"error: {EXAMPLE}: refusing to overwrite the input file\n")
 
 
@@ -146,12 +149,14 @@ def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
     assert "requests.balance" in out
     assert "proactive.fees_unit" in out
     assert "proactive.pattern.items" not in out
-    code, out, _ = run(capsys, "rules", "explain", "requests.balance")
+    code, out, _ = run(capsys, "rules", "explain", "requests.balance", "--lang", "en")
     assert code == 0
     assert "basis:    国办公开办函〔2019〕60号" in out
     assert "example that passes:\n  requests.balance.natural_person: pass" in out
-    assert "example that fails:\n  requests.balance.natural_person: fail" in out
-    assert run(capsys, "rules", "explain", "nope")[2] == "error: no rule 'nope' (see `disclosure rules`)\n"
+    assert "example that fails:\n  requests.balance.natural_person: fails" in out  # the catalogue's word (issue 16)
+    assert (
+        run(capsys, "rules", "explain", "nope", "--lang", "en")[2] == "error: no rule 'nope' (see `disclosure rules`)\n"
+    )
 
 
 def test_fail_on_unverifiable_makes_the_unclassified_requests_fail_the_run(capsys: pytest.CaptureFixture[str]) -> None:

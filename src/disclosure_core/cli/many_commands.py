@@ -16,6 +16,7 @@ from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.aggregate import read_manifest
 from disclosure_core.batch import CheckOptions, batch_inputs, check_many
 from disclosure_core.batch_output import BatchDirectory, file_digest
+from disclosure_core.catalogue import join, say
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
 from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
@@ -50,17 +51,22 @@ def aggregate(
         blank_as_zero=blank_as_zero,
         layouts=state().registry.layouts(),
     )
-    click.echo(f"aggregated {len(result.units)} units: {', '.join(result.units)}", err=True)
+    lang = state().lang
+
+    def tell(key: str, **values: object) -> None:
+        click.echo(say(key, lang, **values), err=True)
+
+    tell("aggregate.done", count=len(result.units), units=join(list(result.units), lang))
     if result.missing:
-        click.echo(f"missing units (in the manifest, no report): {', '.join(result.missing)}", err=True)
+        tell("aggregate.missing", units=join(list(result.missing), lang))
     if result.unexpected:
-        click.echo(f"unexpected units (not in the manifest): {', '.join(result.unexpected)}", err=True)
-    treated = "treated as 0" if blank_as_zero else "so the sum is blank"
+        tell("aggregate.unexpected", units=join(list(result.unexpected), lang))
+    absent = "aggregate.absent.zero" if blank_as_zero else "aggregate.absent.blank"
     for cell, units in result.absent.items():
         if len(units) < len(result.units):  # cells blank everywhere are simply blank; say only the partial ones
-            click.echo(f"{cell}: no number from {', '.join(units)} ({treated})", err=True)
+            tell(absent, cell=cell, units=join(list(units), lang))
     for cell in result.unit_mismatches:
-        click.echo(f"{cell}: money in units that cannot be added (left blank)", err=True)
+        tell("aggregate.units", cell=cell)
     emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=files)
 
 
@@ -101,9 +107,14 @@ def batch(
     directory = BatchDirectory.open(output, options, rules_key)
     digests = {path: file_digest(path) for path in inputs}
     todo = [path for path in inputs if not directory.is_current(path, digests[path])]
-    click.echo(f"{len(inputs)} reports, {len(inputs) - len(todo)} already done, {len(todo)} to check", err=True)
+    lang = state().lang
+    click.echo(say("batch.start", lang, count=len(inputs), done=len(inputs) - len(todo), todo=len(todo)), err=True)
     pool: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 and len(todo) > 1 else None
-    bar = click.progressbar(length=len(todo), file=sys.stderr, label="checking") if sys.stderr.isatty() else None
+    bar = (
+        click.progressbar(length=len(todo), file=sys.stderr, label=say("batch.progress", lang))
+        if sys.stderr.isatty()
+        else None
+    )
     saved = time.monotonic()
     with pool or nullcontext(), bar or nullcontext():
         for result in check_many([str(p) for p in todo], executor=pool, options=options):
@@ -122,17 +133,19 @@ def batch(
     findings = [row for row in reports if not row["error"] and (row["failing_error"] or row["failing_warning"])]
     doubtful = [row for row in reports if not row["error"] and row["reading_concerns"]]
     unsure = [row for row in reports if not row["error"] and not row["read_with_confidence"]]
-    click.echo(
-        f"{len(reports)} reports: {len(failed)} could not be read, {len(findings)} with failing errors or warnings; "
-        f"{sum(1 for r in rules if r['reports_failing'])} rules fail somewhere. Results in {output}/",
-        err=True,
+    failing_rules = sum(1 for r in rules if r["reports_failing"])
+    done = say(
+        "batch.done",
+        lang,
+        count=len(reports),
+        unread=len(failed),
+        failing=len(findings),
+        rules=failing_rules,
+        output=output,
     )
+    click.echo(done, err=True)
     if doubtful:
-        click.echo(
-            f"{len(doubtful)} reports with findings that may be reading problems (cells not read exactly), "
-            f"{len(unsure)} whose tables were not read with confidence: check them against the documents.",
-            err=True,
-        )
+        click.echo(say("batch.doubtful", lang, count=len(doubtful), unsure=len(unsure)), err=True)
     return 1 if failed or findings else 3 if _doubtful_failures(documents) else 0
 
 
