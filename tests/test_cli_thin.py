@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_core import Registry
+from disclosure_core._lazy import LazyRenderer, LazySource
 from disclosure_core.cli import main
-from disclosure_core.lazy import LazyRenderer, LazySource
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
 
