@@ -23,12 +23,3 @@ def registry() -> Registry:
 def daixian() -> Report:
     """The Dai County 2020 report, as bundled in examples/."""
     return load(EXAMPLES / "daixian-2020.json").report
-
-
-@pytest.fixture
-def english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands speak English (``DISCLOSURE_LANG=en``): for tests written against the English diagnostics.
-
-    The default language is zh (issue 16); tests/test_cli_lang.py checks the Chinese words and the choice.
-    """
-    monkeypatch.setenv("DISCLOSURE_LANG", "en")
