@@ -152,6 +152,13 @@ ENTRIES: dict[str, Text] = {
     "level.county": T("县级政府", "county"),
     "level.county_department": T("县级部门", "county department"),
     "level.township": T("乡镇", "township"),
+    # ------------------------------------------------------------ `plugins`
+    "plugins.plugin": T("{name}（{version}）：{hooks}", "{name} ({version}): {hooks}"),
+    "plugins.builtin": T("内置", "built-in"),
+    "plugins.no_hooks": T("无钩子", "no hooks"),
+    "plugins.layouts": T("格式版本：{names}", "layouts:   {names}"),
+    "plugins.sources": T("来源：    {names}", "sources:   {names}"),
+    "plugins.renderers": T("输出格式：{names}", "renderers: {names}"),
     # ------------------------------------------------------------ diagnostics on stderr
     "cli.error": T("错误：{message}", "error: {message}"),
     "cli.usage": T("错误：{message}（见 `{command} --help`）", "error: {message} (see `{command} --help`)"),

@@ -81,14 +81,17 @@ def schema(format_id: str | None, output: Path | None) -> None:
 @click.command()
 def plugins() -> None:
     """List plugins with their versions and hooks, and what they provide."""
-    registry = state().registry
+    registry, lang = state().registry, state().lang
     for info in registry.plugins():
-        version = info.version or ("built-in" if info.builtin else "?")
-        click.echo(f"{info.name} ({version}): {', '.join(info.hooks) or 'no hooks'}")
+        version = info.version or (say("plugins.builtin", lang) if info.builtin else "?")
+        hooks = ", ".join(info.hooks) or say("plugins.no_hooks", lang)
+        click.echo(say("plugins.plugin", lang, name=info.name, version=version, hooks=hooks))
     click.echo("")
-    click.echo("layouts:   " + ", ".join(registry.layouts()))
-    click.echo("sources:   " + ", ".join(f"{n} ({', '.join(s.suffixes)})" for n, s in registry.sources().items()))
-    click.echo("renderers: " + ", ".join(f"{n} ({r.suffix})" for n, r in registry.renderers().items()))
+    click.echo(say("plugins.layouts", lang, names=", ".join(registry.layouts())))
+    sources = ", ".join(f"{n} ({', '.join(s.suffixes)})" for n, s in registry.sources().items())
+    click.echo(say("plugins.sources", lang, names=sources))
+    renderers = ", ".join(f"{n} ({r.suffix})" for n, r in registry.renderers().items())
+    click.echo(say("plugins.renderers", lang, names=renderers))
 
 
 @click.command()
