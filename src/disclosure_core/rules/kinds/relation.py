@@ -20,7 +20,7 @@ import attrs
 
 from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress
-from disclosure_core.model import AssessmentWeight, Facts, Report
+from disclosure_core.model import AssessmentWeight, Facts, Report, Section
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
 from disclosure_core.rules.context import Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
@@ -139,6 +139,8 @@ class RelationCheck:
 
     def _evaluate(self, ctx: Context) -> Result | None:
         got = gather(ctx, self.keys, self.policy)
+        if got.missing and self.policy is MissingPolicy.SKIP:
+            return EMPTY  # a relation cannot be computed without a side: "skip" skips it
         lhs_linear, rhs_linear = self.lhs.linear, self.rhs.linear if self.rhs else None
         if got.outcome is not None:
             if got.outcome is Outcome.EMPTY:
@@ -252,8 +254,7 @@ def linear_examples(keys: tuple[Key, ...], sample: Sample) -> Examples:
     previous = sample.last_year if any(prev for prev, _ in keys) else None
     base = sample.base
     if all(isinstance(name, str) for _, name in keys):  # a fact: the assessment weight
-        low = base.evolve(facts=Facts(AssessmentWeight("所占分值权重为3%", Decimal(3))))
-        return {"pass": (base, previous), "fail": (low, previous)}
+        return _weight_examples(keys, base, previous)
     passing = _solve(sample, base, previous)
     cells = [name for prev, name in keys if not prev and isinstance(name, CellAddress)]
     # A failing example with counts that could be printed is clearer: negative ones only when nothing else fails.
@@ -267,6 +268,24 @@ def linear_examples(keys: tuple[Key, ...], sample: Sample) -> Examples:
                 if sample.outcome(candidate, passing[1]) is Outcome.FAIL:
                     return {"pass": passing, "fail": (candidate, passing[1])}
     return {"pass": passing, "fail": passing}
+
+
+def _weight_examples(keys: tuple[Key, ...], base: Report, previous: Report | None) -> Examples:
+    """The weight stated in 一、总体情况; failing, below 4% — or, for the rule comparing the field with the
+    text, a field filled in that says otherwise."""
+    base = base.evolve(facts=Facts())  # the sample's own field would hide what the text says
+    stated = _say(base, "政府信息公开工作列入绩效考核范围，所占分值权重不低于4%。")
+    if any(str(name).startswith("facts.stated.") for _, name in keys):
+        filled = stated.evolve(facts=Facts(AssessmentWeight("所占分值权重为3%", Decimal(3))))
+        return {"pass": (stated, previous), "fail": (filled, previous)}
+    low = _say(base, "政府信息公开工作列入绩效考核范围，所占分值权重为3%。")
+    return {"pass": (stated, previous), "fail": (low, previous)}
+
+
+def _say(report: Report, sentence: str) -> Report:
+    overview = report.sections.overview or Section("一、总体情况")
+    said = Section(overview.heading, (*overview.paragraphs, sentence))
+    return report.evolve(sections=attrs.evolve(report.sections, overview=said))
 
 
 def like(value: CellValue, number: int | Decimal) -> CellValue:
