@@ -23,7 +23,7 @@ from disclosure_core.layouts import CellAddress
 from disclosure_core.model import AssessmentWeight, Facts, Report, Section
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
 from disclosure_core.rules.context import Context, Result, gather, integral
-from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
+from disclosure_core.rules.evidence import cell_uses, missing_names, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
 from disclosure_core.rules.fields import Fields, reads_previous
 from disclosure_core.rules.kinds.base import (
@@ -38,6 +38,7 @@ from disclosure_core.rules.kinds.base import (
 )
 from disclosure_core.rules.messages import Words, arithmetic, show_number
 from disclosure_core.rules.spec import MissingPolicy, Rule
+from disclosure_core.rules.yearly import yearly_arithmetic
 from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue, Count, Money
 
 EMPTY = Result(Outcome.EMPTY)
@@ -147,9 +148,13 @@ class RelationCheck:
                 return Result(Outcome.EMPTY)
             uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
             words: dict[str, Words] = {"missing": missing_words(ctx, got.missing, got.note)}
-            missing = tuple(str(name) for previous, name in got.missing if not previous)
             return Result(
-                got.outcome, tuple(uses), op=self.op or None, words=words, notes=notes_of(got.note), missing=missing
+                got.outcome,
+                tuple(uses),
+                op=self.op or None,
+                words=words,
+                notes=notes_of(got.note),
+                missing=missing_names(got.missing, got.note),
             )
         try:
             if self.rhs is None:
@@ -177,7 +182,7 @@ class RelationCheck:
             integral(difference) if difference is not None else None,
             self.op or None,
             words,
-            missing=tuple(str(name) for previous, name in got.missing if not previous),
+            missing=missing_names(got.missing, got.note),
             assumed_zero=got.assumed_zero,
             linear=linear,
             values=got.values,
@@ -186,10 +191,12 @@ class RelationCheck:
     def _words(self, ctx: Context, uses: list[CellUse], held: bool = True) -> dict[str, Words]:
         if not uses:
             return {"arithmetic": ""}
+        # A yearly relation shows both years' terms, last year's side first (rules/yearly.py).
+        write = yearly_arithmetic if any(u.report == "previous" for u in uses) else arithmetic
         return {
             "arithmetic": (
-                arithmetic(ctx.layout, uses, self.op or "?", "zh", held=held),
-                arithmetic(ctx.layout, uses, self.op or "?", "en", held=held),
+                write(ctx.layout, uses, self.op or "?", "zh", held=held),
+                write(ctx.layout, uses, self.op or "?", "en", held=held),
             )
         }
 
