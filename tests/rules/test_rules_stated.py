@@ -39,6 +39,8 @@ WORDINGS = [
     ("政务公开纳入绩效考核，分值为3分。", None, False, "3", None),
     ("政务公开工作在绩效考核中所占权重不低于４％。", "4", True, None, None),
     ("政务公开纳入绩效考核，权重为5%，年度目标完成率100%。", "5", False, None, None),
+    # as a PDF may print it: ⽬ is the Kangxi radical U+2F6C, folded to 目; a space inside a word
+    ("政务公开工作纳入年度\u2f6c标责任，分值权重不低于4 %。", "4", True, None, None),
 ]
 
 

@@ -20,6 +20,7 @@ Money(amount=Decimal('0.03'), unit='万元')
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -120,6 +121,16 @@ def _clean(text: str) -> str:
     return _SPACE.sub("", fold(text))
 
 
+_LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+"""Radicals and compatibility ideographs: the look-alikes folding turns into the words' ideographs."""
+
+
+def _mentions(words: re.Pattern[str], paragraph: str) -> bool:
+    """Whether ``paragraph`` says ``words``, folding it only when it holds look-alikes folding changes."""
+    text = _SPACE.sub("", paragraph)
+    return bool(words.search(text) or (_LOOKALIKE.search(text) and words.search(fold(text))))
+
+
 def assessment_weight(paragraphs: Iterable[str]) -> AssessmentWeight | None:
     """The first sentence giving the weight of disclosure work in performance assessment, read.
 
@@ -133,7 +144,8 @@ def assessment_weight(paragraphs: Iterable[str]) -> AssessmentWeight | None:
     >>> assessment_weight(["在全省政务公开考核中得分95分，位列第三。"]) is None
     True
     """
-    for sentence in sentences(paragraphs):
+    # Most paragraphs never mention assessment: they are passed over whole, unsplit and unfolded.
+    for sentence in sentences(p for p in paragraphs if _mentions(_ASSESSMENT, p)):
         folded = _clean(sentence)
         if not (_ASSESSMENT.search(folded) and _WEIGHT_WORDS.search(folded)):
             continue
@@ -189,7 +201,7 @@ def fees_charged(paragraphs: Iterable[str]) -> FeesCharged | None:
     >>> fees_charged(["本机关未收取信息处理费。"]).count
     0
     """
-    for sentence in sentences(paragraphs):
+    for sentence in sentences(p for p in paragraphs if _mentions(_FEES, p)):
         folded = _clean(sentence)
         if not _FEES.search(folded):
             continue
@@ -223,6 +235,7 @@ def text_facts(lead: Iterable[str], sections: Iterable[tuple[str, Iterable[str]]
 
 _MEMO: dict[int, tuple[Report, Facts]] = {}
 _MEMO_SIZE = 64
+_MEMO_LOCK = threading.Lock()
 
 
 def narrative_facts(report: Report) -> Facts:
@@ -236,14 +249,16 @@ def narrative_facts(report: Report) -> Facts:
     """
     # Keyed by identity (a report holds dicts and is not hashable); the entry holds the report, so its id
     # cannot be reused while the entry lives.
-    cached = _MEMO.get(id(report))
+    with _MEMO_LOCK:
+        cached = _MEMO.get(id(report))
     if cached is not None and cached[0] is report:
         return cached[1]
     sections = [(sid, s.paragraphs) for sid, s in report.sections.items() if s is not None]
     facts = text_facts(report.lead, sections)
-    if len(_MEMO) >= _MEMO_SIZE:
-        _MEMO.pop(next(iter(_MEMO)))
-    _MEMO[id(report)] = (report, facts)
+    with _MEMO_LOCK:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        _MEMO[id(report)] = (report, facts)
     return facts
 
 
