@@ -127,6 +127,8 @@ ENTRIES: dict[str, Text] = {
     "overlay.concerns_summary": T("另有 {count} 项可能是读取问题。", "{count} more may be reading problems."),
     "overlay.reading": T("可能是读取问题", "possible reading problem"),
     "overlay.level": T("{severity}级规则", "{severity}-level rule"),
+    "overlay.colon": T("：", ": "),
+    "overlay.separator": T("；", "; "),
     # ------------------------------------------------------------ `disclosure summary`
     "summary.body": T("  报送机关：{body}（{level}{region}）", "  body:      {body} ({level}{region})"),
     "summary.year": T("  年度：{year}　格式：{format}（{basis}）", "  year:      {year}   format: {format} ({basis})"),

@@ -237,6 +237,8 @@ def test_findings_speak_english_when_asked(daixian: Report) -> None:
     assert text(by_id(root, "findings-heading")) == "Check findings"
     assert "left side = 1.5" in text(by_id(root, "finding-1"))
     assert "r fails" in text(by_id(root, "finding-1"))
+    # Cells are named in English too.
+    assert "Table 2 1. New requests this year · Total: (blank)" in text(by_id(root, "finding-1"))
 
 
 def test_no_findings_says_so_and_no_overlay_without_findings(daixian: Report) -> None:

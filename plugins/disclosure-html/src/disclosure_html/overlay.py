@@ -41,6 +41,8 @@ _TEXTS = {
     "concerns_summary": "overlay.concerns_summary",
     "reading": "overlay.reading",
     "level": "overlay.level",
+    "colon": "overlay.colon",
+    "separator": "overlay.separator",
     **{outcome.value: f"outcome.{outcome.value}" for outcome in Outcome},
     **{severity.value: f"severity.{severity.value}" for severity in Severity},
 }
@@ -194,12 +196,12 @@ def _view(number: int, finding: Finding, layout: Layout, texts: dict[str, str], 
         for name, value in (("lhs", finding.lhs), ("rhs", finding.rhs), ("difference", finding.difference))
         if value is not None
     )
-    cells = tuple(_cell_line(use.cell, use.value, use.report, layout, texts) for use in finding.cells)
+    cells = tuple(_cell_line(use.cell, use.value, use.report, layout, texts, lang) for use in finding.cells)
     suggestions = tuple(
         say(
             "overlay.suggestion",
             lang,
-            cell=_cell_name(s.cell, layout, texts),
+            cell=_cell_name(s.cell, layout, texts, lang),
             value=s.value,
             kind=say(f"suggestion.{s.kind}", lang),
             confidence=f"{s.confidence:.2f}",
@@ -230,8 +232,10 @@ def _severity_text(finding: Finding, lang: str) -> str:
     return say("overlay.level", lang, severity=severity)
 
 
-def _cell_line(cell: str, value: CellValue, report: str, layout: Layout, texts: dict[str, str]) -> CellLine:
-    name = _cell_name(cell, layout, texts)
+def _cell_line(
+    cell: str, value: CellValue, report: str, layout: Layout, texts: dict[str, str], lang: str = "zh"
+) -> CellLine:
+    name = _cell_name(cell, layout, texts, lang)
     address = _address(cell)
     printed = ""
     if address is not None and layout.has_cell(address):
@@ -241,13 +245,13 @@ def _cell_line(cell: str, value: CellValue, report: str, layout: Layout, texts: 
     return CellLine(name, printed or texts["blank"], str(address) if address and layout.has_cell(address) else None)
 
 
-def _cell_name(cell: str, layout: Layout, texts: dict[str, str]) -> str:
+def _cell_name(cell: str, layout: Layout, texts: dict[str, str], lang: str = "zh") -> str:
     address = _address(cell)
     if address is None or not layout.has_cell(address):
         return cell
     table = layout.table(address.table)
     number = texts["table"].format(number=table.number)
-    return f"{number} {table.row(address.row).label.zh} · {table.column(address.column).label.zh}"
+    return f"{number} {table.row(address.row).label.text(lang)} · {table.column(address.column).label.text(lang)}"
 
 
 def _address(cell: str) -> CellAddress | None:
