@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
-from disclosure_core.schema import findings_json_schema
+from disclosure_core import findings_json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from disclosure_service import Settings, create_app
 from disclosure_service.testing import InProcessClient
 
 from disclosure_core.cli import main
 from disclosure_core.testing.data import daixian_json, published_reports
 
 REPORTS = published_reports()
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[InProcessClient]:
+    """One app per test module (starting a parse worker costs about a second)."""
+    with InProcessClient(create_app(Settings(parse_workers=1))) as in_process:
+        yield in_process
 
 
 def cli_json(path: Path, *args: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
@@ -77,12 +86,3 @@ def test_a_previous_report_is_a_second_form_part(client: InProcessClient) -> Non
     assert response.status_code in {200, 422}, response.text
     if response.status_code == 200:
         assert response.json()["options"]["previous"] is True
-
-
-def test_the_text_format_in_english(client: InProcessClient) -> None:
-    response = client.post(
-        "/v1/check?format=text&lang=en", content=daixian_json(), headers={"content-type": "application/json"}
-    )
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/plain")
-    assert "代县人民政府" in response.text

@@ -18,6 +18,13 @@ HOSTILE = published_reports().parent / "hostile"
 JSON = {"content-type": "application/json"}
 
 
+@pytest.fixture(scope="module")
+def client() -> Iterator[InProcessClient]:
+    """One app per test module (starting a parse worker costs about a second)."""
+    with InProcessClient(create_app(Settings(parse_workers=1))) as in_process:
+        yield in_process
+
+
 def problem(response: object, status: int) -> dict[str, object]:
     assert response.status_code == status, response.text  # type: ignore[attr-defined]
     assert response.headers["content-type"] == "application/problem+json"  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from disclosure_core.errors import UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
 from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
-from disclosure_core.rules.output import findings_bytes, findings_text, reaches
+from disclosure_core.rules.output import dump_findings, findings_text, reaches
 from disclosure_core.rules.sets import with_rules
 from disclosure_core.rules.spec import Rule, RuleSet
 
@@ -89,7 +89,7 @@ def check(
     findings = registry.check(report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable)
     layout = registry.layout(report.format)
     if output_format == "json":
-        data = findings_bytes(
+        data = dump_findings(
             report, findings, blank_as_zero=blank_as_zero, previous=previous is not None, layout=layout
         )
     else:

@@ -312,7 +312,7 @@ def _label(layout: Layout, cell: str, lang: str) -> str:
         return cell
 
 
-def findings_bytes(
+def dump_findings(
     report: Report,
     findings: Findings,
     *,
@@ -326,7 +326,7 @@ def findings_bytes(
     >>> from disclosure_core import Registry
     >>> registry = Registry(entry_points=False)
     >>> report = registry.load("examples/daixian-2020.json").report
-    >>> findings_bytes(report, registry.check(report))[:12]
+    >>> dump_findings(report, registry.check(report))[:12]
     b'{\\n  "schema"'
     """
     document = findings_json(report, findings, blank_as_zero=blank_as_zero, previous=previous, layout=layout)

@@ -94,7 +94,7 @@ def create_app(settings: Settings | None = None, *, registry: Callable[[], Regis
             Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"])
         )
     handlers = {HTTPException: _http_problem}
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers=handlers)  # type: ignore[arg-type]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers=handlers)
     app.state.service = service
     return app
 

@@ -10,10 +10,17 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from disclosure_core import Body, BodyLevel, Findings, Report, UsageError, report_json_schema
-from disclosure_core.rules.examples import rule_examples
-from disclosure_core.rules.output import findings_bytes, findings_text
-from disclosure_core.schema import findings_json_schema
+from disclosure_core import (
+    Body,
+    BodyLevel,
+    Findings,
+    Report,
+    UsageError,
+    dump_findings,
+    findings_json_schema,
+    report_json_schema,
+    rule_examples,
+)
 from disclosure_service.inputs import read_body, uploads
 from disclosure_service.options import CheckOptions, choice, flag, hints
 from disclosure_service.problems import Problem
@@ -63,15 +70,11 @@ async def check(service: Service, request: Request) -> Response:
             report, previous=previous, blank_as_zero=options.blank_as_zero, disabled=options.disabled
         )
         layout = registry.layout(report.format)
-        if options.output_format == "text":
-            return findings_text(report, layout, findings, options.lang).encode("utf-8")
-        return findings_bytes(
+        return dump_findings(
             report, findings, blank_as_zero=options.blank_as_zero, previous=previous is not None, layout=layout
         )
 
-    data = await run_in_threadpool(run)
-    media = FINDINGS_JSON if options.output_format == "json" else "text/plain; charset=utf-8"
-    return Response(data, media_type=media)
+    return Response(await run_in_threadpool(run), media_type=FINDINGS_JSON)
 
 
 async def render(service: Service, request: Request) -> Response:

@@ -13,9 +13,7 @@ import json
 from importlib.metadata import version
 from typing import Any
 
-from disclosure_core import Registry, report_json_schema
-from disclosure_core.rules.output import findings_bytes
-from disclosure_core.schema import findings_json_schema
+from disclosure_core import Registry, dump_findings, findings_json_schema, report_json_schema
 from disclosure_core.testing.data import daixian_json
 
 PROBLEM = {
@@ -188,7 +186,7 @@ HINTS = [
 def _examples() -> tuple[Any, Any]:
     registry = Registry(entry_points=False)
     report = registry.load_bytes(daixian_json(), origin="daixian-2020.json").report
-    findings = findings_bytes(report, registry.check(report), layout=registry.layout(report.format))
+    findings = dump_findings(report, registry.check(report), layout=registry.layout(report.format))
     return json.loads(daixian_json()), json.loads(findings)
 
 
@@ -251,8 +249,11 @@ def openapi_document(registry: Registry) -> dict[str, Any]:
             "post": {
                 "summary": "check a report: the findings document of `disclosure check --format json`",
                 "parameters": [
-                    _parameter("lang", "language of the text format", {"enum": ["zh", "en"]}),
-                    _parameter("format", "json (findings/1) or text", {"enum": ["json", "text"]}),
+                    _parameter(
+                        "lang",
+                        "accepted as by `disclosure check`; findings/1 carries both languages",
+                        {"enum": ["zh", "en"]},
+                    ),
                     _parameter("blank_as_zero", "read blank cells as 0", {"type": "boolean"}),
                     _parameter("disable", "switch off a rule (or one instance) by id", {"type": "string"}, many=True),
                     *HINTS,
@@ -267,8 +268,7 @@ def openapi_document(registry: Registry) -> dict[str, Any]:
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/Findings"},
                                 "examples": {"daixian-2020": {"$ref": "#/components/examples/DaixianFindings"}},
-                            },
-                            "text/plain": {"schema": {"type": "string"}},
+                            }
                         },
                     },
                     **_problems("400", "401", "413", "415", "422", "504"),

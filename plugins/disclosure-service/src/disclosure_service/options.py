@@ -69,7 +69,6 @@ class CheckOptions:
     """What ``disclosure check`` takes besides the files: the same names, as query parameters."""
 
     lang: str = "zh"
-    output_format: str = "json"
     blank_as_zero: bool = False
     disabled: tuple[str, ...] = ()
     source: str | None = None
@@ -84,7 +83,6 @@ class CheckOptions:
         """
         return cls(
             lang=choice(params, "lang", ("zh", "en"), "zh"),
-            output_format=choice(params, "format", ("json", "text"), "json"),
             blank_as_zero=flag(params, "blank_as_zero"),
             disabled=tuple(params.getlist("disable")),
             source=params.get("from"),

@@ -167,8 +167,13 @@ _ERRORS: dict[str, type[Exception]] = {"load": LoadError, "usage": UsageError, "
 async def _readable(conn: multiprocessing.connection.Connection, timeout: float) -> bool:
     """Wait without a thread until the worker answers, or ``timeout`` passes."""
     loop = asyncio.get_running_loop()
-    answered = loop.create_future()
-    loop.add_reader(conn.fileno(), lambda: answered.done() or answered.set_result(True))
+    answered: asyncio.Future[None] = loop.create_future()
+
+    def wake() -> None:
+        if not answered.done():
+            answered.set_result(None)
+
+    loop.add_reader(conn.fileno(), wake)
     try:
         await asyncio.wait_for(answered, timeout)
         return True
