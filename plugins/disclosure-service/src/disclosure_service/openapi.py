@@ -30,7 +30,6 @@ PROBLEM = {
 RULE = {
     "type": "object",
     "required": ["id", "kind", "severity", "title", "basis", "formats", "origin"],
-    "additionalProperties": False,
     "properties": {
         "id": {"type": "string"},
         "kind": {"type": "string"},
@@ -60,6 +59,7 @@ RULE_DETAIL = {
     "allOf": [{"$ref": "#/components/schemas/Rule"}],
     "type": "object",
     "required": ["examples"],
+    "unevaluatedProperties": False,
     "properties": {
         "examples": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/RuleExample"}}
     },
