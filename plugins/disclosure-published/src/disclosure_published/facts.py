@@ -15,8 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from disclosure_core.model import AssessmentWeight, FeesCharged
-from disclosure_core.values import Money
+from disclosure_core import AssessmentWeight, FeesCharged, Money
 from disclosure_published.normalize import clean
 
 _SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?")
