@@ -135,3 +135,13 @@ def f():
         ("disclosure_core.rules.instances", "compile_rules"),
     ]
     assert plugin.parent.is_dir()
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_plugin_code_reaches_no_file_outside_its_plugin(path: Path) -> None:
+    """Test data comes through ``disclosure_core.testing`` (``daixian_report()``, ``data.daixian_json()``,
+    ``data.published_reports()``, ``data.artifacts()``), never by walking up from ``__file__``."""
+    text = path.read_text(encoding="utf-8")
+    assert ".parents[" not in text
+    assert '"examples"' not in text
+    assert '"shared"' not in text

@@ -110,6 +110,11 @@ class LazySource:
     magic: bytes | None = None
     _instance: Any = attrs.field(default=None, init=False, repr=False)
 
+    @property
+    def imported(self) -> bool:
+        """Whether the implementation is imported already (asking the source then costs nothing more)."""
+        return self._instance is not None
+
     def implementation(self) -> Any:
         """The real source (imported now if it was not yet)."""
         if self._instance is None:
