@@ -103,7 +103,7 @@ def test_new_report_refuses_what_a_cell_cannot_hold(value: object, message: str)
 def test_changing_a_cell_refuses_what_it_cannot_hold(value: object, message: str) -> None:
     report = new_report("gov-2021", 2025, Body("某县人民政府", "county"))
     with pytest.raises(UsageError) as raised:
-        report.with_cells({"requests.new.total": value})  # type: ignore[dict-item]
+        report.with_cells({"requests.new.total": value})  # type: ignore[arg-type]
     assert str(raised.value) == message
 
 
