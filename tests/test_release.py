@@ -127,3 +127,14 @@ def test_new_report_refuses_a_year_or_body_of_the_wrong_type(year: object, body:
     with pytest.raises(UsageError) as raised:
         new_report("gov-2021", year, body)  # type: ignore[arg-type]
     assert str(raised.value) == message
+
+
+def test_the_changelog_has_a_section_per_distribution() -> None:
+    headings = [
+        line for line in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")
+    ]
+    released = [ROOT / "pyproject.toml", *ROOT.glob("plugins/*/pyproject.toml")]
+    for path in released:
+        name = tomllib.loads(path.read_text(encoding="utf-8"))["project"]["name"]
+        assert any(heading.startswith(f"## {name} ") for heading in headings), f"CHANGELOG.md: no section for {name}"
+    assert len(headings) >= len(released) == 5
