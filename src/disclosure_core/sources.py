@@ -7,7 +7,8 @@ A source is a small object with ``name``, ``suffixes``, ``description``, ``sniff
 (:func:`located`); ZIP packages are checked before any XML parser sees them (:func:`check_archive`); and both DOCX
 sources ask :func:`written_by_disclosure_docx` which of them a file is for. Where a document admits several
 readings, the layout's own arithmetic chooses: :func:`layout_identities` are the linear equalities its tables must
-satisfy (from the shipped rules), :func:`broken_identities` counts those a reading breaks. This module is public.
+satisfy (from the shipped rules), :func:`broken_identities` counts those a reading breaks. Facts stated in the narrative are read
+with the core's own :func:`assessment_weight` and :func:`fees_charged`, as for every source. This module is public.
 
 >>> from disclosure_core import Body, Count, Provenance, Report, official_layouts
 >>> from disclosure_core.sources import Loaded, Source, find_layout, located
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from disclosure_core.folding import fold, fold_ideographs
     from disclosure_core.layouts import find_layout, unknown_layout
     from disclosure_core.rules.identities import Identity, Number, broken_identities, layout_identities
+    from disclosure_core.rules.stated import assessment_weight, fees_charged
     from disclosure_core.values import located
 
 # Each name is imported from where it lives on first use: a plugin's entry point imports this module on every
@@ -80,6 +82,8 @@ __getattr__ = lazy_exports(
         "Number": "disclosure_core.rules.identities",
         "broken_identities": "disclosure_core.rules.identities",
         "layout_identities": "disclosure_core.rules.identities",
+        "assessment_weight": "disclosure_core.rules.stated",
+        "fees_charged": "disclosure_core.rules.stated",
         "located": "disclosure_core.values",
     },
 )
@@ -99,9 +103,11 @@ __all__ = [
     "Number",
     "ReportHints",
     "Source",
+    "assessment_weight",
     "broken_identities",
     "check_archive",
     "disagreement",
+    "fees_charged",
     "find_layout",
     "fold",
     "fold_ideographs",
