@@ -17,8 +17,7 @@ import pytest
 
 from disclosure_core.testing.data import daixian_json
 
-ROOT = Path(__file__).resolve().parents[3]
-JAVA_CLIENT = ROOT / "examples" / "java" / "CheckClient.java"
+JAVA_CLIENT = Path(__file__).resolve().parent.parent / "clients" / "CheckClient.java"
 
 
 def free_port() -> int:
