@@ -1,14 +1,17 @@
-"""Writing outputs safely: atomically, and never over an input file."""
+"""Reading inputs and writing outputs safely: inputs size-limited, outputs atomically and never over an input."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
-from disclosure_core.errors import UsageError
+from disclosure_core.catalogue import say
+from disclosure_core.errors import LoadError, UsageError
+from disclosure_core.text import Text
 
 
 def refuse_overwriting_input(output: Path, inputs: Iterable[Path]) -> None:
@@ -40,3 +43,37 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""Inputs larger than this are refused before reading: no report is anywhere near it."""
+
+
+def read_input(path: str | Path) -> bytes:
+    """A file's bytes, refused (:class:`LoadError` naming it) when unreadable or larger than
+    :data:`MAX_INPUT_BYTES`: the one size-limited read of every input.
+
+    >>> read_input("no-such-file.csv")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: no-such-file.csv: cannot read: No such file or directory
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise LoadError.keyed("error.too_large", where=str(path), size=size, limit=MAX_INPUT_BYTES)
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError.keyed("error.unreadable", where=str(path), reason=os_reason(exc)) from None
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the system could not open a file, in both languages (the system's own words in English).
+
+    >>> os_reason(FileNotFoundError(2, "No such file or directory")).zh
+    '文件不存在'
+    """
+    english = exc.strerror or str(exc)
+    key = {errno.ENOENT: "os.missing", errno.EACCES: "os.denied", errno.EISDIR: "os.directory"}.get(exc.errno or 0)
+    return Text(say(key) if key else english, english)
