@@ -1,7 +1,7 @@
 """Plugins and the example plugin import only the declared plugin API of disclosure-core.
 
 The declared API is the facade (``disclosure_core.__all__``), the modules written for plugin authors
-(:mod:`disclosure_core.sources`, :mod:`disclosure_core.renderers`, :mod:`disclosure_core.rendering`, each with
+(:mod:`disclosure_core.sources`, :mod:`disclosure_core.renderers`, :mod:`disclosure_core.rendering`, :mod:`disclosure_core.catalogue` (the words a plugin prints), each with
 its ``__all__``), the layout data (:mod:`disclosure_core.layouts`, its ``__all__``), the error tree
 (:mod:`disclosure_core.errors`), the hook contract (:mod:`disclosure_core.hookspecs`) and the test helpers
 (:mod:`disclosure_core.testing` and its submodules), and the ``disclosure`` command's entry point
@@ -29,6 +29,7 @@ WITH_ALL = (
     "disclosure_core.renderers",
     "disclosure_core.rendering",
     "disclosure_core.layouts",
+    "disclosure_core.catalogue",
 )
 """Modules whose public names are exactly their ``__all__``."""
 WHOLE = ("disclosure_core.errors", "disclosure_core.hookspecs", "disclosure_core.testing")

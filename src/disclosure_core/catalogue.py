@@ -135,3 +135,6 @@ def join(items: list[str], lang: str = "zh") -> str:
     ('一、二', 'a, b')
     """
     return ("、" if lang != "en" else ", ").join(items)
+
+
+__all__ = ["entry", "fill", "join", "language", "placeholders", "say", "show", "words"]

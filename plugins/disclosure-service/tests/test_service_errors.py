@@ -139,10 +139,10 @@ def test_the_access_log_never_records_report_contents(
 
 def test_a_worker_that_dies_costs_one_request() -> None:
     async def run() -> None:
-        pool = ParsePool(workers=1, timeout=30, memory_bytes=300 * 1024 * 1024)
+        pool = ParsePool(workers=1, timeout=30, memory_bytes=1024 * 1024 * 1024)
         try:
             with pytest.raises(LoadError, match=r"ran out of memory"):
-                await pool.run(_allocate, 2 * 1024 * 1024 * 1024)
+                await pool.run(_allocate, 8 * 1024 * 1024 * 1024)
             assert await pool.run(_echo, "next") == "next"
         finally:
             pool.close()

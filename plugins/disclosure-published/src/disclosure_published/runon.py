@@ -28,9 +28,8 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from disclosure_core import SECTION_IDS, Diagnostic, Loaded, Provenance
-from disclosure_core.folding import fold
 from disclosure_core.layouts import CellAddress, Layout, TableLayout
-from disclosure_core.sources import layout_identities
+from disclosure_core.sources import fold, layout_identities
 from disclosure_published.bodies import Hints
 from disclosure_published.digit_runs import Run, solve
 from disclosure_published.headings import expected_number, match_heading

@@ -18,9 +18,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, Diagnostic, DiagnosticLevel, Money, Provenance
-from disclosure_core.folding import fold
 from disclosure_core.layouts import CellKind, ColumnSpec
-from disclosure_core.sources import located
+from disclosure_core.sources import fold, located
 
 Content = int | Decimal | str | None
 """What a value cell holds in the workbook: a number, a text, or nothing."""

@@ -15,8 +15,7 @@ import attrs
 import openpyxl
 
 from disclosure_core.errors import LoadError
-from disclosure_core.folding import fold
-from disclosure_core.sources import check_archive
+from disclosure_core.sources import check_archive, fold
 from disclosure_xlsx.ooxml_text import unescape
 
 MAX_BYTES = 32 * 1024 * 1024
