@@ -85,7 +85,7 @@ def entry_points(group: str, path: Iterable[str] | None = None) -> list[EntryPoi
 def _from_directory(directory: str, group: str, seen: set[str]) -> list[EntryPoint]:
     found: list[EntryPoint] = []
     try:
-        names = sorted(os.listdir(directory))
+        names = os.listdir(directory)
     except OSError:
         return found
     for name in names:
