@@ -21,8 +21,8 @@ from disclosure_published import DocxSource, HtmlSource, PdfSource, TextSource
 from disclosure_published.testing import layout_page, word_document, word_page
 
 from disclosure_core import Registry, load
-from disclosure_core.formats import Source
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.sources import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT.parent / "shared" / "reports"
