@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import inspect
 from collections.abc import Iterable
 from pathlib import Path
@@ -135,29 +134,49 @@ def test_a_name_taken_by_a_builtin_stays_with_the_builtin() -> None:
         assert registry.renderer("json").description.startswith("canonical JSON")
 
 
-class FakeEntryPoint:
-    def __init__(self, name: str, target: Any) -> None:
-        self.name, self.value, self.target, self.dist = name, f"{name}:plugin", target, None
+def install_plugins(where: Path, entry_points: dict[str, str], modules: dict[str, str]) -> None:
+    """A distribution installed as pip installs one: its modules and a dist-info with entry_points.txt."""
+    for name, text in modules.items():
+        (where / f"{name}.py").write_text(text, encoding="utf-8")
+    metadata = where / "demo_plugins-1.2.dist-info"
+    metadata.mkdir()
+    (metadata / "METADATA").write_text("Metadata-Version: 2.1\nName: demo-plugins\nVersion: 1.2\n", encoding="utf-8")
+    lines = "".join(f"{name} = {value}\n" for name, value in entry_points.items())
+    (metadata / "entry_points.txt").write_text(f"[disclosure_core]\n{lines}", encoding="utf-8")
 
-    def load(self) -> Any:
-        if isinstance(self.target, Exception):
-            raise self.target
-        return self.target
+
+TEXT_PLUGIN_MODULE = """
+from disclosure_core import hookimpl
+
+class Renderer:
+    name, suffix, media_type, description = "text", ".txt", "text/plain", "one line"
+
+    def render(self, report, options):
+        return report.body.name.encode()
+
+@hookimpl
+def disclosure_renderers():
+    return [Renderer()]
+"""
 
 
-def test_entry_point_plugins_are_discovered_and_broken_ones_become_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
-    points = [FakeEntryPoint("text", TextPlugin()), FakeEntryPoint("broken", ImportError("No module named 'lxml'"))]
-
-    def entry_points(*, group: str) -> list[FakeEntryPoint]:
-        assert group == "disclosure_core"
-        return points
-
-    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+def test_entry_point_plugins_are_discovered_and_broken_ones_become_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_plugins(
+        tmp_path,
+        {"text": "demo_text_plugin_a", "broken": "demo_broken_plugin_a"},
+        {
+            "demo_text_plugin_a": TEXT_PLUGIN_MODULE,
+            "demo_broken_plugin_a": "raise ImportError(\"No module named 'lxml'\")\n",
+        },
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.warns(PluginWarning, match="plugin 'broken' .* failed to load: No module named 'lxml'"):
         registry = Registry()
     assert "text" in registry.renderers()
     assert any("broken" in problem for problem in registry.problems)
-    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    assert {info.name: info.version for info in registry.plugins()}["text"] == "1.2"
     with pytest.raises(PluginError, match="broken"):
         Registry(strict=True)
 

@@ -333,25 +333,32 @@ def _read_tables(
 ) -> Tables:
     if not isinstance(raw, dict):
         raise fail("$.tables", "expected an object")
+    index = _cell_index(layout)
     cells: dict[CellAddress, CellValue] = {}
     for table_id, rows in raw.items():
         path = f"$.tables.{table_id}"
-        try:
-            table = layout.table(table_id)
-        except KeyError:
-            raise fail(path, f"no table {table_id!r} in {layout.id}") from None
+        table = index.get(table_id)
+        if table is None:
+            raise fail(path, f"no table {table_id!r} in {layout.id}")
         if not isinstance(rows, dict):
             raise fail(path, "expected an object of rows")
         for row_id, columns in rows.items():
-            if row_id not in {row.id for row in table.rows}:
+            row = table.get(row_id)
+            if row is None:
                 raise fail(f"{path}.{row_id}", f"no row {row_id!r} in table {table_id!r} of {layout.id}")
             if not isinstance(columns, dict):
                 raise fail(f"{path}.{row_id}", "expected an object of columns")
             for column_id, raw_value in columns.items():
-                address = CellAddress(table_id, row_id, column_id)
-                if not layout.has_cell(address):
+                found = row.get(column_id)
+                if found is None:
+                    address = CellAddress(table_id, row_id, column_id)
                     raise fail(f"{path}.{row_id}.{column_id}", f"no cell {address} in {layout.id}")
-                problem_or_value = cell_from_json(raw_value, layout.column_of(address))
+                address, column = found
+                if raw_value is None:  # blank: kept (in its place) only to carry provenance, as Tables does
+                    if address in provenance:
+                        cells[address] = Absent()
+                    continue
+                problem_or_value = cell_from_json(raw_value, column)
                 if isinstance(problem_or_value, str):
                     raise fail(f"{path}.{row_id}.{column_id}", problem_or_value)
                 cells[address] = problem_or_value
@@ -361,6 +368,28 @@ def _read_tables(
     return Tables(cells)
 
 
+_CellIndex = dict[str, dict[str, dict[str, tuple[CellAddress, ColumnSpec]]]]
+_INDEXES: dict[int, tuple[Layout, _CellIndex]] = {}
+
+
+def _cell_index(layout: Layout) -> _CellIndex:
+    """Every cell of a layout by table, row and column id, with the layout's own address object.
+
+    Built once per layout (looked up by identity: hashing a layout costs more than reading a report). The
+    report's cells are then keyed by the layout's address objects, which later lookups find by identity.
+    """
+    cached = _INDEXES.get(id(layout))
+    if cached is not None and cached[0] is layout:
+        return cached[1]
+    index: _CellIndex = {table.id: {row.id: {} for row in table.rows} for table in layout.tables}
+    for address in layout.addresses():
+        index[address.table][address.row][address.column] = (address, layout.column_of(address))
+    if len(_INDEXES) >= 64:  # layouts made on the fly (tests, plugins) must not pile up
+        _INDEXES.clear()
+    _INDEXES[id(layout)] = (layout, index)
+    return index
+
+
 def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
     """Read one cell's canonical JSON; return the value, or a one-line problem.
 
@@ -368,26 +397,32 @@ def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
     >>> cell_from_json("7件", ColumnSpec("total", Label("", "")))
     'expected an integer, got "7件"'
     """
-    shown = json.dumps(raw, ensure_ascii=False)
     if raw is None:
         return Absent()
+    kind = column.kind
+    if type(raw) is int:  # the common case first; bool is a subclass of int, and not a count
+        if raw < 0 and kind is CellKind.COUNT:
+            return f"expected a non-negative integer, got {raw}"
+        if kind is not CellKind.MONEY:
+            return Count(raw)
     if isinstance(raw, dict):
-        return _absent_or_money(raw, column, shown)
-    if column.kind is CellKind.MONEY:
+        return _absent_or_money(raw, column)
+    if kind is CellKind.MONEY:
         if isinstance(raw, str) and _DECIMAL.fullmatch(raw):
             return Money(Decimal(raw), column.unit)
-        return f"expected a decimal string, got {shown}"
-    if isinstance(raw, bool) or not isinstance(raw, int):
-        return f"expected an integer, got {shown}"
-    if raw < 0 and column.kind is CellKind.COUNT:
-        return f"expected a non-negative integer, got {raw}"
-    return Count(raw)
+        return f"expected a decimal string, got {_shown(raw)}"
+    return f"expected an integer, got {_shown(raw)}"
 
 
-def _absent_or_money(raw: dict[str, Any], column: ColumnSpec, shown: str) -> CellValue | str:
+def _shown(raw: Any) -> str:
+    """A JSON value as the input spelled it, for a message (only ever computed for a problem)."""
+    return json.dumps(raw, ensure_ascii=False)
+
+
+def _absent_or_money(raw: dict[str, Any], column: ColumnSpec) -> CellValue | str:
     if "absent" in raw:
         if set(raw) - {"absent", "text"}:
-            return f"unknown key(s) in {shown}"
+            return f"unknown key(s) in {_shown(raw)}"
         if raw["absent"] not in {k.value for k in AbsenceKind}:
             return f"unknown kind of absence {json.dumps(raw['absent'], ensure_ascii=False)}"
         text = raw.get("text", "")
@@ -401,7 +436,7 @@ def _absent_or_money(raw: dict[str, Any], column: ColumnSpec, shown: str) -> Cel
         if unit is not None and not isinstance(unit, str):
             return f"expected a unit string, got {json.dumps(unit, ensure_ascii=False)}"
         return Money(Decimal(amount), unit)
-    return f"unexpected object {shown}"
+    return f"unexpected object {_shown(raw)}"
 
 
 @attrs.frozen

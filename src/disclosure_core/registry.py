@@ -11,7 +11,6 @@ strict) or, for a load or a render, as the :class:`LoadError` / :class:`RenderEr
 
 from __future__ import annotations
 
-import importlib.metadata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import pluggy
 
-from disclosure_core import hookspecs
+from disclosure_core import _entry_points, hookspecs
 from disclosure_core._files import read_input
 from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, Source
 from disclosure_core._hints import ReportHints, apply_hints
@@ -96,7 +95,7 @@ class Registry:
 
         self.strict = strict
         self.problems: list[str] = []
-        self._versions: dict[str, str | None] = {}
+        self._installed: dict[str, _entry_points.EntryPoint] = {}
         self._builtin: set[str] = set()
         self._cache: dict[str, Any] = {}
         self._pm = pluggy.PluginManager(hookspecs.PROJECT)
@@ -139,7 +138,7 @@ class Registry:
             self._check_pending()
 
     def _load_entry_points(self) -> None:
-        for entry_point in importlib.metadata.entry_points(group=hookspecs.PROJECT):
+        for entry_point in _entry_points.entry_points(hookspecs.PROJECT):
             if self._pm.has_plugin(entry_point.name) or self._pm.is_blocked(entry_point.name):
                 continue
             try:
@@ -148,7 +147,7 @@ class Registry:
             except Exception as exc:
                 self._problem(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}")
                 continue
-            self._versions[entry_point.name] = entry_point.dist.version if entry_point.dist else None
+            self._installed[entry_point.name] = entry_point
 
     def _problem(self, message: str) -> None:
         if self.strict:
@@ -161,7 +160,8 @@ class Registry:
         found = []
         for name, plugin in self._pm.list_name_plugin():
             hooks = tuple(sorted(caller.name for caller in self._pm.get_hookcallers(plugin) or ()))
-            found.append(PluginInfo(name, self._versions.get(name), hooks, name in self._builtin))
+            point = self._installed.get(name)
+            found.append(PluginInfo(name, point.version if point else None, hooks, name in self._builtin))
         return found
 
     def _collect(self, hook: str) -> list[tuple[str, Any]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -13,6 +12,7 @@ from typing import Any, TypeVar
 import attrs
 import click
 
+from disclosure_core._entry_points import entry_points
 from disclosure_core._files import refuse_overwriting_input, write_atomic
 from disclosure_core._formats import Diagnostic, Loaded
 from disclosure_core._hints import ReportHints
@@ -59,7 +59,7 @@ def blocked_plugins(environ: Mapping[str, str]) -> list[str]:
     if wanted is None:
         return []
     keep = {name.strip() for name in wanted.split(",") if name.strip()}
-    return [ep.name for ep in importlib.metadata.entry_points(group=PROJECT) if ep.name not in keep]
+    return [ep.name for ep in entry_points(PROJECT) if ep.name not in keep]
 
 
 def state() -> State:

@@ -3,7 +3,7 @@
 The public API is what ``__all__`` lists. Readers turn a container into a stream of tokens
 (:mod:`disclosure_published.stream`); one core maps the stream onto a layout and reads the narrative.
 
->>> from disclosure_published import parse_text
+>>> from disclosure_published import Hints, parse_text
 >>> loaded = parse_text("二、主动公开政府信息情况\\n行政许可 | 12\\n".encode(), origin="a.txt", hints=Hints(name="某县人民政府", year=2022))
 >>> loaded.report.format, loaded.report.number("proactive.licensing.decisions")
 ('gov-2021', 12)
@@ -14,21 +14,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from disclosure_core import Loaded
-from disclosure_core.layouts import Layout, official_layouts
 from disclosure_core.sources import lazy_exports
-from disclosure_published.bodies import Hints, infer_level
-from disclosure_published.parse import parse_tokens
-from disclosure_published.stream import Token, row_break, table_end
 
 if TYPE_CHECKING:
+    from disclosure_core import Loaded
+    from disclosure_core.layouts import Layout
+    from disclosure_published.bodies import Hints, infer_level
+    from disclosure_published.parse import parse_tokens
     from disclosure_published.sources import DocxSource, HtmlSource, PdfSource, TextSource
+    from disclosure_published.stream import Token, row_break, table_end
 
-_SOURCES = ("DocxSource", "HtmlSource", "PdfSource", "TextSource")
+_WHERE = {
+    **dict.fromkeys(("DocxSource", "HtmlSource", "PdfSource", "TextSource"), "disclosure_published.sources"),
+    **dict.fromkeys(("Hints", "infer_level"), "disclosure_published.bodies"),
+    "parse_tokens": "disclosure_published.parse",
+    **dict.fromkeys(("Token", "row_break", "table_end"), "disclosure_published.stream"),
+}
 
-
-# The sources pull in python-docx and pdfplumber: imported when first asked for, not with the package.
-__getattr__ = lazy_exports(__name__, dict.fromkeys(_SOURCES, "disclosure_published.sources"))
+# Every run imports this package (the plugin's entry point is a submodule): the sources pull in python-docx
+# and pdfplumber, the token core costs 30 ms, so each name is imported when first asked for.
+__getattr__ = lazy_exports(__name__, _WHERE)
 
 
 def parse_text(
@@ -41,6 +46,7 @@ def parse_text(
     """Read a published report from text bytes, with the official layouts unless ``layouts`` are given
     (a mapping by id, or a list); every layout given is a candidate, variants included.
 
+    >>> from disclosure_published import Hints
     >>> loaded = parse_text("二、主动公开政府信息情况\\n行政许可 | 12\\n".encode(), origin="a.txt", hints=Hints(year=2022))
     >>> loaded.report.number("proactive.licensing.decisions")
     12
@@ -59,6 +65,7 @@ def parse_html(
 ) -> Loaded:
     """Read a published report from an HTML page.
 
+    >>> from disclosure_published import Hints
     >>> page = "<p>二、主动公开政府信息情况</p><table><tr><td>行政许可</td><td>12</td></tr></table>"
     >>> loaded = parse_html(page.encode(), origin="a.html", hints=Hints(name="某县人民政府", year=2022))
     >>> loaded.report.body.level, loaded.report.number("proactive.licensing.decisions")
@@ -111,6 +118,8 @@ def _by_id(layouts: Mapping[str, Layout] | Iterable[Layout] | None) -> Mapping[s
     """The one layout lookup, from what a caller may hand over: a mapping as it is, a list keyed by id,
     nothing as the official layouts. Every layout is a candidate, variants included."""
     if layouts is None:
+        from disclosure_core.layouts import official_layouts
+
         return official_layouts()
     if isinstance(layouts, Mapping):
         return layouts

@@ -33,13 +33,11 @@ from disclosure_published import pdf_choice
 from disclosure_published.bodies import Hints
 from disclosure_published.furniture import is_bare_number, is_page_number, running
 from disclosure_published.parse import parse_tokens
+from disclosure_published.pdf_bounds import MAX_PAGES, Budget
 from disclosure_published.pdf_continuation import Fragment, TableReader, join_broken_row
-from disclosure_published.pdf_grid import Grid, LabelTest, page_grids, tables_of
+from disclosure_published.pdf_grid import Grid, LabelTest, joined_dashes, page_grids, tables_of
 from disclosure_published.stream import Token
 from disclosure_published.vocabulary import vocabulary_of
-
-MAX_PAGES = 200
-"""A report runs to a few dozen pages; longer files are refused rather than read for minutes."""
 
 _FOOT = 0.88  # a bare number below this share of the page height is the page's number
 
@@ -111,7 +109,8 @@ def pdf_tokens(data: bytes, *, origin: str, is_label: LabelTest | None = None) -
 
 
 def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
-    """A PDF's text layer read; LoadError for a broken, encrypted or text-less PDF."""
+    """A PDF's text layer read; LoadError for a broken, encrypted or text-less PDF, or one past the bounds of
+    :mod:`disclosure_published.pdf_bounds` (pages are read and released one at a time)."""
     import pdfplumber  # imported here: loading pdfminer costs time the other sources need not pay
 
     pages: list[list[Grid | _Line]] = []
@@ -123,8 +122,12 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
         with pdfplumber.open(io.BytesIO(data)) as document:
             if len(document.pages) > MAX_PAGES:
                 raise LoadError(f"{origin}: {len(document.pages)} pages is more than the {MAX_PAGES} accepted")
+            budget = Budget(origin)
+            budget.check_streams(document.doc)
             for number, page in enumerate(document.pages, start=1):
+                budget.lay_out(page, number)
                 pages.append(_page(page, number, is_label))
+                page.close()  # what is kept of a page is its grids and lines: its objects go now
     except LoadError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
@@ -301,4 +304,4 @@ def _tighten(text: str) -> str:
     >>> _tighten("统计时限自 2020 年 1 月 1 日起，网络问政 APP 平台")
     '统计时限自2020年1月1日起，网络问政APP平台'
     """
-    return _SPACE_BY_CJK.sub("", text)
+    return joined_dashes(_SPACE_BY_CJK.sub("", text))

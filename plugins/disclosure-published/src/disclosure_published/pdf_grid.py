@@ -13,6 +13,7 @@ that encloses another grid is a frame whatever it holds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -118,10 +119,23 @@ def page_grids(page: Any, number: int) -> list[Grid]:
                 if bbox is None or text is None:
                     continue
                 column = min(range(len(merged)), key=lambda i: abs(merged[i] - bbox[0]))
-                cells.append(Cell(text.strip(), bbox[0], bbox[2], column))
+                cells.append(Cell(joined_dashes(text.strip()), bbox[0], bbox[2], column))
             rows.append(tuple(cells))
         grids.append(Grid(number, tuple(table.bbox), tuple(rows), tuple(merged)))
     return sorted(grids, key=lambda grid: grid.bbox[1])
+
+
+_SPACED_DASHES = re.compile("(?<=[\u2014\u2015\u2500])\\s+(?=[\u2014\u2015\u2500])")
+
+
+def joined_dashes(text: str) -> str:
+    """The text without the space or line break extraction put between the two halves of a Chinese dash
+    (——): each is a glyph of its own, which a fallback font draws apart, or a narrow cell wraps.
+
+    >>> joined_dashes("— —"), joined_dashes("—\\n—"), joined_dashes("— 3")
+    ('——', '——', '— 3')
+    """
+    return _SPACED_DASHES.sub("", text)
 
 
 def _merge_close(xs: Sequence[float]) -> list[float]:

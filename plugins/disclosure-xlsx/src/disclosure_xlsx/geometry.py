@@ -144,8 +144,25 @@ class TableSheet:
         raise KeyError(str(wanted))
 
 
+_SHAPES: dict[int, tuple[TableLayout, TableSheet]] = {}
+
+
 def table_sheet(table: TableLayout) -> TableSheet:
-    """Compute the drawn shape of ``table`` (see the module docstring)."""
+    """The drawn shape of ``table`` (see the module docstring), computed once per table.
+
+    Looked up by identity (a layout is immutable; hashing one costs more than computing its shape).
+    """
+    cached = _SHAPES.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    shape = _table_sheet(table)
+    if len(_SHAPES) >= 64:  # tables of layouts made on the fly (tests, plugins) must not pile up
+        _SHAPES.clear()
+    _SHAPES[id(table)] = (table, shape)
+    return shape
+
+
+def _table_sheet(table: TableLayout) -> TableSheet:
     label_width = max(block.label_width for block in table.blocks)
     data_width = max(block.data_width for block in table.blocks)
     labels: list[LabelPlace] = []

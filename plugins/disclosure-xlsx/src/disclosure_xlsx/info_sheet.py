@@ -77,26 +77,25 @@ class _Writer:
         self.row = 4
 
     def field(
-        self, label: str, value: str | int | Decimal | dt.date | None, hint: str = "", locked: bool = False
+        self,
+        label: str,
+        value: str | int | Decimal | dt.date | None,
+        hint: str = "",
+        locked: bool = False,
+        label_style: str = styles.FIELD,
     ) -> None:
         sheet, row = self.sheet, self.row
-        label_cell = sheet.cell(row=row, column=1, value=label)
-        label_cell.font, label_cell.border, label_cell.alignment = styles.BOLD, styles.BORDER, styles.LEFT
+        sheet.cell(row=row, column=1, value=label).style = label_style
         if isinstance(value, str):
             write_text(sheet, row, 2, value, f"{INFO_SHEET}!B{row} ({label})")
         elif value is not None:
             sheet.cell(row=row, column=2, value=value)
-        value_cell = sheet.cell(row=row, column=2)
-        if locked:
-            value_cell.border, value_cell.font = styles.BORDER, styles.FONT
-        else:
-            styles.style_input(value_cell)
-            value_cell.alignment = styles.TOP_LEFT
-        if isinstance(value, dt.date):
-            value_cell.number_format = "yyyy-mm-dd"
+        date = isinstance(value, dt.date)
+        sheet.cell(row=row, column=2).style = (
+            styles.FIXED if locked else styles.INPUT_DATE if date else styles.INPUT_TEXT
+        )
         if hint:
-            hint_cell = sheet.cell(row=row, column=3, value=hint)
-            hint_cell.font, hint_cell.alignment = styles.HINT, styles.TOP_LEFT
+            sheet.cell(row=row, column=3, value=hint).style = styles.NOTE
         lines = max(
             _lines(label, WIDTHS["A"]),
             _lines(value if isinstance(value, str) else "", WIDTHS["B"]),
@@ -106,21 +105,22 @@ class _Writer:
             sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
         self.row += 1
 
-    def choice(self, label: str, value: str | None, choices: Sequence[str], hint: str = "") -> None:
+    def choice(
+        self, label: str, value: str | None, choices: Sequence[str], hint: str = "", label_style: str = styles.FIELD
+    ) -> None:
         validation = styles.list_validation(choices)
         validation.add(f"B{self.row}")
         self.sheet.add_data_validation(validation)
-        self.field(label, value, hint)
+        self.field(label, value, hint, label_style=label_style)
 
     def group(self, label: str, present: bool | None) -> None:
         """A group's opening row; ``present`` None for a group that is always there (the lead)."""
         self.row += 1
-        cell = self.sheet.cell(row=self.row, column=1, value=label)
-        cell.font, cell.fill, cell.border = styles.BOLD, styles.CHECK_FILL, styles.BORDER
+        self.sheet.cell(row=self.row, column=1, value=label).style = styles.GROUP
         if present is None:
             self.row += 1
             return
-        self.choice(label, YES if present else None, (YES, NO), GROUP_HINT)
+        self.choice(label, YES if present else None, (YES, NO), GROUP_HINT, label_style=styles.GROUP_FIELD)
 
     def paragraphs(self, paragraphs: Sequence[str]) -> None:
         for paragraph in (*paragraphs, *([None] * SPARE_PARAGRAPHS)):
@@ -129,12 +129,10 @@ class _Writer:
 
 def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
     """Fill the 报告信息 sheet from ``report`` (see the module docstring for its shape)."""
-    title = sheet.cell(row=1, column=1, value=f"{INFO_SHEET}  {layout.title.zh}")
-    title.font = styles.TITLE
+    sheet.cell(row=1, column=1, value=f"{INFO_SHEET}  {layout.title.zh}").style = styles.TITLE
     hint = "黄色单元格可填写；正文每段一行，不够可插入行。格式版本决定表格，不要修改。"
-    instruction = sheet.cell(row=2, column=1, value=hint)
-    instruction.font, instruction.alignment = styles.HINT, styles.TOP_LEFT
-    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=3)  # printed whole, across the page
+    sheet.cell(row=2, column=1, value=hint).style = styles.NOTE
+    styles.merge(sheet, 2, 1, 2, 3, frame=False)  # printed whole, across the page
     out = _Writer(sheet)
     out.field(FORMAT, report.format, f"{layout.basis}（{layout.id}）", locked=True)
     out.field(YEAR, report.year, "例如 2025")

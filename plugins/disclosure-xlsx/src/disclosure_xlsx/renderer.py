@@ -9,6 +9,7 @@ from disclosure_core.rendering import require_layout
 from disclosure_xlsx.geometry import table_sheet
 from disclosure_xlsx.info_sheet import INFO_SHEET, write_info
 from disclosure_xlsx.package import workbook_bytes
+from disclosure_xlsx.styles import add_named_styles
 from disclosure_xlsx.table_writer import write_table
 
 
@@ -32,6 +33,7 @@ class XlsxRenderer:
         layout = options.layout
         require_layout(report, layout)
         workbook = Workbook()
+        add_named_styles(workbook)
         info = workbook.active
         assert info is not None  # a new workbook always has one sheet
         info.title = INFO_SHEET

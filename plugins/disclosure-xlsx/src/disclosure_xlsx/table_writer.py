@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosure_core import Money, Report
@@ -18,6 +18,7 @@ from disclosure_xlsx.ooxml_text import MAX_CELL_TEXT, escape
 
 TABLE_HINT = "黄色单元格填写数字：没有发生的填 0，不要留空；灰色单元格是公式核对，不是数据。"
 UNIT_NOTE = "← 金额单位（万元或元）"
+_LABEL_STYLES = {LabelKind.HEADING: styles.HEADING, LabelKind.HEADER: styles.HEADING, LabelKind.ROW: styles.ROW_LABEL}
 
 
 def write_text(sheet: Worksheet, row: int, column: int, text: str, where: str) -> None:
@@ -29,45 +30,37 @@ def write_text(sheet: Worksheet, row: int, column: int, text: str, where: str) -
     cell.data_type = "s"  # a text that starts with "=" is still a text
 
 
-def draw(sheet: Worksheet, at: Placed) -> None:
-    """Merge the rectangle (when it spans) and border every cell it covers."""
+def draw(sheet: Worksheet, at: Placed, style: str) -> None:
+    """Give the rectangle's first cell ``style``; merge the rectangle when it spans, bordering every cell."""
+    sheet.cell(row=at.row, column=at.column).style = style
     if at.merged:
-        sheet.merge_cells(at.range)
-    for row in range(at.row, at.last_row + 1):
-        for column in range(at.column, at.last_column + 1):
-            sheet.cell(row=row, column=column).border = styles.BORDER
+        styles.merge(sheet, at.row, at.column, at.last_row, at.last_column, frame=True)
 
 
 def write_table(sheet: Worksheet, shape: TableSheet, report: Report) -> None:
     """Draw ``shape`` on ``sheet``, filled with the report's values (blank where the report has none)."""
     width = shape.width
-    title = sheet.cell(row=TITLE_ROW, column=1, value=f"{shape.name}  {shape.table.label.zh}")
-    title.font = styles.TITLE
-    sheet.merge_cells(Placed(TITLE_ROW, 1, 1, width).range)
-    hint = sheet.cell(row=HINT_ROW, column=1, value=TABLE_HINT)
-    hint.font = styles.HINT
-    sheet.merge_cells(Placed(HINT_ROW, 1, 1, width).range)
+    sheet.cell(row=TITLE_ROW, column=1, value=f"{shape.name}  {shape.table.label.zh}").style = styles.TITLE
+    styles.merge(sheet, TITLE_ROW, 1, TITLE_ROW, width, frame=False)
+    sheet.cell(row=HINT_ROW, column=1, value=TABLE_HINT).style = styles.HINT
+    styles.merge(sheet, HINT_ROW, 1, HINT_ROW, width, frame=False)
     for label in shape.labels:
         write_text(sheet, label.at.row, label.at.column, label.text, f"{shape.name}!{label.at.coordinate}")
-        draw(sheet, label.at)
-        cell = sheet.cell(row=label.at.row, column=label.at.column)
-        cell.font = styles.BOLD if label.kind in {LabelKind.HEADING, LabelKind.HEADER} else styles.FONT
-        cell.alignment = styles.LEFT if label.kind is LabelKind.ROW else styles.CENTERED
+        draw(sheet, label.at, _LABEL_STYLES.get(label.kind, styles.LABEL))
     _write_values(sheet, shape, report)
     for check in check_cells(shape):
         if check.is_formula:
             sheet.cell(row=check.at.row, column=check.at.column, value=check.content)
         else:
             write_text(sheet, check.at.row, check.at.column, check.content, shape.name)
-        draw(sheet, check.at)
-        styles.style_check(sheet.cell(row=check.at.row, column=check.at.column))
+        draw(sheet, check.at, styles.CHECK)
     _size(sheet, shape)
     styles.protect(sheet)
     styles.print_setup(sheet, f"{report_title(report)}  {shape.name}", landscape=True)
 
 
 def _write_values(sheet: Worksheet, shape: TableSheet, report: Report) -> None:
-    by_kind: dict[CellKind, DataValidation] = {}
+    by_kind: dict[CellKind, list[str]] = {}
     for place in shape.values():
         value = report.cell(place.address)
         content = cell_content(value)
@@ -76,19 +69,19 @@ def _write_values(sheet: Worksheet, shape: TableSheet, report: Report) -> None:
             write_text(sheet, place.at.row, place.at.column, content, where)
         else:
             sheet.cell(row=place.at.row, column=place.at.column, value=content)
-        draw(sheet, place.at)
         kind = place.column.kind
-        styles.style_input(sheet.cell(row=place.at.row, column=place.at.column), styles.NUMBER_FORMATS[kind])
+        draw(sheet, place.at, styles.INPUT_BY_KIND[kind])
         if kind is CellKind.MONEY:
             sheet.add_data_validation(styles.money_validation(place.at.coordinate))
             # A cell without an amount offers the unit the format fixes (万元 for gov-2021 fees).
             unit = value.unit if isinstance(value, Money) else place.column.unit
             _write_unit(sheet, shape, place.at.row, unit)
         else:
-            if kind not in by_kind:
-                by_kind[kind] = styles.count_validation(kind)
-            by_kind[kind].add(place.at.range)
-    for validation in by_kind.values():
+            by_kind.setdefault(kind, []).append(place.at.range)
+    for kind, ranges in by_kind.items():
+        # One range list for all of a kind's cells: adding them one by one is quadratic in openpyxl.
+        validation = styles.count_validation(kind)
+        validation.sqref = MultiCellRange(" ".join(ranges))
         sheet.add_data_validation(validation)
 
 
@@ -97,12 +90,11 @@ def _write_unit(sheet: Worksheet, shape: TableSheet, row: int, unit: str | None)
     cell = sheet.cell(row=row, column=column)
     if unit is not None:
         write_text(sheet, row, column, unit, f"{shape.name}!{cell.coordinate}")
-    styles.style_input(cell)
+    cell.style = styles.INPUT
     units = styles.list_validation(MONEY_UNITS)
     units.add(cell.coordinate)
     sheet.add_data_validation(units)
-    note = sheet.cell(row=row, column=column + 1, value=UNIT_NOTE)
-    note.font = styles.HINT
+    sheet.cell(row=row, column=column + 1, value=UNIT_NOTE).style = styles.HINT
 
 
 def _size(sheet: Worksheet, shape: TableSheet) -> None:
