@@ -19,14 +19,9 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
+from disclosure_core._language import LANGUAGE_VARIABLE, LANGUAGES, language
 from disclosure_core.catalogue_entries import ENTRIES
 from disclosure_core.text import Text
-
-LANGUAGES = ("zh", "en")
-"""The languages of the catalogue; zh is the default."""
-
-LANGUAGE_VARIABLE = "DISCLOSURE_LANG"
-"""Environment variable: the language of every command's output (zh or en)."""
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -111,23 +106,6 @@ def words(key: str, /, **values: object) -> Text:
     )
 
 
-def language(environ: Mapping[str, str]) -> str:
-    """The language of output by default: :data:`LANGUAGE_VARIABLE`, else the locale (en when LC_ALL, LC_MESSAGES
-    or LANG starts with "en"), else zh.
-
-    >>> language({}), language({"LANG": "en_US.UTF-8"}), language({"DISCLOSURE_LANG": "zh", "LANG": "en_GB"})
-    ('zh', 'en', 'zh')
-    """
-    chosen = environ.get(LANGUAGE_VARIABLE, "").strip().lower()
-    if chosen in LANGUAGES:
-        return chosen
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(variable, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "zh"
-    return "zh"
-
-
 def join(items: list[str], lang: str = "zh") -> str:
     """Items joined with the language's list separator.
 
@@ -137,4 +115,15 @@ def join(items: list[str], lang: str = "zh") -> str:
     return ("、" if lang != "en" else ", ").join(items)
 
 
-__all__ = ["entry", "fill", "join", "language", "placeholders", "say", "show", "words"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_VARIABLE",
+    "entry",
+    "fill",
+    "join",
+    "language",
+    "placeholders",
+    "say",
+    "show",
+    "words",
+]

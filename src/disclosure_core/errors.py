@@ -20,10 +20,10 @@ a command prints in. The place (``where``: file, then place) is kept apart and n
 
 from __future__ import annotations
 
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from disclosure_core.catalogue import words as catalogue_words
-from disclosure_core.text import Text
+if TYPE_CHECKING:
+    from disclosure_core.text import Text
 
 
 class DisclosureError(Exception):
@@ -48,6 +48,10 @@ class DisclosureError(Exception):
         >>> str(error), error.text("zh")
         ('out.json: refusing to overwrite the input file', 'out.json：拒绝覆盖输入文件')
         """
+        # Imported here: every module imports the errors, and `disclosure --version` should not load the catalogue.
+        from disclosure_core.catalogue import words as catalogue_words
+        from disclosure_core.text import Text
+
         said = catalogue_words(key, **values)
         error = cls(f"{where}: {said.en}" if where else said.en)
         error.words = Text(f"{where}：{said.zh}" if where else said.zh, str(error))

@@ -12,13 +12,16 @@ the table :data:`COMMANDS` names where each one lives.
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import os
+from typing import TYPE_CHECKING
 
 import click
 
-from disclosure_core.cli.shared import lang_option
+from disclosure_core.cli.lang import lang_option
 from disclosure_core.errors import DisclosureError
+
+if TYPE_CHECKING:
+    from disclosure_core._entry_points import EntryPoint
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -68,7 +71,7 @@ class LazyGroup(click.Group):
 
 def _with_lang(command: click.Command) -> None:
     """Give ``command`` (and its subcommands) the ``--lang`` option, once."""
-    from disclosure_core.cli.shared import lang_option
+    from disclosure_core.cli.lang import lang_option
 
     if not any(p.name == "lang" for p in command.params):
         lang_option(command)
@@ -77,8 +80,10 @@ def _with_lang(command: click.Command) -> None:
             _with_lang(sub)
 
 
-def _plugin_commands() -> list[importlib.metadata.EntryPoint]:
-    return list(importlib.metadata.entry_points(group=COMMAND_ENTRY_POINTS))
+def _plugin_commands() -> list[EntryPoint]:
+    from disclosure_core._entry_points import entry_points  # without importlib.metadata: start-up stays short
+
+    return entry_points(COMMAND_ENTRY_POINTS)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -94,7 +99,7 @@ def cli(ctx: click.Context, strict_plugins: bool) -> None:
 
 
 def _lang() -> str:
-    from disclosure_core.cli.shared import chosen
+    from disclosure_core.cli.lang import chosen
 
     return chosen[0]
 
@@ -107,10 +112,10 @@ def _say(key: str, **values: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script calls ``sys.exit`` on it)."""
-    from disclosure_core.catalogue import language
-    from disclosure_core.cli import shared
+    from disclosure_core._language import language
+    from disclosure_core.cli import lang
 
-    shared.chosen[0] = language(os.environ)
+    lang.chosen[0] = language(os.environ)
     try:
         result = cli.main(args=argv, prog_name="disclosure", standalone_mode=False)
     except click.exceptions.Exit as done:

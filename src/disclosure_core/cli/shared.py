@@ -16,7 +16,7 @@ from disclosure_core._entry_points import entry_points
 from disclosure_core._files import refuse_overwriting_input, write_atomic
 from disclosure_core._formats import Diagnostic, Loaded
 from disclosure_core._hints import ReportHints
-from disclosure_core.catalogue import LANGUAGES, language, say
+from disclosure_core.catalogue import language, say
 from disclosure_core.errors import UsageError
 from disclosure_core.hookspecs import PROJECT
 from disclosure_core.model import BodyLevel
@@ -81,29 +81,6 @@ def echo_diagnostic(diagnostic: Diagnostic) -> None:
     level = say(f"diagnostic.{diagnostic.level.value}", state().lang)
     where = f"{diagnostic.where}: " if diagnostic.where else ""
     click.echo(f"{where}{level}: {diagnostic.message}", err=True)
-
-
-def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value is not None:
-        ctx.ensure_object(State).lang = value
-        chosen[0] = value
-
-
-chosen = [language(os.environ)]
-"""The language of the running command, for the error handler that runs outside its context."""
-
-
-def lang_option(command: Callable[..., T]) -> Callable[..., T]:
-    """``--lang zh|en`` on a command: the language of its output and diagnostics (read with ``state().lang``)."""
-    return click.option(
-        "--lang",
-        type=click.Choice(LANGUAGES),
-        default=None,
-        expose_value=False,
-        is_eager=True,
-        callback=_set_lang,
-        help="Language of the output and messages (default: $DISCLOSURE_LANG, else the locale, else zh).",
-    )(command)
 
 
 _HINT_OPTIONS = (
