@@ -16,6 +16,8 @@ Every message is one line that names the file and the place in it, e.g.
 
 from __future__ import annotations
 
+import re
+
 
 class DisclosureError(Exception):
     """Base of every error disclosure-core raises on purpose.
@@ -94,3 +96,20 @@ class UsageError(DisclosureError):
     ...
     disclosure_core.errors.UsageError: unknown renderer 'rtf' (available: ...)
     """
+
+
+def long_number_place(text: str | bytes) -> str:
+    """Where the first run of more than 4 300 digits (Python's limit for an int) starts, as "line N column M: ".
+
+    TOML's digit separators count as digits; nothing when no such run is found.
+
+    >>> long_number_place("a = 1\\nb = " + "9" * 4301)
+    'line 2 column 5: '
+    """
+    data = text.encode("utf-8", "replace") if isinstance(text, str) else text
+    found = re.search(rb"[0-9](?:_?[0-9]){4300}", data)
+    if found is None:
+        return ""
+    before = data[: found.start()]
+    line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
+    return f"line {line} column {column}: "

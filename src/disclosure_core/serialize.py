@@ -23,7 +23,7 @@ import attrs
 import cattrs
 import cattrs.gen
 
-from disclosure_core.errors import LoadError, RenderError
+from disclosure_core.errors import LoadError, RenderError, long_number_place
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, official_layouts, unknown_layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
 from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, Reading, located
@@ -229,6 +229,8 @@ def loads(text: str | bytes, *, origin: str = "<input>", layouts: Mapping[str, L
         raise LoadError(f"{origin}: line {exc.lineno} column {exc.colno}: malformed JSON: {exc.msg}") from None
     except RecursionError:
         raise LoadError(f"{origin}: JSON nested too deeply") from None
+    except ValueError:  # Python's limit on the digits of an int (4 300): a number no report holds
+        raise LoadError(f"{origin}: {long_number_place(text)}a number of more than 4300 digits") from None
     return from_dict(data, origin=origin, layouts=layouts)
 
 

@@ -82,6 +82,8 @@ class DocxSource:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises zip, XML and KeyError alike for broken packages
             raise LoadError(f"{origin}: not a readable DOCX document ({type(exc).__name__}: {exc})") from None
+        if document.element.tag != qn("w:document"):  # python-docx takes whatever the main relationship names
+            raise LoadError(f"{origin}: the main part is not a Word document (its root is {document.element.tag})")
         try:
             metadata = read_metadata(document)
         except ValueError as exc:
