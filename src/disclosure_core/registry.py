@@ -23,6 +23,7 @@ from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, S
 from disclosure_core.hints import ReportHints, apply_hints
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
+from disclosure_core.serialize import check_renderable
 
 if TYPE_CHECKING:
     from disclosure_core.findings import Findings
@@ -377,8 +378,10 @@ class Registry:
         return self.load_bytes(read_input(path), origin=str(path), source=source, hints=hints)
 
     def render(self, report: Report, to: str, *, findings: Any = None, lang: str = "zh") -> bytes:
-        """Render a report with the named renderer."""
-        return self.renderer(to).render(report, RenderOptions(self.layout(report.format), findings, lang))
+        """Render a report with the named renderer; :class:`RenderError` for a cell its format cannot hold."""
+        renderer, layout = self.renderer(to), self.layout(report.format)
+        check_renderable(report, layout)  # one policy for every renderer (a negative count is refused by all)
+        return renderer.render(report, RenderOptions(layout, findings, lang))
 
 
 def _pick(items: dict[str, T], name: str, kind: str) -> T:

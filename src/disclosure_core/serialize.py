@@ -164,6 +164,23 @@ def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str 
     return None
 
 
+def check_renderable(report: Report, layout: Layout) -> None:
+    """Raise :class:`RenderError` naming the first cell ``layout`` cannot hold (a negative count, money in a
+    count column): every renderer refuses such a report alike, as canonical JSON must.
+
+    >>> from disclosure_core import Body, Report, builtin_layout
+    >>> report = Report("gov-2019", 2020, Body("某县", "county")).with_cells({"requests.new.total": Count(-1)})
+    >>> check_renderable(report, builtin_layout("gov-2019"))
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.RenderError: requests.new.total: expected a non-negative integer, got -1
+    """
+    for address, value in report.tables:
+        problem = cell_problem(layout, address, value)
+        if problem:
+            raise RenderError(f"{address}: {problem}")
+
+
 def to_dict(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> dict[str, Any]:
     """The canonical JSON object of a report (every cell of its format listed, blanks as null).
 
@@ -179,10 +196,7 @@ def to_dict(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> d
     layout = layouts.get(report.format)
     if layout is None:
         raise RenderError(unknown_layout(report.format, layouts))
-    for address, value in report.tables:
-        problem = cell_problem(layout, address, value)
-        if problem:
-            raise RenderError(f"{address}: {problem}")
+    check_renderable(report, layout)
     head = converter.unstructure(report)
     del head["tables"], head["provenance"]
     tables: dict[str, Any] = {}

@@ -24,7 +24,7 @@ from lxml import etree
 from disclosure_core.archives import check_archive
 from disclosure_core.document import report_title
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Diagnostic, Loaded
+from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.hints import ReportHints
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
 from disclosure_core.model import Tables
@@ -203,7 +203,7 @@ class _Reader:
                 where = Provenance(self.origin, cell=f"表{table.number} R{r + 1}C{column + 1}")
                 if cell.role is GridRole.DATA:
                     assert cell.address is not None
-                    cells[cell.address] = located(self.value(text, cell.address), where)
+                    cells[cell.address] = located(self.value(text, cell.address, where), where)
                 elif cell.label is not None:
                     self.check_label(text, cell.label.zh, where)
         return cells
@@ -213,7 +213,7 @@ class _Reader:
             message = f"label {found!r} where the format has {expected!r}"
             self.diagnostics.append(Diagnostic(message, where=where, code="label_mismatch"))
 
-    def value(self, text: str, address: CellAddress) -> CellValue:
+    def value(self, text: str, address: CellAddress, where: Provenance) -> CellValue:
         """The value a printed cell text stands for (the inverse of :func:`disclosure_core.document.cell_text`)."""
         key = str(address)
         if key in self.not_applicable:
@@ -227,7 +227,11 @@ class _Reader:
                 unit = money.group(2) or (None if key in self.unitless else column.unit)
                 return Money(Decimal(money.group(1)), unit)
         elif _COUNT.fullmatch(text):
-            return Count(int(text))
+            if int(text) >= 0 or column.kind is not CellKind.COUNT:
+                return Count(int(text))
+            # A report never holds a negative count (see docs/robustness.md): the printed text is kept instead.
+            message = f"{key}: negative number {text!r} in a column that counts: kept as text, read as no number"
+            self.diagnostics.append(Diagnostic(message, DiagnosticLevel.ERROR, where, "negative"))
         return placeholder(text)
 
 

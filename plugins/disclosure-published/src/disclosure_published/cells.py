@@ -45,6 +45,10 @@ def looks_like_value(text: str) -> bool:
     )
 
 
+NEGATIVE = "negative number"
+NEGATIVE_POLICY = "(only 本年增/减 may be negative): kept as text, read as no number"
+
+
 def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
     """The value of a printed cell in ``column``, and notes on anything that needed interpreting."""
     folded = clean(text).replace(" ", "")
@@ -76,8 +80,8 @@ def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
     if fraction:
         notes.append(f"decimal point in a count: {printed!r}")
     value = int(number)
-    if value < 0 and column.kind is CellKind.COUNT:
-        notes.append(f"negative number {printed!r} in a column that counts (only 本年增/减 may be negative)")
+    if value < 0 and column.kind is CellKind.COUNT:  # a report never holds one: see docs/robustness.md
+        return placeholder(printed), [*notes, f"{NEGATIVE} {printed!r} in a column that counts {NEGATIVE_POLICY}"]
     return Count(value), notes
 
 

@@ -24,7 +24,7 @@ import attrs
 from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
 from disclosure_core.values import CellValue, Provenance, Reading, located
-from disclosure_published.cells import read_cell
+from disclosure_published.cells import NEGATIVE, read_cell
 from disclosure_published.normalize import clean
 from disclosure_published.stream import Token
 from disclosure_published.vocabulary import LabelEntry, Role
@@ -229,7 +229,7 @@ class TableMapper:
         address = CellAddress(self.table.id, row.spec.id, column.id)
         value, notes = read_cell(token.text, column)
         for note in notes:
-            self._note(f"{address}: {note}", where, INFO if "placeholder" in note else WARNING, code="cell-text")
+            self._note(f"{address}: {note}", where, _level(note), code="cell-text")
         if row.fuzzy is not None:
             where = attrs.evolve(where, reading=Reading.FUZZY_LABEL, reason=row.fuzzy)
         if not row.duplicate:
@@ -303,7 +303,7 @@ class TableMapper:
         for address, token in zip(addresses, pending, strict=False):
             value, notes = read_cell(token.text, self.layout.column_of(address))
             for note in notes:
-                self._note(f"{address}: {note}", token.where, WARNING, code="cell-text")
+                self._note(f"{address}: {note}", token.where, ERROR if NEGATIVE in note else WARNING, code="cell-text")
             self.cells[address] = located(value, token.where)
             self.rows_seen.add((table.id, address.row))
         if len(pending) < len(addresses):
@@ -319,3 +319,10 @@ class TableMapper:
 
     def _note(self, message: str, where: Provenance, level: DiagnosticLevel = WARNING, *, code: str = "table") -> None:
         self.diagnostics.append(Diagnostic(message, level, where, code))
+
+
+def _level(note: str) -> DiagnosticLevel:
+    """How much a note on a cell's text matters: a negative count is an error (the number is not kept)."""
+    if NEGATIVE in note:
+        return ERROR
+    return INFO if "placeholder" in note else WARNING
