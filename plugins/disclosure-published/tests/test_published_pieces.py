@@ -88,7 +88,9 @@ def test_cells_keep_units_placeholders_and_blanks_apart_from_zero() -> None:
     assert read_cell("-8", change) == (Count(-8), [])
     assert read_cell("−8", count) == (
         Absent(AbsenceKind.PLACEHOLDER, "-8"),
-        ["negative number '-8' in a column that counts (only 本年增/减 may be negative): kept as text, read as no number"],
+        [
+            "negative number '-8' in a column that counts (only 本年增/减 may be negative): kept as text, read as no number"
+        ],
     )
     assert read_cell(" ", count) == (Absent(), [])
     assert read_cell("无", count)[0] == Absent(AbsenceKind.PLACEHOLDER, "无")
