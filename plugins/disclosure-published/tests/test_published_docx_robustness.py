@@ -16,12 +16,13 @@ from pathlib import Path
 from disclosure_published import DocxSource
 from disclosure_published.testing import word_document
 from docx.oxml.ns import qn
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
 from disclosure_core import LoadError, Registry, load
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.testing.robustness import robust_settings
 
 ROOT = Path(__file__).resolve().parents[3]
 DAIXIAN = load(ROOT / "examples" / "daixian-2020.json").report
@@ -29,7 +30,7 @@ WORD = word_document(DAIXIAN, builtin_layout("gov-2019"))
 OURS = Registry().render(DAIXIAN, "docx")
 LOOKUP = Registry(entry_points=False).layouts()
 SECONDS = 3.0  # a report reads in some tens of milliseconds; anything near this is a hang in the making
-ROBUST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROBUST = robust_settings(30)  # 30 under the ci profile, proportionally more under `make test-long`
 XML_PIECES = st.sampled_from(
     [
         b"<w:tc>",

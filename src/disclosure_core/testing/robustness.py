@@ -35,10 +35,11 @@ def robust_settings(examples: int) -> settings:
 
     Everything else (derandomize, the database, deadline) comes from the loaded profile.
 
-    >>> robust_settings(30).max_examples == max(1, round(30 * settings.default.max_examples / CI_EXAMPLES))
+    >>> robust_settings(30).max_examples == round(30 * settings().max_examples / CI_EXAMPLES)
     True
     """
-    scaled = max(1, round(examples * settings.default.max_examples / CI_EXAMPLES))
+    loaded = settings.default.max_examples if settings.default is not None else CI_EXAMPLES
+    scaled = max(1, round(examples * loaded / CI_EXAMPLES))
     return settings(
         max_examples=scaled,
         deadline=None,
