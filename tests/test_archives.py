@@ -96,3 +96,10 @@ def test_a_member_needing_a_newer_unzip_is_refused_by_name() -> None:
         LoadError, match=r"^x\.xlsx: an archive member zipfile cannot extract \(zip file version 9\.8\)$"
     ):
         check_archive(bytes(data), origin="x.xlsx")
+
+
+def test_a_member_name_with_control_characters_is_shown_escaped_on_one_line() -> None:
+    """Found by fuzzing the workbook source: a name holding a newline split the message over two lines."""
+    assert _refused({"x\nl\x1b[2J.xml": ENTITY.encode()}) == (
+        "x.docx: x\\nl\\x1b[2J.xml: XML with a DTD or entities; refusing it"
+    )

@@ -8,13 +8,14 @@ file's blow-up cannot hide behind, or be blamed on, another's.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from disclosure_core.testing.robustness import cli_with_peak
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "daixian-2020.json"
@@ -48,14 +49,6 @@ outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(outcome, ensure_ascii=False))
 """
 
-_CLI = """
-import atexit, os, resource, sys
-atexit.register(lambda: open(os.environ["PEAK_FILE"], "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
-from disclosure_core.cli import main
-sys.argv = ["disclosure", *sys.argv[1:]]
-sys.exit(main())
-"""
-
 
 def api(kind: str, path: Path) -> dict[str, object]:
     """What load/check (or load_rule_file/check) made of ``path``, and the peak memory in MB."""
@@ -69,12 +62,7 @@ def api(kind: str, path: Path) -> dict[str, object]:
 
 def cli(tmp_path: Path, *args: str) -> tuple[int, str, float]:
     """Exit code, stderr and peak memory (MB) of ``disclosure ARGS``."""
-    peak = tmp_path / "peak"
-    env = {**os.environ, "PEAK_FILE": str(peak)}
-    done = subprocess.run(
-        [sys.executable, "-c", _CLI, *args], capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path
-    )
-    return done.returncode, done.stderr, int(peak.read_text()) / 1024
+    return cli_with_peak(*args, cwd=tmp_path)
 
 
 REFUSED = [

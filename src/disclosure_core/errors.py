@@ -28,7 +28,18 @@ class DisclosureError(Exception):
     ... except DisclosureError as error:  # one except clause catches every error of the library
     ...     print(type(error).__name__)
     LoadError
+
+    A message is always one line: control characters from the input (a member name, a parser's own text)
+    are shown escaped.
+
+    >>> str(LoadError("a.docx: not a readable DOCX document (Char 0x0 out of allowed range\\n, line 2)"))
+    'a.docx: not a readable DOCX document (Char 0x0 out of allowed range\\\\n, line 2)'
     """
+
+    def __init__(self, *args: object) -> None:
+        if args and isinstance(args[0], str):
+            args = (one_line(args[0]), *args[1:])
+        super().__init__(*args)
 
 
 class LoadError(DisclosureError):
@@ -113,3 +124,14 @@ def long_number_place(text: str | bytes) -> str:
     before = data[: found.start()]
     line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
     return f"line {line} column {column}: "
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that is not printable (newlines, tabs, NUL, terminal escapes) escaped.
+
+    >>> one_line("a.xlsx: x\\n\\x1b[2Jy: 规章")
+    'a.xlsx: x\\\\n\\\\x1b[2Jy: 规章'
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

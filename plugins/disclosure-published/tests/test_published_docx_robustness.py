@@ -163,3 +163,19 @@ def test_mutated_xml_still_reads_what_survived() -> None:
     assert loaded.report.number("proactive.licensing.decisions") == 10125
     assert loaded.report.cell("appeals.review.total").number is None
     assert any(d.code == "short-row" or "appeals" in d.message or "table 3" in d.message for d in loaded.diagnostics)
+
+
+def test_a_parser_message_over_two_lines_is_given_on_one() -> None:
+    """Found by fuzzing: lxml's message for a NUL in document.xml ends in a newline, and the LoadError quoting it
+    spanned two lines."""
+    parts = members(WORD)
+    xml = parts["word/document.xml"]
+    parts["word/document.xml"] = xml[:200] + b"\x00" + xml[200:]
+    try:
+        DocxSource().load(zipped(parts), origin="nul.docx", layouts=LOOKUP)
+    except LoadError as error:
+        assert str(error).startswith("nul.docx: not a readable DOCX document (XMLSyntaxError: ")
+        assert "\n" not in str(error)
+        assert "\\n" in str(error)
+    else:
+        raise AssertionError("a NUL in document.xml was read")

@@ -17,8 +17,12 @@ Plugin authors use these for their own sources::
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -119,4 +123,38 @@ def mutated_packages(draw: st.DrawFn, original: bytes, pieces: Sequence[bytes] =
     return zipped(parts)
 
 
-__all__ = ["CI_EXAMPLES", "members", "mutated", "mutated_packages", "robust_settings", "survives", "zipped"]
+_CLI = """
+import atexit, os, resource, sys
+def peak():
+    with open(os.environ["DISCLOSURE_PEAK_FILE"], "w") as out:
+        out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+atexit.register(peak)
+from disclosure_core.cli import main
+sys.argv = ["disclosure", *sys.argv[1:]]
+sys.exit(main())
+"""
+
+
+def cli_with_peak(*args: str, cwd: Path, timeout: float = 600) -> tuple[int, str, float]:
+    """Run ``disclosure ARGS`` in a fresh interpreter: its exit code, its stderr and its peak memory in MB
+    (``ru_maxrss`` of that process alone, so one test's input cannot be blamed for another's). Linux and macOS.
+    """
+    peak = cwd / ".peak"
+    env = {**os.environ, "DISCLOSURE_PEAK_FILE": str(peak)}
+    done = subprocess.run(
+        [sys.executable, "-c", _CLI, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd
+    )
+    kilobytes = int(peak.read_text()) / (1024 * 1024 if sys.platform == "darwin" else 1)  # macOS gives bytes
+    return done.returncode, done.stderr, kilobytes / 1024
+
+
+__all__ = [
+    "CI_EXAMPLES",
+    "cli_with_peak",
+    "members",
+    "mutated",
+    "mutated_packages",
+    "robust_settings",
+    "survives",
+    "zipped",
+]
