@@ -170,7 +170,8 @@ def test_a_parser_message_over_two_lines_is_given_on_one() -> None:
     spanned two lines."""
     parts = members(WORD)
     xml = parts["word/document.xml"]
-    parts["word/document.xml"] = xml[:200] + b"\x00" + xml[200:]
+    at = xml.index(b">", xml.index(b"<w:t")) + 1  # inside a run's text
+    parts["word/document.xml"] = xml[:at] + b"\x00" + xml[at:]
     try:
         DocxSource().load(zipped(parts), origin="nul.docx", layouts=LOOKUP)
     except LoadError as error:
