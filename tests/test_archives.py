@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from disclosure_core import LoadError
-from disclosure_core.archives import check_archive, member_start
+from disclosure_core._archives import check_archive, member_start
 
 
 def archive(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
