@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_core.testing.robustness import cli_with_peak
+from disclosure_core.testing.robustness import PEAK_KB, cli_with_peak
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "daixian-2020.json"
@@ -31,8 +31,10 @@ def hostile(name: str) -> Path:
     pytest.skip(f"../shared/hostile/{name} is not on this machine")
 
 
-_API = """
-import json, resource, sys
+_API = (
+    PEAK_KB
+    + """
+import json, sys
 from disclosure_core import DisclosureError, check, load, load_rule_file
 kind, path, example = sys.argv[1:4]
 outcome = {}
@@ -45,9 +47,10 @@ try:
         outcome["findings"] = len(check(loaded.report).all)
 except DisclosureError as error:
     outcome["error"], outcome["type"] = str(error), type(error).__name__
-outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+outcome["peak_mb"] = peak_kb() / 1024
 print(json.dumps(outcome, ensure_ascii=False))
 """
+)
 
 
 def api(kind: str, path: Path) -> dict[str, object]:

@@ -123,29 +123,45 @@ def mutated_packages(draw: st.DrawFn, original: bytes, pieces: Sequence[bytes] =
     return zipped(parts)
 
 
-_CLI = """
-import atexit, os, resource, sys
+PEAK_KB = """
+def peak_kb():
+    # VmHWM belongs to this program alone: ru_maxrss would carry over the forking parent's (pytest's) peak.
+    try:
+        with open("/proc/self/status") as status:
+            return int(next(line for line in status if line.startswith("VmHWM:")).split()[1])
+    except (OSError, StopIteration):
+        import resource, sys
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak // 1024 if sys.platform == "darwin" else peak
+"""
+"""Source of ``peak_kb()``: the peak resident memory of the running interpreter in KB, for scripts run in a
+fresh interpreter by tests."""
+
+_CLI = (
+    PEAK_KB
+    + """
+import atexit, os, sys
 def peak():
     with open(os.environ["DISCLOSURE_PEAK_FILE"], "w") as out:
-        out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        out.write(str(peak_kb()))
 atexit.register(peak)
 from disclosure_core.cli import main
 sys.argv = ["disclosure", *sys.argv[1:]]
 sys.exit(main())
 """
+)
 
 
 def cli_with_peak(*args: str, cwd: Path, timeout: float = 600) -> tuple[int, str, float]:
     """Run ``disclosure ARGS`` in a fresh interpreter: its exit code, its stderr and its peak memory in MB
-    (``ru_maxrss`` of that process alone, so one test's input cannot be blamed for another's). Linux and macOS.
+    (of that process alone, so one test's input cannot be blamed for another's).
     """
     peak = cwd / ".peak"
     env = {**os.environ, "DISCLOSURE_PEAK_FILE": str(peak)}
     done = subprocess.run(
         [sys.executable, "-c", _CLI, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd
     )
-    kilobytes = int(peak.read_text()) / (1024 * 1024 if sys.platform == "darwin" else 1)  # macOS gives bytes
-    return done.returncode, done.stderr, kilobytes / 1024
+    return done.returncode, done.stderr, int(peak.read_text(encoding="ascii")) / 1024
 
 
 __all__ = [
