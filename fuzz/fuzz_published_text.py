@@ -1,36 +1,25 @@
-"""Fuzz the published-text source with atheris: any bytes must give a report or a LoadError naming the file.
+"""Fuzz the published-text source with atheris: any bytes give a report or a LoadError naming the file (see harness.py).
 
-    pip install atheris
-    python fuzz/fuzz_published_text.py -max_total_time=300 -max_len=20000 fuzz/corpus/text
+    pip install -e '.[fuzz]'
+    python fuzz/fuzz_published_text.py --write-corpus fuzz/corpus/published_text
+    nice -n 19 python fuzz/fuzz_published_text.py -runs=100000 -timeout=10 -rss_limit_mb=1024 fuzz/corpus/published_text
 
-The seed corpus is the real reports in ../shared/reports; results are recorded in docs/fuzzing.md.
+Runs and their results are recorded in docs/fuzzing.md.
 """
 
 from __future__ import annotations
 
-import sys
-
 import atheris  # type: ignore[import-not-found]
 
-with atheris.instrument_imports():
-    from disclosure_published import TextSource
+with atheris.instrument_imports():  # the plugins are imported (lazily) in here too
+    import harness
 
-    from disclosure_core import LoadError, Registry
-
-LOOKUP = Registry(entry_points=False).layout
-SOURCE = TextSource()
+    READ = harness.source_reader("published-text")
 
 
 def one_input(data: bytes) -> None:
-    try:
-        loaded = SOURCE.load(data, origin="fuzz.txt", layouts=LOOKUP)
-    except LoadError as error:
-        if not str(error).startswith("fuzz.txt: "):
-            raise AssertionError(f"LoadError without the file's name: {error}") from None
-        return
-    assert loaded.report.year > 0
+    harness.survives(READ, data)
 
 
 if __name__ == "__main__":
-    atheris.Setup(sys.argv, one_input)
-    atheris.Fuzz()
+    harness.main("published-text", one_input)

@@ -28,7 +28,9 @@ def test_html_and_docx_are_written_from_the_output_suffix(tmp_path: Path, capsys
     assert '<html lang="zh-CN">' in html.read_text(encoding="utf-8")
     assert "代县2020年" in html.read_text(encoding="utf-8")
     read_back = load(document).report
-    assert {k: v for k, v in to_dict(read_back).items() if k != "provenance"} == json.loads(EXAMPLE.read_text())
+    assert {k: v for k, v in to_dict(read_back).items() if k != "provenance"} == json.loads(
+        EXAMPLE.read_text(encoding="utf-8")
+    )
 
 
 def test_json_goes_to_stdout_with_to(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,8 +1,10 @@
 """ZIP packages (XLSX, DOCX): refusing hostile ones before any XML parser sees them, writing ours byte for byte.
 
-Office files are ZIP archives of XML. A zip bomb (tiny file, enormous members), a swarm of members or an
-XML document type declaration (billion laughs, external entities) is refused here with a :class:`LoadError`
-naming the file, so that a parser only ever gets archives whose sizes are bounded and whose XML has no DTD.
+Office files are ZIP archives of XML. A zip bomb (tiny file, enormous members), a swarm of members, a member
+zipfile cannot extract or an XML document type declaration (billion laughs, external entities) is refused here
+with a :class:`LoadError` naming the file, so that a parser only ever gets archives whose sizes are bounded and
+whose XML has no DTD. Every member is scanned, whatever its name, in the encoding its bytes declare (a BOM, the
+UTF-16/UTF-32/EBCDIC signatures of XML 1.0 appendix F, or the XML declaration): a UTF-16 part hides no DTD.
 Going out, :func:`deterministic_zip` gives one report one package, byte for byte.
 
 >>> import io, zipfile
@@ -17,7 +19,9 @@ disclosure_core.errors.LoadError: bomb.xlsx: xl/bomb.xml: expands 1023 times (mo
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -69,6 +73,8 @@ def check_archive(data: bytes, *, origin: str, limits: ArchiveLimits = DEFAULT_L
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:  # "zip file version 9.8": a member needs a newer unzip than Python's
+        raise LoadError(f"{origin}: an archive member zipfile cannot extract ({exc})") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise LoadError(f"{origin}: not a ZIP container (an .xlsx or .docx file is one)") from None
     with archive:
@@ -81,9 +87,8 @@ def check_archive(data: bytes, *, origin: str, limits: ArchiveLimits = DEFAULT_L
             total += member.file_size
             if total > limits.max_total_bytes:
                 raise LoadError(f"{origin}: expands to more than {limits.max_total_bytes} bytes; refusing it")
-        for member in members:
-            if member.filename.endswith((".xml", ".rels", ".vml")):
-                _check_no_dtd(archive, member, origin)
+        for member in members:  # every member: a part is found by its content type, not by its name
+            _check_no_dtd(archive, member, origin)
         return [member.filename for member in members]
 
 
@@ -104,19 +109,64 @@ def _check_member(member: zipfile.ZipInfo, origin: str, limits: ArchiveLimits) -
 def _check_no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, origin: str) -> None:
     # OOXML parts never carry a document type declaration; one is the door to entity expansion attacks.
     # The prolog sits at the start, but a DTD may follow a long comment, so the whole member is scanned
-    # in chunks (its size is already bounded by the limits above).
+    # in chunks (its size is already bounded by the limits above), both as bytes and as decoded text.
     try:
         with archive.open(member) as stream:
-            tail = b""
-            while chunk := stream.read(1 << 16):
-                window = (tail + chunk).upper()
-                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+            first = stream.read(1 << 16)
+            decoder = codecs.getincrementaldecoder(_xml_encoding(first, origin, member.filename))("replace")
+            tail, text_tail, chunk = b"", "", first
+            while chunk:
+                window, text = (tail + chunk).upper(), text_tail + decoder.decode(chunk)
+                if _DTD.search(window) or _DTD_TEXT.search(text):
                     raise LoadError(f"{origin}: {member.filename}: XML with a DTD or entities; refusing it")
-                tail = chunk[-16:]
+                tail, text_tail = window[-16:], text[-16:]
+                chunk = stream.read(1 << 16)
     except LoadError:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise LoadError(f"{origin}: {member.filename}: damaged archive member ({exc})") from None
+
+
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)")
+_DTD_TEXT = re.compile(r"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SIGNATURES = (  # how "<?" or "<" starts an XML document in each encoding (XML 1.0, appendix F)
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp500"),
+)
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+
+
+def _xml_encoding(first: bytes, origin: str, name: str) -> str:
+    """The encoding an XML parser would read ``first`` (a member's first bytes) in; UTF-8 when nothing says.
+
+    >>> _xml_encoding("<?xml version='1.0'?><a/>".encode("utf-16"), "a.docx", "x")
+    'utf-16-le'
+    >>> _xml_encoding(b'<?xml version="1.0" encoding="GB2312"?><a/>', "a.docx", "x")
+    'gb2312'
+    """
+    for bom, encoding in _BOMS:
+        if first.startswith(bom):
+            return encoding
+    for signature, encoding in _SIGNATURES:
+        if first.startswith(signature):
+            return encoding
+    declared = _DECLARED.match(first)
+    if declared is None:
+        return "utf-8"
+    try:
+        return codecs.lookup(declared[1].decode("ascii")).name
+    except LookupError:
+        raise LoadError(f"{origin}: {name}: XML in an encoding that cannot be checked ({declared[1]!r})") from None
 
 
 _LOCAL_HEADER = struct.Struct(

@@ -23,7 +23,7 @@ import attrs
 import cattrs
 import cattrs.gen
 
-from disclosure_core.errors import LoadError, RenderError
+from disclosure_core.errors import LoadError, RenderError, long_number_place
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, official_layouts, unknown_layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
 from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, Reading, located
@@ -164,6 +164,23 @@ def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str 
     return None
 
 
+def check_renderable(report: Report, layout: Layout) -> None:
+    """Raise :class:`RenderError` naming the first cell ``layout`` cannot hold (a negative count, money in a
+    count column): every renderer refuses such a report alike, as canonical JSON must.
+
+    >>> from disclosure_core import Body, Report, builtin_layout
+    >>> report = Report("gov-2019", 2020, Body("某县", "county")).with_cells({"requests.new.total": Count(-1)})
+    >>> check_renderable(report, builtin_layout("gov-2019"))
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.RenderError: requests.new.total: expected a non-negative integer, got -1
+    """
+    for address, value in report.tables:
+        problem = cell_problem(layout, address, value)
+        if problem:
+            raise RenderError(f"{address}: {problem}")
+
+
 def to_dict(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> dict[str, Any]:
     """The canonical JSON object of a report (every cell of its format listed, blanks as null).
 
@@ -179,10 +196,7 @@ def to_dict(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> d
     layout = layouts.get(report.format)
     if layout is None:
         raise RenderError(unknown_layout(report.format, layouts))
-    for address, value in report.tables:
-        problem = cell_problem(layout, address, value)
-        if problem:
-            raise RenderError(f"{address}: {problem}")
+    check_renderable(report, layout)
     head = converter.unstructure(report)
     del head["tables"], head["provenance"]
     tables: dict[str, Any] = {}
@@ -229,6 +243,8 @@ def loads(text: str | bytes, *, origin: str = "<input>", layouts: Mapping[str, L
         raise LoadError(f"{origin}: line {exc.lineno} column {exc.colno}: malformed JSON: {exc.msg}") from None
     except RecursionError:
         raise LoadError(f"{origin}: JSON nested too deeply") from None
+    except ValueError:  # Python's limit on the digits of an int (4 300): a number no report holds
+        raise LoadError(f"{origin}: {long_number_place(text)}a number of more than 4300 digits") from None
     return from_dict(data, origin=origin, layouts=layouts)
 
 

@@ -20,6 +20,7 @@ a command prints in. The place (``where``: file, then place) is kept apart and n
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:
@@ -35,7 +36,18 @@ class DisclosureError(Exception):
     ... except DisclosureError as error:  # one except clause catches every error of the library
     ...     print(type(error).__name__)
     LoadError
+
+    A message is always one line: control characters from the input (a member name, a parser's own text)
+    are shown escaped.
+
+    >>> str(LoadError("a.docx: not a readable DOCX document (Char 0x0 out of allowed range\\n, line 2)"))
+    'a.docx: not a readable DOCX document (Char 0x0 out of allowed range\\\\n, line 2)'
     """
+
+    def __init__(self, *args: object) -> None:
+        if args and isinstance(args[0], str):
+            args = (one_line(args[0]), *args[1:])
+        super().__init__(*args)
 
     words: Text | None = None
     """The message in both languages, when the error was made from the catalogue (:meth:`keyed`)."""
@@ -127,3 +139,31 @@ class UsageError(DisclosureError):
     ...
     disclosure_core.errors.UsageError: unknown renderer 'rtf' (available: ...)
     """
+
+
+def long_number_place(text: str | bytes) -> str:
+    """Where the first run of more than 4 300 digits (Python's limit for an int) starts, as "line N column M: ".
+
+    TOML's digit separators count as digits; nothing when no such run is found.
+
+    >>> long_number_place("a = 1\\nb = " + "9" * 4301)
+    'line 2 column 5: '
+    """
+    data = text.encode("utf-8", "replace") if isinstance(text, str) else text
+    found = re.search(rb"[0-9](?:_?[0-9]){4300}", data)
+    if found is None:
+        return ""
+    before = data[: found.start()]
+    line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
+    return f"line {line} column {column}: "
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that is not printable (newlines, tabs, NUL, terminal escapes) escaped.
+
+    >>> one_line("a.xlsx: x\\n\\x1b[2Jy: 规章")
+    'a.xlsx: x\\\\n\\\\x1b[2Jy: 规章'
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

@@ -25,6 +25,7 @@ from disclosure_core._files import read_input
 from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, Source
 from disclosure_core._hints import ReportHints, apply_hints
 from disclosure_core._isolation import Sniffing, data_file, loaded, rendered
+from disclosure_core._serialize import check_renderable
 from disclosure_core.errors import LayoutError, PluginError, UsageError
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
@@ -391,9 +392,10 @@ class Registry:
         return self.load_bytes(read_input(path), origin=str(path), source=source, hints=hints)
 
     def render(self, report: Report, to: str, *, findings: Any = None, lang: str = "zh") -> bytes:
-        """Render a report with the named renderer."""
-        renderer = self.renderer(to)
-        options = RenderOptions(self.layout(report.format), findings, lang)
+        """Render a report with the named renderer; :class:`RenderError` for a cell its format cannot hold."""
+        renderer, layout = self.renderer(to), self.layout(report.format)
+        check_renderable(report, layout)  # one policy for every renderer (a negative count is refused by all)
+        options = RenderOptions(layout, findings, lang)
         return rendered(renderer, self._owner("disclosure_renderers", renderer.name), report, options)
 
 

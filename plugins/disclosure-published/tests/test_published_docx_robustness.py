@@ -12,23 +12,25 @@ import io
 import time
 import zipfile
 
+import pytest
 from disclosure_published import DocxSource
 from disclosure_published.testing import word_document
 from docx.oxml.ns import qn
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
 from disclosure_core import LoadError, Registry
 from disclosure_core.layouts import builtin_layout
 from disclosure_core.testing import daixian_report
+from disclosure_core.testing.robustness import robust_settings
 
 DAIXIAN = daixian_report()
 WORD = word_document(DAIXIAN, builtin_layout("gov-2019"))
 OURS = Registry().render(DAIXIAN, "docx")
 LOOKUP = Registry(entry_points=False).layouts()
 SECONDS = 3.0  # a report reads in some tens of milliseconds; anything near this is a hang in the making
-ROBUST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROBUST = robust_settings(30)  # 30 under the ci profile, proportionally more under `make test-long`
 XML_PIECES = st.sampled_from(
     [
         b"<w:tc>",
@@ -161,3 +163,16 @@ def test_mutated_xml_still_reads_what_survived() -> None:
     assert loaded.report.number("proactive.licensing.decisions") == 10125
     assert loaded.report.cell("appeals.review.total").number is None
     assert any(d.code == "short-row" or "appeals" in d.message or "table 3" in d.message for d in loaded.diagnostics)
+
+
+def test_a_parser_message_over_two_lines_is_given_on_one() -> None:
+    """Found by fuzzing: lxml's message for a NUL in document.xml ends in a newline, and the LoadError quoting it
+    spanned two lines."""
+    parts = members(WORD)
+    xml = parts["word/document.xml"]
+    at = xml.index(b">", xml.index(b"<w:t")) + 1  # inside a run's text
+    parts["word/document.xml"] = xml[:at] + b"\x00" + xml[at:]
+    with pytest.raises(LoadError, match=r"^nul\.docx: not a readable DOCX document \(XMLSyntaxError: ") as raised:
+        DocxSource().load(zipped(parts), origin="nul.docx", layouts=LOOKUP)
+    assert "\n" not in str(raised.value)
+    assert "\\n" in str(raised.value)

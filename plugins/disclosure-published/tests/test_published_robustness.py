@@ -4,16 +4,18 @@ never another exception, never a long wait."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from disclosure_published import HtmlSource, PdfSource, TextSource
 from disclosure_published.testing import word_page
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from disclosure_core import LoadError, Registry
 from disclosure_core.layouts import builtin_layout
 from disclosure_core.testing import daixian_report, data
+from disclosure_core.testing.robustness import robust_settings
 
 REPORTS = data.published_reports()
 DAIXIAN = (REPORTS / "daixian-2020.txt").read_bytes()
@@ -52,7 +54,7 @@ def mutated(draw: st.DrawFn, original: bytes) -> bytes:
     return bytes(data)
 
 
-FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = robust_settings(40)  # 40 under the ci profile, proportionally more under `make test-long`
 
 
 @FAST
@@ -102,3 +104,18 @@ def test_binary_data_is_refused_as_text() -> None:
 def test_a_page_without_any_report_is_a_load_error() -> None:
     with pytest.raises(LoadError, match=r"^x\.html: line 1: no report title"):
         HtmlSource().load(b"<html><body><p>hello</p></body></html>", origin="x.html", layouts=LOOKUP)
+
+
+PDF = (Path(__file__).parent / "pdfs" / "word-no-header.pdf").read_bytes()
+
+
+@robust_settings(6)
+@given(st.data())
+def test_mutated_real_pdf(data: st.DataObject) -> None:
+    """A real PDF (Word's) with bytes flipped, chunks replaced and perhaps cut: a report or a LoadError."""
+    pdf = bytearray(PDF)
+    for _ in range(data.draw(st.integers(1, 8))):
+        pdf[data.draw(st.integers(0, len(pdf) - 1))] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        pdf = pdf[: data.draw(st.integers(len(pdf) // 2, len(pdf)))]
+    survives(PdfSource(), bytes(pdf))

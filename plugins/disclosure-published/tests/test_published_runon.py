@@ -61,7 +61,7 @@ def expected_cells(document: dict[str, Any]) -> dict[CellAddress, Any]:
 
 
 def test_kjt_2022_reads_every_cell_exactly() -> None:
-    expected = json.loads((REAL / "expected" / "hebei-kjt-2022.json").read_text())
+    expected = json.loads((REAL / "expected" / "hebei-kjt-2022.json").read_text(encoding="utf-8"))
     loaded = read("hebei-kjt-2022.txt")
     report = loaded.report
     assert (report.format, report.year) == (expected["format"], expected["year"])
@@ -94,7 +94,7 @@ def test_kjt_2022_diagnostic_names_the_deciding_identities() -> None:
 
 @pytest.mark.parametrize("name", ["hebei-kjt-2021", "hebei-kjt-2023", "hebei-gxt-2020"])
 def test_run_together_report_is_exact_or_uncertain_with_the_truth(name: str) -> None:
-    transcribed = json.loads((TRANSCRIBED / f"{name}.json").read_text())
+    transcribed = json.loads((TRANSCRIBED / f"{name}.json").read_text(encoding="utf-8"))
     report = read(f"{name}.txt").report
     assert (report.format, report.year) == (transcribed["format"], transcribed["year"])
     layout = builtin_layout(report.format)
@@ -129,8 +129,10 @@ def test_report_without_tables_gives_tables_missing_findings() -> None:
 def test_every_run_together_capture_is_read_as_run_on() -> None:
     layouts = [builtin_layout("gov-2019"), builtin_layout("gov-2021")]
     names = ["hebei-kjt-2020", "hebei-kjt-2021", "hebei-kjt-2022", "hebei-kjt-2023", "hebei-gxt-2020"]
-    assert all(is_run_on((REAL / f"{n}.txt").read_text(), layouts) for n in names)
-    assert not any(is_run_on((REAL / f"hebei-jyt-{y}.txt").read_text(), layouts) for y in (2019, 2021, 2022, 2023))
+    assert all(is_run_on((REAL / f"{n}.txt").read_text(encoding="utf-8"), layouts) for n in names)
+    assert not any(
+        is_run_on((REAL / f"hebei-jyt-{y}.txt").read_text(encoding="utf-8"), layouts) for y in (2019, 2021, 2022, 2023)
+    )
 
 
 def test_headings_inside_a_sentence_are_not_headings() -> None:

@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from disclosure_core.errors import LayoutError
+from disclosure_core.errors import LayoutError, long_number_place
 from disclosure_core.layouts.spec import (
     Block,
     CellAddress,
@@ -38,6 +38,10 @@ def parse_layout(text: str, *, origin: str, base: Mapping[str, Layout] | None = 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LayoutError(f"{origin}: {exc}") from None
+    except RecursionError:
+        raise LayoutError(f"{origin}: TOML nested too deeply") from None
+    except ValueError:  # an integer past Python's digit limit (4 300)
+        raise LayoutError(f"{origin}: {long_number_place(text)}an integer of more than 4300 digits") from None
     reader = _Reader(origin)
     if "extends" in data:
         if base is None:

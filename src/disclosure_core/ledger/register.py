@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from typing import Any
 
 import attrs
 
@@ -205,19 +207,46 @@ def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:
     check_archive(data, origin=origin)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheets = [
-            [_texts(row) for row in sheet.iter_rows(max_row=_MAX_ROWS, values_only=True)]
-            for sheet in workbook.worksheets
-        ]
-        workbook.close()
     except Exception as exc:  # openpyxl raises many types for damaged files; each is a load error here
         raise LoadError(f"{origin}: not a readable workbook: {type(exc).__name__}: {exc}"[:300]) from None
-    for sheet in sheets:
-        heads = [{_HEADERS.get(name_key(c)) for c in cells} for cells in sheet[: _HEADER_SEARCH + 1]]
-        if any(all(column in head for column in REQUIRED_COLUMNS) for head in heads):
-            yield from ((number, cells) for number, cells in enumerate(sheet, start=1) if any(cells))
-            return
-    yield from ((number, cells) for number, cells in enumerate(sheets[0] if sheets else [], start=1) if any(cells))
+    try:
+        sheets = workbook.worksheets
+        chosen = next((sheet for sheet in sheets if _has_header(sheet)), sheets[0] if sheets else None)
+        if chosen is not None:
+            yield from _sheet_rows(chosen)
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(f"{origin}: damaged worksheet: {type(exc).__name__}: {exc}"[:300]) from None
+    finally:
+        workbook.close()
+
+
+_MAX_COLUMNS = 64
+"""A register has a dozen columns; a sheet may declare 16 384 (``A1:XFD1048576``), and openpyxl would pad every
+row to its declared width. Rows and columns past these bounds are never read."""
+
+
+def _sheet_rows(sheet: Any) -> Generator[tuple[int, list[str]], None, None]:
+    """The non-empty rows of a sheet with their row numbers, trailing empty cells dropped, one at a time."""
+    sheet.reset_dimensions()  # the declared dimension may be anything; read what is there, within the bounds
+    rows = sheet.iter_rows(min_row=1, max_row=_MAX_ROWS, max_col=_MAX_COLUMNS, values_only=True)
+    for number, row in enumerate(rows, start=1):
+        cells = _texts(row)
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            yield number, cells
+
+
+def _has_header(sheet: Any) -> bool:
+    """Whether one of the sheet's first non-empty rows names every required column."""
+    rows = _sheet_rows(sheet)
+    try:
+        heads = [{_HEADERS.get(name_key(c)) for c in cells} for _, cells in itertools.islice(rows, _HEADER_SEARCH + 1)]
+    finally:
+        rows.close()  # the sheet's XML stream is closed now, not when the generator is collected
+    return any(all(column in head for column in REQUIRED_COLUMNS) for head in heads)
 
 
 def _texts(row: tuple[object, ...]) -> list[str]:

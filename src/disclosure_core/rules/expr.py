@@ -47,6 +47,10 @@ class ExpressionError(ValueError):
     """An expression that does not parse; the message says where."""
 
 
+class NestingError(ExpressionError):
+    """An expression nested deeper than :data:`MAX_DEPTH`: said without quoting the (long) expression."""
+
+
 @attrs.frozen
 class Num:
     """A constant."""
@@ -149,11 +153,39 @@ def parse(text: str) -> Expr:
     try:
         expr = parser.logic_or()
     except RecursionError:
-        raise ExpressionError("expression nested too deeply") from None
+        raise NestingError("expression nested too deeply") from None
     if parser.index < len(parser.tokens):
         _kind, token, offset = parser.tokens[parser.index]
         raise ExpressionError(f"unexpected {token!r} at {offset}")
+    if depth(expr) > MAX_DEPTH:  # long chains (1 + 1 + … nest to the left) as well as brackets
+        raise NestingError("expression nested too deeply")
     return expr
+
+
+MAX_DEPTH = 100
+"""How deeply an expression may nest (brackets, ``not``, ``-``, calls, chains of operators); shipped rules stay
+under 10. Checked while parsing, so that compiling and evaluating, which recurse, always have stack to spare."""
+
+
+def depth(expr: Expr) -> int:
+    """How many levels the expression tree has, counted without recursion.
+
+    >>> depth(parse("1")), depth(parse("not (1 + 2 > 3)")), depth(parse("1 + 1 + 1 + 1"))
+    (1, 4, 4)
+    """
+    deepest, stack = 0, [(expr, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, Neg):
+            stack.append((node.operand, level + 1))
+        elif isinstance(node, Binary | Compare):
+            stack += [(node.left, level + 1), (node.right, level + 1)]
+        elif isinstance(node, Logic):
+            stack += [(item, level + 1) for item in node.items]
+        elif isinstance(node, Call):
+            stack += [(arg, level + 1) for arg in node.args]
+    return deepest
 
 
 class _Parser:
@@ -163,6 +195,7 @@ class _Parser:
         self.text = text
         self.tokens = tokens
         self.index = 0
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.index][1] if self.index < len(self.tokens) else None
@@ -192,10 +225,19 @@ class _Parser:
             items.append(self.logic_not())
         return items[0] if len(items) == 1 else Logic("and", tuple(items))
 
+    def deeper(self) -> None:
+        """One level more of nesting: refused past :data:`MAX_DEPTH`, so no later walk can overflow the stack."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise NestingError("expression nested too deeply")
+
     def logic_not(self) -> Expr:
         if self.peek() == "not":
             self.take()
-            return Logic("not", (self.logic_not(),))
+            self.deeper()
+            inner = self.logic_not()
+            self.depth -= 1
+            return Logic("not", (inner,))
         return self.comparison()
 
     def comparison(self) -> Expr:
@@ -223,7 +265,10 @@ class _Parser:
     def unary(self) -> Expr:
         if self.peek() == "-":
             self.take()
-            return Neg(self.unary())
+            self.deeper()
+            inner = self.unary()
+            self.depth -= 1
+            return Neg(inner)
         return self.atom()
 
     def atom(self) -> Expr:
@@ -233,8 +278,10 @@ class _Parser:
         if kind == "number":
             return Num(Decimal(token) if "." in token else int(token))
         if token == "(":
+            self.deeper()
             expr = self.logic_or()
             self.expect(")")
+            self.depth -= 1
             return expr
         if kind == "name" and token in {"and", "or", "not"}:
             raise ExpressionError(f"unexpected {token!r} at {offset}")
@@ -242,11 +289,13 @@ class _Parser:
             if token not in FUNCTIONS:
                 raise ExpressionError(f"unknown function {token!r} at {offset} (known: {', '.join(sorted(FUNCTIONS))})")
             self.take()
+            self.deeper()
             args = [self.logic_or()]
             while self.peek() == ",":
                 self.take()
                 args.append(self.logic_or())
             self.expect(")")
+            self.depth -= 1
             return Call(token, tuple(args))
         if kind == "name":
             if token.startswith("previous."):

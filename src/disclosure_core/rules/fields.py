@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from disclosure_core.errors import RuleSetError
-from disclosure_core.rules.expr import COMPARISONS, Expr, ExpressionError, parse, refs
+from disclosure_core.rules.expr import COMPARISONS, Expr, ExpressionError, NestingError, parse, refs
 from disclosure_core.text import Text
 
 
@@ -88,6 +88,8 @@ class Fields:
         """``text`` when it parses as an expression (``{var}`` placeholders allowed), else an error."""
         try:
             refs(template_expr(text))  # walked once here, so that reading it later cannot overflow the stack
+        except NestingError:
+            raise self.fail(key, "expression nested too deeply") from None
         except ExpressionError as exc:
             raise self.fail(key, f"malformed expression {text!r}: {exc}") from None
         except RecursionError:

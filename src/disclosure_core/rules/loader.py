@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 
-from disclosure_core.errors import RuleSetError
+from disclosure_core.errors import RuleSetError, long_number_place
 from disclosure_core.findings import Severity
 from disclosure_core.rules import kinds
 from disclosure_core.rules.fields import Fields
@@ -37,8 +37,8 @@ def parse_rule_set(text: str, *, origin: str) -> RuleSet:
         raise RuleSetError(f"{origin}: {exc}") from None
     except RecursionError:
         raise RuleSetError(f"{origin}: TOML nested too deeply") from None
-    except ValueError as exc:  # an integer past Python's digit limit
-        raise RuleSetError(f"{origin}: {exc}") from None
+    except ValueError:  # an integer past Python's digit limit (4 300)
+        raise RuleSetError(f"{origin}: {long_number_place(text)}an integer of more than 4300 digits") from None
     extra = sorted(set(data) - {"rules", "title"})
     if extra:
         raise RuleSetError(f"{origin}: $.{extra[0]}: unknown key")

@@ -40,18 +40,28 @@ def write_metadata(document: docx.document.Document, metadata: dict[str, Any]) -
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
+_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+"""Parses the custom properties part: entities are never expanded nor DTDs loaded (as python-docx's own parser)."""
+
+
 def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
     """The "disclosure-core" custom property as a dict, or None when the document has none.
 
-    Raises ValueError when the property is there but is not the JSON this plugin writes.
+    Raises ValueError when the part is not well-formed XML or the property is not the JSON this plugin writes.
     """
     for rel in document.part.package.rels.values():
         if rel.reltype != RT.CUSTOM_PROPERTIES or rel.is_external:
             continue
-        root = etree.fromstring(rel.target_part.blob)
+        try:
+            root = etree.fromstring(rel.target_part.blob, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise ValueError(f"not well-formed XML ({exc})") from None
         for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
             if prop.get("name") == PROPERTY:
-                value = json.loads(prop.findtext(f"{{{_VT_NS}}}lpwstr") or "null")
+                try:
+                    value = json.loads(prop.findtext(f"{{{_VT_NS}}}lpwstr") or "null")
+                except RecursionError:  # ValueError (malformed JSON, over-long integers) is the caller's already
+                    raise ValueError(f"custom property {PROPERTY!r}: JSON nested too deeply") from None
                 if not isinstance(value, dict) or value.get("schema") != METADATA_SCHEMA:
                     raise ValueError(f"custom property {PROPERTY!r} is not {METADATA_SCHEMA} metadata")
                 return value

@@ -28,6 +28,7 @@ from disclosure_core import (
     CellValue,
     Count,
     Diagnostic,
+    DiagnosticLevel,
     Loaded,
     Money,
     Provenance,
@@ -82,6 +83,8 @@ class DocxSource:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises zip, XML and KeyError alike for broken packages
             raise LoadError(f"{origin}: not a readable DOCX document ({type(exc).__name__}: {exc})") from None
+        if document.element.tag != qn("w:document"):  # python-docx takes whatever the main relationship names
+            raise LoadError(f"{origin}: the main part is not a Word document (its root is {document.element.tag})")
         try:
             metadata = read_metadata(document)
         except ValueError as exc:
@@ -201,7 +204,7 @@ class _Reader:
                 where = Provenance(self.origin, cell=f"表{table.number} R{r + 1}C{column + 1}")
                 if cell.role is GridRole.DATA:
                     assert cell.address is not None
-                    cells[cell.address] = located(self.value(text, cell.address), where)
+                    cells[cell.address] = located(self.value(text, cell.address, where), where)
                 elif cell.label is not None:
                     self.check_label(text, cell.label.zh, where)
         return cells
@@ -211,7 +214,7 @@ class _Reader:
             message = f"label {found!r} where the format has {expected!r}"
             self.diagnostics.append(Diagnostic(message, where=where, code="label_mismatch"))
 
-    def value(self, text: str, address: CellAddress) -> CellValue:
+    def value(self, text: str, address: CellAddress, where: Provenance) -> CellValue:
         """The value a printed cell text stands for (the inverse of :func:`disclosure_core.rendering.cell_text`)."""
         key = str(address)
         if key in self.not_applicable:
@@ -225,7 +228,11 @@ class _Reader:
                 unit = money.group(2) or (None if key in self.unitless else column.unit)
                 return Money(Decimal(money.group(1)), unit)
         elif _COUNT.fullmatch(text):
-            return Count(int(text))
+            if int(text) >= 0 or column.kind is not CellKind.COUNT:
+                return Count(int(text))
+            # A report never holds a negative count (see docs/robustness.md): the printed text is kept instead.
+            message = f"{key}: negative number {text!r} in a column that counts: kept as text, read as no number"
+            self.diagnostics.append(Diagnostic(message, DiagnosticLevel.ERROR, where, "negative"))
         return placeholder(text)
 
 

@@ -45,6 +45,10 @@ def looks_like_value(text: str) -> bool:
     )
 
 
+NEGATIVE = "negative number"
+NEGATIVE_POLICY = "(only 本年增/减 may be negative): kept as text, read as no number"
+
+
 def is_placeholder(value: CellValue) -> bool:
     """Whether a cell holds one of the usual placeholders ("-", "/", "——", "无"): worth a note, not a warning.
 
@@ -90,8 +94,8 @@ def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
     if fraction:
         notes.append(f"decimal point in a count: {printed!r}")
     value = int(number)
-    if value < 0 and column.kind is CellKind.COUNT:
-        notes.append(f"negative number {printed!r} in a column that counts (only 本年增/减 may be negative)")
+    if value < 0 and column.kind is CellKind.COUNT:  # a report never holds one: see docs/robustness.md
+        return placeholder(printed), [*notes, f"{NEGATIVE} {printed!r} in a column that counts {NEGATIVE_POLICY}"]
     return Count(value), notes
 
 

@@ -24,7 +24,7 @@ import attrs
 from disclosure_core import CellValue, Diagnostic, DiagnosticLevel, Provenance, Reading
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
 from disclosure_core.sources import located
-from disclosure_published.cells import is_placeholder, read_cell
+from disclosure_published.cells import NEGATIVE, is_placeholder, read_cell
 from disclosure_published.normalize import clean
 from disclosure_published.stream import Token
 from disclosure_published.vocabulary import LabelEntry, Role
@@ -229,9 +229,8 @@ class TableMapper:
         address = CellAddress(self.table.id, row.spec.id, column.id)
         value, notes = read_cell(token.text, column)
         for note in notes:
-            # The level follows the value read, not the words of the note.
-            level = INFO if is_placeholder(value) else WARNING
-            self._note(f"{address}: {note}", where, level, code="cell-text")
+            # The level follows the value read, not the words of the note (a negative count is an error).
+            self._note(f"{address}: {note}", where, _level(note, value), code="cell-text")
         if row.fuzzy is not None:
             where = attrs.evolve(where, reading=Reading.FUZZY_LABEL, reason=row.fuzzy)
         if not row.duplicate:
@@ -305,7 +304,7 @@ class TableMapper:
         for address, token in zip(addresses, pending, strict=False):
             value, notes = read_cell(token.text, self.layout.column_of(address))
             for note in notes:
-                self._note(f"{address}: {note}", token.where, WARNING, code="cell-text")
+                self._note(f"{address}: {note}", token.where, ERROR if NEGATIVE in note else WARNING, code="cell-text")
             self.cells[address] = located(value, token.where)
             self.rows_seen.add((table.id, address.row))
         if len(pending) < len(addresses):
@@ -321,3 +320,11 @@ class TableMapper:
 
     def _note(self, message: str, where: Provenance, level: DiagnosticLevel = WARNING, *, code: str = "table") -> None:
         self.diagnostics.append(Diagnostic(message, level, where, code))
+
+
+def _level(note: str, value: CellValue) -> DiagnosticLevel:
+    """How much a note on a cell's text matters: a negative count is an error (the number is not kept), a usual
+    placeholder is information, anything else a warning."""
+    if NEGATIVE in note:
+        return ERROR
+    return INFO if is_placeholder(value) else WARNING

@@ -131,9 +131,10 @@ def _from_number(
     if number != number.to_integral_value():
         return _not_a_number(str(number), where, f"{cell}: not a whole number: {number}")
     count = int(number)
-    if count < 0 and column.kind is CellKind.COUNT:
-        message = f"{cell}: a negative count: {count} (kept; only 本年增/减 may be negative)"
-        notes.append(Diagnostic(message, DiagnosticLevel.WARNING, where, "negative"))
+    if count < 0 and column.kind is CellKind.COUNT:  # a report never holds one: see docs/robustness.md
+        message = f"{cell}: a negative count: {count} (only 本年增/减 may be negative): kept as text, read as no number"
+        notes.append(Diagnostic(message, DiagnosticLevel.ERROR, where, "negative"))
+        return located(Absent(AbsenceKind.PLACEHOLDER, str(count)), where), notes
     return located(Count(count), where), notes
 
 

@@ -1,0 +1,25 @@
+"""Fuzz the published-HTML source with atheris: any bytes give a report or a LoadError naming the file (see harness.py).
+
+    pip install -e '.[fuzz]'
+    python fuzz/fuzz_published_html.py --write-corpus fuzz/corpus/published_html
+    nice -n 19 python fuzz/fuzz_published_html.py -runs=100000 -timeout=10 -rss_limit_mb=1024 fuzz/corpus/published_html
+
+Runs and their results are recorded in docs/fuzzing.md.
+"""
+
+from __future__ import annotations
+
+import atheris  # type: ignore[import-not-found]
+
+with atheris.instrument_imports():  # the plugins are imported (lazily) in here too
+    import harness
+
+    READ = harness.source_reader("published-html")
+
+
+def one_input(data: bytes) -> None:
+    harness.survives(READ, data)
+
+
+if __name__ == "__main__":
+    harness.main("published-html", one_input)
