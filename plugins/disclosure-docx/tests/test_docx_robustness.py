@@ -3,16 +3,14 @@ metadata property), give a report with diagnostics or one line naming the file â
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from disclosure_docx import DocxSource
 from hypothesis import given
 
-from disclosure_core import Registry, load
+from disclosure_core import Registry
+from disclosure_core.testing import daixian_report
 from disclosure_core.testing.robustness import members, mutated, mutated_packages, robust_settings, survives, zipped
 
-ROOT = Path(__file__).resolve().parents[3]
-DOCUMENT = Registry().render(load(ROOT / "examples" / "daixian-2020.json").report, "docx")
+DOCUMENT = Registry().render(daixian_report(), "docx")
 LAYOUTS = Registry(entry_points=False).layouts()
 PIECES = [b"<w:tc>", b"</w:tr>", b'<w:gridSpan w:val="99999"/>', b"&quot;", b'"-1"', b"<!DOCTYPE", b"9" * 4400]
 

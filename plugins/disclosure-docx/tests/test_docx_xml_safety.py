@@ -3,19 +3,17 @@ guard refuses a DTD in a UTF-16 metadata part or a member named in capitals befo
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from disclosure_docx import DocxSource
 from disclosure_docx.package import _PARSER
 from docx.oxml import parse_xml
 from lxml import etree
 
-from disclosure_core import LoadError, Registry, load
+from disclosure_core import LoadError, Registry
+from disclosure_core.testing import daixian_report
 from disclosure_core.testing.robustness import members, zipped
 
-ROOT = Path(__file__).resolve().parents[3]
-DOCUMENT = Registry().render(load(ROOT / "examples" / "daixian-2020.json").report, "docx")
+DOCUMENT = Registry().render(daixian_report(), "docx")
 LAYOUTS = Registry(entry_points=False).layouts()
 ENTITY = b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY e "EXPANDED">]><p>&e;</p>'
 EXTERNAL = b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY e SYSTEM "file:///etc/hostname">]><p>&e;</p>'

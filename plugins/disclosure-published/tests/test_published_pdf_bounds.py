@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 import zlib
-from pathlib import Path
 
 import pytest
 from disclosure_published import PdfSource
@@ -15,8 +15,9 @@ from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import LIT
 
 from disclosure_core import LoadError, official_layouts
+from disclosure_core.testing import data
 
-HOSTILE = Path(__file__).resolve().parents[4] / "shared" / "hostile"
+HOSTILE = data.published_reports().parent / "hostile"
 SHARED_STREAM = HOSTILE / "H3-pdf-200-pages-33KB.pdf"
 
 # Run the CLI in a child of a child: RUSAGE_CHILDREN of the middle process is the CLI's peak alone.
@@ -29,7 +30,10 @@ print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r
 
 def peak_of(*command: str) -> tuple[int, int, str]:
     """Exit code, peak resident memory in KB, and output of a command."""
-    out = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True, text=True, check=True).stdout
+    env = {**os.environ, "DISCLOSURE_LANG": "en"}  # the assertions read the English wording
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK, *command], capture_output=True, text=True, check=True, env=env
+    ).stdout
     code, peak, output = out.split(" ", 2)
     return int(code), int(peak), ast.literal_eval(output)
 

@@ -157,7 +157,8 @@ def cli_with_peak(*args: str, cwd: Path, timeout: float = 600) -> tuple[int, str
     (of that process alone, so one test's input cannot be blamed for another's).
     """
     peak = cwd / ".peak"
-    env = {**os.environ, "DISCLOSURE_PEAK_FILE": str(peak)}
+    # In English: the assertions read the messages as the library words them (zh is the default elsewhere).
+    env = {**os.environ, "DISCLOSURE_PEAK_FILE": str(peak), "DISCLOSURE_LANG": "en"}
     done = subprocess.run(
         [sys.executable, "-c", _CLI, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=cwd
     )
