@@ -79,6 +79,7 @@ REFUSED = [
     ("C6-rule-toml-bigint.toml", "rules", r"line 1 column 9: an integer of more than 4300 digits$"),
     ("C9-rule-expand-1e9.toml", "rules", r"rule 'x\.explode' \(gov-2019\): expand gives 1000000000 instances"),
     ("H1-ledger-dimension-xfd.xlsx", "report", r"no sheet '报告信息': not a disclosure workbook"),
+    ("H3-pdf-200-pages-33KB.pdf", "report", r"page 1: more than 20000 characters and drawings on one page"),
 ]
 
 
