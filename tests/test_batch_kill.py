@@ -78,7 +78,11 @@ def test_killed_twice_and_resumed_every_result_is_there_once_and_byte_identical(
     out = tmp_path / "out"
     for lines in (40, 300):  # killed early, then again further on
         run = start_batch(inbox, out, "--jobs", "2")
-        wait_for(lambda lines=lines, run=run: journal_lines(out) > lines or run.poll() is not None, "results")
+
+        def started(lines: int = lines, run: subprocess.Popen[bytes] = run) -> bool:
+            return journal_lines(out) > lines or run.poll() is not None
+
+        wait_for(started, "results")
         assert run.poll() is None, "the run ended before it could be killed"
         run.send_signal(signal.SIGKILL)
         run.wait()
