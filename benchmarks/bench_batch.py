@@ -25,8 +25,8 @@ from typing import NamedTuple
 from bench_check import generated  # same directory: the generated reports of the check benchmark
 
 from disclosure_core import dumps
+from disclosure_core._batch_workers import DASK_CHUNK, PROCESS_CHUNK, process_pool
 from disclosure_core.batch import BatchInput, check_many
-from disclosure_core.batch_workers import DASK_CHUNK, PROCESS_CHUNK, process_pool
 
 
 @contextlib.contextmanager

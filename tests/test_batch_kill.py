@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_core.batch_output import JOURNAL
+from disclosure_core._batch_output import JOURNAL
 from disclosure_core.cli import main
 
 WriteReports = Callable[..., list[Path]]

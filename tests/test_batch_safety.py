@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from disclosure_core._batch_output import BatchDirectory
+from disclosure_core._batch_summary import neutralised
 from disclosure_core.batch import CheckOptions
-from disclosure_core.batch_output import BatchDirectory
-from disclosure_core.batch_summary import neutralised
 from disclosure_core.cli import main
 from disclosure_core.errors import UsageError
 

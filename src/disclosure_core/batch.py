@@ -1,7 +1,7 @@
 """Checking many reports: in process, or on any ``concurrent.futures.Executor``, with compact results.
 
-The library ships no scheduler: a process pool on one machine (:func:`~disclosure_core.batch_workers.process_pool`
-makes one whose workers die with their parent), or a distributed engine's executor (Dask's
+The library ships no scheduler: a process pool on one machine (:func:`process_pool` makes
+one whose workers die with their parent), or a distributed engine's executor (Dask's
 ``client.get_executor()``, Ray's) beyond it. A file that fails to load becomes a result carrying its error;
 it never stops the batch. What comes back from a worker is a :class:`BatchResult`: outcome counts and the
 non-pass findings in compact form, never the report (a pickled report with its findings costs more to send
@@ -24,11 +24,25 @@ from typing import NamedTuple
 
 import attrs
 
-from disclosure_core.batch_workers import run_many
+from disclosure_core._batch_workers import process_pool, run_many
+from disclosure_core._hints import ReportHints
 from disclosure_core.errors import DisclosureError
 from disclosure_core.findings import Finding, Findings, Outcome, Severity
-from disclosure_core.hints import ReportHints
 from disclosure_core.model import Report
+
+__all__ = [
+    "BatchInput",
+    "BatchResult",
+    "CheckOptions",
+    "CompactFindings",
+    "FindingRecord",
+    "check_chunk",
+    "check_many",
+    "check_one",
+    "error_line",
+    "input_name",
+    "process_pool",
+]
 
 BatchInput = str | Path | Report
 
@@ -153,7 +167,7 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
     >>> check_one("examples/daixian-2020.json").findings.by_outcome()[Outcome.FAIL]
     3
     """
-    from disclosure_core.api import default_registry
+    from disclosure_core._api import default_registry
 
     name = input_name(item)
     started = time.perf_counter()

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._batch_run import BatchRun, Progress
+from disclosure_core._files import refuse_overwriting_input
+from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.aggregate import read_manifest
 from disclosure_core.batch import CheckOptions
-from disclosure_core.batch_run import BatchRun, Progress
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
-from disclosure_core.files import refuse_overwriting_input
-from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
 
 

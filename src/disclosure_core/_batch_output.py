@@ -37,16 +37,16 @@ from typing import IO, Any, NamedTuple
 
 import attrs
 
+from disclosure_core._batch_record import BatchRecord
+from disclosure_core._batch_summary import SummaryWriter, atomic_file
 from disclosure_core.batch import CheckOptions
-from disclosure_core.batch_record import BatchRecord
-from disclosure_core.batch_summary import SummaryWriter, atomic_file
 from disclosure_core.errors import UsageError
 
 JOURNAL = "batch-journal.jsonl"
 JOURNAL_SCHEMA = "disclosure-core/batch-journal/1"
 LOCK = "batch.lock"
 _OUR_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
-"""What :func:`~disclosure_core.files.write_atomic` and :func:`atomic_file` name their temporary files."""
+"""What :func:`~disclosure_core._files.write_atomic` and :func:`atomic_file` name their temporary files."""
 
 
 def file_digest(path: Path) -> str:

@@ -2,7 +2,7 @@
 rest on the chosen executor with checkpoints, and write the summaries. The caller draws progress.
 
 >>> import tempfile
->>> from disclosure_core.api import default_registry
+>>> from disclosure_core._api import default_registry
 >>> out = Path(tempfile.mkdtemp()) / "out"
 >>> with BatchRun.open([Path("examples/daixian-2020.json")], out, registry=default_registry()) as run:
 ...     len(run.todo), run.execute().failing
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import attrs
 
+from disclosure_core._batch_inputs import batch_inputs
+from disclosure_core._batch_output import BatchDirectory, Totals
+from disclosure_core._batch_record import BatchRecord, failed_record, record_chunk
+from disclosure_core._batch_workers import open_executor, run_many
 from disclosure_core.batch import CheckOptions
-from disclosure_core.batch_inputs import batch_inputs
-from disclosure_core.batch_output import BatchDirectory, Totals
-from disclosure_core.batch_record import BatchRecord, failed_record, record_chunk
-from disclosure_core.batch_workers import open_executor, run_many
 from disclosure_core.errors import UsageError
 from disclosure_core.registry import Registry
 
@@ -69,7 +69,7 @@ class BatchRun:
         self.directory.close()
 
     def execute(self, executor: str = "process", jobs: int = 1, progress: Progress | None = None) -> Totals:
-        """Check :attr:`todo` (see :func:`~disclosure_core.batch_workers.open_executor` for ``executor``),
+        """Check :attr:`todo` (see :func:`~disclosure_core._batch_workers.open_executor` for ``executor``),
         recording each result as it comes, then write the summaries of every input."""
         total = len(self.todo)
         with open_executor(executor, jobs if total > 1 else 1) as (pool, chunk):

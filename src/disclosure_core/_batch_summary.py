@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from disclosure_core.batch_record import REPORT_COLUMNS
+from disclosure_core._batch_record import REPORT_COLUMNS
 
 RULE_COLUMNS = ["rule", "reports_failing", "reports_not_verifiable", "reports_rule_error", "reports_reading_concerns"]
 SUMMARY_SCHEMA = "disclosure-core/batch-summary/1"
@@ -41,7 +41,7 @@ def neutralised(value: Any) -> Any:
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     """A file written in pieces that appears at ``path`` whole (synced) when the block ends, and not at all
-    when it fails; meanwhile it is a ``.part`` file beside it, as :func:`~disclosure_core.files.write_atomic`
+    when it fails; meanwhile it is a ``.part`` file beside it, as :func:`~disclosure_core._files.write_atomic`
     names them."""
     temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
     handle = open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb")  # noqa: SIM115
