@@ -91,6 +91,7 @@ def test_stale_part_files_of_ours_are_cleaned_and_others_are_kept(write_reports:
     assert sorted(p.name for p in out.glob("*.part")) == [".draft.part", "notes.part"]
 
 
+@pytest.mark.slow
 def test_summary_csv_neutralises_formulas_and_a_spreadsheet_reads_them_as_text(
     write_reports: WriteReports, tmp_path: Path
 ) -> None:

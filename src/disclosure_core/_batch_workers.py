@@ -131,11 +131,13 @@ def open_executor(spec: str, jobs: int) -> Iterator[tuple[Executor | None, int]]
         with process_pool(jobs) as pool:
             yield pool, PROCESS_CHUNK
         return
-    if spec != "dask-local" and "://" not in spec:
-        raise UsageError(f"--executor {spec}: expected process, dask-local or a scheduler address tcp://host:port")
+    check_executor(spec)
     distributed = _distributed(spec)
     with contextlib.ExitStack() as stack:
         if spec == "dask-local":
+            import dask
+
+            stack.enter_context(dask.config.set(_QUIET_WORKERS))
             cluster: Any = stack.enter_context(
                 distributed.LocalCluster(
                     n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
@@ -148,6 +150,27 @@ def open_executor(spec: str, jobs: int) -> Iterator[tuple[Executor | None, int]]
             except OSError as exc:
                 raise UsageError(f"--executor {spec}: cannot reach the Dask scheduler: {exc}") from None
         yield client.get_executor(), DASK_CHUNK
+
+
+def check_executor(spec: str) -> None:
+    """:class:`UsageError` unless ``spec`` names an executor :func:`open_executor` knows.
+
+    >>> check_executor("threads")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: --executor threads: expected process, dask-local or a scheduler address tcp://host:port
+    """
+    if spec not in {"process", "dask-local"} and "://" not in spec:
+        raise UsageError(f"--executor {spec}: expected process, dask-local or a scheduler address tcp://host:port")
+
+
+_QUIET_WORKERS = {
+    # A local cluster's workers do nothing but check reports: the statistical profiler (a sample every
+    # 10 ms) and the GIL monitor would cost CPU the checks need, for a dashboard nobody opens.
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 def _distributed(spec: str) -> Any:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from disclosure_core._batch_run import BatchRun, Progress
+from disclosure_core._batch_workers import check_executor
 from disclosure_core._files import refuse_overwriting_input
 from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
@@ -99,6 +100,7 @@ def batch(
     has a failing error or warning; 3 when the only ones are reading concerns (findings resting on cells
     not read exactly).
     """
+    check_executor(executor)
     options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source, hints=hints)
     with BatchRun.open(items, output, registry=state().registry, options=options) as run:
         done = len(run.inputs) - len(run.todo)
