@@ -11,6 +11,7 @@ extra brings it) to sample memory every 0.2 s.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -43,13 +44,16 @@ def write_inputs(root: Path, count: int) -> list[Path]:
     return folders
 
 
-def run(folders: list[Path], output: Path) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS of the batch process and peak RSS of it with its workers (MB)."""
+def run(folders: list[Path], output: Path) -> tuple[float, float, float, float]:
+    """Wall seconds, peak RSS of the batch process and of it with its workers (MB), and the CPU seconds of
+    all of them (the batch and its workers, reaped)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     argv = [sys.executable, "-m", "disclosure_core", "batch", *map(str, folders), "-o", str(output), "-j", "2"]
     started = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     parent_peak = tree_peak = 0.0
     watched = psutil.Process(process.pid)
+    shown = time.monotonic()
     while process.poll() is None:
         try:
             parent = watched.memory_info().rss
@@ -57,11 +61,29 @@ def run(folders: list[Path], output: Path) -> tuple[float, float, float]:
         except psutil.Error:
             break
         parent_peak, tree_peak = max(parent_peak, parent), max(tree_peak, tree)
+        if time.monotonic() - shown > 60:  # so that a run stopped early still says how far it got
+            shown = time.monotonic()
+            done = _lines(output / "batch-journal.jsonl")
+            print(
+                f"    {time.perf_counter() - started:6.0f} s: {done} journal lines; peak RSS so far: batch"
+                f" {parent_peak / 2**20:.0f} MB, with workers {tree_peak / 2**20:.0f} MB",
+                flush=True,
+            )
         time.sleep(0.2)
     _, err = process.communicate()
     elapsed = time.perf_counter() - started
     print("   ", err.decode().strip().splitlines()[-1][:150])
-    return elapsed, parent_peak / 2**20, tree_peak / 2**20
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, parent_peak / 2**20, tree_peak / 2**20, cpu
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return 0
 
 
 def main() -> None:
@@ -72,13 +94,14 @@ def main() -> None:
         for count in sizes:
             started = time.perf_counter()
             folders = write_inputs(root / "in", count)
-            print(f"{count} files ready in {time.perf_counter() - started:.0f} s")
+            print(f"{count} files ready in {time.perf_counter() - started:.0f} s", flush=True)
             output = root / f"out-{count}"
             shutil.rmtree(output, ignore_errors=True)
-            elapsed, parent, tree = run(folders, output)
+            elapsed, parent, tree, cpu = run(folders, output)
             print(
                 f"  {count:6d} reports: {elapsed:7.1f} s ({count / elapsed:5.0f} reports/s);"
                 f" peak RSS: batch {parent:5.0f} MB, with workers {tree:5.0f} MB;"
+                f" CPU {cpu / count * 1e3:.2f} ms per report (on two idle cores: {cpu / 2:.0f} s);"
                 f" load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
