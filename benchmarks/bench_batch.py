@@ -40,7 +40,7 @@ def pool(kind: str) -> Iterator[tuple[Executor, int]]:
             ) as cluster,
             distributed.Client(cluster) as client,
         ):
-            yield client.get_executor(), DASK_CHUNK
+            yield client.get_executor(pure=False), DASK_CHUNK
         return
     with process_pool(int(kind)) as executor:
         yield executor, PROCESS_CHUNK

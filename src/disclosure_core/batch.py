@@ -2,7 +2,7 @@
 
 The library ships no scheduler: a process pool on one machine (:func:`process_pool` makes
 one whose workers die with their parent), or a distributed engine's executor (Dask's
-``client.get_executor()``, Ray's) beyond it. A file that fails to load becomes a result carrying its error;
+``client.get_executor(pure=False)``, Ray's) beyond it. A file that fails to load becomes a result carrying its error;
 it never stops the batch. What comes back from a worker is a :class:`BatchResult`: outcome counts and the
 non-pass findings in compact form, never the report (a pickled report with its findings costs more to send
 than checking it does).
