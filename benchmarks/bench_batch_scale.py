@@ -1,5 +1,6 @@
 """`disclosure batch -j 2` over 1 000, 10 000 and 100 000 canonical JSON files: wall time and peak memory
-(the batch process, and the batch with its workers), to show that time grows with N and memory does not.
+(RSS of the batch process; PSS of it with its workers, so that shared pages count once), to show that
+time grows with N and memory hardly does.
 
     .venv/bin/python benchmarks/bench_batch_scale.py [FOLDER] [1000 10000 100000]
 
@@ -45,7 +46,7 @@ def write_inputs(root: Path, count: int) -> list[Path]:
 
 
 def run(folders: list[Path], output: Path) -> tuple[float, float, float, float]:
-    """Wall seconds, peak RSS of the batch process and of it with its workers (MB), and the CPU seconds of
+    """Wall seconds, peak RSS of the batch process, peak PSS of it with its workers (MB), and the CPU seconds of
     all of them (the batch and its workers, reaped)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     argv = [sys.executable, "-m", "disclosure_core", "batch", *map(str, folders), "-o", str(output), "-j", "2"]
@@ -57,7 +58,10 @@ def run(folders: list[Path], output: Path) -> tuple[float, float, float, float]:
     while process.poll() is None:
         try:
             parent = watched.memory_info().rss
-            tree = parent + sum(c.memory_info().rss for c in watched.children(recursive=True))
+            # PSS: pages the forked workers share with the batch are counted once, not once per process.
+            tree = watched.memory_full_info().pss + sum(
+                c.memory_full_info().pss for c in watched.children(recursive=True)
+            )
         except psutil.Error:
             break
         parent_peak, tree_peak = max(parent_peak, parent), max(tree_peak, tree)
@@ -65,8 +69,8 @@ def run(folders: list[Path], output: Path) -> tuple[float, float, float, float]:
             shown = time.monotonic()
             done = _lines(output / "batch-journal.jsonl")
             print(
-                f"    {time.perf_counter() - started:6.0f} s: {done} journal lines; peak RSS so far: batch"
-                f" {parent_peak / 2**20:.0f} MB, with workers {tree_peak / 2**20:.0f} MB",
+                f"    {time.perf_counter() - started:6.0f} s: {done} journal lines; so far peak RSS of batch"
+                f" {parent_peak / 2**20:.0f} MB, PSS with workers {tree_peak / 2**20:.0f} MB",
                 flush=True,
             )
         time.sleep(0.2)
@@ -100,7 +104,7 @@ def main() -> None:
             elapsed, parent, tree, cpu = run(folders, output)
             print(
                 f"  {count:6d} reports: {elapsed:7.1f} s ({count / elapsed:5.0f} reports/s);"
-                f" peak RSS: batch {parent:5.0f} MB, with workers {tree:5.0f} MB;"
+                f" peak RSS of batch {parent:5.0f} MB, PSS with workers {tree:5.0f} MB;"
                 f" CPU {cpu / count * 1e3:.2f} ms per report (on two idle cores: {cpu / 2:.0f} s);"
                 f" load average {os.getloadavg()[0]:.1f}",
                 flush=True,

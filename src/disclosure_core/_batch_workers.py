@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import itertools
 import os
 import signal
@@ -79,6 +80,10 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     ...     pool.submit(abs, -3).result()
     3
     """
+    # Forked workers share the parent's pages until something writes to them, and the collector of each
+    # worker would (every object it scans gets its header written): frozen objects are not scanned, so the
+    # parent's lists of inputs stay shared instead of being copied into every worker.
+    gc.freeze()
     return ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),))
 
 
