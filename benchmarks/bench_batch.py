@@ -25,22 +25,16 @@ from typing import NamedTuple
 from bench_check import generated  # same directory: the generated reports of the check benchmark
 
 from disclosure_core import dumps
-from disclosure_core._batch_workers import DASK_CHUNK, PROCESS_CHUNK, process_pool
+from disclosure_core._batch_workers import PROCESS_CHUNK, open_executor, process_pool
 from disclosure_core.batch import BatchInput, check_many
 
 
 @contextlib.contextmanager
 def pool(kind: str) -> Iterator[tuple[Executor, int]]:
-    if kind == "dask":
-        import distributed
-
-        with (
-            distributed.LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-            ) as cluster,
-            distributed.Client(cluster) as client,
-        ):
-            yield client.get_executor(pure=False), DASK_CHUNK
+    if kind == "dask":  # as `disclosure batch --executor dask-local -j 2` makes it
+        with open_executor("dask-local", 2) as (executor, chunk):
+            assert executor is not None
+            yield executor, chunk
         return
     with process_pool(int(kind)) as executor:
         yield executor, PROCESS_CHUNK
