@@ -49,9 +49,11 @@ lint: setup
 types: setup
 	$(BIN)/mypy
 
-# The rule-file schema is generated from the rule kinds (tests/rules/test_rules_kinds.py checks it is current).
+# The rule-file schema is generated from the rule kinds (tests/rules/test_rules_kinds.py checks it is current);
+# the findings schema ships in the package and is copied for the docs site (tests/test_schemas.py checks it).
 schemas: setup
 	$(BIN)/python -c 'import sys; from disclosure_core.rules.file_schema import main; sys.exit(main(sys.argv[1:]))' docs/rules.schema.json
+	cp src/disclosure_core/findings.schema.json docs/findings.schema.json
 
 docs: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

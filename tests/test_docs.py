@@ -23,6 +23,25 @@ def test_every_python_block_of_the_api_guide_runs(monkeypatch: pytest.MonkeyPatc
         exec(compile(code, f"docs/api.md block {number}", "exec"), namespace)  # the guide is code we ship
 
 
+@pytest.mark.parametrize("page", ["plugins.md", "contributing.md"])
+def test_every_python_block_of_the_plugin_guides_runs(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    blocks = [
+        block for block in BLOCK.findall(text) if "--8<--" not in block
+    ]  # included files are tested where they live
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": f"docs_{page}"}
+    for number, code in enumerate(blocks, 1):
+        exec(compile(code, f"docs/{page} block {number}", "exec"), namespace)
+
+
+def test_the_contributor_page_names_a_file_and_a_registering_line_for_each_thing() -> None:
+    text = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    for thing in ("rule kind", "source format", "renderer", "layout variant", "provincial rule set"):
+        section = text.split(f"## A new {thing}\n", 1)[1].split("\n## ", 1)[0]
+        assert "| add | register |" in section, thing
+
+
 def test_the_docs_site_lists_every_page_it_has() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     pages = {p.name for p in (ROOT / "docs").glob("*.md")} | {"changelog.md", "rule-reference.md"}

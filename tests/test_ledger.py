@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import sys
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure_core import Body, CellValue, Count, LoadError, builtin_layout
+from disclosure_core import Body, CellValue, Count, LoadError, UsageError, builtin_layout
 from disclosure_core.cli import main
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.ledger import LedgerEntry, ledger_report, read_register, table_2
@@ -158,3 +160,13 @@ def test_the_ledger_command_writes_a_report_and_exits_1_on_bad_lines(
     register.write_text(HEADER + "A1,2025-03-01,自然人,予以公开,2025-03-02\n", encoding="utf-8")
     assert main([*args[:-1], str(tmp_path / "report.xlsx")]) == 0
     assert (tmp_path / "report.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_an_xlsx_register_without_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as on an installation without the extra
+    with pytest.raises(
+        UsageError, match=r"^r\.xlsx: reading an \.xlsx register needs openpyxl: pip install 'disclosure-core\[xlsx\]'$"
+    ):
+        read_register(b"PK\x03\x04rest", origin="r.xlsx", layout=builtin_layout("gov-2021"))
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["optional-dependencies"]["xlsx"] == ["openpyxl>=3.1,<3.2"]

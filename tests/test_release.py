@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import disclosure_core
-from disclosure_core import Body, PluginError, PluginWarning, Registry, UsageError, hookimpl, new_report
+from disclosure_core import Body, Count, PluginError, PluginWarning, Registry, UsageError, hookimpl, new_report
 from disclosure_core._version import __version__ as written
 from disclosure_core.cli import main
 
@@ -90,3 +90,51 @@ def test_new_report_refuses_what_a_cell_cannot_hold(value: object, message: str)
     assert str(raised.value) == message
     made = new_report("gov-2021", 2025, Body("某县人民政府", "county"), cells={"proactive.fees.amount": Decimal("1.5")})
     assert made.number("proactive.fees.amount") == Decimal("1.5")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (1.5, "requests.new.total: 1.5 is a float: give a count as int, money as Decimal"),
+        (True, "requests.new.total: True is a bool: give a count as int, money as Decimal"),
+        ("7", "requests.new.total: '7' is a str: give a count as int, money as Decimal"),
+    ],
+)
+def test_changing_a_cell_refuses_what_it_cannot_hold(value: object, message: str) -> None:
+    report = new_report("gov-2021", 2025, Body("某县人民政府", "county"))
+    with pytest.raises(UsageError) as raised:
+        report.with_cells({"requests.new.total": value})  # type: ignore[arg-type]
+    assert str(raised.value) == message
+
+
+def test_a_count_is_never_a_bool_and_a_body_is_named_by_text() -> None:
+    with pytest.raises(TypeError, match="not a bool"):
+        Count(True)
+    assert Count(0).number == 0
+    with pytest.raises(TypeError, match="'name' must be <class 'str'>"):
+        Body(3, "county")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("year", "body", "message"),
+    [
+        (True, Body("某县", "county"), "the year is a whole number such as 2025, not True"),
+        ("2025", Body("某县", "county"), "the year is a whole number such as 2025, not '2025'"),
+        (2025, "某县", "the body is a disclosure_core.Body(name, level), not a str"),
+    ],
+)
+def test_new_report_refuses_a_year_or_body_of_the_wrong_type(year: object, body: object, message: str) -> None:
+    with pytest.raises(UsageError) as raised:
+        new_report("gov-2021", year, body)  # type: ignore[arg-type]
+    assert str(raised.value) == message
+
+
+def test_the_changelog_has_a_section_per_distribution() -> None:
+    headings = [
+        line for line in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")
+    ]
+    released = [ROOT / "pyproject.toml", *ROOT.glob("plugins/*/pyproject.toml")]
+    for path in released:
+        name = tomllib.loads(path.read_text(encoding="utf-8"))["project"]["name"]
+        assert any(heading.startswith(f"## {name} ") for heading in headings), f"CHANGELOG.md: no section for {name}"
+    assert len(headings) >= len(released) >= 5

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         Source,
     )
     from disclosure_core._hints import ReportHints
-    from disclosure_core._schema import report_json_schema
+    from disclosure_core._schema import findings_json_schema, report_json_schema
     from disclosure_core._serialize import dumps, from_dict, loads, to_dict
     from disclosure_core.errors import (
         DisclosureError,
@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     )
     from disclosure_core.registry import PluginInfo, PluginWarning, Registry
     from disclosure_core.rules import RuleSet, builtin_rule_set, load_rule_file
+    from disclosure_core.rules.examples import rule_examples
+    from disclosure_core.rules.output import dump_findings
     from disclosure_core.values import (
         BLANK,
         NOT_APPLICABLE,
@@ -132,6 +134,9 @@ _WHERE = {
     "placeholder": "disclosure_core.values",
     "render": "disclosure_core._api",
     "report_json_schema": "disclosure_core._schema",
+    "findings_json_schema": "disclosure_core._schema",
+    "dump_findings": "disclosure_core.rules.output",
+    "rule_examples": "disclosure_core.rules.examples",
     "to_dict": "disclosure_core._serialize",
 }
 """Each public name and the module it lives in: imported on first use, so ``import disclosure_core`` (and
@@ -209,7 +214,9 @@ __all__ = [
     "builtin_rule_set",
     "check",
     "default_registry",
+    "dump_findings",
     "dumps",
+    "findings_json_schema",
     "from_dict",
     "hookimpl",
     "hookspecs",
@@ -222,5 +229,6 @@ __all__ = [
     "placeholder",
     "render",
     "report_json_schema",
+    "rule_examples",
     "to_dict",
 ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +52,14 @@ def new_report(
     ...
     disclosure_core.errors.UsageError: proactive.fees.amount: 1.5 is a float: give a count as int, money as Decimal
     """
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise UsageError(f"the year is a whole number such as 2025, not {year!r}")
+    if not isinstance(body, Body):
+        raise UsageError(f"the body is a disclosure_core.Body(name, level), not a {type(body).__name__}")
     layout = _layout(format, registry)
     values: dict[str | CellAddress, CellValue] = {}
     for key, raw in (cells or {}).items():
-        if isinstance(raw, bool) or not isinstance(raw, int | Decimal | CellValue | None):
-            kind = "a bool" if isinstance(raw, bool) else f"a {type(raw).__name__}"
-            hint = "give a count as int, money as Decimal"
-            raise UsageError(f"{key}: {raw!r} is {kind}: {hint}")
-        values[CellAddress.parse(key) if isinstance(key, str) else key] = as_value(raw)
+        values[CellAddress.parse(key) if isinstance(key, str) else key] = as_value(raw, key)
     for key, value in values.items():
         address = CellAddress.parse(key) if isinstance(key, str) else key
         problem = cell_problem(layout, address, value)

@@ -33,6 +33,16 @@ class ArchiveLimits:
 
     Python's :mod:`zipfile` never yields more than a member's declared size (it fails the CRC check
     instead), so checking the declared sizes in the central directory bounds what a parser can read.
+
+    >>> import io, zipfile
+    >>> buffer = io.BytesIO()
+    >>> with zipfile.ZipFile(buffer, "w") as archive:
+    ...     archive.writestr("a.xml", b"<a/>")
+    ...     archive.writestr("b.xml", b"<b/>")
+    >>> check_archive(buffer.getvalue(), origin="two.xlsx", limits=ArchiveLimits(max_members=1))
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: two.xlsx: 2 archive members (more than 1)
     """
 
     max_members: int = 2_000

@@ -147,6 +147,12 @@ class OutlinePart:
 
     ``official`` is True when the heading comes from the layout because the report gives none (or lacks the
     section altogether: then ``section`` is None).
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> from disclosure_core.model import Body
+    >>> part = outline(Report("gov-2021", 2025, Body("某县", "county")), builtin_layout("gov-2021"))[2]
+    >>> part.heading, part.official, part.section, [table.id for table in part.tables]
+    ('三、收到和处理政府信息公开申请情况', True, None, ['requests'])
     """
 
     id: str
@@ -180,6 +186,11 @@ def outline(report: Report, layout: Layout) -> tuple[OutlinePart, ...]:
 
     Raises :class:`RenderError` when the layout is not the report's format, when it lists no section headings
     to fall back on, or when a text cannot be printed (see :func:`require_printable`).
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> from disclosure_core.model import Body
+    >>> [(part.id, len(part.tables)) for part in outline(Report("gov-2019", 2020, Body("某县", "county")), builtin_layout("gov-2019"))]
+    [('overview', 0), ('proactive', 1), ('requests', 1), ('appeals', 1), ('problems', 0), ('other', 0)]
     """
     require_layout(report, layout)
     require_printable(report)

@@ -1,4 +1,4 @@
-"""Writing outputs safely: atomically, and never over an input file."""
+"""Reading inputs and writing outputs safely: inputs size-limited, outputs atomically and never over an input."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
-from disclosure_core.errors import UsageError
+from disclosure_core.errors import LoadError, UsageError
 
 
 def refuse_overwriting_input(output: Path, inputs: Iterable[Path]) -> None:
@@ -40,3 +40,26 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""Inputs larger than this are refused before reading: no report is anywhere near it."""
+
+
+def read_input(path: str | Path) -> bytes:
+    """A file's bytes, refused (:class:`LoadError` naming it) when unreadable or larger than
+    :data:`MAX_INPUT_BYTES`: the one size-limited read of every input.
+
+    >>> read_input("no-such-file.csv")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: no-such-file.csv: cannot read: No such file or directory
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None

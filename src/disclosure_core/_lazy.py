@@ -16,6 +16,7 @@ classes: the names and suffixes are declared here, the class (``"module:Class"``
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,11 @@ def lazy_exports(package: str, where: Mapping[str, str]) -> Callable[[str], Any]
 
     def attribute(name: str) -> Any:
         if name in where:
-            return getattr(importlib.import_module(where[name]), name)
+            value = getattr(importlib.import_module(where[name]), name)
+            module = sys.modules.get(package)
+            if module is not None:
+                setattr(module, name, value)  # looked up once
+            return value
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return attribute
@@ -59,7 +64,13 @@ def load_target(target: str) -> Any:
 
 @attrs.define
 class LazyRenderer:
-    """A :class:`~disclosure_core._formats.Renderer` that imports its implementation on the first render."""
+    """A :class:`~disclosure_core.Renderer` that imports its implementation on the first render.
+
+    >>> renderer = LazyRenderer("json", ".json", "application/json", "canonical JSON",
+    ...                         "disclosure_core.builtin.canonical_json:JsonRenderer")
+    >>> renderer.name, type(renderer.implementation()).__name__
+    ('json', 'JsonRenderer')
+    """
 
     name: str
     suffix: str
@@ -85,6 +96,11 @@ class LazySource:
     """A :class:`~disclosure_core._formats.Source` that imports its implementation when first asked.
 
     ``magic``, when given, lets :meth:`sniff` refuse files that do not start with it without importing anything.
+
+    >>> source = LazySource("json", (".json",), "canonical JSON", "disclosure_core.builtin.canonical_json:JsonSource",
+    ...                     magic=b"{")
+    >>> source.sniff(b"PK", "a.json"), source._instance is None  # refused before anything is imported
+    (False, True)
     """
 
     name: str
@@ -93,6 +109,11 @@ class LazySource:
     target: str
     magic: bytes | None = None
     _instance: Any = attrs.field(default=None, init=False, repr=False)
+
+    @property
+    def imported(self) -> bool:
+        """Whether the implementation is imported already (asking the source then costs nothing more)."""
+        return self._instance is not None
 
     def implementation(self) -> Any:
         """The real source (imported now if it was not yet)."""

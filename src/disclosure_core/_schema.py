@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from importlib import resources
 from typing import Any
 
 from disclosure_core._serialize import REPORT_SCHEMA_ID
@@ -140,3 +142,17 @@ def report_json_schema(layouts: Iterable[Layout]) -> dict[str, Any]:
             for layout in layouts
         ],
     }
+
+
+def findings_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the findings document (``disclosure check --format json``).
+
+    It ships inside the package (``disclosure_core/findings.schema.json``); ``make schemas`` copies it to
+    ``docs/`` for the documentation site, and a test keeps the two equal.
+
+    >>> findings_json_schema()["properties"]["schema"]
+    {'const': 'disclosure-core/findings/1'}
+    """
+    text = resources.files("disclosure_core").joinpath("findings.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

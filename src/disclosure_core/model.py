@@ -66,7 +66,7 @@ class Body:
     <BodyLevel.COUNTY: 'county'>
     """
 
-    name: str
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
     level: BodyLevel = attrs.field(converter=BodyLevel)
     region: str | None = None
 
@@ -163,7 +163,7 @@ def _address(key: str | CellAddress) -> CellAddress:
 def _cells_converter(values: Mapping[Any, Any]) -> dict[CellAddress, CellValue]:
     cells: dict[CellAddress, CellValue] = {}
     for key, value in values.items():
-        cell = as_value(value)
+        cell = as_value(value, key)
         # A blank that carries no provenance says nothing: dropping it keeps one spelling of "blank".
         if cell == BLANK and cell.provenance is None:
             continue
@@ -207,7 +207,7 @@ class Tables:
     def updated(self, values: CellUpdates) -> Tables:
         """A copy with some cells replaced (None makes a cell blank)."""
         merged: dict[Any, Any] = dict(self.cells)
-        merged.update({_address(k): as_value(v) for k, v in values.items()})
+        merged.update({_address(k): as_value(v, k) for k, v in values.items()})
         return Tables(merged)
 
 

@@ -1,5 +1,9 @@
 """The Registry: one pluggy PluginManager per instance, and everything the plugins provide.
 
+A plugin that fails — on import, in a hook, in a data file, in a sniff, load or render — costs only that
+plugin: one line naming it (and the file), as a :class:`PluginWarning` (or a :class:`PluginError` when
+strict) or, for a load or a render, as the :class:`LoadError` / :class:`RenderError` of that call.
+
 >>> registry = Registry(entry_points=False)
 >>> sorted(registry.layouts()), sorted(registry.renderers())
 (['gov-2019', 'gov-2021'], ['json'])
@@ -18,9 +22,11 @@ import attrs
 import pluggy
 
 from disclosure_core import hookspecs
+from disclosure_core._files import read_input
 from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, Source
 from disclosure_core._hints import ReportHints, apply_hints
-from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageError
+from disclosure_core._isolation import Sniffing, data_file, loaded, rendered
+from disclosure_core.errors import LayoutError, PluginError, UsageError
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
 
@@ -29,28 +35,6 @@ if TYPE_CHECKING:
     from disclosure_core.rules.spec import RuleSet
 
 T = TypeVar("T")
-
-MAX_INPUT_BYTES = 64 * 1024 * 1024
-"""Inputs larger than this are refused before reading: no report is anywhere near it."""
-
-
-def read_input(path: str | Path) -> bytes:
-    """A file's bytes, refused (:class:`LoadError` naming it) when unreadable or larger than
-    :data:`MAX_INPUT_BYTES`: the one size-limited read of every input.
-
-    >>> read_input("no-such-file.csv")
-    Traceback (most recent call last):
-    ...
-    disclosure_core.errors.LoadError: no-such-file.csv: cannot read: No such file or directory
-    """
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
-        return path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 class PluginWarning(UserWarning):
@@ -185,7 +169,8 @@ class Registry:
         items: list[tuple[str, Any]] = []
         for impl in getattr(self._pm.hook, hook).get_hookimpls():
             try:
-                items.extend((impl.plugin_name, item) for item in impl.function() or ())
+                # Whole or nothing: a hook that fails halfway through its items contributes none of them.
+                items += [(impl.plugin_name, item) for item in impl.function() or ()]
             except Exception as exc:
                 self._problem(f"plugin {impl.plugin_name!r} failed in {hook}: {exc}")
         return items
@@ -193,16 +178,21 @@ class Registry:
     def _named(self, hook: str, kind: str, check: Callable[[Any], bool]) -> dict[str, Any]:
         if hook not in self._cache:
             named: dict[str, Any] = {}
+            owners: dict[str, str] = {}
             # get_hookimpls() lists plugins in registration order: built-ins come first, so a
             # third-party plugin that reuses a name loses with a clear message instead of shadowing.
             for plugin_name, item in self._collect(hook):
                 if not check(item):
                     self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a {kind}")
+                elif not isinstance(item.name, str):
+                    self._problem(f"plugin {plugin_name!r}: a {kind} named by a {type(item.name).__name__}, not a str")
                 elif item.name in named:
                     self._problem(f"plugin {plugin_name!r}: {kind} {item.name!r} is already registered")
                 else:
                     named[item.name] = item
+                    owners[item.name] = plugin_name
             self._cache[hook] = named
+            self._cache[f"{hook}:owners"] = owners
         result: dict[str, Any] = self._cache[hook]
         return result
 
@@ -222,10 +212,8 @@ class Registry:
         for plugin_name, item in items:
             if isinstance(item, Layout):
                 self._add_layout(layouts, plugin_name, item)
-            elif isinstance(item, DataFile):
-                pending.append((plugin_name, item))
-            else:
-                self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a layout")
+            elif (file := data_file(plugin_name, item, "layout", self._problem)) is not None:
+                pending.append((plugin_name, file))
         # Variants may extend variants: parse until nothing more resolves.
         while pending:
             waiting = []
@@ -234,6 +222,8 @@ class Registry:
                     self._add_layout(layouts, plugin_name, parse_layout(file.text, origin=file.origin, base=layouts))
                 except LayoutError as exc:
                     waiting.append((plugin_name, file, exc))
+                except Exception as exc:  # a broken layout file costs only its plugin
+                    self._problem(f"plugin {plugin_name!r}: layout {file.origin}: {type(exc).__name__}: {exc}")
             if len(waiting) == len(pending):
                 for plugin_name, _, error in waiting:
                     self._problem(f"plugin {plugin_name!r}: {error}")
@@ -282,11 +272,25 @@ class Registry:
         """The source called ``name``; :class:`UsageError` listing the available ones otherwise."""
         return _pick(self.sources(), name, "source")
 
+    def _owner(self, hook: str, name: str) -> str:
+        owners: dict[str, str] = self._cache.get(f"{hook}:owners", {})
+        return owners.get(name, "?")
+
     def source_for(self, filename: str, head: bytes) -> Source:
-        """The source that claims a file, by sniffing its first bytes and its name."""
-        for source in self.sources().values():
-            if source.sniff(head, filename):
-                return source
+        """The source that claims a file, by sniffing its first bytes and its name.
+
+        Sources are asked in registration order (built-ins first). A sniff that fails is its plugin's problem
+        and claims nothing; a source that claims even a file no source can read is reported once and asked
+        no more (it still reads files named for it, ``source=``, or by suffix). When the chosen source is not
+        alone — another source already in use claims the file too — that is reported once per pair.
+        """
+        sources = self.sources()
+        if "sniffing" not in self._cache:
+            owners = {name: self._owner("disclosure_sources", name) for name in sources}
+            self._cache["sniffing"] = Sniffing(owners, self._problem)
+        chosen: Source | None = self._cache["sniffing"].choose(sources.values(), head, filename)
+        if chosen is not None:
+            return chosen
         suffix = Path(filename).suffix.lower()
         for source in self.sources().values():
             if suffix in source.suffixes:
@@ -296,20 +300,24 @@ class Registry:
 
     def rule_set_files(self) -> list[DataFile]:
         """Rule-set files contributed by plugins (the shipped ones, from the built-in plugin, not listed)."""
-        return [file for file, builtin in self._rule_files() if not builtin]
+        return [file for file, plugin_name in self._rule_files() if plugin_name not in self._builtin]
 
-    def _rule_files(self) -> list[tuple[DataFile, bool]]:
+    def _rule_files(self) -> list[tuple[DataFile, str]]:
         files = []
         for plugin_name, item in self._collect("disclosure_rule_sets"):
-            if isinstance(item, DataFile):
-                files.append((item, plugin_name in self._builtin))
-            else:
-                self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a rule file")
+            if (file := data_file(plugin_name, item, "rule file", self._problem)) is not None:
+                files.append((file, plugin_name))
         return files
 
     def disabled_rules(self) -> set[str]:
         """Ids of shipped rules that plugins switch off."""
-        return {str(item) for _, item in self._collect("disclosure_disabled_rules")}
+        disabled = set()
+        for plugin_name, item in self._collect("disclosure_disabled_rules"):
+            if isinstance(item, str):
+                disabled.add(item)
+            else:
+                self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a rule id")
+        return disabled
 
     def rule_set(self) -> RuleSet:
         """The shipped rules plus every plugin's rule files, minus the rules plugins switch off.
@@ -324,8 +332,13 @@ class Registry:
         if "rule_set" not in self._cache:
             from disclosure_core.rules.sets import combine_rule_files
 
+            files = self._rule_files()
+            owners = {id(file): plugin_name for file, plugin_name in files}
             self._cache["rule_set"] = combine_rule_files(
-                self._rule_files(), self.layouts().values(), problem=self._problem, disabled=self.disabled_rules()
+                [(file, plugin_name in self._builtin) for file, plugin_name in files],
+                self.layouts().values(),
+                problem=lambda file, message: self._problem(f"plugin {owners[id(file)]!r}: {message}"),
+                disabled=self.disabled_rules(),
             )
         result: RuleSet = self._cache["rule_set"]
         return result
@@ -367,10 +380,11 @@ class Registry:
         ``hints`` go to the source and override what it read (a diagnostic says where they disagree).
         """
         chosen = self.source(source) if source else self.source_for(origin, data[:4096])
+        owner = self._owner("disclosure_sources", chosen.name)
         if hints is None or not hints.given():
-            return chosen.load(data, origin=origin, layouts=self.layouts())
-        loaded = chosen.load(data, origin=origin, layouts=self.layouts(), hints=hints)
-        return apply_hints(loaded, hints, origin=origin)
+            return loaded(chosen, owner, data, origin=origin, layouts=self.layouts(), hints=None)
+        result = loaded(chosen, owner, data, origin=origin, layouts=self.layouts(), hints=hints)
+        return apply_hints(result, hints, origin=origin)
 
     def load(self, path: str | Path, *, source: str | None = None, hints: ReportHints | None = None) -> Loaded:
         """Read a report from a file; :class:`LoadError` naming the file for anything unreadable."""
@@ -378,7 +392,9 @@ class Registry:
 
     def render(self, report: Report, to: str, *, findings: Any = None, lang: str = "zh") -> bytes:
         """Render a report with the named renderer."""
-        return self.renderer(to).render(report, RenderOptions(self.layout(report.format), findings, lang))
+        renderer = self.renderer(to)
+        options = RenderOptions(self.layout(report.format), findings, lang)
+        return rendered(renderer, self._owner("disclosure_renderers", renderer.name), report, options)
 
 
 def _pick(items: dict[str, T], name: str, kind: str) -> T:

@@ -21,9 +21,43 @@ b'\\xe6\\x9f\\x90\\xe5\\x8e\\xbf 2025'
 
 from __future__ import annotations
 
-from disclosure_core._formats import Renderer, RenderOptions
-from disclosure_core._lazy import LazyRenderer, lazy_exports
-from disclosure_core._serialize import to_dict
-from disclosure_core.errors import RenderError
+from typing import TYPE_CHECKING
 
-__all__ = ["LazyRenderer", "RenderError", "RenderOptions", "Renderer", "lazy_exports", "to_dict"]
+from disclosure_core._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from disclosure_core._formats import Renderer, RenderOptions
+    from disclosure_core._lazy import LazyRenderer
+    from disclosure_core._serialize import to_dict
+    from disclosure_core.errors import RenderError
+    from disclosure_core.rules.confidence import ReportReading, reading_note, report_note, report_reading
+
+# Each name is imported from where it lives on first use: a plugin's entry point imports this module on every
+# ``disclosure`` run, and most runs need few of these.
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "RenderOptions": "disclosure_core._formats",
+        "Renderer": "disclosure_core._formats",
+        "LazyRenderer": "disclosure_core._lazy",
+        "to_dict": "disclosure_core._serialize",
+        "RenderError": "disclosure_core.errors",
+        "ReportReading": "disclosure_core.rules.confidence",
+        "reading_note": "disclosure_core.rules.confidence",
+        "report_note": "disclosure_core.rules.confidence",
+        "report_reading": "disclosure_core.rules.confidence",
+    },
+)
+
+__all__ = [
+    "LazyRenderer",
+    "RenderError",
+    "RenderOptions",
+    "Renderer",
+    "ReportReading",
+    "lazy_exports",
+    "reading_note",
+    "report_note",
+    "report_reading",
+    "to_dict",
+]

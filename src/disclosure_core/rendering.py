@@ -19,21 +19,54 @@ True
 
 from __future__ import annotations
 
-from disclosure_core._archives import DOCX_PACKAGE_FIRST, FIXED_ZIP_DATE, PACKAGE_FIRST, deterministic_zip
-from disclosure_core._document import (
-    TITLE_SUFFIX,
-    OutlinePart,
-    cell_text,
-    format_date,
-    is_subheading,
-    outline,
-    printed_texts,
-    report_title,
-    require_layout,
-    require_printable,
-    title_lines,
+from typing import TYPE_CHECKING
+
+from disclosure_core._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from disclosure_core._archives import DOCX_PACKAGE_FIRST, FIXED_ZIP_DATE, PACKAGE_FIRST, deterministic_zip
+    from disclosure_core._document import (
+        TITLE_SUFFIX,
+        OutlinePart,
+        cell_text,
+        format_date,
+        is_subheading,
+        outline,
+        printed_texts,
+        report_title,
+        require_layout,
+        require_printable,
+        title_lines,
+    )
+    from disclosure_core.layouts.grid import BlockGrid, GridCell, GridRole, block_grid, table_grids
+
+# Each name is imported from where it lives on first use: a plugin's entry point imports this module on every
+# ``disclosure`` run, and most runs need few of these.
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "DOCX_PACKAGE_FIRST": "disclosure_core._archives",
+        "FIXED_ZIP_DATE": "disclosure_core._archives",
+        "PACKAGE_FIRST": "disclosure_core._archives",
+        "deterministic_zip": "disclosure_core._archives",
+        "TITLE_SUFFIX": "disclosure_core._document",
+        "OutlinePart": "disclosure_core._document",
+        "cell_text": "disclosure_core._document",
+        "format_date": "disclosure_core._document",
+        "is_subheading": "disclosure_core._document",
+        "outline": "disclosure_core._document",
+        "printed_texts": "disclosure_core._document",
+        "report_title": "disclosure_core._document",
+        "require_layout": "disclosure_core._document",
+        "require_printable": "disclosure_core._document",
+        "title_lines": "disclosure_core._document",
+        "BlockGrid": "disclosure_core.layouts.grid",
+        "GridCell": "disclosure_core.layouts.grid",
+        "GridRole": "disclosure_core.layouts.grid",
+        "block_grid": "disclosure_core.layouts.grid",
+        "table_grids": "disclosure_core.layouts.grid",
+    },
 )
-from disclosure_core.layouts.grid import BlockGrid, GridCell, GridRole, block_grid, table_grids
 
 __all__ = [
     "DOCX_PACKAGE_FIRST",

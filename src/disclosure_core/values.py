@@ -85,6 +85,10 @@ class Count:
     value: int = attrs.field(validator=attrs.validators.instance_of(int))
     provenance: Provenance | None = _provenance
 
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.value, bool):  # a bool is an int to Python, never a count to a report
+            raise TypeError(f"'value' must be a whole number, not a bool ({self.value!r})")
+
     @property
     def number(self) -> int:
         """The number this cell holds."""
@@ -187,16 +191,27 @@ def located(value: CellValue, where: Provenance | None) -> CellValue:
     return attrs.evolve(value, provenance=where)
 
 
-def as_value(value: CellValue | int | Decimal | None) -> CellValue:
+def as_value(value: CellValue | int | Decimal | None, where: object = None) -> CellValue:
     """Coerce a Python number (or None for blank) into a cell value; cell values pass through.
+
+    Anything else — a float, a bool, a string of digits — is refused with a :class:`UsageError` naming the
+    cell (``where``): a report holds counts as ``int`` and money as ``Decimal``, exactly.
 
     >>> as_value(3), as_value(None)
     (Count(value=3), Absent(kind=<AbsenceKind.BLANK: 'blank'>, text=''))
+    >>> as_value(1.5, "requests.new.total")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: requests.new.total: 1.5 is a float: give a count as int, money as Decimal
     """
     if value is None:
         return BLANK
-    if isinstance(value, bool):
-        raise TypeError("a cell value cannot be a bool")
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | Count | Money | Absent):
+        from disclosure_core.errors import UsageError
+
+        kind = "a bool" if isinstance(value, bool) else f"a {type(value).__name__}"
+        prefix = "" if where is None else f"{where}: "
+        raise UsageError(f"{prefix}{value!r} is {kind}: give a count as int, money as Decimal")
     if isinstance(value, int):
         return Count(value)
     if isinstance(value, Decimal):

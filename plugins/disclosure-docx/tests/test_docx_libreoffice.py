@@ -14,11 +14,11 @@ from disclosure_docx.tables import table_plan
 
 from disclosure_core import RenderOptions, builtin_layout
 from disclosure_core.rendering import cell_text
-from disclosure_core.testing import numbered_report
+from disclosure_core.testing import data, numbered_report
 
 pytestmark = pytest.mark.slow
 
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+ARTIFACTS = data.artifacts()
 LAYOUTS = ("gov-2019", "gov-2021")
 
 

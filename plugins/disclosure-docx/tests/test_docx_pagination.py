@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from pathlib import Path
 
 import attrs
 import pytest
@@ -24,11 +23,11 @@ from disclosure_docx.tables import TablePlan, row_keeps, table_plan
 from disclosure_core import RenderOptions, Report, builtin_layout
 from disclosure_core.layouts import GridCell, GridRole, Layout
 from disclosure_core.rendering import OutlinePart, outline
-from disclosure_core.testing import daixian_report, numbered_report
+from disclosure_core.testing import daixian_report, data, numbered_report
 
 pytestmark = pytest.mark.slow
 
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+ARTIFACTS = data.artifacts()
 MM = 72 / 25.4
 TYPE_TOP, TYPE_BOTTOM = 37 * MM, (297 - 35) * MM  # the type area of GB/T 9704
 FOOTER = TYPE_BOTTOM + 4 * MM  # below this only the page number is printed

@@ -13,9 +13,19 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from disclosure_core import Body, Registry, RenderError, RenderOptions, Report, Section, Sections, builtin_layout
+from disclosure_core import (
+    Body,
+    Money,
+    Registry,
+    RenderError,
+    RenderOptions,
+    Report,
+    Section,
+    Sections,
+    builtin_layout,
+    placeholder,
+)
 from disclosure_core.testing import daixian_report, numbered_report
-from disclosure_core.values import Money, placeholder
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,16 @@ from disclosure_docx.libreoffice import FONT_ALIASES, fontconfig
 
 from disclosure_core import Registry, RenderError, RenderOptions, builtin_layout
 from disclosure_core.cli import main
-from disclosure_core.testing import daixian_report
+from disclosure_core.testing import daixian_report, data
 
-ROOT = Path(__file__).resolve().parents[3]
-EXAMPLE = ROOT / "examples" / "daixian-2020.json"
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = data.artifacts()
+
+
+def example(folder: Path) -> Path:
+    """The Dai County report as a file the command can read."""
+    path = folder / "daixian-2020.json"
+    path.write_bytes(data.daixian_json())
+    return path
 
 
 def program(name: str) -> str:
@@ -39,7 +44,7 @@ def run(*command: str) -> str:
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Dai County rendered to PDF through the command line."""
     path = tmp_path_factory.mktemp("pdf") / "daixian-2020.pdf"
-    assert main(["render", str(EXAMPLE), "-o", str(path)]) == 0
+    assert main(["render", str(example(path.parent)), "-o", str(path)]) == 0
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(path, ARTIFACTS / path.name)
     return path
@@ -129,7 +134,7 @@ def test_without_libreoffice_the_command_fails_in_one_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("DISCLOSURE_SOFFICE", "/nonexistent/soffice")
-    assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "out.pdf")]) == 2
+    assert main(["render", str(example(tmp_path)), "-o", str(tmp_path / "out.pdf")]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1
     assert "LibreOffice is needed to make a PDF" in error

@@ -14,13 +14,13 @@ from disclosure_html import HtmlRenderer
 
 from disclosure_core import CellUse, Finding, Findings, Message, Outcome, RenderOptions, Severity, builtin_layout
 from disclosure_core.rendering import cell_text
-from disclosure_core.testing import numbered_report
+from disclosure_core.testing import data, numbered_report
 from disclosure_core.testing.chromium import chromium as run_chromium
 from disclosure_core.testing.chromium import chromium_binary
 
 pytestmark = pytest.mark.slow
 
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+ARTIFACTS = data.artifacts()
 NS = "{http://www.w3.org/1999/xhtml}"
 LAYOUTS = ("gov-2019", "gov-2021")
 

@@ -18,11 +18,11 @@ from disclosure_html import HtmlRenderer
 from disclosure_core import RenderOptions, Report, builtin_layout, check
 from disclosure_core.layouts import TableLayout, table_grids
 from disclosure_core.rendering import report_title
-from disclosure_core.testing import daixian_report, numbered_report
+from disclosure_core.testing import daixian_report, data, numbered_report
 from disclosure_core.testing.chromium import chromium as run_chromium
 from disclosure_core.testing.chromium import chromium_binary
 
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+ARTIFACTS = data.artifacts()
 NS = "{http://www.w3.org/1999/xhtml}"
 REPORTS: dict[str, Callable[[], Report]] = {
     "daixian-2020": daixian_report,

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from disclosure_published import Hints, TextSource, parse_text
 
-from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Loaded, Money, Registry, load, to_dict
+from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Loaded, Money, Registry, to_dict
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.testing import daixian_report, data
 
-ROOT = Path(__file__).resolve().parents[3]
-REPORTS = ROOT.parent / "shared" / "reports"
+REPORTS = data.published_reports()
 EXCERPTS = sorted(REPORTS.glob("excerpt-*.txt"))
 
 
@@ -27,7 +27,7 @@ def codes(loaded: Loaded) -> set[str]:
 
 
 def test_daixian_equals_its_transcription() -> None:
-    expected = load(ROOT / "examples" / "daixian-2020.json").report
+    expected = daixian_report()
     loaded = read("daixian-2020.txt", Hints(region="山西省忻州市代县"))
     got = to_dict(loaded.report)
     got.pop("provenance")

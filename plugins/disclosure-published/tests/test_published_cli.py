@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 from disclosure_core.cli import main
+from disclosure_core.testing import data
 
-ROOT = Path(__file__).resolve().parents[3]
-DAIXIAN = ROOT.parent / "shared" / "reports" / "daixian-2020.txt"
+DAIXIAN = data.published_reports() / "daixian-2020.txt"
 
 
 def test_convert_a_published_text_to_canonical_json(tmp_path: Path) -> None:
     output = tmp_path / "daixian.json"
     assert main(["convert", str(DAIXIAN), "-o", str(output)]) == 0
     written = json.loads(output.read_text(encoding="utf-8"))
-    expected = json.loads((ROOT / "examples" / "daixian-2020.json").read_text(encoding="utf-8"))
+    expected = json.loads(data.daixian_json())
     assert written["tables"] == expected["tables"]
     assert written["provenance"]["requests.new.natural_person"] == {
         "source": str(DAIXIAN),

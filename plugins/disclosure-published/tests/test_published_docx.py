@@ -17,14 +17,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, given, settings
 
-from disclosure_core import Absent, BodyLevel, LoadError, Registry, Report, load
+from disclosure_core import Absent, BodyLevel, LoadError, Registry, Report
 from disclosure_core.cli import main
 from disclosure_core.layouts import builtin_layout
-from disclosure_core.testing import numbered_report
+from disclosure_core.testing import daixian_report, numbered_report
 from disclosure_core.testing import strategies as dc
 
-ROOT = Path(__file__).resolve().parents[3]
-DAIXIAN = load(ROOT / "examples" / "daixian-2020.json").report
+DAIXIAN = daixian_report()
 
 
 EXTRA_NAMESPACES = {

@@ -11,7 +11,6 @@ import copy
 import io
 import time
 import zipfile
-from pathlib import Path
 
 from disclosure_published import DocxSource
 from disclosure_published.testing import word_document
@@ -20,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from disclosure_core import LoadError, Registry, load
+from disclosure_core import LoadError, Registry
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.testing import daixian_report
 
-ROOT = Path(__file__).resolve().parents[3]
-DAIXIAN = load(ROOT / "examples" / "daixian-2020.json").report
+DAIXIAN = daixian_report()
 WORD = word_document(DAIXIAN, builtin_layout("gov-2019"))
 OURS = Registry().render(DAIXIAN, "docx")
 LOOKUP = Registry(entry_points=False).layouts()

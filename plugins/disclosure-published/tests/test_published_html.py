@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from disclosure_published import Hints, parse_html
 from disclosure_published.testing import layout_page, table_differences, word_page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Report, load
+from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Report
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.testing import daixian_report
 from disclosure_core.testing import strategies as dc
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def hints(report: Report) -> Hints:
@@ -32,7 +29,7 @@ def test_generated_reports_read_back_from_layout_and_word_pages(report: Report, 
 
 
 def test_daixian_word_page_reads_back_with_metadata_and_cell_places() -> None:
-    report = load(ROOT / "examples" / "daixian-2020.json").report
+    report = daixian_report()
     loaded = parse_html(word_page(report, builtin_layout("gov-2019")), origin="daixian.html")
     assert table_differences(report, loaded.report) == []
     assert (loaded.report.body.name, loaded.report.year) == ("代县人民政府", 2020)

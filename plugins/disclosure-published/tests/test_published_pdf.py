@@ -10,11 +10,11 @@ import pytest
 from disclosure_published import Hints, parse_pdf
 from disclosure_published.testing import layout_page
 
-from disclosure_core import AbsenceKind, Absent, Body, BodyLevel, CellValue, Count, LoadError, Money, Report, load
+from disclosure_core import AbsenceKind, Absent, Body, BodyLevel, CellValue, Count, LoadError, Money, Report
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.testing import daixian_report
 from disclosure_core.testing.chromium import chromium_binary, chromium_pdf
 
-ROOT = Path(__file__).resolve().parents[3]
 CHROMIUM = chromium_binary()
 
 
@@ -26,7 +26,7 @@ def print_to_pdf(page: bytes, directory: Path) -> bytes:
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium to print HTML to PDF")
 def test_daixian_printed_to_pdf_reads_back(tmp_path: Path) -> None:
-    report = load(ROOT / "examples" / "daixian-2020.json").report
+    report = daixian_report()
     loaded = parse_pdf(print_to_pdf(layout_page(report, builtin_layout("gov-2019")), tmp_path), origin="d.pdf")
     read = loaded.report
     assert [a for a in builtin_layout("gov-2019").addresses() if read.cell(a) != report.cell(a)] == []

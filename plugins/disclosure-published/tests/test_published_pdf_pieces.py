@@ -12,8 +12,8 @@ from disclosure_published.pdf_grid import Cell, Grid
 from hypothesis import given
 from hypothesis import strategies as st
 
+from disclosure_core import Reading
 from disclosure_core.layouts import CellAddress, builtin_layout
-from disclosure_core.values import Reading
 
 LABELS = {"规章", "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "（七）总计"}
 

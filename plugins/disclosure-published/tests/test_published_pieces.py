@@ -15,10 +15,9 @@ from disclosure_published.text import decode, text_tokens
 from disclosure_published.vocabulary import Role, vocabulary_of
 from disclosure_published.walker import walk
 
-from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Money
+from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Money, Provenance
 from disclosure_core.layouts import CellAddress, ColumnSpec, builtin_layout
 from disclosure_core.sources import assessment_weight, fees_charged
-from disclosure_core.values import Provenance
 
 GOV_2019 = builtin_layout("gov-2019")
 GOV_2021 = builtin_layout("gov-2021")

@@ -16,9 +16,9 @@ from disclosure_published import TextSource
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, DiagnosticLevel, Loaded, Money, Reading, Registry
 from disclosure_core.layouts import CellAddress
+from disclosure_core.testing import data
 
-ROOT = Path(__file__).resolve().parents[3]
-REAL = ROOT.parent / "shared" / "reports" / "real"
+REAL = data.published_reports() / "real"
 EXPECTED = sorted((REAL / "expected").glob("*.json"))
 # Crawler text whose table cells ran together into digit strings: read by the run-together reader (issue 11).
 RUN_TOGETHER = {"hebei-kjt-2022"}

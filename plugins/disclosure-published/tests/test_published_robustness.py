@@ -4,7 +4,6 @@ never another exception, never a long wait."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from disclosure_published import HtmlSource, PdfSource, TextSource
@@ -12,14 +11,14 @@ from disclosure_published.testing import word_page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import LoadError, Registry, load
+from disclosure_core import LoadError, Registry
 from disclosure_core.layouts import builtin_layout
+from disclosure_core.testing import daixian_report, data
 
-ROOT = Path(__file__).resolve().parents[3]
-REPORTS = ROOT.parent / "shared" / "reports"
+REPORTS = data.published_reports()
 DAIXIAN = (REPORTS / "daixian-2020.txt").read_bytes()
 SHANGHAI = (REPORTS / "shanghai-gov-office-2019.txt").read_bytes()
-PAGE = word_page(load(ROOT / "examples" / "daixian-2020.json").report, builtin_layout("gov-2019"))
+PAGE = word_page(daixian_report(), builtin_layout("gov-2019"))
 LOOKUP = Registry(entry_points=False).layouts()
 SECONDS = 2.0  # a real report takes some milliseconds; anything near this is a hang in the making
 

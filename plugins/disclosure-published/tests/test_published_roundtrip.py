@@ -32,15 +32,14 @@ from disclosure_core import (
     Report,
     Section,
     Sections,
-    load,
 )
 from disclosure_core.layouts import builtin_layout
 from disclosure_core.rendering import outline, require_printable
+from disclosure_core.testing import daixian_report
 from disclosure_core.testing import strategies as dc
 
 REGISTRY = Registry()
 SOURCES = {"published-html": HtmlSource, "published-docx": DocxSource, "published-pdf": PdfSource}
-ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -213,7 +212,7 @@ def test_daixian_exported_to_pdf_by_libreoffice_reads_back(tmp_path: Path) -> No
     LibreOffice leaves out a comma and a full stop that would hang into the margin at the end of a
     paragraph's first line (neither is in the PDF, printed or in its text layer): those may be missing.
     """
-    report = load(ROOT / "examples" / "daixian-2020.json").report
+    report = daixian_report()
     [pdf] = libreoffice_pdfs([render(report, "docx")], tmp_path)
     loaded = PdfSource().load(pdf, origin="d.pdf", layouts=REGISTRY.layouts())
     read = loaded.report

@@ -30,10 +30,11 @@ from disclosure_core import (
     official_layouts,
 )
 from disclosure_core.layouts import CellKind, DataCell, LabelCell, Layout
+from disclosure_core.testing import data
 from disclosure_core.testing.strategies import reports
 
 HERE = Path(__file__).resolve().parent
-REAL = next(p / "shared" / "reports" / "real" for p in HERE.parents if (p / "shared" / "reports" / "real").is_dir())
+REAL = data.published_reports() / "real"
 TRANSCRIBED = HERE / "data" / "real"
 
 

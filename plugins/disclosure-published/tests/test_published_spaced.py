@@ -13,11 +13,9 @@ from disclosure_published.testing import printed, table_differences
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import Absent, Report
+from disclosure_core import SECTION_IDS, Absent, Reading, Report
 from disclosure_core.layouts import DataCell, LabelCell, Layout, builtin_layout
-from disclosure_core.model import SECTION_IDS
 from disclosure_core.testing import strategies as dc
-from disclosure_core.values import Reading
 
 _HEADINGS = dict(
     zip(

@@ -10,6 +10,7 @@ the table :data:`COMMANDS` names where each one lives.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 
 import click
 
@@ -35,18 +36,33 @@ COMMANDS = {
 """Command name → the module of ``disclosure_core.cli`` that defines it (as a function of the same name)."""
 
 
+COMMAND_ENTRY_POINTS = "disclosure_core.commands"
+"""Entry-point group through which a distribution adds a command (``disclosure serve`` from disclosure-service)."""
+
+
 class LazyGroup(click.Group):
-    """A group whose commands are imported when looked up, so a command pays only for its own imports."""
+    """A group whose commands are imported when looked up, so a command pays only for its own imports.
+
+    Commands of other distributions come from :data:`COMMAND_ENTRY_POINTS`, read only when a name is not ours.
+    """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
+        return [*COMMANDS, *sorted(ep.name for ep in _plugin_commands() if ep.name not in COMMANDS)]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)
         if module is None:
+            for entry_point in _plugin_commands():
+                if entry_point.name == cmd_name:
+                    loaded: click.Command = entry_point.load()
+                    return loaded
             return None
         command: click.Command = getattr(importlib.import_module(f"disclosure_core.cli.{module}"), cmd_name)
         return command
+
+
+def _plugin_commands() -> list[importlib.metadata.EntryPoint]:
+    return list(importlib.metadata.entry_points(group=COMMAND_ENTRY_POINTS))
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -14,7 +14,7 @@ from disclosure_core.errors import UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
 from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
-from disclosure_core.rules.output import findings_json, findings_text, reaches
+from disclosure_core.rules.output import dump_findings, findings_text, reaches
 from disclosure_core.rules.sets import with_rules
 from disclosure_core.rules.spec import Rule, RuleSet
 
@@ -89,10 +89,9 @@ def check(
     findings = registry.check(report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable)
     layout = registry.layout(report.format)
     if output_format == "json":
-        document = findings_json(
+        data = dump_findings(
             report, findings, blank_as_zero=blank_as_zero, previous=previous is not None, layout=layout
         )
-        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
         data = findings_text(report, layout, findings, lang).encode("utf-8")
     inputs = (source_file, *((previous_file,) if previous_file else ()), *rule_files)

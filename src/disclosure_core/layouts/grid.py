@@ -27,7 +27,13 @@ _LABEL_SHARES = {0: (), 1: (28.0,), 2: (10.0, 30.0), 3: (5.0, 9.0, 30.0)}
 
 
 class GridRole(enum.StrEnum):
-    """What a grid cell is: a header over the row labels, a column header, a row-group label, a row label, a value."""
+    """What a grid cell is: a header over the row labels, a column header, a row-group label, a row label, a value.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> grid = table_grids(builtin_layout("gov-2019").table("requests"))[0]
+    >>> sorted({cell.role.value for cell in grid.cells()})
+    ['column_header', 'corner', 'data', 'row_group', 'row_header']
+    """
 
     CORNER = "corner"
     COLUMN_HEADER = "column_header"
@@ -42,6 +48,11 @@ class GridCell:
 
     ``headers`` (data cells only) lists the ids of every header cell that describes it: column headers from
     the top down, then row-group labels from the outside in, then the row's own label.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> grid = table_grids(builtin_layout("gov-2019").table("requests"))[0]
+    >>> [grid.cell(header).label.zh for header in grid.data_cell("requests.new.total").headers]
+    ['申请人情况', '总计', '一、本年新收政府信息公开申请数量']
     """
 
     id: str
@@ -66,7 +77,13 @@ class GridCell:
 
 @attrs.frozen
 class BlockGrid:
-    """A block laid out on its grid: ``rows`` holds, per printed row, the cells that start in it, left to right."""
+    """A block laid out on its grid: ``rows`` holds, per printed row, the cells that start in it, left to right.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> grid = table_grids(builtin_layout("gov-2019").table("requests"))[0]
+    >>> grid.width, grid.header_rows, grid.at(grid.header_rows, 0).role.value
+    (10, 3, 'row_header')
+    """
 
     block: Block
     width: int
@@ -139,6 +156,11 @@ def block_grid(block: Block, prefix: str) -> BlockGrid:
 
     Data cells take their canonical address as id (``requests.new.total``), so ids are unique in a document
     as long as each block gets its own prefix.
+
+    >>> from disclosure_core.layouts import builtin_layout
+    >>> grid = block_grid(builtin_layout("gov-2021").table("appeals").blocks[0], "appeals")
+    >>> grid.width, grid.rows[0][0].id
+    (15, 'appeals-0-0')
     """
     width = block.label_width + block.data_width
     depth = len(block.header)

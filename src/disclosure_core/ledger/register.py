@@ -2,7 +2,7 @@
 
 A CSV file may be UTF-8 (with or without BOM) or GB18030 (what Excel saves on a Chinese system), separated
 by commas, tabs or semicolons. An XLSX file is read from its first sheet that has the needed headers; it
-needs openpyxl (installed with the disclosure-xlsx plugin). The header row is the first non-empty row.
+needs openpyxl: the extra ``disclosure-core[xlsx]`` (the disclosure-xlsx plugin brings it too). The header row is the first non-empty row.
 """
 
 from __future__ import annotations
@@ -199,7 +199,9 @@ def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:
     try:
         import openpyxl
     except ImportError:
-        raise UsageError(f"{origin}: reading an .xlsx register needs openpyxl (pip install disclosure-xlsx)") from None
+        raise UsageError(
+            f"{origin}: reading an .xlsx register needs openpyxl: pip install 'disclosure-core[xlsx]'"
+        ) from None
     check_archive(data, origin=origin)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

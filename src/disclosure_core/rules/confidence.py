@@ -45,6 +45,11 @@ class ReportReading:
 
     ``in_identities`` are uncertain cells that a failing or unverifiable error-level rule rests on (the
     requests balance, the row and group totals: the arithmetic the format itself states).
+
+    >>> from disclosure_core import Body, Report, check
+    >>> report = Report("gov-2021", 2025, Body("某县", "county")).with_cells({"appeals.review.total": 1})
+    >>> report_reading(report, check(report)).in_identities
+    ()
     """
 
     cells: dict[Reading, int]
@@ -123,7 +128,13 @@ def _part(layout: Layout | None, cell: ReadCell, lang: str) -> str:
 
 def reading_note(layout: Layout | None, finding: Finding) -> Message | None:
     """The caveat of a finding resting on cells not read exactly, naming each cell, why, and what else it
-    could be; None for a finding whose cells were all read exactly."""
+    could be; None for a finding whose cells were all read exactly (the module's example shows a caveat).
+
+    >>> from disclosure_core import Body, Report, check
+    >>> finding = check(Report("gov-2021", 2025, Body("某县", "county"))).all[0]
+    >>> reading_note(None, finding) is None
+    True
+    """
     concern = finding.reading
     if concern is None:
         return None

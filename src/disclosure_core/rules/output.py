@@ -13,6 +13,7 @@ report's tables as a whole were not read with confidence.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -308,3 +309,24 @@ def _label(layout: Layout, cell: str, lang: str) -> str:
         return cell_label(layout, CellAddress.parse(cell), lang)
     except ValueError:
         return cell
+
+
+def dump_findings(
+    report: Report,
+    findings: Findings,
+    *,
+    blank_as_zero: bool = False,
+    previous: bool = False,
+    layout: Layout | None = None,
+) -> bytes:
+    """The findings document as ``disclosure check --format json`` writes it (and the service returns it):
+    UTF-8, indented by two, one newline at the end — the same bytes for the same report and options.
+
+    >>> from disclosure_core import Registry
+    >>> registry = Registry(entry_points=False)
+    >>> report = registry.load("examples/daixian-2020.json").report
+    >>> dump_findings(report, registry.check(report))[:12]
+    b'{\\n  "schema"'
+    """
+    document = findings_json(report, findings, blank_as_zero=blank_as_zero, previous=previous, layout=layout)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

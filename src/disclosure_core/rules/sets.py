@@ -69,17 +69,17 @@ def combine_rule_files(
     files: Iterable[tuple[DataFile, bool]],
     layouts: Iterable[Layout],
     *,
-    problem: Callable[[str], None],
+    problem: Callable[[DataFile, str], None],
     disabled: Iterable[str] = (),
 ) -> RuleSet:
     """The rules of ``files`` (each with whether it is shipped, so trusted), minus ``disabled``.
 
-    A contributed file that does not parse or lint is that plugin's problem: ``problem`` is told and the file
-    skipped; checking goes on with the rest.
+    A contributed file that does not parse or lint, or that fails in any other way, is that plugin's problem:
+    ``problem`` is told (with the file) and the file skipped; checking goes on with the rest.
 
     >>> notes = []
     >>> broken = DataFile("broken.toml", "rules = 1")
-    >>> rules = combine_rule_files([(f, True) for f in builtin_rule_files()] + [(broken, False)], [], problem=notes.append)
+    >>> rules = combine_rule_files([(f, True) for f in builtin_rule_files()] + [(broken, False)], [], problem=lambda f, m: notes.append(m))
     >>> rules.ids() == builtin_rule_set().ids(), notes[0].startswith("rule file skipped: broken.toml")
     (True, True)
     """
@@ -93,7 +93,11 @@ def combine_rule_files(
             parsed = parse_rule_file(file)
             rules = check_unique(rules + parsed) if trusted else with_rules(rules, parsed, layouts)
         except RuleSetError as exc:
-            problem(f"rule file skipped: {exc}")
+            problem(file, f"rule file skipped: {exc}")
+        except Exception as exc:  # a contributed file must not stop checking, whatever it trips over
+            if trusted:
+                raise
+            problem(file, f"rule file skipped: {file.origin}: {type(exc).__name__}: {exc}")
     off = set(disabled)
     return rules.without(off) if off else rules
 

@@ -3,7 +3,8 @@
 * :func:`daixian_json` — the Dai County 2020 report as canonical JSON bytes (shipped in the package);
 * :func:`published_reports` — the directory of real published reports (``shared/reports``): from the
   ``DISCLOSURE_REPORTS`` environment variable, else the nearest ``shared/reports`` beside a parent of the
-  working directory (the layout of this project's checkouts and worktrees).
+  working directory (the layout of this project's checkouts and worktrees);
+* :func:`artifacts` — the directory where tests keep files for people to look at (rendered PDFs, screenshots).
 
 >>> daixian_json()[:1]
 b'{'
@@ -16,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 REPORTS_VARIABLE = "DISCLOSURE_REPORTS"
+ARTIFACTS_VARIABLE = "DISCLOSURE_ARTIFACTS"
 
 
 def daixian_json() -> bytes:
@@ -40,4 +42,17 @@ def published_reports(start: Path | None = None) -> Path:
     raise FileNotFoundError(f"no shared/reports above {here}: set {REPORTS_VARIABLE}")
 
 
-__all__ = ["REPORTS_VARIABLE", "daixian_json", "published_reports"]
+def artifacts() -> Path:
+    """The directory for files a test keeps for people to look at, made if missing: from the
+    ``DISCLOSURE_ARTIFACTS`` environment variable, else ``test-artifacts`` in the working directory (which CI
+    uploads).
+
+    >>> artifacts().is_dir()
+    True
+    """
+    folder = Path(os.environ.get(ARTIFACTS_VARIABLE) or Path.cwd() / "test-artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+__all__ = ["ARTIFACTS_VARIABLE", "REPORTS_VARIABLE", "artifacts", "daixian_json", "published_reports"]

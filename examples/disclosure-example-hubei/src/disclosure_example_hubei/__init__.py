@@ -3,8 +3,11 @@
 It implements three hooks: ``disclosure_layouts`` (Hubei's variant of the 2019 format, as data),
 ``disclosure_rule_sets`` (a rule for the variant's extra row, as data) and ``disclosure_renderers``.
 
-Markdown tables cannot merge cells, so each row label is written as its full path
-("三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密") and each column header as the path of header cells above it.
+The renderer builds on :mod:`disclosure_core.rendering`, as every renderer of this project does: the title
+(``report_title``), the outline with the official headings (``outline``), the tables on their grids
+(``table_grids``) and the printed cell texts (``cell_text``). Markdown tables cannot merge cells, so each row
+label is written as its full path ("三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密") and each column header
+as the path of header cells above it.
 
 >>> from disclosure_core import Body, Registry, Report
 >>> registry = Registry(entry_points=False, plugins=[__import__("disclosure_example_hubei")])
@@ -17,9 +20,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib import resources
 
-from disclosure_core import Absent, DataFile, Money, RenderOptions, Report, hookimpl
-from disclosure_core.layouts import Block, DataCell, LabelCell
-from disclosure_core.values import CellValue
+from disclosure_core import CellAddress, DataFile, RenderOptions, Report, hookimpl
+from disclosure_core.layouts import TableLayout
+from disclosure_core.rendering import (
+    BlockGrid,
+    GridCell,
+    GridRole,
+    cell_text,
+    format_date,
+    outline,
+    report_title,
+    table_grids,
+)
 
 
 class MarkdownRenderer:
@@ -28,8 +40,8 @@ class MarkdownRenderer:
     >>> from disclosure_core import Body, RenderOptions, Report, builtin_layout
     >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"appeals.review.total": 1})
     >>> text = MarkdownRenderer().render(report, RenderOptions(builtin_layout("gov-2021"))).decode()
-    >>> text.splitlines()[-1]
-    '|  |  |  |  | 1 |  |  |  |  |  |  |  |  |  |  |'
+    >>> text.splitlines()[2], [line for line in text.splitlines() if "| 1 |" in line]
+    ('## 一、总体情况', ['|  |  |  |  | 1 |  |  |  |  |  |  |  |  |  |  |'])
     """
 
     name = "markdown"
@@ -39,62 +51,48 @@ class MarkdownRenderer:
 
     def render(self, report: Report, options: RenderOptions) -> bytes:
         """UTF-8 Markdown; deterministic."""
-        title = report.title or f"{report.body.name}{report.year}年政府信息公开工作年度报告"
-        lines = [f"# {_escape(title)}", ""]
+        lines = [f"# {_escape(report_title(report))}", ""]
         lines += [_escape(p) + "\n" for p in report.lead]
-        tables = {table.section: table for table in options.layout.tables}
-        for section_id, section in report.sections.items():
-            if section is not None:
-                if section.heading:
-                    lines += [f"## {_escape(section.heading)}", ""]
-                lines += [_escape(p) + "\n" for p in section.paragraphs]
-            if section_id in tables:  # a table is data: shown even when its section's text is missing
-                for block in tables[section_id].blocks:
-                    lines += _block(report, block)
+        # The shared outline: the six sections in the layout's order, the official heading where the report
+        # gives none, and each table under its section (a table is data: shown even when the text is missing).
+        for part in outline(report, options.layout):
+            lines += [f"## {_escape(part.heading)}", ""]
+            lines += [_escape(p) + "\n" for p in part.paragraphs]
+            for table in part.tables:
+                for grid in table_grids(table):
+                    lines += _block(report, table, grid)
         if report.publisher or report.published:
-            lines += [f"{_escape(report.publisher or '')} {report.published or ''}".strip(), ""]
+            date = format_date(report.published) if report.published else ""
+            lines += [f"{_escape(report.publisher or '')} {date}".strip(), ""]
         return "\n".join(lines).encode("utf-8")
 
 
-def _block(report: Report, block: Block) -> list[str]:
+def _block(report: Report, table: TableLayout, grid: BlockGrid) -> list[str]:
+    block = grid.block
     lines = [f"**{block.heading.zh}**", ""] if block.heading else []
-    columns = _column_titles(block)
+    body = [[cell for cell in row if cell.role is GridRole.DATA] for row in grid.rows[grid.header_rows :]]
+    body = [row for row in body if row]
+    # Each value cell names all its headers (columns top-down, then row groups, then its row): Markdown cannot
+    # merge cells, so a column is titled by the path of headers above it and a row by the path of its labels.
+    columns = [_path(grid, cell, {GridRole.COLUMN_HEADER}) for cell in body[0]] if body else []
     if block.label_width:
         columns = ["项目", *columns]
     lines.append("| " + " | ".join(columns) + " |")
     lines.append("|" + "---|" * len(columns))
-    open_groups: list[str] = []
-    for printed in block.body():
-        labels = [c for c in printed if isinstance(c, LabelCell)]
-        # Group labels are printed once with a rowspan; carry them down to every row they cover.
-        depth = block.label_width - labels[-1].colspan if labels else 0
-        open_groups = open_groups[: depth - (len(labels) - 1)] + [c.label.zh for c in labels[:-1]]
-        path = [*open_groups, labels[-1].label.zh] if labels else []
-        values = [_cell(report.cell(c.address)) for c in printed if isinstance(c, DataCell)]
-        row = ([_escape(" / ".join(path))] if path else []) + values
-        lines.append("| " + " | ".join(row) + " |")
+    for row in body:
+        path = _path(grid, row[0], {GridRole.ROW_GROUP, GridRole.ROW_HEADER})
+        values = [_cell(report, table, cell.address) for cell in row if cell.address is not None]
+        lines.append("| " + " | ".join(([path] if block.label_width else []) + values) + " |")
     return [*lines, ""]
 
 
-def _column_titles(block: Block) -> list[str]:
-    titles = []
-    for column in range(block.label_width, block.label_width + block.data_width):
-        above = [
-            cell.label.zh
-            for row in block.header
-            for cell in row
-            if not cell.is_label_area and cell.first_column <= column < cell.first_column + cell.colspan
-        ]
-        titles.append(_escape(" / ".join(above)))
-    return titles
+def _path(grid: BlockGrid, cell: GridCell, roles: set[GridRole]) -> str:
+    labels = [grid.cell(header) for header in cell.headers]
+    return _escape(" / ".join(h.label.zh for h in labels if h.role in roles and h.label is not None))
 
 
-def _cell(value: CellValue) -> str:
-    if isinstance(value, Absent):
-        return _escape(value.text)
-    if isinstance(value, Money):
-        return f"{value.amount}{value.unit or ''}"
-    return str(value.number)
+def _cell(report: Report, table: TableLayout, address: CellAddress) -> str:
+    return _escape(cell_text(report.cell(address), table.column(address.column)))
 
 
 def _escape(text: str) -> str:

@@ -47,7 +47,7 @@ def numbered_outline(parts: tuple[OutlinePart, ...]) -> tuple[tuple[OutlinePart,
 
     >>> from disclosure_core import Body, Report, builtin_layout
     >>> from disclosure_core.rendering import outline
-    >>> from disclosure_core.model import Section
+    >>> from disclosure_core import Section
     >>> report = Report("gov-2021", 2025, Body("某县", "county"),
     ...                 sections={"overview": Section("总体情况", ("（二）加强领导", "正文。"))})
     >>> parts, notes = numbered_outline(outline(report, builtin_layout("gov-2021")))

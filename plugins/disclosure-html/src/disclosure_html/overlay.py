@@ -19,8 +19,8 @@ import attrs
 from disclosure_core import CellValue, Finding, Findings, Outcome, Report, Severity
 from disclosure_core.errors import RenderError
 from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.renderers import reading_note, report_note, report_reading
 from disclosure_core.rendering import cell_text
-from disclosure_core.rules.confidence import reading_note, report_note, report_reading
 from disclosure_html.tables import Mark
 
 TEXTS = {

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from disclosure_core import AbsenceKind, Absent, CellValue, Count, Money, placeholder
 from disclosure_core.layouts import CellKind, ColumnSpec
-from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, placeholder
 from disclosure_published.normalize import clean
 
 PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "———", "/", "//", "\\", "无", "無", "空", "N/A", "n/a", "×"})

@@ -5,7 +5,7 @@ Crawlers join a table's text nodes without separators, so a Table 2 row of seven
 except 0 itself, at most :data:`MAX_CELL_DIGITS` digits, a sign only where the column is signed, a
 decimal point only in money cells; blank cells only when the digits are too few to fill every cell),
 and one split per run is chosen jointly for the table: the one that breaks the fewest
-:mod:`~disclosure_published.identities` (a real report may break one or two: that is what the check
+:func:`~disclosure_core.sources.layout_identities` (a real report may break one or two: that is what the check
 reports), then holds the most. A cell whose value is the same in every best reading is read
 (``EXACT`` when no split could change it, else ``CHOSEN``); a cell whose value differs between best
 readings is ``UNCERTAIN``, its alternatives kept. A run that cannot be split, or that admits more than
@@ -29,7 +29,7 @@ import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Provenance, Reading
 from disclosure_core.layouts import CellAddress, CellKind
-from disclosure_published.identities import Identity, Number
+from disclosure_core.sources import Identity, Number
 from disclosure_published.search import Problem, search
 
 MAX_CELL_DIGITS = 9

@@ -16,7 +16,7 @@ import re
 
 import attrs
 
-from disclosure_core.model import SECTION_IDS
+from disclosure_core import SECTION_IDS
 from disclosure_published.normalize import label_key, strip_markup
 
 NUMERALS = "一二三四五六七八九十"

@@ -24,8 +24,8 @@ import re
 import lxml.etree
 import lxml.html
 
+from disclosure_core import Provenance
 from disclosure_core.errors import LoadError
-from disclosure_core.values import Provenance
 from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import MAX_TEXT_CHARS
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from disclosure_core.folding import fold
+from disclosure_core.sources import fold
 from disclosure_published._traditional import CHARACTERS, PHRASES, SIMPLIFIED
 
 _TO_SIMPLIFIED = str.maketrans(CHARACTERS, SIMPLIFIED)

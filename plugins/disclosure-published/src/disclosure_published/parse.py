@@ -68,7 +68,7 @@ def parse_tokens(
     Every layout in ``layouts`` (variants included) is a candidate for the report's format.
 
     >>> from disclosure_core import official_layouts
-    >>> from disclosure_core.values import Provenance
+    >>> from disclosure_core import Provenance
     >>> at = Provenance("t.txt", line=2)
     >>> tokens = [Token("二、主动公开政府信息情况", Provenance("t.txt", line=1)), Token("行政许可", at, cell=True), Token("12", at, cell=True)]
     >>> parse_tokens(tokens, origin="t.txt", layouts=official_layouts(), hints=Hints(year=2022)).report.number(

@@ -33,7 +33,7 @@ from disclosure_core import (
     Tables,
 )
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_published import identities
+from disclosure_core.sources import broken_identities, layout_identities
 
 Score = Callable[[Layout, Mapping[CellAddress, int | None]], int]
 """How many of a layout's identities a table reading breaks (fewer is better)."""
@@ -43,9 +43,9 @@ CLEAR_MARGIN = 2
 
 
 def arithmetic_violations(layout: Layout, cells: Mapping[CellAddress, int | None]) -> int:
-    """The identities of ``layout`` (:mod:`disclosure_published.identities`) that ``cells`` break; an
+    """The identities of ``layout`` (:func:`disclosure_core.sources.layout_identities`) that ``cells`` break; an
     identity with a cell not a number is not counted."""
-    return identities.violations(identities.layout_identities(layout), cells)
+    return broken_identities(layout_identities(layout), cells)
 
 
 def numbers(tables: Tables) -> dict[CellAddress, int | None]:

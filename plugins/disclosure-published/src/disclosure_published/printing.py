@@ -35,10 +35,9 @@ import docx.oxml
 import docx.shared
 from docx.oxml.ns import qn
 
+from disclosure_core import Body, BodyLevel, CellValue, Count, Money, Report, Section, Sections
 from disclosure_core.layouts import CellAddress, CellKind, Layout, TableLayout, builtin_layout, table_grids
-from disclosure_core.model import Body, BodyLevel, Report, Section, Sections
 from disclosure_core.testing.chromium import chromium_pdf
-from disclosure_core.values import CellValue, Count, Money
 from disclosure_published.headings import expected_number
 from disclosure_published.testing import OFFICIAL_HEADINGS, printed, word_document
 

@@ -30,10 +30,10 @@ import attrs
 
 from disclosure_core import SECTION_IDS, Diagnostic, Loaded, Provenance
 from disclosure_core.layouts import CellAddress, Layout, TableLayout
+from disclosure_core.sources import layout_identities
 from disclosure_published.bodies import Hints
 from disclosure_published.digit_runs import Run, solve
 from disclosure_published.headings import expected_number, match_heading
-from disclosure_published.identities import layout_identities
 from disclosure_published.normalize import simplified
 from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.vocabulary import LabelEntry, Role, vocabulary_of

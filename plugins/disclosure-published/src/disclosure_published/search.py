@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import attrs
 
 from disclosure_core.layouts import CellAddress
-from disclosure_published.identities import Identity, Number
+from disclosure_core.sources import Identity, Number
 
 MAX_NODES = 200_000
 """Search steps per component before giving up (a few hundred thousand take well under a second)."""

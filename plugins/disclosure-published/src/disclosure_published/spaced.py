@@ -28,7 +28,7 @@ import re
 
 import attrs
 
-from disclosure_core.values import Provenance
+from disclosure_core import Provenance
 from disclosure_published.cells import looks_like_value
 from disclosure_published.headings import match_heading
 from disclosure_published.stream import Token, row_break

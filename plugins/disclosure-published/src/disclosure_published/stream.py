@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_core.values import Provenance
+from disclosure_core import Provenance
 
 
 @attrs.frozen
@@ -24,7 +24,7 @@ class Token:
 
     ``where`` says where it was printed; readers that know the table grid fill ``where.cell`` ("R3C2").
 
-    >>> from disclosure_core.values import Provenance
+    >>> from disclosure_core import Provenance
     >>> Token("10125", Provenance("daixian.pdf", page=3, cell="R5C4"), cell=True).where.cell
     'R5C4'
     """

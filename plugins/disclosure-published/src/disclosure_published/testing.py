@@ -7,7 +7,7 @@ every cell, ``&nbsp;`` for blank cells, group labels broken over lines and the f
 out, in GB2312. :func:`word_document` makes a DOCX as offices do in Word. None is a renderer: they exist to test that sources read what sites publish.
 
 >>> from disclosure_core.layouts import builtin_layout
->>> from disclosure_core.model import Body, Report
+>>> from disclosure_core import Body, Report
 >>> page = layout_page(Report("gov-2021", 2022, Body("某县人民政府", "county")), builtin_layout("gov-2021"))
 >>> page.count(b"<table"), b'rowspan="22"' in page
 (3, True)
@@ -22,6 +22,7 @@ from html import escape
 import docx
 import docx.document
 
+from disclosure_core import SECTION_IDS, AbsenceKind, Absent, CellValue, Count, Money, Report
 from disclosure_core.layouts import (
     Block,
     DataCell,
@@ -32,8 +33,6 @@ from disclosure_core.layouts import (
     builtin_layout,
     table_grids,
 )
-from disclosure_core.model import SECTION_IDS, Report
-from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money
 from disclosure_published.headings import expected_number
 
 OFFICIAL_HEADINGS = {
@@ -51,7 +50,7 @@ def printed(value: CellValue, unit: str | None) -> str:
     """How a value is printed in a cell: the number, a unit where it differs from the column's, the placeholder.
 
     >>> from decimal import Decimal
-    >>> from disclosure_core.values import Absent
+    >>> from disclosure_core import Absent
     >>> printed(Money(Decimal("251000"), "元"), None), printed(Absent(AbsenceKind.NOT_APPLICABLE), None)
     ('251000元', '不适用')
     """

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
+from disclosure_core import Provenance
 from disclosure_core.errors import LoadError
-from disclosure_core.values import Provenance
 from disclosure_published.spaced import detect_grid, spaced_tokens
 from disclosure_published.stream import Token, row_break
 

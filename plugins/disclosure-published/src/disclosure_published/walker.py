@@ -4,7 +4,7 @@ Labels are matched against the layout's vocabulary; a label split over several p
 labels, "三" / "本年度办理结果", "不予" / "公开") is joined back when the lines together spell a label.
 
 >>> from disclosure_core.layouts import builtin_layout
->>> from disclosure_core.values import Provenance
+>>> from disclosure_core import Provenance
 >>> lines = ["二、主动公开政府信息情况", "行政许可", "3", "说明文字。"]
 >>> walked = walk([Token(t, Provenance("a.txt", line=i + 1)) for i, t in enumerate(lines)], builtin_layout("gov-2021"), origin="a.txt")
 >>> walked.headings["proactive"].text, walked.paragraphs[-1].text, walked.mapper.cells

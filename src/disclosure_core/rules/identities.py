@@ -1,5 +1,7 @@
 """The linear identities a layout's tables must satisfy, as readers use them to choose between readings.
 
+Sources reach them through :mod:`disclosure_core.sources` (``layout_identities``, ``broken_identities``).
+
 Derived from the shipped rule set compiled for the layout: every error-severity equality over this
 year's cells whose both sides are linear (Table 2 row totals, the stated balance 一 + 二 = （七）+ 四 per
 column, the result rows summing to （七）, Table 3 group totals). A reader that can read a table in more
@@ -23,9 +25,10 @@ import attrs
 
 from disclosure_core.findings import Severity
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.rules import RuleSet, builtin_rule_set
 from disclosure_core.rules.instances import compile_rules
 from disclosure_core.rules.kinds.relation import RelationCheck
+from disclosure_core.rules.sets import builtin_rule_set
+from disclosure_core.rules.spec import RuleSet
 
 Number = int | Decimal
 
@@ -97,7 +100,7 @@ def layout_identities(layout: Layout, rule_set: RuleSet | None = None) -> tuple[
     return identities
 
 
-def violations(identities: Sequence[Identity], cells: Mapping[CellAddress, Number | None]) -> int:
+def broken_identities(identities: Sequence[Identity], cells: Mapping[CellAddress, Number | None]) -> int:
     """How many identities the cells break; an identity with a blank or unknown cell breaks nothing.
 
     The measure to minimise between candidate readings of one document (a published report may really
@@ -107,16 +110,7 @@ def violations(identities: Sequence[Identity], cells: Mapping[CellAddress, Numbe
     >>> layout = builtin_layout("gov-2021")
     >>> group = [i for i in layout_identities(layout) if i.id == "appeals.group_total.review"]
     >>> review = {CellAddress("appeals", "review", c): v for c, v in zip(["upheld", "corrected", "other", "pending", "total"], [1, 0, 0, 0, 1])}
-    >>> violations(group, review), violations(group, {**review, CellAddress("appeals", "review", "total"): 2})
+    >>> broken_identities(group, review), broken_identities(group, {**review, CellAddress("appeals", "review", "total"): 2})
     (0, 1)
     """
     return sum(1 for identity in identities if identity.residual(cells) not in (None, 0))
-
-
-def satisfied(identities: Sequence[Identity], cells: Mapping[CellAddress, Number | None]) -> int:
-    """How many identities the cells verifiably hold (every cell known and the sum right).
-
-    >>> satisfied([], {})
-    0
-    """
-    return sum(1 for identity in identities if identity.residual(cells) == 0)

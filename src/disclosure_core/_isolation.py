@@ -1,0 +1,208 @@
+"""Calling a plugin's source or renderer so that whatever it does wrong costs only that plugin.
+
+The registry calls every plugin-provided sniff, load and render through these functions. A source's load
+either returns :class:`Loaded` or raises :class:`LoadError` naming the file: anything else it raises or returns
+becomes a ``LoadError`` naming the file, the source and its plugin. A renderer returns bytes or raises
+:class:`RenderError`, likewise. A sniff that raises or answers something other than a bool is the plugin's
+problem (a warning) and claims nothing, so other plugins' files still load.
+
+>>> class Broken:
+...     name, suffixes, description = "broken", (".x",), "raises"
+...     def sniff(self, head, filename):
+...         raise RuntimeError("boom")
+...     def load(self, data, *, origin, layouts, hints=None):
+...         return {"not": "a report"}
+>>> notes = []
+>>> sniffed(Broken(), "demo", b"", "a.x", notes.append), notes
+(False, ["plugin 'demo': source 'broken' failed to sniff a.x: RuntimeError: boom"])
+>>> loaded(Broken(), "demo", b"", origin="a.x", layouts={}, hints=None)
+Traceback (most recent call last):
+...
+disclosure_core.errors.LoadError: a.x: source 'broken' (plugin 'demo') returned a dict, not a loaded report
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, Source
+from disclosure_core._lazy import LazySource
+from disclosure_core.errors import LoadError, RenderError
+from disclosure_core.model import Report
+
+if TYPE_CHECKING:
+    from disclosure_core._hints import ReportHints
+    from disclosure_core.layouts import Layout
+
+PROBE_HEAD = b"\x00disclosure-core probe: no report\x00"
+PROBE_NAME = "probe.disclosure-core-probe"
+"""A file no source can read: a sniff that claims it claims every file."""
+
+
+def _failure(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def sniffed(source: Source, owner: str, head: bytes, filename: str, problem: Callable[[str], None]) -> bool:
+    """Whether ``source`` claims the file; False, with ``problem`` told, when its sniff fails."""
+    try:
+        answer = source.sniff(head, filename)
+    except Exception as exc:
+        problem(f"plugin {owner!r}: source {source.name!r} failed to sniff {filename}: {_failure(exc)}")
+        return False
+    if not isinstance(answer, bool):
+        problem(f"plugin {owner!r}: source {source.name!r} answered a {type(answer).__name__} to sniff, not a bool")
+        return False
+    return answer
+
+
+def data_file(plugin_name: str, item: Any, kind: str, problem: Callable[[str], None]) -> DataFile | None:
+    """``item`` when it is a data file whose name and text are strings; else None, and ``problem`` told.
+
+    >>> data_file("demo", DataFile("rules.toml", b"rules = []"), "rule file", print)
+    plugin 'demo': rule file 'rules.toml' has a bytes text, not a str
+    """
+    if not isinstance(item, DataFile):
+        problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a {kind}")
+    elif not isinstance(item.origin, str) or not isinstance(item.text, str):
+        part, wrong = ("text", item.text) if isinstance(item.origin, str) else ("name", item.origin)
+        problem(f"plugin {plugin_name!r}: {kind} {item.origin!r} has a {type(wrong).__name__} {part}, not a str")
+    else:
+        return item
+    return None
+
+
+def claims_anything(source: Source) -> bool:
+    """Whether ``source`` claims even a file no source can read (so its claims say nothing).
+
+    >>> from disclosure_core.builtin.canonical_json import JsonSource
+    >>> claims_anything(JsonSource())
+    False
+    """
+    try:
+        return source.sniff(PROBE_HEAD, PROBE_NAME) is True
+    except Exception:  # a sniff that fails on nonsense is not claiming it; real failures are reported when used
+        return False
+
+
+class Sniffing:
+    """Which source claims a file, asking each plugin's sniff so that its mistakes cost only that plugin.
+
+    Sources are asked in order; the first that claims a file reads it. A sniff that fails claims nothing; a
+    source that claims even a file no source can read is reported and asked no more; when a second source
+    already in use claims the same file, that is reported (lazy sources not yet imported are not asked twice:
+    that would import them). Each problem is reported once.
+
+    >>> from disclosure_core.builtin.canonical_json import JsonSource
+    >>> class Greedy:
+    ...     name, suffixes, description = "greedy", (".g",), "claims everything"
+    ...     def sniff(self, head, filename):
+    ...         return True
+    >>> notes = []
+    >>> sniffing = Sniffing({"json": "core", "greedy": "demo"}, notes.append)
+    >>> sniffing.choose([Greedy(), JsonSource()], b"{}", "a.json").name
+    'json'
+    >>> print(notes[0])
+    plugin 'demo': source 'greedy' claims every file (even one no source can read); it is no longer asked, and reads only files named for it or by suffix
+    """
+
+    def __init__(self, owners: Mapping[str, str], problem: Callable[[str], None]) -> None:
+        self._owners = owners
+        self._problem = problem
+        self._reported: set[tuple[str, ...]] = set()
+        self._greedy: dict[str, bool] = {}
+
+    def _once(self, key: tuple[str, ...], message: str) -> None:
+        # Once per source and kind of problem, not per file: a batch of thousands of files says it once.
+        if key not in self._reported:
+            self._reported.add(key)
+            self._problem(message)
+
+    def choose(self, sources: Iterable[Source], head: bytes, filename: str) -> Source | None:
+        """The first source that claims the file, or None."""
+        chosen: Source | None = None
+        for source in sources:
+            if chosen is not None and isinstance(source, LazySource) and not source.imported:
+                continue
+            if not self.claims(source, head, filename):
+                continue
+            if chosen is None:
+                chosen = source
+            else:
+                self._once(
+                    ("twice", chosen.name, source.name),
+                    f"plugin {self._owners.get(source.name, '?')!r}: source {source.name!r} also claims files that "
+                    f"source {chosen.name!r} (plugin {self._owners.get(chosen.name, '?')!r}) reads, such as {filename}",
+                )
+        return chosen
+
+    def claims(self, source: Source, head: bytes, filename: str) -> bool:
+        """Whether ``source`` claims the file: False when its sniff fails or claims every file."""
+        owner = self._owners.get(source.name, "?")
+        if not sniffed(source, owner, head, filename, lambda message: self._once(("sniff", source.name), message)):
+            return False
+        if source.name not in self._greedy:
+            self._greedy[source.name] = claims_anything(source)
+            if self._greedy[source.name]:
+                self._once(
+                    ("greedy", source.name),
+                    f"plugin {owner!r}: source {source.name!r} claims every file (even one no source can read); "
+                    "it is no longer asked, and reads only files named for it or by suffix",
+                )
+        return not self._greedy[source.name]
+
+
+def loaded(
+    source: Source,
+    owner: str,
+    data: bytes,
+    *,
+    origin: str,
+    layouts: Mapping[str, Layout],
+    hints: ReportHints | None,
+) -> Loaded:
+    """What ``source`` reads from ``data``: a :class:`Loaded` report, or a :class:`LoadError` naming ``origin``."""
+    where = f"source {source.name!r} (plugin {owner!r})"
+    try:
+        if hints is None:
+            result = source.load(data, origin=origin, layouts=layouts)
+        else:
+            result = source.load(data, origin=origin, layouts=layouts, hints=hints)
+    except LoadError as exc:
+        if origin in str(exc):
+            raise
+        raise LoadError(f"{origin}: {exc}") from None
+    except Exception as exc:
+        raise LoadError(f"{origin}: {where} failed: {_failure(exc)}") from exc
+    if not isinstance(result, Loaded):
+        raise LoadError(f"{origin}: {where} returned a {type(result).__name__}, not a loaded report")
+    if not isinstance(result.report, Report):
+        raise LoadError(f"{origin}: {where} returned a {type(result.report).__name__}, not a report")
+    return result
+
+
+def rendered(renderer: Renderer, owner: str, report: Report, options: RenderOptions) -> bytes:
+    """The bytes ``renderer`` makes of ``report``, or a :class:`RenderError` naming it and its plugin.
+
+    >>> from disclosure_core import Body, builtin_layout
+    >>> class Text:
+    ...     name, suffix, media_type, description = "text", ".txt", "text/plain", "returns str"
+    ...     def render(self, report, options):
+    ...         return report.body.name
+    >>> rendered(Text(), "demo", Report("gov-2021", 2025, Body("某县", "county")), RenderOptions(builtin_layout("gov-2021")))
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.RenderError: renderer 'text' (plugin 'demo') returned a str, not bytes
+    """
+    where = f"renderer {renderer.name!r} (plugin {owner!r})"
+    try:
+        data = renderer.render(report, options)
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise RenderError(f"{where} failed: {_failure(exc)}") from exc
+    if not isinstance(data, bytes):
+        raise RenderError(f"{where} returned a {type(data).__name__}, not bytes")
+    return data
