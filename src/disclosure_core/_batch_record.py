@@ -66,7 +66,7 @@ def record_chunk(paths: list[str], options: CheckOptions) -> list[BatchRecord]:
 def record_one(path: str, options: CheckOptions) -> BatchRecord:
     """Read, check and serialise one input; never raises for bad input (the error becomes the record)."""
     from disclosure_core._api import default_registry
-    from disclosure_core.registry import MAX_INPUT_BYTES
+    from disclosure_core._files import MAX_INPUT_BYTES
     from disclosure_core.rules.output import findings_json
 
     digest, size, mtime = None, 0, 0
