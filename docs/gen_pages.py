@@ -93,10 +93,11 @@ class CommandFailed(Exception):
     """A command of the CLI guide did not end as the page says it does."""
 
 
-def cli_page(markdown: str) -> str:
+def cli_page(markdown: str, lang: str = "en") -> str:
     """The CLI guide with every ``console run`` block filled with what its commands really print.
 
-    Commands run in order in one scratch directory, so a later command reads what an earlier one wrote.
+    Commands run in order in one scratch directory, so a later command reads what an earlier one wrote, in
+    the page's language (``DISCLOSURE_LANG``: the English page shows the English output).
     """
     with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
         Path("examples").mkdir()
@@ -104,19 +105,19 @@ def cli_page(markdown: str) -> str:
         for name, text in FILE_BLOCK.findall(markdown):
             Path(name).parent.mkdir(parents=True, exist_ok=True)
             Path(name).write_text(text, encoding="utf-8")
-        return RUN_BLOCK.sub(lambda block: "```console\n" + _session(block.group(1)) + "```\n", markdown)
+        return RUN_BLOCK.sub(lambda block: "```console\n" + _session(block.group(1), lang) + "```\n", markdown)
 
 
-def _session(block: str) -> str:
+def _session(block: str, lang: str = "en") -> str:
     shown: list[str] = []
     for line in block.splitlines():
         if line.startswith("$ "):
-            output = run_shown_command(line[2:]).splitlines()
+            output = run_shown_command(line[2:], lang).splitlines()
             shown += [line, *output, *([""] if output else [])]  # silent commands stay together
     return "\n".join(shown).strip("\n") + "\n"
 
 
-def run_shown_command(command: str) -> str:
+def run_shown_command(command: str, lang: str = "en") -> str:
     """What ``command`` (``disclosure …``, optionally piped into ``head -n N`` or ``jq PATH``) prints.
 
     Standard error comes first, as a terminal shows it when standard output goes through a pipe.
@@ -131,7 +132,7 @@ def run_shown_command(command: str) -> str:
     program, *argv = stages[0]
     if program != "disclosure":
         raise CommandFailed(f"{command!r}: the guide shows only disclosure commands")
-    with CliRunner().isolation() as (stdout, stderr, mixed):
+    with CliRunner().isolation(env={"DISCLOSURE_LANG": lang}) as (stdout, stderr, mixed):
         code = main(argv)
     if code != expected:
         raise CommandFailed(f"{command!r} exited with {code}, the guide says {expected}:\n{mixed.getvalue().decode()}")

@@ -10,6 +10,7 @@ import pytest
 
 from disclosure_core.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
 WriteReports = Callable[..., list[Path]]
 
 

@@ -16,6 +16,7 @@ import pytest
 from disclosure_core._batch_output import JOURNAL
 from disclosure_core.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
 WriteReports = Callable[..., list[Path]]
 linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 

@@ -21,6 +21,7 @@ from disclosure_core.batch import CheckOptions
 from disclosure_core.cli import main
 from disclosure_core.errors import UsageError
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
 WriteReports = Callable[..., list[Path]]
 
 ROOT = Path(__file__).resolve().parents[1]

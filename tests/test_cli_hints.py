@@ -11,6 +11,8 @@ import pytest
 
 from disclosure_core.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
+
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "reports" / "real"
 DAIXIAN_TEXT = ROOT.parent / "shared" / "reports" / "daixian-2020.txt"

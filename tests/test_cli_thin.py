@@ -14,6 +14,8 @@ from disclosure_core import Registry
 from disclosure_core._lazy import LazyRenderer, LazySource
 from disclosure_core.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
 HEAVY = ("docx", "openpyxl", "jinja2", "pdfplumber", "disclosure_core.cli.check_commands")
 

@@ -65,14 +65,14 @@ def test_diff_command_shows_changes_and_fails_on_a_broken_carry_over(
 def test_diff_refuses_reports_of_another_body(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "other.json"
     other.write_text(dumps(next_year().evolve(body=Body("繁峙县人民政府", "county"))), encoding="utf-8")
-    assert main(["diff", str(EXAMPLE), str(other)]) == 2
+    assert main(["diff", str(EXAMPLE), str(other), "--lang", "en"]) == 2
     assert capsys.readouterr().err == "error: the previous report is by 代县人民政府, not 繁峙县人民政府\n"
 
 
 def test_diff_wants_the_earlier_year_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     new = tmp_path / "2021.json"
     new.write_text(dumps(next_year()), encoding="utf-8")
-    assert main(["diff", str(new), str(EXAMPLE)]) == 2
+    assert main(["diff", str(new), str(EXAMPLE), "--lang", "en"]) == 2
     assert capsys.readouterr().err == f"error: {new} is for 2021 and {EXAMPLE} for 2020: give the earlier year first\n"
 
 

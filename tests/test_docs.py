@@ -68,7 +68,12 @@ def test_the_cli_guide_shows_every_command_with_its_real_output() -> None:
     assert "$ disclosure rules explain " in source
     page = _gen_pages().cli_page(source)
     assert "console run" not in page
-    assert "  table 2 收到和处理政府信息公开申请情况: 4 of 161 cells hold a number\n" in page
+    # The English page shows the English output (issue 16: one language at a time).
+    assert "  table 2 Requests for government information received and handled: 4 of 161 cells hold a number\n" in page
+    assert "报送机关" not in page
+    assert "  表2 收到和处理政府信息公开申请情况：4/161 个单元格有数字\n" in _gen_pages().run_shown_command(
+        "disclosure summary examples/daixian-2020.json", "zh"
+    )
     assert 'error: broken.json: $.tables.requests.new.natural_person: expected an integer, got "7件"\n' in page
     assert '"kind": "transposition"' in page
     assert "missing units (in the manifest, no report): 丙镇人民政府\n" in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -76,3 +77,16 @@ def test_folding_is_idempotent(text: str) -> None:
     once = fold(text)
     assert fold(once) == once
     assert fold_ideographs(fold_ideographs(text)) == fold_ideographs(text)
+
+
+def test_text_is_folded_in_one_place() -> None:
+    """Every reader compares text through disclosure_core.folding (issue 12: one text folding, not several)."""
+    root = Path(__file__).resolve().parents[1]
+    sources = [*root.glob("src/**/*.py"), *root.glob("plugins/*/src/**/*.py")]
+    folding_elsewhere = [
+        str(path.relative_to(root))
+        for path in sources
+        if path.name != "folding.py" and "unicodedata.normalize(" in path.read_text(encoding="utf-8")
+    ]
+    assert len(sources) > 100
+    assert folding_elsewhere == []

@@ -147,6 +147,7 @@ def test_a_register_without_the_needed_columns_is_refused() -> None:
         read_register("编号,收到日期,申请人类型,办结日期\n".encode(), origin="r.csv", layout=GOV_2021)
 
 
+@pytest.mark.usefixtures("english")  # reads the English diagnostics
 def test_the_ledger_command_writes_a_report_and_exits_1_on_bad_lines(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

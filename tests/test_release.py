@@ -65,6 +65,7 @@ def test_installed_plugins_can_be_blocked() -> None:
     assert "html" not in Registry(block=["html"]).renderers()
 
 
+@pytest.mark.usefixtures("english")  # reads the English listing
 def test_the_cli_loads_only_the_plugins_named_in_the_environment(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,6 +10,8 @@ import pytest
 from disclosure_core import load, to_dict
 from disclosure_core.cli import main
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
 
 

@@ -94,7 +94,7 @@ def check(
 
     >>> findings = check(load("examples/daixian-2020.json").report)
     >>> sorted({f.base_rule for f in findings if f.outcome.value == "fail"})
-    ['proactive.pattern.items', 'proactive.published_within_total', 'sections.numbered']
+    ['proactive.pattern.items', 'proactive.published_within_total', 'requests.results_classified', 'sections.numbered']
     """
     return (registry or default_registry()).check(
         report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disabled

@@ -3,7 +3,7 @@ the summaries need (its summary row and which rules fail in it), so nothing else
 
 >>> record = record_chunk(["examples/daixian-2020.json"], CheckOptions())[0]
 >>> record.row["body"], record.row["fail"], "sections.numbered" in record.failing, record.document[:1]
-('代县人民政府', 3, True, b'{')
+('代县人民政府', 4, True, b'{')
 """
 
 from __future__ import annotations

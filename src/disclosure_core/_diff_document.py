@@ -93,9 +93,9 @@ def compare(old: Report, new: Report, *, registry: Registry) -> Comparison:
     yearly: tuple[Finding, ...] = ()
     if relation is Relation.NEXT_YEAR:
         findings = registry.check(new, previous=old)
-        yearly = tuple(
-            f for f in findings if any(use.report == "previous" for use in f.cells) or f.rule.endswith("_yoy")
-        )
+        # Year-over-year by the rule's kind, not by a naming habit of its id.
+        across = {rule.id for rule in registry.rule_set().rules if rule.kind == "year_over_year"}
+        yearly = tuple(f for f in findings if f.base_rule in across or any(use.report == "previous" for use in f.cells))
     layout = registry.layout(new.format)
     changes = tuple(cell_changes(old, new, layouts=registry.layouts()))
     compared = len(comparable_addresses(registry.layout(old.format), layout))

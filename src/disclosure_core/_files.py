@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
+from disclosure_core.catalogue import say
 from disclosure_core.errors import LoadError, UsageError
+from disclosure_core.text import Text
 
 
 def refuse_overwriting_input(output: Path, inputs: Iterable[Path]) -> None:
     """Raise :class:`UsageError` when ``output`` is one of ``inputs`` (same file, however spelled)."""
     for source in inputs:
         if output.exists() and source.exists() and os.path.samefile(output, source):
-            raise UsageError(f"{output}: refusing to overwrite the input file")
+            raise UsageError.keyed("error.overwrite", where=str(output))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -59,7 +62,18 @@ def read_input(path: str | Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise LoadError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} bytes accepted")
+            raise LoadError.keyed("error.too_large", where=str(path), size=size, limit=MAX_INPUT_BYTES)
         return path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise LoadError.keyed("error.unreadable", where=str(path), reason=os_reason(exc)) from None
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the system could not open a file, in both languages (the system's own words in English).
+
+    >>> os_reason(FileNotFoundError(2, "No such file or directory")).zh
+    '文件不存在'
+    """
+    english = exc.strerror or str(exc)
+    key = {errno.ENOENT: "os.missing", errno.EACCES: "os.denied", errno.EISDIR: "os.directory"}.get(exc.errno or 0)
+    return Text(say(key) if key else english, english)

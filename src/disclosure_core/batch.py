@@ -105,7 +105,7 @@ class CompactFindings:
     >>> from disclosure_core import check, load
     >>> compact = CompactFindings.of(check(load("examples/daixian-2020.json").report))
     >>> compact.by_outcome()[Outcome.FAIL], compact.worst(), len(compact) == len(list(compact))
-    (3, <Severity.WARNING: 'warning'>, True)
+    (4, <Severity.ERROR: 'error'>, True)
     """
 
     counts: tuple[tuple[Outcome, int], ...]
@@ -165,7 +165,7 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
     default registry (built-ins plus installed plugins).
 
     >>> check_one("examples/daixian-2020.json").findings.by_outcome()[Outcome.FAIL]
-    3
+    4
     """
     from disclosure_core._api import default_registry
 

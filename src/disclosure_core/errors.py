@@ -12,9 +12,18 @@
 
 Every message is one line that names the file and the place in it, e.g.
 ``daixian.json: $.tables.requests.new.total: expected an integer, got "7件"``.
+
+An error made with :meth:`DisclosureError.keyed` takes its words from the message catalogue in both
+languages: ``str(error)`` is the English (for logs and programs), :meth:`DisclosureError.text` the language
+a command prints in. The place (``where``: file, then place) is kept apart and never translated.
 """
 
 from __future__ import annotations
+
+from typing import Self
+
+from disclosure_core.catalogue import words as catalogue_words
+from disclosure_core.text import Text
 
 
 class DisclosureError(Exception):
@@ -27,6 +36,26 @@ class DisclosureError(Exception):
     ...     print(type(error).__name__)
     LoadError
     """
+
+    words: Text | None = None
+    """The message in both languages, when the error was made from the catalogue (:meth:`keyed`)."""
+
+    @classmethod
+    def keyed(cls, key: str, /, *, where: str = "", **values: object) -> Self:
+        """An error whose message is the catalogue's ``key`` filled with ``values``, after ``where``.
+
+        >>> error = UsageError.keyed("error.overwrite", where="out.json")
+        >>> str(error), error.text("zh")
+        ('out.json: refusing to overwrite the input file', 'out.json：拒绝覆盖输入文件')
+        """
+        said = catalogue_words(key, **values)
+        error = cls(f"{where}: {said.en}" if where else said.en)
+        error.words = Text(f"{where}：{said.zh}" if where else said.zh, str(error))
+        return error
+
+    def text(self, lang: str = "zh") -> str:
+        """The message in ``lang`` (errors not made from the catalogue have their one wording)."""
+        return self.words.text(lang) if self.words is not None else str(self)
 
 
 class LoadError(DisclosureError):

@@ -22,13 +22,11 @@ from decimal import Decimal
 
 import attrs
 
+from disclosure_core.catalogue import words
 from disclosure_core.text import Text
 from disclosure_core.values import CellValue, Reading
 
 FINDINGS_SCHEMA_ID = "disclosure-core/findings/1"
-
-NO_PREVIOUS = ("上年报告（未提供）", "last year's report (none given)")
-"""The note a year-over-year finding carries when no previous report was given (Chinese, English)."""
 
 Number = int | Decimal
 
@@ -79,6 +77,58 @@ class Outcome(enum.StrEnum):
 
 Message = Text
 """A message in Chinese and English, already filled in with the numbers (:class:`~disclosure_core.text.Text`)."""
+
+
+class NoteKind(enum.StrEnum):
+    """What a note of a finding says: readers test the kind, never the words.
+
+    >>> NoteKind("no_previous") is NoteKind.NO_PREVIOUS
+    True
+    """
+
+    NO_PREVIOUS = "no_previous"
+    """Not verifiable only because last year's report was not given."""
+    PREVIOUS_LACKS_CELL = "previous_lacks_cell"
+    """Last year's report is of a format without the cell (across the format change)."""
+    BLANK_AS_ZERO = "blank_as_zero"
+    """Blank cells were read as 0 because the run asked so (``--blank-as-zero``)."""
+    ZERO_POLICY = "zero_policy"
+    """Blank cells were read as 0 because the rule says so (``missing = "zero"``)."""
+    EXPECTED_FORMAT = "expected_format"
+    NO_DEADLINE = "no_deadline"
+    DATE_UNKNOWN = "date_unknown"
+    LATE = "late"
+    HEADING = "heading"
+    """A section heading as the report prints it."""
+    QUOTE = "quote"
+    """The sentence of the report a figure was read from."""
+    RULE_ERROR = "rule_error"
+    """Why a rule could not be evaluated (the exception)."""
+
+
+@attrs.frozen
+class Note:
+    """A note of a finding: its kind (for programs) and its words in both languages (for people).
+
+    >>> note = Note.of(NoteKind.EXPECTED_FORMAT, expected="gov-2021")
+    >>> note.kind.value, note.text.zh, str(note)
+    ('expected_format', '按报告年度应使用 gov-2021 格式', 'expected gov-2021')
+    """
+
+    kind: NoteKind
+    text: Text
+
+    @classmethod
+    def of(cls, kind: NoteKind, **values: object) -> Note:
+        """The note of ``kind`` with its catalogue words (``note.<kind>``) filled from ``values``."""
+        return cls(kind, words(f"note.{kind.value}", **values))
+
+    def __str__(self) -> str:
+        return self.text.en
+
+
+NO_PREVIOUS = Note.of(NoteKind.NO_PREVIOUS)
+"""The note a year-over-year finding carries when no previous report was given."""
 
 
 @attrs.frozen
@@ -203,7 +253,7 @@ class Finding:
     fingerprint: str = ""
     culprits: tuple[str, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     table: str | None = None
     base: str = ""
     op: str | None = None
@@ -223,7 +273,11 @@ class Finding:
 
         Readers fold these into one line instead of flagging cells: nothing is wrong with the report.
         """
-        return self.outcome is Outcome.NOT_VERIFIABLE and NO_PREVIOUS[1] in self.notes
+        return self.outcome is Outcome.NOT_VERIFIABLE and self.has_note(NoteKind.NO_PREVIOUS)
+
+    def has_note(self, kind: NoteKind) -> bool:
+        """Whether this finding carries a note of ``kind``."""
+        return any(note.kind is kind for note in self.notes)
 
     @property
     def reading(self) -> ReadingConcern | None:
@@ -264,7 +318,7 @@ class Findings:
     >>> from disclosure_core import check, load
     >>> findings = check(load("examples/daixian-2020.json").report)
     >>> findings.by_outcome()[Outcome.FAIL], findings.worst(), len(findings) < len(findings.all)
-    (3, <Severity.WARNING: 'warning'>, True)
+    (4, <Severity.ERROR: 'error'>, True)
     """
 
     all: tuple[Finding, ...]
@@ -278,6 +332,16 @@ class Findings:
     def by_outcome(self) -> Counter[Outcome]:
         """How many rule instances ended in each outcome."""
         return Counter(f.outcome for f in self.all)
+
+    def by_severity(self, outcomes: Iterable[Outcome], among: Iterable[Finding] | None = None) -> Counter[Severity]:
+        """How many findings with the given outcomes there are of each severity (``among``: only those).
+
+        Counted apart from :meth:`by_outcome` on purpose: a not-verifiable finding of an error-level rule is
+        not an error, and only the outcome says whether a finding failed.
+        """
+        wanted = set(outcomes)
+        chosen = self.all if among is None else among
+        return Counter(f.severity for f in chosen if f.outcome in wanted)
 
     def reading_concerns(self) -> Counter[Outcome]:
         """How many listed findings of each outcome rest on a cell not read exactly."""

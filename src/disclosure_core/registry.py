@@ -252,7 +252,7 @@ class Registry:
         for layout in self.layouts().values():
             if layout.extends is None and layout.applies_to(year):
                 return layout
-        raise UsageError(f"no format version applies to the year {year}")
+        raise UsageError.keyed("error.no_format_for_year", year=year)
 
     # ---------------------------------------------------------------- renderers and sources
 
@@ -296,7 +296,7 @@ class Registry:
             if suffix in source.suffixes:
                 return source
         known = ", ".join(sorted({s for src in self.sources().values() for s in src.suffixes}))
-        raise UsageError(f"{filename}: no source reads this kind of file (known: {known})")
+        raise UsageError.keyed("error.no_source", where=str(filename), known=known)
 
     def rule_set_files(self) -> list[DataFile]:
         """Rule-set files contributed by plugins (the shipped ones, from the built-in plugin, not listed)."""
@@ -357,7 +357,7 @@ class Registry:
         >>> registry = Registry(entry_points=False)
         >>> findings = registry.check(registry.load("examples/daixian-2020.json").report)
         >>> findings.by_outcome()["fail"]
-        3
+        4
         """
         from disclosure_core.rules.engine import check
 
@@ -402,4 +402,4 @@ def _pick(items: dict[str, T], name: str, kind: str) -> T:
         return items[name]
     except KeyError:
         known = ", ".join(sorted(items)) or "none"
-        raise UsageError(f"unknown {kind} {name!r} (available: {known})") from None
+        raise UsageError.keyed(f"error.unknown_{kind}", name=repr(name), known=known) from None

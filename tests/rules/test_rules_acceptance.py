@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_core import Report, check, load
-from disclosure_core.findings import NO_PREVIOUS, Finding, Findings, Outcome
+from disclosure_core.findings import NO_PREVIOUS, Finding, Findings, NoteKind, Outcome
 
 SHANGHAI = Path(__file__).parent / "fixtures" / "shanghai-gov-office-2019.json"
 
@@ -32,11 +32,12 @@ def by_rule(findings: Findings) -> dict[str, Finding]:
 
 
 def test_daixian_findings_are_exactly_the_defects_of_format_md(dai: Findings) -> None:
-    defects = {(f.rule, f.outcome.value) for f in dai if NO_PREVIOUS[1] not in f.notes}
+    defects = {(f.rule, f.outcome.value) for f in dai if not f.has_note(NoteKind.NO_PREVIOUS)}
     assert defects == {
         ("requests.row_total.new", "not_verifiable"),  # row 一: 自然人 7 but 总计 blank
         ("requests.row_total.total", "not_verifiable"),  # row （七）: 自然人 7 but 总计 blank, the same defect
         ("requests.results_total.natural_person", "not_verifiable"),  # 7 handled, no result row filled
+        ("requests.results_classified.natural_person", "fail"),  # the same 7, none classified: an error, judged
         ("proactive.published_within_total.normative_documents", "fail"),  # 18 > 12
         ("proactive.pattern.items", "fail"),  # 行政许可 breaks last year ± change (information)
         ("sections.numbered", "fail"),  # 一、二、三 missing
@@ -91,9 +92,10 @@ def test_daixian_consistent_items_pass(dai: Findings) -> None:
 
 
 def test_daixian_year_over_year_rules_wait_for_a_previous_report(dai: Findings) -> None:
-    waiting = {f.base_rule for f in dai if NO_PREVIOUS[1] in f.notes}
+    waiting = {f.base_rule for f in dai if NO_PREVIOUS in f.notes}
     assert waiting == {"requests.carried_over_yoy", "proactive.items_yoy", "proactive.total_published_yoy"}
-    assert all(f.outcome is Outcome.NOT_VERIFIABLE for f in dai if NO_PREVIOUS[1] in f.notes)
+    assert all(f.outcome is Outcome.NOT_VERIFIABLE for f in dai if f.has_note(NoteKind.NO_PREVIOUS))
+    assert {f.base_rule for f in dai if f.awaits_previous_report} == waiting
 
 
 def test_shanghai_blank_totals_are_not_verifiable_not_passes(shanghai: Findings) -> None:
@@ -136,7 +138,8 @@ def test_blank_as_zero_says_so_in_every_finding_it_made(shanghai_report: Report)
     findings = check(shanghai_report, blank_as_zero=True)
     made = [f for f in findings.all if f.blank_as_zero]
     assert made
-    assert all("--blank-as-zero" in " ".join(f.notes) for f in made)
+    assert all("--blank-as-zero" in " ".join(str(n) for n in f.notes) for f in made)
+    assert all(f.has_note(NoteKind.BLANK_AS_ZERO) for f in made)
     row = by_rule(findings)["requests.row_total.new"]
     assert (row.outcome, row.lhs, row.rhs) == (Outcome.PASS, 859, 859)
 
@@ -166,7 +169,8 @@ def test_a_rule_that_breaks_on_odd_data_ends_rule_error_and_the_check_goes_on() 
     findings = check(odd)
     deadline = [f for f in findings.all if f.rule == "report.deadline"]
     assert [f.outcome for f in deadline] == [Outcome.RULE_ERROR]
-    assert deadline[0].notes[0].startswith("ValueError: year 10000 is out of range")
+    assert str(deadline[0].notes[0]).startswith("ValueError: year 10000 is out of range")
+    assert deadline[0].notes[0].kind is NoteKind.RULE_ERROR
     assert any(f.outcome is Outcome.PASS for f in findings.all)
 
 

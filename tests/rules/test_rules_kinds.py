@@ -40,7 +40,7 @@ def test_the_committed_schema_is_the_one_generated_from_the_kinds() -> None:
 
 def test_every_word_a_rule_file_may_use_is_one_kinds_form() -> None:
     words = kinds.words()
-    assert len(words) == len(set(words)) == 12
+    assert len(words) == len(set(words)) == 13  # breakdown added (issue 16)
     assert {kinds.kind_of(w).name for w in ("sum", "balance", "compare", "year_over_year", "expression")} == {
         "relation"
     }
@@ -53,6 +53,7 @@ def test_every_word_a_rule_file_may_use_is_one_kinds_form() -> None:
         "format_year",
         "pattern",
         "unit",
+        "breakdown",
     ]
     with pytest.raises(KeyError):
         kinds.kind_of("magic")
@@ -149,7 +150,7 @@ def test_the_new_kinds_reader_reports_its_own_errors_in_the_common_form(share: k
 
 
 def test_without_its_line_in_the_table_the_kind_is_unknown() -> None:
-    with pytest.raises(RuleSetError, match=r"unknown kind 'share' \(one of: sum, balance, .*, unit\)"):
+    with pytest.raises(RuleSetError, match=r"unknown kind 'share' \(one of: sum, balance, .*, unit, breakdown\)"):
         parse_rule_set(_block("toml", "## Adding a kind"), origin="share.toml")
 
 

@@ -51,7 +51,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "culprits": list(finding.culprits),
         "suggestions": [[s.cell, repr(s.value), s.kind, s.confidence] for s in finding.suggestions],
-        "notes": list(finding.notes),
+        "notes": [str(note) for note in finding.notes],  # the English words, as before notes were typed
         "table": finding.table,
         "base": finding.base,
         "op": finding.op,

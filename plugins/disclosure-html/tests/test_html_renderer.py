@@ -199,18 +199,26 @@ def test_findings_mark_their_cells_and_are_listed_with_their_arithmetic(daixian:
     root = parse(render(daixian, findings))
     total = by_id(root, "requests.new.total")
     assert "flagged-error" in (total.get("class") or "")
-    assert text(total) == "⚠1见核查结果第1项（错误）"  # a symbol and words, not colour alone
+    # Real failures are listed first (issue 16): the not-verifiable total is the third, and its mark never
+    # calls it an error — it names the level of its rule.
+    assert text(total) == "⚠3见核查结果第3项（错误级规则）"  # a symbol and words, not colour alone
     assert "flagged-warning" in (by_id(root, "proactive.normative_documents.published").get("class") or "")
     assert "flagged" not in (by_id(root, "appeals.review.total").get("class") or "")  # passes are not shown
     listed = [e for e in root.iter(NS + "li") if (e.get("id") or "").startswith("finding-")]
     assert [e.get("id") for e in listed] == ["finding-1", "finding-2", "finding-3"]
-    second = text(listed[1])
+    second = text(listed[0])
     assert "左边 = 18；右边 = 12；差额 = 6" in second
     assert "表1 规范性文件 · 本年新公开数量：18" in second
-    assert "建议将 表1 行政许可 · 处理决定数量 改为 10215（transposition，置信度 0.90）" in text(listed[2])
-    assert "表2 一、本年新收政府信息公开申请数量 · 总计：（空白）" in text(listed[0])
+    assert "建议将 表1 行政许可 · 处理决定数量 改为 10215（数字顺序颠倒，置信度 0.90）" in text(listed[1])
+    assert "表2 一、本年新收政府信息公开申请数量 · 总计：（空白）" in text(listed[2])
+    assert "错误级规则" in text(listed[2])
     summary = text(next(e for e in root.iter(NS + "p") if e.get("class") == "findings-summary"))
-    assert summary == "共 3 项：错误 1 项，警告 1 项，提示 1 项。"
+    # Counted by outcome and by severity apart: no error fails, so none is counted (it said 错误 1 项 before).
+    assert summary == (
+        "共列出 3 项：不符 2 项，规则出错 0 项，无法核验 1 项。"
+        "不符或规则出错的按严重程度：错误 0 项，警告 1 项，提示 1 项。"
+        "无法核验的 1 项缺少数字，不是错误，列在最后。"
+    )
 
 
 def test_overlay_material_is_marked_as_not_part_of_the_report(daixian: Report) -> None:
@@ -229,6 +237,8 @@ def test_findings_speak_english_when_asked(daixian: Report) -> None:
     assert text(by_id(root, "findings-heading")) == "Check findings"
     assert "left side = 1.5" in text(by_id(root, "finding-1"))
     assert "r fails" in text(by_id(root, "finding-1"))
+    # Cells are named in English too.
+    assert "Table 2 1. New requests this year · Total: (blank)" in text(by_id(root, "finding-1"))
 
 
 def test_no_findings_says_so_and_no_overlay_without_findings(daixian: Report) -> None:
@@ -243,7 +253,7 @@ def test_checks_waiting_for_last_years_report_flag_no_cell_and_are_folded_into_o
     root = parse(page)
     deferred = [e for e in root.iter() if e.get("class") == "findings-deferred"]
     assert len(deferred) == 1
-    assert text(deferred[0]).startswith("未提供上年报告，14 项跨年度核对未进行（proactive.items_yoy、")
+    assert text(deferred[0]).startswith("未提供上年报告，14 项跨年度核对未进行： proactive.items_yoy、")
     # 规章·对外公开总数量 is only read by a year-over-year rule: with no previous report it is not flagged.
     assert "⚠" not in text(by_id(root, "proactive.regulations.total_published"))
     assert "⚠" in text(by_id(root, "proactive.normative_documents.published"))

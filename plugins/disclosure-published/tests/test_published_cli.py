@@ -10,6 +10,8 @@ import pytest
 from disclosure_core.cli import main
 from disclosure_core.testing import data
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
+
 DAIXIAN = data.published_reports() / "daixian-2020.txt"
 
 

@@ -10,6 +10,8 @@ from disclosure_core import loads
 from disclosure_core.cli import main
 from disclosure_core.testing.data import daixian_json
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English diagnostics
+
 
 def test_new_writes_a_blank_workbook_that_reads_back_blank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     workbook = tmp_path / "blank.xlsx"

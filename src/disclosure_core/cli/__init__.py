@@ -1,7 +1,9 @@
 """The ``disclosure`` command: a thin shell over the public API.
 
 Exit codes: 0 fine; 1 findings at or above the failure level; 2 usage, input or internal error.
-Every error is one line on stderr naming the file and the place; there is never a traceback.
+Every error is one line on stderr naming the file and the place; there is never a traceback. Every word
+printed comes from the message catalogue, in the language of ``--lang`` (on the group and on every command),
+else ``DISCLOSURE_LANG``, else the locale, else zh.
 
 Each command's module is imported only when that command runs (``disclosure --version`` imports none):
 the table :data:`COMMANDS` names where each one lives.
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import os
 
 import click
 
+from disclosure_core.cli.shared import lang_option
 from disclosure_core.errors import DisclosureError
 
 EXIT_FINDINGS = 1
@@ -58,7 +62,19 @@ class LazyGroup(click.Group):
                     return loaded
             return None
         command: click.Command = getattr(importlib.import_module(f"disclosure_core.cli.{module}"), cmd_name)
+        _with_lang(command)
         return command
+
+
+def _with_lang(command: click.Command) -> None:
+    """Give ``command`` (and its subcommands) the ``--lang`` option, once."""
+    from disclosure_core.cli.shared import lang_option
+
+    if not any(p.name == "lang" for p in command.params):
+        lang_option(command)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _with_lang(sub)
 
 
 def _plugin_commands() -> list[importlib.metadata.EntryPoint]:
@@ -68,37 +84,54 @@ def _plugin_commands() -> list[importlib.metadata.EntryPoint]:
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="disclosure-core")
 @click.option("--strict-plugins", is_flag=True, help="Fail when an installed plugin cannot be loaded.")
+@lang_option
 @click.pass_context
 def cli(ctx: click.Context, strict_plugins: bool) -> None:
     """Check, render and convert 政府信息公开工作年度报告 (annual reports on government information disclosure)."""
     from disclosure_core.cli.shared import State
 
-    ctx.obj = State(strict_plugins=strict_plugins)
+    ctx.ensure_object(State).strict_plugins = strict_plugins
+
+
+def _lang() -> str:
+    from disclosure_core.cli.shared import chosen
+
+    return chosen[0]
+
+
+def _say(key: str, **values: object) -> None:
+    from disclosure_core.catalogue import say
+
+    click.echo(say(key, _lang(), **values), err=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script calls ``sys.exit`` on it)."""
+    from disclosure_core.catalogue import language
+    from disclosure_core.cli import shared
+
+    shared.chosen[0] = language(os.environ)
     try:
         result = cli.main(args=argv, prog_name="disclosure", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        _say("cli.aborted")
         return EXIT_ERROR
     except click.UsageError as exc:  # one line like every other error, and where to look for more
         where = exc.ctx.command_path if exc.ctx is not None else "disclosure"
-        click.echo(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
+        _say("cli.usage", message=exc.format_message(), command=where)
         return EXIT_ERROR
     except click.ClickException as exc:
-        click.echo(f"error: {exc.format_message()}", err=True)
+        _say("cli.error", message=exc.format_message())
         return EXIT_ERROR
     except DisclosureError as exc:
-        click.echo(f"error: {exc}", err=True)
+        _say("cli.error", message=exc.text(_lang()))
         return EXIT_ERROR
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        _say("cli.interrupted")
         return EXIT_ERROR
     except Exception as exc:  # the promise is "never a traceback": say what broke in one line
-        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        _say("cli.internal", kind=type(exc).__name__, message=exc)
         return EXIT_ERROR
     return result if isinstance(result, int) else 0

@@ -9,6 +9,7 @@ import click
 
 from disclosure_core._diff_document import compare, diff_json, diff_text
 from disclosure_core._hints import ReportHints
+from disclosure_core.catalogue import join, say
 from disclosure_core.cli.shared import emit, hint_options, load_input, state
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
@@ -32,9 +33,6 @@ EXIT_READING = 3
     help="Last year's report by the same body.",
 )
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option(
-    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the text output."
-)
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
@@ -63,7 +61,6 @@ def check(
     source_file: Path,
     previous_file: Path | None,
     output_format: str,
-    lang: str,
     fail_on: str,
     fail_on_unverifiable: bool,
     blank_as_zero: bool,
@@ -85,7 +82,7 @@ def check(
     known = set(rules.ids())
     unknown = [d for d in disable if not any(d == k or d.startswith(k + ".") for k in known)]
     if unknown:
-        raise UsageError(f"--disable {unknown[0]}: no such rule")
+        raise UsageError.keyed("cli.no_such_rule", rule=unknown[0])
     findings = registry.check(report, previous=previous, rules=rules, blank_as_zero=blank_as_zero, disabled=disable)
     layout = registry.layout(report.format)
     if output_format == "json":
@@ -93,7 +90,7 @@ def check(
             report, findings, blank_as_zero=blank_as_zero, previous=previous is not None, layout=layout
         )
     else:
-        data = findings_text(report, layout, findings, lang).encode("utf-8")
+        data = findings_text(report, layout, findings, state().lang).encode("utf-8")
     inputs = (source_file, *((previous_file,) if previous_file else ()), *rule_files)
     emit(data, output, inputs=inputs)
     return exit_code(findings, Severity(fail_on), unverifiable=fail_on_unverifiable)
@@ -117,9 +114,8 @@ def exit_code(findings: Findings, level: Severity, *, unverifiable: bool = False
 @click.argument("old_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("new_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
-def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: Path | None) -> int:
+def diff(old_file: Path, new_file: Path, output_format: str, output: Path | None) -> int:
     """Show what changed between two reports of one body: two years, or two versions of one year.
 
     The changed numbers come first; blanks that became 0 are folded into one line (the JSON lists every
@@ -129,12 +125,12 @@ def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: 
     registry = state().registry
     old, new = load_input(old_file).report, load_input(new_file).report
     if old.year > new.year:
-        raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
+        raise UsageError.keyed("cli.years_order", old=old_file, old_year=old.year, new=new_file, new_year=new.year)
     comparison = compare(old, new, registry=registry)
     if output_format == "json":
         data = (json.dumps(diff_json(comparison), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:
-        data = diff_text(comparison, lang).encode("utf-8")
+        data = diff_text(comparison, state().lang).encode("utf-8")
     emit(data, output, inputs=(old_file, new_file))
     failing = [f for f in comparison.findings if f.outcome is Outcome.FAIL]
     if any(f.reading is None for f in failing):
@@ -158,13 +154,15 @@ def rules(ctx: click.Context, format_id: str | None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     registry = state().registry
+    lang = state().lang
     if format_id is not None:
         registry.layout(format_id)  # a UsageError listing the registered ones when unknown
     for rule in registry.rule_set().rules:
         if format_id and rule.applies.formats and format_id not in rule.applies.formats:
             continue
-        formats = ",".join(rule.applies.formats) or "all"
-        click.echo(f"{rule.id:<44} {rule.severity.value:<7} {rule.kind:<14} {formats:<9} {rule.title.zh}")
+        formats = ",".join(rule.applies.formats) or say("rules.all_formats", lang)
+        severity = say(f"severity.{rule.severity.value}", lang)
+        click.echo(f"{rule.id:<44} {severity:<7} {rule.kind:<14} {formats:<9} {rule.title.text(lang)}")
 
 
 @rules.command()
@@ -175,34 +173,49 @@ def explain(rule_id: str) -> None:
     try:
         rule = registry.rule_set().rule(rule_id)
     except KeyError:
-        raise UsageError(f"no rule {rule_id!r} (see `disclosure rules`)") from None
-    for line in _explain(rule):
+        raise UsageError.keyed("cli.unknown_rule", rule=repr(rule_id)) from None
+    lang = state().lang
+    for line in _explain(rule, lang):
         click.echo(line)
     for label, example in rule_examples(rule, registry.layouts()).items():
-        click.echo(f"\nexample that {'passes' if label == 'pass' else 'fails'}:")
-        for line in example.describe():
-            click.echo(f"  {line}")
+        click.echo("\n" + say("rules.passes" if label == "pass" else "rules.fails", lang))
+        finding = example.finding
+        click.echo(
+            "  "
+            + say("rules.example", lang, rule=example.instance, outcome=say(f"outcome.{finding.outcome.value}", lang))
+        )
+        if finding.outcome.value != "pass":
+            click.echo(f"  {finding.message.text(lang)}")
 
 
-def _explain(rule: Rule) -> list[str]:
+def _explain(rule: Rule, lang: str) -> list[str]:
     scope = rule.applies
+    formats = say("rules.formats", lang, formats=join(list(scope.formats), lang) or say("rules.all_formats", lang))
+    if scope.from_year or scope.to_year:
+        formats += say("rules.years", lang, start=scope.from_year or "…", end=scope.to_year or "…")
+    if scope.levels:
+        formats += say("rules.levels", lang, levels=join([say(f"level.{v}", lang) for v in scope.levels], lang))
+    severity = say(f"severity.{rule.severity.value}", lang)
     lines = [
-        f"{rule.id}  ({rule.kind}, {rule.severity.value}, from {rule.origin})",
+        say("rules.origin", lang, rule=rule.id, kind=rule.kind, severity=severity, origin=rule.origin),
         f"  {rule.title.zh}",
         f"  {rule.title.en}",
-        f"basis:    {rule.basis}",
-        f"formats:  {', '.join(scope.formats) or 'all'}"
-        + (f"; years {scope.from_year or '…'}–{scope.to_year or '…'}" if scope.from_year or scope.to_year else "")
-        + (f"; levels {', '.join(scope.levels)}" if scope.levels else ""),
-        f"missing:  {rule.missing.value}",
+        say("rules.basis", lang, basis=rule.basis),
+        formats,
+        say("rules.missing", lang, policy=say(f"policy.{rule.missing.value}", lang)),
     ]
     if rule.expand:
-        lines.append(
-            "expands:  "
-            + ", ".join(f"{d.name} over {d.source if d.source != 'list' else list(d.values)}" for d in rule.expand)
-        )
-    lines.append(f"message:  {rule.message.zh}")
-    lines.append(f"          {rule.message.en}")
+        over = [
+            say(
+                "rules.expand_over",
+                lang,
+                name=d.name,
+                source=d.source if d.source != "list" else join(list(d.values), lang),
+            )
+            for d in rule.expand
+        ]
+        lines.append(say("rules.expands", lang, over=join(over, lang)))
+    lines.append(say("rules.message", lang, message=rule.message.text(lang)))
     if rule.explanation:
-        lines.append(f"note:     {rule.explanation}")
+        lines.append(say("rules.note", lang, note=rule.explanation))
     return lines

@@ -9,7 +9,7 @@ import click
 from disclosure_core._files import read_input
 from disclosure_core._formats import DiagnosticLevel
 from disclosure_core._hints import ReportHints
-from disclosure_core.cli.shared import emit, renderer_for, state
+from disclosure_core.cli.shared import echo_diagnostic, emit, renderer_for, state
 from disclosure_core.ledger.source import LedgerSource
 from disclosure_core.model import BodyLevel
 
@@ -48,6 +48,6 @@ def ledger(
     origin = str(ledger_file)
     loaded = LedgerSource().load(read_input(ledger_file), origin=origin, layouts={layout.id: layout}, hints=hints)
     for diagnostic in loaded.diagnostics:
-        click.echo(str(diagnostic), err=True)
+        echo_diagnostic(diagnostic)
     emit(registry.render(loaded.report, renderer_for(output, to)), output, inputs=(ledger_file,))
     return 1 if any(d.level is DiagnosticLevel.ERROR for d in loaded.diagnostics) else 0

@@ -16,6 +16,7 @@ from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.aggregate import read_manifest
 from disclosure_core.batch import CheckOptions
+from disclosure_core.catalogue import join, say
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
 from disclosure_core.model import Body, BodyLevel
 
@@ -52,17 +53,22 @@ def aggregate(
         blank_as_zero=blank_as_zero,
         layouts=state().registry.layouts(),
     )
-    click.echo(f"aggregated {len(result.units)} units: {', '.join(result.units)}", err=True)
+    lang = state().lang
+
+    def tell(key: str, **values: object) -> None:
+        click.echo(say(key, lang, **values), err=True)
+
+    tell("aggregate.done", count=len(result.units), units=join(list(result.units), lang))
     if result.missing:
-        click.echo(f"missing units (in the manifest, no report): {', '.join(result.missing)}", err=True)
+        tell("aggregate.missing", units=join(list(result.missing), lang))
     if result.unexpected:
-        click.echo(f"unexpected units (not in the manifest): {', '.join(result.unexpected)}", err=True)
-    treated = "treated as 0" if blank_as_zero else "so the sum is blank"
+        tell("aggregate.unexpected", units=join(list(result.unexpected), lang))
+    absent = "aggregate.absent.zero" if blank_as_zero else "aggregate.absent.blank"
     for cell, units in result.absent.items():
         if len(units) < len(result.units):  # cells blank everywhere are simply blank; say only the partial ones
-            click.echo(f"{cell}: no number from {', '.join(units)} ({treated})", err=True)
+            tell(absent, cell=cell, units=join(list(units), lang))
     for cell in result.unit_mismatches:
-        click.echo(f"{cell}: money in units that cannot be added (left blank)", err=True)
+        tell("aggregate.units", cell=cell)
     emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=inputs)
 
 
@@ -102,30 +108,32 @@ def batch(
     """
     check_executor(executor)
     options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source, hints=hints)
+    lang = state().lang
     with BatchRun.open(items, output, registry=state().registry, options=options) as run:
         done = len(run.inputs) - len(run.todo)
-        click.echo(f"{len(run.inputs)} reports, {done} already done, {len(run.todo)} to check", err=True)
-        with _progress(len(run.todo)) as progress:
+        click.echo(say("batch.start", lang, count=len(run.inputs), done=done, todo=len(run.todo)), err=True)
+        with _progress(len(run.todo), say("batch.progress", lang)) as progress:
             totals = run.execute(executor, jobs, progress)
-    click.echo(
-        f"{totals.reports} reports: {totals.unreadable} could not be read, {totals.failing} with failing errors or"
-        f" warnings; {totals.failing_rules} rules fail somewhere. Results in {output}/",
-        err=True,
+    message = say(
+        "batch.done",
+        lang,
+        count=totals.reports,
+        unread=totals.unreadable,
+        failing=totals.failing,
+        rules=totals.failing_rules,
+        output=output,
     )
+    click.echo(message, err=True)
     if totals.doubtful:
-        click.echo(
-            f"{totals.doubtful} reports with findings that may be reading problems (cells not read exactly), "
-            f"{totals.unsure} whose tables were not read with confidence: check them against the documents.",
-            err=True,
-        )
+        click.echo(say("batch.doubtful", lang, count=totals.doubtful, unsure=totals.unsure), err=True)
     return 1 if totals.unreadable or totals.failing else 3 if totals.doubtful_failures else 0
 
 
 @contextlib.contextmanager
-def _progress(total: int) -> Iterator[Progress | None]:
+def _progress(total: int, label: str) -> Iterator[Progress | None]:
     """A progress bar on stderr when it is a terminal (the library reports, the command draws)."""
     if not sys.stderr.isatty() or total == 0:
         yield None
         return
-    with click.progressbar(length=total, file=sys.stderr, label="checking") as bar:
+    with click.progressbar(length=total, file=sys.stderr, label=label) as bar:
         yield lambda done, _total: bar.update(done - bar.pos)

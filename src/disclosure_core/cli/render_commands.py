@@ -15,7 +15,6 @@ from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_
 @click.option("--to", "to", help="Renderer: html, docx, json or any installed (default: from the output suffix).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' or none for stdout).")
 @click.option("--with-findings", is_flag=True, help="Check the report and show the findings (the HTML overlay).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of findings.")
 @click.option("--from", "source", help="Source to read with (default: detected).")
 @hint_options
 def render(
@@ -23,7 +22,6 @@ def render(
     to: str | None,
     output: Path | None,
     with_findings: bool,
-    lang: str,
     source: str | None,
     hints: ReportHints | None,
 ) -> None:
@@ -38,4 +36,4 @@ def render(
     registry.renderer(name)  # an unknown renderer is refused before any work, listing the installed ones
     report = load_input(source_file, source, hints).report
     findings = registry.check(report) if with_findings else None
-    emit(registry.render(report, name, findings=findings, lang=lang), output, inputs=(source_file,))
+    emit(registry.render(report, name, findings=findings, lang=state().lang), output, inputs=(source_file,))

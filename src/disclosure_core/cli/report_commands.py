@@ -10,8 +10,10 @@ import click
 
 from disclosure_core._hints import ReportHints
 from disclosure_core._schema import report_json_schema
+from disclosure_core.catalogue import join, say
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
 from disclosure_core.findings import reading_of
+from disclosure_core.layouts import Layout
 from disclosure_core.model import Body, BodyLevel, Report
 from disclosure_core.values import Reading
 
@@ -79,14 +81,17 @@ def schema(format_id: str | None, output: Path | None) -> None:
 @click.command()
 def plugins() -> None:
     """List plugins with their versions and hooks, and what they provide."""
-    registry = state().registry
+    registry, lang = state().registry, state().lang
     for info in registry.plugins():
-        version = info.version or ("built-in" if info.builtin else "?")
-        click.echo(f"{info.name} ({version}): {', '.join(info.hooks) or 'no hooks'}")
+        version = info.version or (say("plugins.builtin", lang) if info.builtin else "?")
+        hooks = ", ".join(info.hooks) or say("plugins.no_hooks", lang)
+        click.echo(say("plugins.plugin", lang, name=info.name, version=version, hooks=hooks))
     click.echo("")
-    click.echo("layouts:   " + ", ".join(registry.layouts()))
-    click.echo("sources:   " + ", ".join(f"{n} ({', '.join(s.suffixes)})" for n, s in registry.sources().items()))
-    click.echo("renderers: " + ", ".join(f"{n} ({r.suffix})" for n, r in registry.renderers().items()))
+    click.echo(say("plugins.layouts", lang, names=", ".join(registry.layouts())))
+    sources = ", ".join(f"{n} ({', '.join(s.suffixes)})" for n, s in registry.sources().items())
+    click.echo(say("plugins.sources", lang, names=sources))
+    renderers = ", ".join(f"{n} ({r.suffix})" for n, r in registry.renderers().items())
+    click.echo(say("plugins.renderers", lang, names=renderers))
 
 
 @click.command()
@@ -97,18 +102,43 @@ def summary(source_file: Path, source: str | None, hints: ReportHints | None) ->
     """Print who reported, for which year and format, how much of each table is filled and how surely it was read."""
     report = load_input(source_file, source, hints).report
     layout = state().registry.layout(report.format)
-    click.echo(f"{report.title or report.body.name}")
-    click.echo(
-        f"  body:      {report.body.name} ({report.body.level.value}{', ' + report.body.region if report.body.region else ''})"
-    )
-    click.echo(f"  year:      {report.year}   format: {layout.id} ({layout.basis})")
-    click.echo(f"  published: {report.published or 'unknown'}{'  by ' + report.publisher if report.publisher else ''}")
-    present = [section_id for section_id, section in report.sections.items() if section is not None]
-    click.echo(f"  sections:  {len(present)} of 6 ({', '.join(present) or 'none'})")
+    for line in summary_lines(report, layout, state().lang):
+        click.echo(line)
+
+
+def summary_lines(report: Report, layout: Layout, lang: str) -> list[str]:
+    """What ``summary`` prints: who reported, year and format, publication, sections, tables, reading.
+
+    Sections are named by the layout's headings, the body's level in words, every word from the catalogue.
+    """
+    body = report.body
+    region = ("，" if lang != "en" else ", ") + body.region if body.region else ""
+    publisher = say("summary.publisher", lang, publisher=report.publisher) if report.publisher else ""
+    present = [s for s in layout.sections if getattr(report.sections, s.id) is not None]
+    names = join([s.heading.text(lang) for s in present], lang) or say("summary.none", lang)
+    lines = [
+        report.title or body.name,
+        say("summary.body", lang, body=body.name, level=say(f"level.{body.level.value}", lang), region=region),
+        say("summary.year", lang, year=report.year, format=layout.id, basis=layout.basis),
+        say("summary.published", lang, published=report.published or say("summary.unknown", lang), publisher=publisher),
+        say("summary.sections", lang, present=len(present), total=len(layout.sections), names=names),
+    ]
     for table in layout.tables:
         addresses = table.addresses()
         filled = sum(1 for a in addresses if report.number(a) is not None)
-        click.echo(f"  table {table.number} {table.label.zh}: {filled} of {len(addresses)} cells hold a number")
+        lines.append(
+            say(
+                "summary.table",
+                lang,
+                number=table.number,
+                label=table.label.text(lang),
+                filled=filled,
+                count=len(addresses),
+            )
+        )
     readings = Counter(reading_of(value) for _, value in report.tables)
-    shown = ", ".join(f"{readings[r]} {r.value}" for r in Reading if readings[r] or r is Reading.EXACT)
-    click.echo(f"  read:      {sum(readings.values())} cells placed: {shown}")
+    shown = join(
+        [say(f"reading.{r.value}", lang, count=readings[r]) for r in Reading if readings[r] or r is Reading.EXACT], lang
+    )
+    lines.append(say("summary.read", lang, count=sum(readings.values()), readings=shown))
+    return lines

@@ -1,4 +1,4 @@
-"""What every command needs: the registry, reading inputs, writing outputs safely."""
+"""What every command needs: the registry, the language, reading inputs, writing outputs safely."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ import attrs
 import click
 
 from disclosure_core._files import refuse_overwriting_input, write_atomic
-from disclosure_core._formats import Loaded
+from disclosure_core._formats import Diagnostic, Loaded
 from disclosure_core._hints import ReportHints
+from disclosure_core.catalogue import LANGUAGES, language, say
 from disclosure_core.errors import UsageError
 from disclosure_core.hookspecs import PROJECT
 from disclosure_core.model import BodyLevel
@@ -30,13 +31,15 @@ class State:
 
     strict_plugins: bool = False
     _registry: Registry | None = None
+    lang: str = attrs.field(factory=lambda: language(os.environ))
+    """The language of everything the command prints: --lang, else DISCLOSURE_LANG or the locale, else zh."""
 
     @property
     def registry(self) -> Registry:
         if self._registry is None:
             self._registry = Registry(strict=self.strict_plugins, block=blocked_plugins(os.environ))
             for problem in self._registry.problems:
-                click.echo(f"warning: {problem}", err=True)
+                click.echo(say("cli.warning", self.lang, message=problem), err=True)
         return self._registry
 
 
@@ -69,8 +72,38 @@ def load_input(path: Path, source: str | None = None, hints: ReportHints | None 
     """Read a report (with what the caller knows better), echoing the source's diagnostics on stderr."""
     loaded = state().registry.load(path, source=source, hints=hints)
     for diagnostic in loaded.diagnostics:
-        click.echo(str(diagnostic), err=True)
+        echo_diagnostic(diagnostic)
     return loaded
+
+
+def echo_diagnostic(diagnostic: Diagnostic) -> None:
+    """One diagnostic of a source on stderr: its place as the source gave it, its level in the language."""
+    level = say(f"diagnostic.{diagnostic.level.value}", state().lang)
+    where = f"{diagnostic.where}: " if diagnostic.where else ""
+    click.echo(f"{where}{level}: {diagnostic.message}", err=True)
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(State).lang = value
+        chosen[0] = value
+
+
+chosen = [language(os.environ)]
+"""The language of the running command, for the error handler that runs outside its context."""
+
+
+def lang_option(command: Callable[..., T]) -> Callable[..., T]:
+    """``--lang zh|en`` on a command: the language of its output and diagnostics (read with ``state().lang``)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_lang,
+        help="Language of the output and messages (default: $DISCLOSURE_LANG, else the locale, else zh).",
+    )(command)
 
 
 _HINT_OPTIONS = (
@@ -125,4 +158,4 @@ def renderer_for(output: Path | None, to: str | None) -> str:
     for name, renderer in state().registry.renderers().items():
         if renderer.suffix == output.suffix.lower():
             return name
-    raise UsageError(f"{output}: cannot tell the output format from the suffix; pass --to")
+    raise UsageError.keyed("cli.suffix", output=output)

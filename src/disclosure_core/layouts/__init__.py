@@ -56,7 +56,8 @@ def find_layout(layouts: Mapping[str, Layout], layout_id: str) -> Layout:
     try:
         return layouts[layout_id]
     except KeyError:
-        raise UsageError(unknown_layout(layout_id, layouts)) from None
+        known = ", ".join(sorted(layouts)) or "—"
+        raise UsageError.keyed("error.unknown_layout", name=repr(layout_id), known=known) from None
 
 
 @functools.cache

@@ -186,10 +186,30 @@ class Block:
 
 @attrs.frozen
 class SectionSpec:
-    """One of the report's six sections: canonical id (``overview`` … ``other``) and its official heading."""
+    """One of the report's six sections: canonical id (``overview`` … ``other``) and its official heading.
+
+    The heading is the numeral and the name: ``一、总体情况`` is numeral ``一`` and name ``总体情况``
+    (``1. Overview``: ``1`` and ``Overview``).
+
+    >>> spec = SectionSpec("overview", Label("一、总体情况", "1. Overview"))
+    >>> spec.numeral, spec.name
+    ('一', Text(zh='总体情况', en='Overview'))
+    """
 
     id: str
     heading: Label
+
+    @property
+    def numeral(self) -> str:
+        """The official numeral the heading begins with (一 … 六)."""
+        return self.heading.zh.split("、", 1)[0]
+
+    @property
+    def name(self) -> Label:
+        """The heading without its numeral, in both languages."""
+        zh = self.heading.zh.split("、", 1)[-1]
+        en = self.heading.en.split(". ", 1)[-1]
+        return Label(zh, en)
 
 
 @attrs.frozen

@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 from collections.abc import Iterator
 
 import attrs
@@ -19,6 +18,7 @@ import attrs
 from disclosure_core._archives import check_archive
 from disclosure_core._formats import Diagnostic, DiagnosticLevel
 from disclosure_core.errors import LoadError, UsageError
+from disclosure_core.folding import fold
 from disclosure_core.layouts import Layout
 from disclosure_core.ledger.vocabulary import (
     COLUMNS,
@@ -150,7 +150,7 @@ def _date(text: str) -> dt.date | str | None:
     """A date, None for an empty cell, or the text itself when it is no possible date."""
     if not text:
         return None
-    normal = _TIME.sub("", unicodedata.normalize("NFKC", text).strip())  # "2024-12-20 00:00:00" from a spreadsheet
+    normal = _TIME.sub("", fold(text).strip())  # "2024-12-20 00:00:00" from a spreadsheet
     match = _DATE.fullmatch(normal)
     if match is None:
         return text

@@ -13,8 +13,8 @@ accepted ("granted", "（一）予以公开", "予以公开"). A few everyday wo
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from disclosure_core.folding import fold
 from disclosure_core.layouts import Layout
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -62,7 +62,7 @@ def name_key(text: str) -> str:
     >>> name_key(" Natural_Person "), name_key("（一）予以公开")
     ('natural_person', '(一)予以公开')
     """
-    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+    return "".join(fold(text).split()).lower()
 
 
 def _variants(label: str) -> set[str]:

@@ -3,7 +3,7 @@
 >>> from disclosure_core import load, official_layouts
 >>> findings = check(load("examples/daixian-2020.json").report, rules=builtin_rule_set(), layouts=official_layouts())
 >>> findings.by_outcome()["fail"]
-3
+4
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from typing import Protocol
 
 import attrs
 
-from disclosure_core.findings import NO_PREVIOUS, CellUse, Outcome, Suggestion
+from disclosure_core.findings import NO_PREVIOUS, CellUse, Note, NoteKind, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
 from disclosure_core.rules.compile import FACTS, Key, Linear, Number
@@ -78,7 +78,7 @@ class Result:
     difference: Number | None = None
     op: str | None = None
     words: Mapping[str, Words] = attrs.field(factory=dict)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     missing: tuple[str, ...] = ()
     assumed_zero: bool = False
     linear: Linear | None = None
@@ -103,7 +103,7 @@ class Gathered:
     outcome: Outcome | None = None
     missing: tuple[Key, ...] = ()
     assumed_zero: bool = False
-    note: tuple[str, str] | None = None
+    note: Note | None = None
 
 
 def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy, *, claimed: bool = False) -> Gathered:
@@ -130,10 +130,7 @@ def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy, *, claime
             if family(ctx.previous_layout) != family(ctx.layout):
                 # Across the format change only Tables 2 and 3 carry over (FORMAT.md): nothing to check.
                 return Gathered({}, Outcome.EMPTY, (key,))
-            note = (
-                f"上年报告的格式（{ctx.previous_layout.id}）没有 {name}",
-                f"the previous report's format ({ctx.previous_layout.id}) has no {name}",
-            )
+            note = Note.of(NoteKind.PREVIOUS_LACKS_CELL, format=ctx.previous_layout.id, cell=name)
             return Gathered({}, Outcome.NOT_VERIFIABLE, (key,), note=note)
         value = (ctx.previous_cells if previous else ctx.cells).get(name, BLANK)
         number = value.number

@@ -8,7 +8,7 @@ gives the same findings on every machine. :meth:`disclosure_core.Registry.check`
 >>> from disclosure_core.rules.sets import builtin_rule_set
 >>> findings = check(load("examples/daixian-2020.json").report, rules=builtin_rule_set(), layouts=official_layouts())
 >>> sorted({f.base_rule for f in findings if f.outcome.value == "fail"})
-['proactive.pattern.items', 'proactive.published_within_total', 'sections.numbered']
+['proactive.pattern.items', 'proactive.published_within_total', 'requests.results_classified', 'sections.numbered']
 """
 
 from __future__ import annotations
@@ -18,18 +18,19 @@ import weakref
 from collections.abc import Iterable, Mapping
 
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import Finding, Findings, Message, Outcome
+from disclosure_core.findings import Finding, Findings, Message, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
 from disclosure_core.rules.context import Context, Result
+from disclosure_core.rules.evidence import failure_note
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
 from disclosure_core.rules.spec import RuleSet
 
 _COMPILED: weakref.WeakKeyDictionary[RuleSet, dict[str, tuple[Layout, CompiledRules]]] = weakref.WeakKeyDictionary()
-BLANK_AS_ZERO_NOTE = "blank cells were read as 0 (--blank-as-zero)"
-ZERO_POLICY_NOTE = "this rule reads blank cells as 0"
+BLANK_AS_ZERO_NOTE = Note.of(NoteKind.BLANK_AS_ZERO)
+ZERO_POLICY_NOTE = Note.of(NoteKind.ZERO_POLICY)
 
 
 def compiled_for(rule_set: RuleSet, layout: Layout) -> CompiledRules:
@@ -104,7 +105,7 @@ def _evaluate(instance: Instance, ctx: Context) -> Result | None:
     try:
         return instance.check.evaluate(ctx)
     except Exception as exc:
-        return Result(Outcome.RULE_ERROR, notes=(f"{type(exc).__name__}: {exc}",))
+        return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
 
 
 def _layout(layouts: Mapping[str, Layout], format_id: str) -> Layout:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from disclosure_core.findings import CellUse
+from disclosure_core.findings import CellUse, Note, NoteKind
 from disclosure_core.layouts import CellAddress
 from disclosure_core.rules.compile import Key, Linear
 from disclosure_core.rules.context import Context
@@ -30,11 +30,11 @@ def cell_uses(ctx: Context, keys: Sequence[Key], lhs: Linear | None = None, rhs:
     return uses
 
 
-def missing_words(ctx: Context, missing: Sequence[Key], note: tuple[str, str] | None) -> tuple[str, str]:
+def missing_words(ctx: Context, missing: Sequence[Key], note: Note | None) -> tuple[str, str]:
     """What is missing, in both languages: cells by label (last year's marked 去年), facts by name, or the
     note (no previous report). Never empty: a blank cell of last year is named like this year's."""
     if note is not None:
-        return note
+        return note.text.zh, note.text.en
     cells = [str(name) for previous, name in missing if not isinstance(name, str) and not previous]
     earlier = [name for previous, name in missing if isinstance(name, CellAddress) and previous]
     facts = [str(name) for _, name in missing if isinstance(name, str)]
@@ -48,7 +48,7 @@ def missing_words(ctx: Context, missing: Sequence[Key], note: tuple[str, str] | 
     return words[0], words[1]
 
 
-def missing_names(missing: Sequence[Key], note: tuple[str, str] | None = None) -> tuple[str, ...]:
+def missing_names(missing: Sequence[Key], note: Note | None = None) -> tuple[str, ...]:
     """The missing values as a finding lists them: cells by address (last year's as ``previous.…``), facts
     by name; none when the whole previous report is missing (its note says so)."""
     if note is not None:
@@ -56,6 +56,11 @@ def missing_names(missing: Sequence[Key], note: tuple[str, str] | None = None) -
     return tuple(f"previous.{name}" if previous else str(name) for previous, name in missing)
 
 
-def notes_of(note: tuple[str, str] | None) -> tuple[str, ...]:
-    """A gathering note as a finding's notes (its English text)."""
-    return (note[1],) if note else ()
+def notes_of(note: Note | None) -> tuple[Note, ...]:
+    """A gathering note as a finding's notes."""
+    return (note,) if note else ()
+
+
+def failure_note(exc: Exception) -> Note:
+    """The note of a rule that could not be evaluated: the exception, as Python names it."""
+    return Note.of(NoteKind.RULE_ERROR, error=f"{type(exc).__name__}: {exc}")

@@ -23,7 +23,6 @@ from disclosure_core.layouts import CellAddress, CellKind, Layout, official_layo
 from disclosure_core.model import AssessmentWeight, Body, Facts, Report, Section, Sections
 from disclosure_core.rules.instances import Instance, compile_rule
 from disclosure_core.rules.kinds import Sample, kind_of
-from disclosure_core.rules.kinds.required import NUMERALS, SECTION_NAMES
 from disclosure_core.rules.spec import Rule, RuleSet
 from disclosure_core.values import CellValue, Count, Money
 
@@ -68,10 +67,8 @@ def consistent_report(layout: Layout, year: int | None = None, level: str = "cou
     for address in layout.table("proactive").addresses():
         kind = layout.column_of(address).kind
         cells[address] = Money(Decimal("1.5"), "万元") if kind is CellKind.MONEY else Count(_proactive(address))
-    text = "、".join(f"{NUMERALS[s]}、{SECTION_NAMES[s][0]}" for s in NUMERALS)
-    sections = {
-        s: Section(f"{NUMERALS[s]}、{SECTION_NAMES[s][0]}", (text,) if s == "overview" else ()) for s in NUMERALS
-    }
+    text = "、".join(s.heading.zh for s in layout.sections)
+    sections = {s.id: Section(s.heading.zh, (text,) if s.id == "overview" else ()) for s in layout.sections}
     report_year = year or layout.first_year
     return Report(
         layout.id,

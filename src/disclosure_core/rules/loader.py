@@ -29,7 +29,7 @@ def parse_rule_set(text: str, *, origin: str) -> RuleSet:
     >>> parse_rule_set('[[rules]]\\nid = "x"\\nkind = "magic"', origin="x.toml")
     Traceback (most recent call last):
     ...
-    disclosure_core.errors.RuleSetError: x.toml: rule 'x' ($.rules[0].kind): unknown kind 'magic' (one of: sum, balance, compare, year_over_year, expression, threshold, required, narrative, deadline, format, pattern, unit)
+    disclosure_core.errors.RuleSetError: x.toml: rule 'x' ($.rules[0].kind): unknown kind 'magic' (one of: sum, balance, compare, year_over_year, expression, threshold, required, narrative, deadline, format, pattern, unit, breakdown)
     """
     try:
         data = tomllib.loads(text)

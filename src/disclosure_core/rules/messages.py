@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
+from disclosure_core.catalogue import show
 from disclosure_core.findings import CellUse
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.text import Text
@@ -23,6 +23,9 @@ from disclosure_core.values import AbsenceKind, Absent, CellValue, Money
 
 Words = str | tuple[str, str]
 """A template value: the same text in both languages, or (zh, en)."""
+
+show_number = show
+"""A number as every output shows it (the one number display: :func:`disclosure_core.catalogue.show`)."""
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -84,21 +87,8 @@ def show_value(value: CellValue, lang: str = "zh") -> str:
             return f"（填写“{value.text}”）" if lang == "zh" else f'(placeholder "{value.text}")'
         return "（不适用）" if lang == "zh" else "(not applicable)"
     if isinstance(value, Money):
-        return f"{value.amount}{value.unit or ''}"
-    return str(value.number)
-
-
-def show_number(number: int | Decimal | None) -> str:
-    """A number without exponent or trailing zeros.
-
-    >>> show_number(Decimal("32.0500")), show_number(None)
-    ('32.05', '—')
-    """
-    if number is None:
-        return "—"
-    if isinstance(number, Decimal):
-        return format(number.normalize(), "f")
-    return str(number)
+        return f"{show_number(value.amount)}{value.unit or ''}"
+    return show_number(value.number)
 
 
 def labels(layout: Layout, addresses: Sequence[str], lang: str) -> str:

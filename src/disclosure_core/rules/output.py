@@ -17,6 +17,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from disclosure_core.catalogue import join, say
 from disclosure_core.findings import FINDINGS_SCHEMA_ID, CellUse, Finding, Findings, Outcome, Severity
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
@@ -126,7 +127,10 @@ def finding_json(finding: Finding, layout: Layout | None = None) -> dict[str, An
         ],
         "missing": list(finding.missing),
         "blank_as_zero": finding.blank_as_zero,
-        "notes": list(finding.notes),
+        "notes": [str(note) for note in finding.notes],
+        "annotations": [
+            {"kind": note.kind.value, "message": {"zh": note.text.zh, "en": note.text.en}} for note in finding.notes
+        ],
         "basis": finding.basis,
     }
     reading = _reading(layout, finding)
@@ -161,6 +165,9 @@ def findings_json(
     default registry's layout of the report's format is used."""
     counts = findings.by_outcome()
     concerns = findings.reading_concerns()
+    exact = [f for f in findings if f.reading is None and not f.awaits_previous_report]
+    failing = findings.by_severity(FAILING, exact)
+    unverified = findings.by_severity((Outcome.NOT_VERIFIABLE,), exact)
     layout = layout or _known_layout(report.format)
     return {
         "schema": FINDINGS_SCHEMA_ID,
@@ -187,8 +194,25 @@ def findings_json(
                 }
                 for summary in findings.by_rule()
             ],
+            "by_severity": {
+                "failing": {s.value: failing[s] for s in Severity},
+                "not_verifiable": {s.value: unverified[s] for s in Severity},
+            },
         },
+        "labels": labels_json(),
         "findings": [finding_json(f, layout) for f in findings],
+    }
+
+
+def labels_json() -> dict[str, Any]:
+    """The words of every outcome and severity in both languages, for programs that show them.
+
+    >>> labels_json()["outcome"]["rule_error"]
+    {'zh': '规则出错', 'en': 'rule error'}
+    """
+    return {
+        "outcome": {o.value: {lang: outcome_words(o, lang) for lang in ("zh", "en")} for o in Outcome},
+        "severity": {s.value: {lang: severity_words(s, lang) for lang in ("zh", "en")} for s in Severity},
     }
 
 
@@ -202,105 +226,154 @@ def _known_layout(format_id: str) -> Layout | None:
 
 _MARK = {Outcome.FAIL: "✗", Outcome.NOT_VERIFIABLE: "?", Outcome.RULE_ERROR: "!"}
 _CONCERN_MARK = "~"
-_WORDS = {
-    "zh": {
-        "fail": "不符",
-        "not_verifiable": "无法核验",
-        "rule_error": "规则错误",
-        "document": "报告整体",
-        "culprits": "可能出错的单元格",
-        "suggest": "建议核对",
-        "previous": "未提供上年报告，未核验",
-        "concerns": "可能是读取问题（以下结果所依据的单元格未被确切读取，并非确认的报告错误，请对照原文核对）",
-        "check": "请对照原文核对",
-        "reading_concern": "reading_concern",
-    },
-    "en": {
-        "fail": "fails",
-        "not_verifiable": "not verifiable",
-        "rule_error": "rule error",
-        "document": "The report as a whole",
-        "culprits": "probably wrong",
-        "suggest": "suggested",
-        "previous": "not checked without --previous",
-        "concerns": "Possible reading problems (these findings rest on cells that were not read exactly; they are"
-        " not confirmed errors of the report: check them against the document)",
-        "check": "check against the document",
-        "reading_concern": "reading_concern",
-    },
-}
+
+
+def outcome_words(outcome: Outcome, lang: str = "zh") -> str:
+    """The word for an outcome, from the one table of them (the catalogue's ``outcome.*``).
+
+    >>> outcome_words(Outcome.RULE_ERROR), outcome_words(Outcome.NOT_VERIFIABLE, "en")
+    ('规则出错', 'not verifiable')
+    """
+    return say(f"outcome.{outcome.value}", lang)
+
+
+def severity_words(severity: Severity, lang: str = "zh") -> str:
+    """The word for a severity (the catalogue's ``severity.*``).
+
+    >>> severity_words(Severity.ERROR), severity_words(Severity.INFO, "en")
+    ('错误', 'information')
+    """
+    return say(f"severity.{severity.value}", lang)
+
+
+def tally_lines(findings: Findings, lang: str = "zh") -> list[str]:
+    """The counts of a check: by outcome, then the failing ones by severity, then the not verifiable ones by
+    the severity of their rules — never added together, so a rule that could not be verified is never
+    counted as an error. Reading concerns are counted apart from the outcomes they would swell.
+
+    >>> tally_lines(Findings(()), "en")[1]
+    'failing (fails or rule errors) by severity: 0 errors, 0 warnings, 0 information'
+    """
+    counts, concerns = findings.by_outcome(), findings.reading_concerns()
+    shown = {o: counts[o] - concerns[o] for o in Outcome}
+    line = say(
+        "findings.tally.outcome",
+        lang,
+        passed=shown[Outcome.PASS],
+        failed=shown[Outcome.FAIL],
+        not_verifiable=shown[Outcome.NOT_VERIFIABLE],
+        rule_error=shown[Outcome.RULE_ERROR],
+        empty=shown[Outcome.EMPTY],
+    )
+    if concerns:
+        line += say("findings.tally.concerns", lang, count=sum(concerns.values()))
+    exact = [f for f in findings if f.reading is None and not f.awaits_previous_report]
+    failing = findings.by_severity(FAILING, exact)
+    lines = [line, say("findings.tally.severity", lang, **{s.value: failing[s] for s in Severity})]
+    unverified = findings.by_severity((Outcome.NOT_VERIFIABLE,), exact)
+    if sum(unverified.values()):
+        lines.append(say("findings.tally.unverified", lang, **{s.value: unverified[s] for s in Severity}))
+    return lines
 
 
 def findings_text(report: Report, layout: Layout, findings: Findings, lang: str = "zh") -> str:
-    """The findings for a terminal: a summary line, then one block per table, then the document's, then the
-    reading concerns apart (findings resting on cells not read exactly, with the caveat and no correction).
+    """The findings for a terminal: the counts (by outcome, by severity, apart), then the real failures by
+    table, then what could not be verified by table, then the reading concerns apart (findings resting on
+    cells not read exactly, with the caveat and no correction), then the checks that wait for last year's
+    report (their rule ids on a line of their own, for ``--disable``).
 
-    The summary line counts reading concerns apart from the outcomes they would otherwise swell, and a
-    report whose tables were not read with confidence gets a warning right under it.
+    A report whose tables were not read with confidence gets a warning right under the counts.
     """
-    words = _WORDS["en" if lang == "en" else "zh"]
-    counts = findings.by_outcome()
-    concerns = findings.reading_concerns()
-    tally = ", ".join(f"{counts[o] - concerns[o]} {o.value}" for o in Outcome)
-    if concerns:
-        tally += f", {sum(concerns.values())} {words['reading_concern']}"
-    lines = [report.title or report.body.name, f"{report.body.name} · {report.year} · {layout.id} · {tally}"]
+    lines = [
+        report.title or report.body.name,
+        say("findings.heading", lang, body=report.body.name, year=report.year, format=layout.id),
+    ]
     banner = report_note(layout, report_reading(report, findings))
-    if banner is not None:
+    if banner is not None:  # over everything: the findings below may be the reader's, not the report's
         lines.append(f"! {banner.text(lang)}")
+    lines += tally_lines(findings, lang)
     listed = list(findings)
     waiting = [f for f in listed if f.awaits_previous_report]
     doubtful = [f for f in listed if f not in waiting and f.reading is not None]
-    shown = [f for f in listed if f not in waiting and f.reading is None]
+    exact = [f for f in listed if f not in waiting and f.reading is None]
     order = [*(t.id for t in layout.tables), None]
-    groups: dict[str | None, list[Finding]] = {}
-    for finding in shown:
-        groups.setdefault(finding.table, []).append(finding)
-    for table in order:
-        if table not in groups:
-            continue
-        lines += ["", _table_title(layout, table, lang, words)]
-        for finding in groups[table]:
-            lines += _finding_lines(layout, finding, lang, words)
+    failing = [f for f in exact if f.outcome in FAILING]
+    unverified = [f for f in exact if f.outcome not in FAILING]
+    lines += _by_table(layout, failing, order, lang)
+    if unverified:
+        lines += ["", say("findings.unverified", lang)]
+        lines += _by_table(layout, unverified, order, lang)
     if doubtful:
-        lines += ["", words["concerns"]]
+        lines += ["", say("findings.concerns", lang)]
         rank = {table: index for index, table in enumerate(order)}
-        for finding in sorted(doubtful, key=lambda f: rank.get(f.table, len(order))):
-            lines += _finding_lines(layout, finding, lang, words)
+        for finding in sorted(doubtful, key=lambda f: (f.outcome not in FAILING, rank.get(f.table, len(order)))):
+            lines += _finding_lines(layout, finding, lang)
     if waiting:
         rules = sorted({f.base_rule for f in waiting})
-        lines += ["", f"{words['previous']}: {len(waiting)} × {', '.join(rules)}"]
+        lines += ["", say("findings.previous", lang, count=len(waiting)), f"  {', '.join(rules)}"]
     return "\n".join(lines) + "\n"
 
 
-def _table_title(layout: Layout, table: str | None, lang: str, words: dict[str, str]) -> str:
+def _by_table(layout: Layout, findings: list[Finding], order: list[str | None], lang: str) -> list[str]:
+    groups: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.table, []).append(finding)
+    lines: list[str] = []
+    for table in order:
+        if table in groups:
+            lines += ["", _table_title(layout, table, lang)]
+            for finding in groups[table]:
+                lines += _finding_lines(layout, finding, lang)
+    return lines
+
+
+def _table_title(layout: Layout, table: str | None, lang: str) -> str:
     if table is None:
-        return words["document"]
+        return say("findings.document", lang)
     spec = layout.table(table)
-    return f"{'表' if lang == 'zh' else 'Table '}{spec.number} {spec.label.text(lang)}"
+    return say("findings.table", lang, number=spec.number, label=spec.label.text(lang))
 
 
-def _finding_lines(layout: Layout, finding: Finding, lang: str, words: dict[str, str]) -> list[str]:
-    outcome = words[finding.outcome.value]
+def _severity_column(severity: Severity, lang: str) -> str:
+    width = max(len(severity_words(s, lang)) for s in Severity)
+    return severity_words(severity, lang).ljust(width)
+
+
+def _finding_lines(layout: Layout, finding: Finding, lang: str) -> list[str]:
     note = reading_note(layout, finding)
     mark = _MARK[finding.outcome] if note is None else _CONCERN_MARK
-    lines = [f"  {mark} {finding.severity.value:<7} {finding.rule}  ({outcome})"]
-    lines.append(f"      {finding.message.text(lang)}")
+    failing = finding.outcome in FAILING
+    head = say(
+        "findings.line" if failing else "findings.line.unverified",
+        lang,
+        mark=mark,
+        severity=_severity_column(finding.severity, lang) if failing else severity_words(finding.severity, lang),
+        rule=finding.rule,
+        outcome=outcome_words(finding.outcome, lang),
+    )
+    lines = [f"  {head}", f"      {finding.message.text(lang)}"]
     if note is not None:
         lines.append(f"      {note.text(lang)}")
     if finding.outcome is not Outcome.FAIL and finding.op and finding.cells:
         lines.append(f"      {shown_arithmetic(layout, finding.cells, finding.op, lang)}")  # both years' terms
     if finding.culprits:
-        names = [_label(layout, c, lang) for c in finding.culprits]
-        label = words["culprits"] if note is None else words["check"]
-        lines.append(f"      {label}: {'、'.join(names) if lang == 'zh' else ', '.join(names)}")
+        names = join([_label(layout, c, lang) for c in finding.culprits], lang)
+        lines.append(f"      {say('findings.culprits' if note is None else 'findings.check', lang, cells=names)}")
     for s in finding.offered_suggestions:
         printed = next((u.value for u in finding.cells if u.cell == s.cell), None)
-        before = show_number(printed.number) if printed is not None and printed.number is not None else "?"
-        lines.append(
-            f"      {words['suggest']}: {_label(layout, s.cell, lang)} {before} → {show_number(s.value)} ({s.kind}, {s.confidence:.1f})"
+        before = printed.number if printed is not None and printed.number is not None else "?"
+        kind = say(f"suggestion.{s.kind}", lang)
+        line = say(
+            "findings.suggest",
+            lang,
+            cell=_label(layout, s.cell, lang),
+            before=before,
+            after=s.value,
+            kind=kind,
+            confidence=f"{s.confidence:.1f}",
         )
-    lines += [f"      · {text}" for text in finding.notes]
+        lines.append(f"      {line}")
+    lines += [f"      · {note.text.text(lang)}" for note in finding.notes]
     return lines
 
 

@@ -12,70 +12,50 @@ a warning at the top of the findings.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 import attrs
 
 from disclosure_core import CellValue, Finding, Findings, Outcome, Report, Severity
+from disclosure_core.catalogue import entry, join, say, show
 from disclosure_core.errors import RenderError
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.renderers import reading_note, report_note, report_reading
 from disclosure_core.rendering import cell_text
 from disclosure_html.tables import Mark
 
-TEXTS = {
-    "zh": {
-        "heading": "核查结果",
-        "none": "未发现问题。",
-        "summary": "共 {count} 项：错误 {error} 项，警告 {warning} 项，提示 {info} 项。",
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
-        "fail": "不符",
-        "not_verifiable": "无法核验",
-        "rule_error": "规则出错",
-        "lhs": "左边",
-        "rhs": "右边",
-        "difference": "差额",
-        "cells": "涉及单元格",
-        "suggestion": "建议将 {cell} 改为 {value}（{kind}，置信度 {confidence}）",
-        "previous": "上年报告",
-        "blank": "（空白）",
-        "see": "见核查结果第{number}项（{severity}）",
-        "table": "表{number}",
-        "deferred": "未提供上年报告，{count} 项跨年度核对未进行（{rules}）。",
-        "concerns": "可能是读取问题",
-        "concerns_intro": "以下 {count} 项所依据的单元格未被确切读取，并非确认的报告错误，请对照原文核对；不给出更正建议。",
-        "concerns_summary": "另有 {count} 项可能是读取问题。",
-        "reading": "可能是读取问题",
-    },
-    "en": {
-        "heading": "Check findings",
-        "none": "No findings.",
-        "summary": "{count} findings: {error} errors, {warning} warnings, {info} information.",
-        "error": "error",
-        "warning": "warning",
-        "info": "information",
-        "fail": "fails",
-        "not_verifiable": "not verifiable",
-        "rule_error": "rule error",
-        "lhs": "left side",
-        "rhs": "right side",
-        "difference": "difference",
-        "cells": "cells",
-        "suggestion": "suggested: {cell} → {value} ({kind}, confidence {confidence})",
-        "previous": "previous report",
-        "blank": "(blank)",
-        "see": "see finding {number} ({severity})",
-        "table": "Table {number}",
-        "deferred": "No previous report given: {count} year-over-year checks not made ({rules}).",
-        "concerns": "Possible reading problems",
-        "concerns_intro": "These {count} findings rest on cells that were not read exactly: they are not confirmed "
-        "errors of the report; check them against the document. No corrections are suggested for them.",
-        "concerns_summary": "{count} more may be reading problems.",
-        "reading": "possible reading problem",
-    },
+_TEXTS = {
+    "heading": "overlay.heading",
+    "none": "overlay.none",
+    "lhs": "overlay.lhs",
+    "rhs": "overlay.rhs",
+    "difference": "overlay.difference",
+    "cells": "overlay.cells",
+    "suggestion": "overlay.suggestion",
+    "previous": "overlay.previous",
+    "blank": "overlay.blank",
+    "see": "overlay.see",
+    "table": "overlay.table",
+    "deferred": "overlay.deferred",
+    "concerns": "overlay.concerns",
+    "concerns_intro": "overlay.concerns_intro",
+    "concerns_summary": "overlay.concerns_summary",
+    "reading": "overlay.reading",
+    "level": "overlay.level",
+    "colon": "overlay.colon",
+    "separator": "overlay.separator",
+    **{outcome.value: f"outcome.{outcome.value}" for outcome in Outcome},
+    **{severity.value: f"severity.{severity.value}" for severity in Severity},
 }
+"""The words the template uses (name → catalogue key), all from the message catalogue."""
+
+
+def texts_for(lang: str) -> dict[str, str]:
+    """The template's words in ``lang``, unfilled (the template fills ``{count}`` and the like).
+
+    >>> texts_for("zh")["rule_error"], texts_for("en")["not_verifiable"]
+    ('规则出错', 'not verifiable')
+    """
+    return {name: entry(key).text(lang) for name, key in _TEXTS.items()}
 
 
 @attrs.frozen
@@ -120,6 +100,8 @@ class Overlay:
     """The warning of a report whose tables were not read with confidence (empty when they were)."""
     texts: dict[str, str] = attrs.field(factory=dict)
     marks: dict[CellAddress, tuple[Mark, ...]] = attrs.field(factory=dict)
+    mark_words: dict[int, str] = attrs.field(factory=dict)
+    """What a cell's mark says of its finding: the severity, or for one not verifiable the level of its rule."""
 
     def marks_of(self, address: CellAddress) -> tuple[Mark, ...]:
         """The marks of one cell, worst severity first."""
@@ -134,10 +116,11 @@ def build_overlay(
     Reading concerns come after the other findings; with ``report`` the overlay also says whether the
     report's tables were read with confidence.
     """
-    texts = TEXTS["en" if lang == "en" else "zh"]
+    texts = texts_for(lang)
     if findings is None:
         return Overlay(False, texts=texts)
-    shown: list[Finding] = []
+    failing: list[Finding] = []
+    unverified: list[Finding] = []
     doubtful: list[Finding] = []
     waiting: list[Finding] = []
     for finding in findings:
@@ -145,8 +128,13 @@ def build_overlay(
             raise RenderError(f"findings: expected Finding objects, got a {type(finding).__name__}")
         if finding.awaits_previous_report:
             waiting.append(finding)
-        elif finding.outcome is not Outcome.PASS:
-            (shown if finding.reading is None else doubtful).append(finding)
+        elif finding.outcome in {Outcome.PASS, Outcome.EMPTY}:
+            continue
+        elif finding.reading is not None:
+            doubtful.append(finding)
+        else:
+            (failing if finding.outcome in {Outcome.FAIL, Outcome.RULE_ERROR} else unverified).append(finding)
+    shown = [*failing, *unverified]  # the real failures first, then what could not be verified
     views = []
     marks: dict[CellAddress, list[Mark]] = {}
     for number, finding in enumerate([*shown, *doubtful], start=1):
@@ -159,21 +147,14 @@ def build_overlay(
         address: tuple(sorted(found, key=lambda m: (-Severity(m.severity).rank, m.number)))
         for address, found in marks.items()
     }
-    counts = {severity.value: sum(1 for f in shown if f.severity is severity) for severity in Severity}
-    summary = texts["summary"].format(count=len(shown), **counts) if shown else texts["none"]
-    if doubtful:
-        summary += ("" if lang != "en" else " ") + texts["concerns_summary"].format(count=len(doubtful))
+    summary = _summary(failing, unverified, doubtful, lang) if shown or doubtful else texts["none"]
     banner = ""
     if report is not None:
         listed = [*shown, *doubtful, *waiting]
         note = report_note(layout, report_reading(report, Findings(tuple(listed))))
         banner = note.text(lang) if note is not None else ""
-    rules = (
-        "、".join(sorted({f.base_rule for f in waiting}))
-        if lang != "en"
-        else ", ".join(sorted({f.base_rule for f in waiting}))
-    )
-    deferred = texts["deferred"].format(count=len(waiting), rules=rules) if waiting else ""
+    rules = join(sorted({f.base_rule for f in waiting}), lang)
+    deferred = f"{say('overlay.deferred', lang, count=len(waiting))} {rules}" if waiting else ""
     real = tuple(views[: len(shown)])
     return Overlay(
         True,
@@ -182,23 +163,47 @@ def build_overlay(
         deferred,
         texts=texts,
         marks=ranked,
+        mark_words={view.number: view.severity_text for view in views},
         concerns=tuple(views[len(shown) :]),
         banner=banner,
     )
 
 
+def _summary(failing: list[Finding], unverified: list[Finding], doubtful: list[Finding], lang: str) -> str:
+    """Counts by outcome, then the failing ones by severity: a rule that could not be verified is no error."""
+    fails = sum(1 for f in failing if f.outcome is Outcome.FAIL)
+    parts = [
+        say(
+            "overlay.summary.outcome",
+            lang,
+            count=len(failing) + len(unverified),
+            failed=fails,
+            rule_error=len(failing) - fails,
+            not_verifiable=len(unverified),
+        ),
+        say("overlay.summary.severity", lang, **{s.value: sum(f.severity is s for f in failing) for s in Severity}),
+    ]
+    if unverified:
+        parts.append(say("overlay.summary.unverified", lang, count=len(unverified)))
+    if doubtful:
+        parts.append(say("overlay.concerns_summary", lang, count=len(doubtful)))
+    return ("" if lang != "en" else " ").join(parts)
+
+
 def _view(number: int, finding: Finding, layout: Layout, texts: dict[str, str], lang: str) -> FindingView:
     arithmetic = tuple(
-        (texts[name], _number(value))
+        (texts[name], show(value))
         for name, value in (("lhs", finding.lhs), ("rhs", finding.rhs), ("difference", finding.difference))
         if value is not None
     )
-    cells = tuple(_cell_line(use.cell, use.value, use.report, layout, texts) for use in finding.cells)
+    cells = tuple(_cell_line(use.cell, use.value, use.report, layout, texts, lang) for use in finding.cells)
     suggestions = tuple(
-        texts["suggestion"].format(
-            cell=_cell_name(s.cell, layout, texts),
-            value=_number(s.value),
-            kind=s.kind,
+        say(
+            "overlay.suggestion",
+            lang,
+            cell=_cell_name(s.cell, layout, texts, lang),
+            value=s.value,
+            kind=say(f"suggestion.{s.kind}", lang),
             confidence=f"{s.confidence:.2f}",
         )
         for s in finding.offered_suggestions
@@ -207,20 +212,30 @@ def _view(number: int, finding: Finding, layout: Layout, texts: dict[str, str], 
     return FindingView(
         number,
         finding.severity.value,
-        texts[finding.severity.value],
+        _severity_text(finding, lang),
         texts[finding.outcome.value],
         finding.rule,
         finding.message.text(lang),
         arithmetic,
         cells,
         suggestions,
-        finding.notes,
+        tuple(n.text.text(lang) for n in finding.notes),
         note.text(lang) if note is not None else "",
     )
 
 
-def _cell_line(cell: str, value: CellValue, report: str, layout: Layout, texts: dict[str, str]) -> CellLine:
-    name = _cell_name(cell, layout, texts)
+def _severity_text(finding: Finding, lang: str) -> str:
+    """The severity of a failing finding; for one that could not be verified, the level of its rule."""
+    severity = say(f"severity.{finding.severity.value}", lang)
+    if finding.outcome in {Outcome.FAIL, Outcome.RULE_ERROR}:
+        return severity
+    return say("overlay.level", lang, severity=severity)
+
+
+def _cell_line(
+    cell: str, value: CellValue, report: str, layout: Layout, texts: dict[str, str], lang: str = "zh"
+) -> CellLine:
+    name = _cell_name(cell, layout, texts, lang)
     address = _address(cell)
     printed = ""
     if address is not None and layout.has_cell(address):
@@ -230,13 +245,13 @@ def _cell_line(cell: str, value: CellValue, report: str, layout: Layout, texts: 
     return CellLine(name, printed or texts["blank"], str(address) if address and layout.has_cell(address) else None)
 
 
-def _cell_name(cell: str, layout: Layout, texts: dict[str, str]) -> str:
+def _cell_name(cell: str, layout: Layout, texts: dict[str, str], lang: str = "zh") -> str:
     address = _address(cell)
     if address is None or not layout.has_cell(address):
         return cell
     table = layout.table(address.table)
     number = texts["table"].format(number=table.number)
-    return f"{number} {table.row(address.row).label.zh} · {table.column(address.column).label.zh}"
+    return f"{number} {table.row(address.row).label.text(lang)} · {table.column(address.column).label.text(lang)}"
 
 
 def _address(cell: str) -> CellAddress | None:
@@ -244,7 +259,3 @@ def _address(cell: str) -> CellAddress | None:
         return CellAddress.parse(cell)
     except ValueError:
         return None
-
-
-def _number(value: int | Decimal) -> str:
-    return f"{value:f}" if isinstance(value, Decimal) else str(value)

@@ -45,6 +45,20 @@ def looks_like_value(text: str) -> bool:
     )
 
 
+def is_placeholder(value: CellValue) -> bool:
+    """Whether a cell holds one of the usual placeholders ("-", "/", "——", "无"): worth a note, not a warning.
+
+    >>> from disclosure_core.layouts import Label
+    >>> is_placeholder(read_cell("——", ColumnSpec("n", Label("数", "n")))[0]), is_placeholder(Absent())
+    (True, False)
+    """
+    return (
+        isinstance(value, Absent)
+        and value.kind is AbsenceKind.PLACEHOLDER
+        and clean(value.text).replace(" ", "") in PLACEHOLDERS
+    )
+
+
 def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
     """The value of a printed cell in ``column``, and notes on anything that needed interpreting."""
     folded = clean(text).replace(" ", "")

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 import attrs
 
 from disclosure_core import SECTION_IDS, Diagnostic, Loaded, Provenance
+from disclosure_core.folding import fold
 from disclosure_core.layouts import CellAddress, Layout, TableLayout
 from disclosure_core.sources import layout_identities
 from disclosure_published.bodies import Hints
@@ -57,13 +57,13 @@ class Folded:
     @classmethod
     def of(cls, text: str) -> Folded:
         spaced = re.sub(r"\s", " ", text)
-        whole = simplified(unicodedata.normalize("NFKC", spaced))
+        whole = simplified(fold(spaced))
         if len(whole) == len(text):  # the common case: every character folds to one
             return cls(whole, tuple(range(len(text))))
         pieces: list[str] = []
         origin: list[int] = []
         for index, char in enumerate(spaced):
-            folded = simplified(unicodedata.normalize("NFKC", char))
+            folded = simplified(fold(char))
             pieces.append(folded)
             origin.extend([index] * len(folded))
         return cls("".join(pieces), tuple(origin))

@@ -24,7 +24,7 @@ import attrs
 from disclosure_core import CellValue, Diagnostic, DiagnosticLevel, Provenance, Reading
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
 from disclosure_core.sources import located
-from disclosure_published.cells import read_cell
+from disclosure_published.cells import is_placeholder, read_cell
 from disclosure_published.normalize import clean
 from disclosure_published.stream import Token
 from disclosure_published.vocabulary import LabelEntry, Role
@@ -229,7 +229,9 @@ class TableMapper:
         address = CellAddress(self.table.id, row.spec.id, column.id)
         value, notes = read_cell(token.text, column)
         for note in notes:
-            self._note(f"{address}: {note}", where, INFO if "placeholder" in note else WARNING, code="cell-text")
+            # The level follows the value read, not the words of the note.
+            level = INFO if is_placeholder(value) else WARNING
+            self._note(f"{address}: {note}", where, level, code="cell-text")
         if row.fuzzy is not None:
             where = attrs.evolve(where, reading=Reading.FUZZY_LABEL, reason=row.fuzzy)
         if not row.duplicate:

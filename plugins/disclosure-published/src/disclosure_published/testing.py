@@ -35,15 +35,9 @@ from disclosure_core.layouts import (
 )
 from disclosure_published.headings import expected_number
 
-OFFICIAL_HEADINGS = {
-    "overview": "总体情况",
-    "proactive": "主动公开政府信息情况",
-    "requests": "收到和处理政府信息公开申请情况",
-    "appeals": "政府信息公开行政复议、行政诉讼情况",
-    "problems": "存在的主要问题及改进情况",
-    "other": "其他需要报告的事项",
-}
-"""The six section headings in their official wording, without numbers (the pages here number them)."""
+OFFICIAL_HEADINGS = {section.id: section.name.zh for section in builtin_layout("gov-2021").sections}
+"""The six section headings in their official wording, without numbers (the pages here number them), read
+from the layout data (both formats print the same six)."""
 
 
 def printed(value: CellValue, unit: str | None) -> str:

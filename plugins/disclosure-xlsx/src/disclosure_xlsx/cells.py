@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, Diagnostic, DiagnosticLevel, Money, Provenance
+from disclosure_core.folding import fold
 from disclosure_core.layouts import CellKind, ColumnSpec
 from disclosure_core.sources import located
 
@@ -79,7 +79,7 @@ def _from_text(raw: str, column: ColumnSpec, where: Provenance, unit: str | None
     if not stripped:
         note = Diagnostic(f"{cell}: only spaces; read as blank", DiagnosticLevel.INFO, where, "blank-spaces")
         return located(Absent(AbsenceKind.BLANK, raw), where), [note]
-    normal = unicodedata.normalize("NFKC", stripped).replace("\u2212", "-").replace(" ", "")
+    normal = fold(stripped).replace("\u2212", "-").replace(" ", "")
     if normal in NOT_APPLICABLE_TEXTS:
         text = "" if stripped == NOT_APPLICABLE_TEXT else stripped
         return located(Absent(AbsenceKind.NOT_APPLICABLE, text), where), []
@@ -149,7 +149,7 @@ def parse_decimal(text: str) -> Decimal | None:
     >>> parse_decimal(" ４.５ "), parse_decimal("四")
     (Decimal('4.5'), None)
     """
-    normal = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    normal = fold(text).strip().replace(",", "")
     try:
         number = Decimal(normal)
     except InvalidOperation:

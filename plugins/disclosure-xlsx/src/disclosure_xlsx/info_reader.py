@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -31,6 +30,7 @@ from disclosure_core import (
     Sections,
 )
 from disclosure_core.errors import LoadError
+from disclosure_core.folding import fold
 from disclosure_core.layouts import Layout, unknown_layout
 from disclosure_xlsx import info_sheet as f
 from disclosure_xlsx.cells import parse_decimal
@@ -241,7 +241,7 @@ def _year(value: object) -> int | None:
         value = int(value)
     if isinstance(value, int):
         return value if 1900 < value < 3000 else None
-    text = unicodedata.normalize("NFKC", str(value)).strip().removesuffix("年")
+    text = fold(str(value)).strip().removesuffix("年")
     return int(text) if text.isdigit() and 1900 < int(text) < 3000 else None
 
 
@@ -250,7 +250,7 @@ def _date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    match = _DATE.fullmatch(unicodedata.normalize("NFKC", str(value)).strip())
+    match = _DATE.fullmatch(fold(str(value)).strip())
     if match is None:
         return None
     try:

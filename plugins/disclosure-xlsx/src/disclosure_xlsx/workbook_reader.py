@@ -8,7 +8,6 @@ sheet padded with a million rows must not cost a million rows of work.
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,6 +15,7 @@ import attrs
 import openpyxl
 
 from disclosure_core.errors import LoadError
+from disclosure_core.folding import fold
 from disclosure_core.sources import check_archive
 from disclosure_xlsx.ooxml_text import unescape
 
@@ -30,7 +30,7 @@ def normalize(text: object) -> str:
     >>> normalize(" （一）予以 公开\\n")
     '(一)予以公开'
     """
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()) if text is not None else ""
+    return "".join(fold(str(text)).split()) if text is not None else ""
 
 
 @attrs.frozen

@@ -12,7 +12,17 @@ Adding a kind is one module defining a :class:`~disclosure_core.rules.kinds.base
 
 from __future__ import annotations
 
-from disclosure_core.rules.kinds import deadline, format_year, narrative, pattern, relation, required, threshold, unit
+from disclosure_core.rules.kinds import (
+    breakdown,
+    deadline,
+    format_year,
+    narrative,
+    pattern,
+    relation,
+    required,
+    threshold,
+    unit,
+)
 from disclosure_core.rules.kinds.base import CompiledCheck, Form, Kind, Sample
 
 KINDS: tuple[Kind, ...] = (
@@ -24,6 +34,7 @@ KINDS: tuple[Kind, ...] = (
     format_year.KIND,
     pattern.KIND,
     unit.KIND,
+    breakdown.KIND,
 )
 """Every kind, in the order the schema and error messages list them."""
 

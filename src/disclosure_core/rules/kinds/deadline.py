@@ -14,13 +14,15 @@ from collections.abc import Mapping
 
 import attrs
 
-from disclosure_core.findings import Outcome
+from disclosure_core.catalogue import say
+from disclosure_core.findings import Note, NoteKind, Outcome
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import CompiledCheck, Examples, Form, Kind, Sample
 from disclosure_core.rules.messages import Words
 from disclosure_core.rules.spec import Rule
+from disclosure_core.text import Text
 
 _MONTH_DAY = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
@@ -63,7 +65,7 @@ class DeadlineCheck:
                 "days": "—",
                 "missing": ("本级机关的公布期限（规则未规定）", "a deadline for this level (no rule sets one)"),
             }
-            note = f"no deadline is set for the level {level!r}; a rule set may give one"
+            note = Note.of(NoteKind.NO_DEADLINE, level=Text(say(f"level.{level}"), level))
             return Result(Outcome.NOT_VERIFIABLE, words=words, notes=(note,), missing=("deadline",))
         deadline = _deadline(self.by_level, level, report.year)
         words = {"level": level, "deadline": deadline.isoformat(), "published": str(report.published or "—")}
@@ -71,13 +73,18 @@ class DeadlineCheck:
             words["days"] = "—"
             words["missing"] = ("公布日期", "the publication date")
             return Result(
-                Outcome.NOT_VERIFIABLE, words=words, notes=("the publication date is unknown",), missing=("published",)
+                Outcome.NOT_VERIFIABLE, words=words, notes=(Note.of(NoteKind.DATE_UNKNOWN),), missing=("published",)
             )
         late = (report.published - deadline).days
         if late <= 0:
             return None
         words["days"] = str(late)
-        return Result(Outcome.FAIL, difference=late, words=words, notes=(f"{report.published} > {deadline}",))
+        return Result(
+            Outcome.FAIL,
+            difference=late,
+            words=words,
+            notes=(Note.of(NoteKind.LATE, published=report.published, deadline=deadline),),
+        )
 
 
 def _compile(rule: Rule, body: Deadline, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:

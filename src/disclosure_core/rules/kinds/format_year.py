@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from disclosure_core.findings import Outcome
+from disclosure_core.findings import Note, NoteKind, Outcome
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
@@ -42,7 +42,7 @@ class FormatCheck:
             if layout.extends is None and layout.applies_to(ctx.report.year)
         ]
         words = {"format": ctx.layout.id, "year": str(ctx.report.year), "expected": " / ".join(expected) or "—"}
-        return Result(Outcome.FAIL, words=words, notes=(f"expected {words['expected']}",))
+        return Result(Outcome.FAIL, words=words, notes=(Note.of(NoteKind.EXPECTED_FORMAT, expected=words["expected"]),))
 
 
 def _compile(rule: Rule, body: FormatYear, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:

@@ -13,12 +13,12 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from disclosure_core.findings import CellUse, Outcome
+from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import Report, Section
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, SelectorError, compile_text
 from disclosure_core.rules.context import Context, Result, gather, integral
-from disclosure_core.rules.evidence import cell_uses
+from disclosure_core.rules.evidence import cell_uses, failure_note
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
 from disclosure_core.rules.messages import Words, arithmetic, labels, show_number
@@ -74,7 +74,7 @@ class NarrativeCheck:
             got = gather(ctx, self.table.keys, self.policy, claimed=True)
         words: dict[str, Words] = {"stated": str(figure.value), "quote": figure.quote}
         uses = cell_uses(ctx, used.keys, None, used.linear)
-        notes = (f"「{figure.quote}」",)
+        notes = (Note.of(NoteKind.QUOTE, quote=figure.quote),)
         if got.outcome is not None:
             words["missing"] = (
                 labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"),
@@ -102,7 +102,7 @@ class NarrativeCheck:
                 lhs, rhs = figure.value, table_value
                 held = lhs == rhs
         except (ZeroDivisionError, InvalidOperation) as exc:
-            return Result(Outcome.RULE_ERROR, notes=(f"{type(exc).__name__}: {exc}",))
+            return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
         if held and not got.assumed_zero:
             return None
         shown = [CellUse(u.cell, u.value, u.report, "rhs", u.weight) for u in uses]

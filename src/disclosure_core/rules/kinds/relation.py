@@ -23,7 +23,7 @@ from disclosure_core.layouts import CellAddress
 from disclosure_core.model import AssessmentWeight, Facts, Report, Section
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
 from disclosure_core.rules.context import Context, Result, gather, integral
-from disclosure_core.rules.evidence import cell_uses, missing_names, missing_words, notes_of
+from disclosure_core.rules.evidence import cell_uses, failure_note, missing_names, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
 from disclosure_core.rules.fields import Fields, reads_previous
 from disclosure_core.rules.kinds.base import (
@@ -166,7 +166,7 @@ class RelationCheck:
                 rhs = _number(self.rhs.function(got.values))
                 held = COMPARE[self.op](lhs, rhs)
         except (ZeroDivisionError, InvalidOperation, TypeError, ValueError) as exc:
-            return Result(Outcome.RULE_ERROR, notes=(f"{type(exc).__name__}: {exc}",))
+            return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
         if held and not got.assumed_zero:
             return None
         uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)

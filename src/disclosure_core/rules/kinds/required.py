@@ -13,26 +13,18 @@ from collections.abc import Mapping
 
 import attrs
 
-from disclosure_core.findings import CellUse, Outcome
-from disclosure_core.layouts import CellAddress
-from disclosure_core.model import Report, Section
+from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
+from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.model import SECTION_IDS, Report, Section
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
 from disclosure_core.rules.messages import Words, labels
 from disclosure_core.rules.spec import Rule
+from disclosure_core.text import Text
 from disclosure_core.values import BLANK
 
-NUMERALS = {"overview": "一", "proactive": "二", "requests": "三", "appeals": "四", "problems": "五", "other": "六"}
-SECTION_NAMES = {
-    "overview": ("总体情况", "Overview"),
-    "proactive": ("主动公开政府信息情况", "Proactive disclosure"),
-    "requests": ("收到和处理政府信息公开申请情况", "Requests received and handled"),
-    "appeals": ("政府信息公开行政复议、行政诉讼情况", "Reconsideration and litigation"),
-    "problems": ("存在的主要问题及改进情况", "Main problems and improvements"),
-    "other": ("其他需要报告的事项", "Other matters"),
-}
 _NUMBERED = re.compile(r"\s*([一二三四五六])\s*[、.．]")
 
 
@@ -58,9 +50,10 @@ def _read(fields: Fields) -> Required:
     return body
 
 
-def _sections_words(ids: list[str]) -> tuple[str, str]:
-    zh = "、".join(f"{NUMERALS[s]}、{SECTION_NAMES[s][0]}" for s in ids)
-    en = ", ".join(f"{NUMERALS[s]} {SECTION_NAMES[s][1]}" for s in ids)
+def _sections_words(layout: Layout, ids: list[str]) -> tuple[str, str]:
+    """The sections named by their official headings (numeral and name, from the layout data)."""
+    zh = "、".join(layout.section(s).heading.zh for s in ids)
+    en = ", ".join(f"{layout.section(s).numeral} {layout.section(s).name.en}" for s in ids)
     return zh, en
 
 
@@ -78,7 +71,9 @@ class RequiredCheck:
         lacking = [s for s in self.sections if present.get(s) is None]
         if self.numbered:
             lacking = [
-                s for s in self.sections if (sec := present.get(s)) is not None and not _numbered(sec.heading, s)
+                s
+                for s in self.sections
+                if (sec := present.get(s)) is not None and not self._numbered(ctx.layout, sec.heading, s)
             ]
         blank = [a for a in self.cells if ctx.cells.get(a, BLANK).number is None]
         if self.any_of and all(ctx.cells.get(a, BLANK).number is None for a in self.any_of):
@@ -87,21 +82,22 @@ class RequiredCheck:
             return None
         names = [str(a) for a in blank]
         words: dict[str, Words] = {
-            "sections": _sections_words(lacking),
-            "numerals": "、".join(NUMERALS[s] for s in lacking),
+            "sections": _sections_words(ctx.layout, lacking),
+            "numerals": "、".join(ctx.layout.section(s).numeral for s in lacking),
             "cells": (labels(ctx.layout, names[:5], "zh"), labels(ctx.layout, names[:5], "en")),
             "count": str(len(names)),
         }
         headings = tuple(
-            f"{s}: {h}" for s in lacking if (sec := present.get(s)) is not None for h in [sec.heading or "—"]
+            Note.of(NoteKind.HEADING, section=Text(ctx.layout.section(s).heading.zh, s), heading=sec.heading or "—")
+            for s in lacking
+            if (sec := present.get(s)) is not None
         )
         uses = tuple(CellUse(str(a), ctx.cells.get(a, BLANK)) for a in blank[:20])
         return Result(Outcome.FAIL, uses, words=words, notes=headings, missing=tuple(names))
 
-
-def _numbered(heading: str | None, section: str) -> bool:
-    match = _NUMBERED.match(heading or "")
-    return match is not None and match.group(1) == NUMERALS[section]
+    def _numbered(self, layout: Layout, heading: str | None, section: str) -> bool:
+        match = _NUMBERED.match(heading or "")
+        return match is not None and match.group(1) == layout.section(section).numeral
 
 
 def _compile(rule: Rule, body: Required, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
@@ -112,10 +108,10 @@ def _compile(rule: Rule, body: Required, selector: Selector, bindings: Mapping[s
 
 def _examples(check: RequiredCheck, sample: Sample) -> Examples:
     """The sample has every section, numbered, and every cell; the failing one lacks the first required."""
-    return {"pass": (sample.base, None), "fail": (_broken(check, sample.base), None)}
+    return {"pass": (sample.base, None), "fail": (_broken(check, sample.base, sample.layout), None)}
 
 
-def _broken(check: RequiredCheck, report: Report) -> Report:
+def _broken(check: RequiredCheck, report: Report, layout: Layout) -> Report:
     if check.any_of:
         return report.with_cells(dict.fromkeys(check.any_of))
     if check.cells:
@@ -124,7 +120,9 @@ def _broken(check: RequiredCheck, report: Report) -> Report:
     if check.numbered:
         current = getattr(report.sections, section)
         return report.evolve(
-            sections=attrs.evolve(report.sections, **{section: Section(SECTION_NAMES[section][0], current.paragraphs)})
+            sections=attrs.evolve(
+                report.sections, **{section: Section(layout.section(section).name.zh, current.paragraphs)}
+            )
         )
     return report.evolve(sections=attrs.evolve(report.sections, **{section: None}))
 
@@ -135,7 +133,7 @@ KIND = Kind(
         Form(
             "required",
             {
-                "sections": {"type": "array", "items": {"enum": list(NUMERALS)}},
+                "sections": {"type": "array", "items": {"enum": list(SECTION_IDS)}},
                 "cells": {"type": "array", "items": EXPRESSION},
                 "any_of": EXPRESSION,
                 "numbered": {"type": "boolean"},
