@@ -38,8 +38,7 @@ def test_in_process_results_come_in_input_order_and_failures_do_not_stop_the_bat
     daixian = results[0].findings
     assert daixian is not None
     assert daixian.by_outcome()[Outcome.FAIL] > 0
-    assert results[0].report is not None
-    assert results[0].report.body.name == "代县人民政府"
+    assert results[0].body == "代县人民政府"  # the report itself no longer travels back (issue 13)
 
 
 def test_a_process_pool_gives_the_same_results(inputs: list[str]) -> None:
@@ -63,3 +62,35 @@ def test_reports_can_be_checked_without_files() -> None:
     result = check_one(report, CheckOptions(disabled=("sections.present",)))
     assert result.ok
     assert result.input == "某县人民政府 2025"
+
+
+def test_what_travels_back_is_compact_counts_and_non_pass_findings_never_the_report() -> None:
+    import pickle
+
+    from disclosure_core import check, load
+    from disclosure_core.batch import FindingRecord
+
+    result = check_one(str(EXAMPLE))
+    travelled = pickle.dumps(result)
+    assert b"disclosure_core.model" not in travelled  # no Report, Body or Tables inside
+    assert b"CellUse" not in travelled
+    assert b"Message" not in travelled
+    full = check(load(EXAMPLE).report)
+    assert result.findings is not None
+    assert result.findings.by_outcome() == +full.by_outcome()
+    assert [f.rule for f in result.findings] == [f.rule for f in full]
+    within = next(f for f in result.findings if f.rule == "proactive.published_within_total.normative_documents")
+    assert within == FindingRecord(
+        "proactive.published_within_total.normative_documents",
+        "proactive.published_within_total",
+        Outcome.FAIL,
+        within.severity,
+        "proactive",
+        ("proactive.normative_documents.published", "proactive.normative_documents.total_published"),
+        18,
+        12,
+        6,
+        within.culprits,
+        False,
+    )
+    assert pickle.loads(travelled) == result

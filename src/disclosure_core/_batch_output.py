@@ -1,41 +1,52 @@
-"""A batch run's output directory: per-report findings, summary tables, and what makes a run resumable.
+"""A batch run's output directory: per-report findings, the journal that makes a run resumable, and the
+summaries written from it.
 
 Layout of ``OUTDIR``::
 
-    <stem>.<hash>.findings.json   one per input: the findings document, or {"input", "error"}
+    <stem>.<hash>.findings.json   one per input: the findings document, or {"input", "error"} (compact JSON)
     summary.csv, summary.json     one row per report (counts by outcome and by failing severity)
     rules.csv                     one row per rule: how many reports fail it, how many cannot verify it
+    batch-journal.jsonl           options, then one line per result: input, its size, time and hash,
+                                  result file and summary row
+    batch.lock                    held while a batch writes here (a second one is refused)
 
 Reading concerns (findings resting on a cell not read exactly) are counted apart: ``failing_*`` and
 ``reports_failing`` count only the others; ``reading_concerns`` and ``reports_reading_concerns`` count them,
 and ``read_with_confidence`` says whether the report's tables were read with confidence.
-    batch-state.json              input → content hash, options and rule-set fingerprint, result file
 
-Re-running with the same options skips every input whose bytes, options and rules are unchanged and whose
-result file is still there.
+The journal is the one record of what is done: a result counts once its line is there, and a result
+file is written (plainly, no per-file sync) before its line. Every few seconds a checkpoint makes the
+journal and the files before it durable (one sync of the file system, not one per file). A run killed
+at any point resumes from its journal: a torn last line is cut off, a line whose result file is missing
+or short is redone, and the last line for an input wins, so nothing is lost and nothing counts twice.
+Re-running with the same options skips every input whose bytes, options and rules are unchanged.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
+import ctypes
 import hashlib
-import io
 import json
-from collections import Counter
+import os
+import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, NamedTuple
 
 import attrs
 
-from disclosure_core._files import write_atomic
-from disclosure_core.batch import BatchResult, CheckOptions
-from disclosure_core.findings import Outcome, Severity
-from disclosure_core.rules.output import findings_json
+from disclosure_core._batch_record import BatchRecord
+from disclosure_core._batch_summary import SummaryWriter, atomic_file
+from disclosure_core.batch import CheckOptions
+from disclosure_core.errors import UsageError
 
-STATE = "batch-state.json"
-OUTCOMES = [o.value for o in Outcome]
-SEVERITIES = [s.value for s in Severity]
+JOURNAL = "batch-journal.jsonl"
+JOURNAL_SCHEMA = "disclosure-core/batch-journal/1"
+LOCK = "batch.lock"
+_OUR_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
+"""What :func:`~disclosure_core._files.write_atomic` and :func:`atomic_file` name their temporary files."""
 
 
 def file_digest(path: Path) -> str:
@@ -49,125 +60,220 @@ def result_name(path: Path) -> str:
     return f"{path.stem}.{tag}.findings.json"
 
 
+class _Done(NamedTuple):
+    offset: int
+    sha256: str | None
+    size: int
+    mtime_ns: int
+    result: str
+    length: int
+
+
+@attrs.frozen
+class Totals:
+    """What a batch's summaries counted."""
+
+    reports: int
+    unreadable: int
+    failing: int
+    """Reports with a failing error or warning on exactly read cells."""
+    doubtful: int
+    """Reports with a reading concern."""
+    unsure: int
+    """Reports whose tables were not read with confidence."""
+    failing_rules: int
+    doubtful_failures: bool
+    """Whether a reading concern fails at error or warning level somewhere."""
+
+
 @attrs.define
 class BatchDirectory:
-    """The output directory of one batch run and its resumable state."""
+    """The output directory of one batch run, its journal and its lock (use as a context manager)."""
 
     root: Path
     options_key: str
-    state: dict[str, dict[str, str]] = attrs.field(factory=dict)
+    _journal: IO[bytes]
+    _lock: int
+    _done: dict[str, _Done] = attrs.field(factory=dict)
+    _rule_lists: dict[str, list[str]] = attrs.field(factory=dict)
 
     @classmethod
     def open(cls, root: Path, options: CheckOptions, rules_key: str) -> BatchDirectory:
-        """Open (or create) ``root``; earlier state is kept only for the same options and rules."""
+        """Open (or create) ``root``; earlier results are kept only for the same options and rules."""
         root.mkdir(parents=True, exist_ok=True)
+        lock = _lock(root)
+        for leftover in os.scandir(root):  # ours, left by a run that was killed; no other run is writing here
+            if _OUR_PART.match(leftover.name) and leftover.is_file(follow_symlinks=False):
+                os.unlink(leftover.path)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(root / "batch-state.json")  # the state file of earlier versions: the journal replaces it
         key = hashlib.sha256(repr((attrs.asdict(options), rules_key)).encode()).hexdigest()
-        state: dict[str, dict[str, str]] = {}
+        journal = open(root / JOURNAL, "a+b")  # noqa: SIM115  # held open for the whole run
+        directory = cls(root, key, journal, lock)
+        directory._replay()
+        return directory
+
+    def __enter__(self) -> BatchDirectory:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Checkpoint and release the directory."""
+        if not self._journal.closed:
+            self.checkpoint()
+            self._journal.close()
+            os.close(self._lock)
+
+    def _replay(self) -> None:
+        self._journal.seek(0)
+        offset, header = 0, None
+        for line in self._journal:
+            try:
+                entry = json.loads(line) if line.endswith(b"\n") else None
+            except ValueError:
+                entry = None
+            if not isinstance(entry, dict) or (header is None and entry.get("options") != self.options_key):
+                break  # a torn line (the run was killed while writing it), or results for other options
+            header = header or entry
+            self._learn(entry, offset)
+            offset += len(line)
+        self._journal.truncate(offset)
+        self._journal.seek(offset)
+        if offset == 0:
+            self._append({"schema": JOURNAL_SCHEMA, "options": self.options_key})
+
+    def _learn(self, entry: dict[str, Any], offset: int) -> None:
+        if "rule_list" in entry:
+            self._rule_lists[entry["rule_list"]] = entry["rules"]
+        elif "input" in entry:
+            self._done[entry["input"]] = _Done(
+                offset, entry["sha256"], entry["size"], entry["mtime_ns"], entry["result"], entry["bytes"]
+            )
+
+    def _append(self, entry: dict[str, Any]) -> int:
+        offset = self._journal.seek(0, os.SEEK_END)
+        self._journal.write((json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        return offset
+
+    def is_current(self, path: Path) -> bool:
+        """Whether ``path`` already has a whole result for its present bytes."""
+        done = self._done.get(str(path))
+        if done is None or done.sha256 is None:
+            return False
         try:
-            saved = json.loads((root / STATE).read_text(encoding="utf-8"))
-            if saved.get("options") == key:
-                state = saved.get("inputs", {})
-        except (OSError, ValueError, AttributeError):
-            state = {}  # no usable state: everything is recomputed, nothing is lost
-        return cls(root, key, state)
+            status = path.stat()
+            whole = (self.root / done.result).stat().st_size == done.length
+        except OSError:
+            return False
+        if not whole or status.st_size != done.size:
+            return False
+        return status.st_mtime_ns == done.mtime_ns or file_digest(path) == done.sha256
 
-    def is_current(self, path: Path, digest: str) -> bool:
-        """Whether ``path`` already has a result for these exact bytes."""
-        entry = self.state.get(str(path))
-        return bool(entry and entry.get("sha256") == digest and (self.root / entry["result"]).exists())
+    def record(self, record: BatchRecord) -> None:
+        """Write one input's result file, then its journal line."""
+        name = result_name(Path(record.input))
+        target = self.root / name
+        # O_NOFOLLOW: a symlink planted under a result's name is not followed out of the directory.
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        with open(handle, "wb") as out:
+            out.write(record.document)
+        rules_key = hashlib.sha256("\n".join(record.rules).encode()).hexdigest()[:16]
+        if rules_key not in self._rule_lists:
+            self._rule_lists[rules_key] = list(record.rules)
+            self._append({"rule_list": rules_key, "rules": list(record.rules)})
+        entry = {
+            "input": record.input,
+            "sha256": record.sha256,
+            "size": record.size,
+            "mtime_ns": record.mtime_ns,
+            "result": name,
+            "bytes": len(record.document),
+            "row": record.row,
+            "rules": rules_key,
+            "failing": record.failing,
+            "not_verifiable": record.not_verifiable,
+            "rule_error": record.rule_error,
+            "reading": record.reading,
+            "doubtful": record.doubtful,
+        }
+        offset = self._append(entry)
+        self._done[record.input] = _Done(
+            offset, record.sha256, record.size, record.mtime_ns, name, len(record.document)
+        )
 
-    def record(self, path: Path, digest: str, result: BatchResult, blank_as_zero: bool) -> None:
-        """Write one input's result file and remember it."""
-        name = result_name(path)
-        if result.report is not None and result.findings is not None:
-            document = findings_json(result.report, result.findings, blank_as_zero=blank_as_zero)
-            document["input"] = str(path)
-            document["diagnostics"] = [str(d) for d in result.diagnostics]
-        else:
-            document = {"input": str(path), "error": result.error}
-        write_atomic(self.root / name, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode())
-        self.state[str(path)] = {"sha256": digest, "result": name}
+    def checkpoint(self) -> None:
+        """Make every result recorded so far durable: the journal and the files it names."""
+        self._journal.flush()
+        _sync_file_system(self._journal.fileno())
 
-    def save(self) -> None:
-        """Persist the state (after every few results, so an interrupted run resumes where it stopped)."""
-        data = {"options": self.options_key, "inputs": self.state}
-        write_atomic(self.root / STATE, json.dumps(data, ensure_ascii=False, indent=1).encode())
+    def finish(self, inputs: Iterable[Path]) -> Totals:
+        """Write the summaries of ``inputs`` (in that order), compact the journal to one line per input, and
+        close the directory."""
+        self.checkpoint()
+        counts = dict.fromkeys(("reports", "unreadable", "failing", "doubtful", "unsure"), 0)
+        doubtful_failures = False
+        named = set()
+        with SummaryWriter(self.root) as summaries, atomic_file(self.root / JOURNAL) as journal:
+            journal.write(self._line({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
+            for key, rules in self._rule_lists.items():
+                journal.write(self._line({"rule_list": key, "rules": rules}))
+            for path in inputs:
+                if (done := self._done.get(str(path))) is None:
+                    continue
+                named.add(str(path))
+                entry = self._entry(done)
+                journal.write(self._line(entry))
+                summaries.add(entry, self._rule_lists.get(entry["rules"], []))
+                row = entry["row"]
+                counts["reports"] += 1
+                counts["unreadable"] += bool(row["error"])
+                if not row["error"]:
+                    counts["failing"] += bool(row["failing_error"] or row["failing_warning"])
+                    counts["doubtful"] += bool(row["reading_concerns"])
+                    counts["unsure"] += not row["read_with_confidence"]
+                    doubtful_failures = doubtful_failures or entry["doubtful"]
+            for name, done in self._done.items():  # inputs of earlier runs: kept for when they come back
+                if name not in named:
+                    journal.write(self._line(self._entry(done)))
+            failing_rules = summaries.failing_rules()
+        self._journal.close()  # the compacted journal has replaced it: this directory is done with
+        os.close(self._lock)
+        return Totals(**counts, failing_rules=failing_rules, doubtful_failures=doubtful_failures)
 
-    def documents(self, paths: Iterable[Path]) -> list[dict[str, Any]]:
-        """The result documents of ``paths``, in that order."""
-        found = []
-        for path in paths:
-            entry = self.state.get(str(path))
-            if entry:
-                found.append(json.loads((self.root / entry["result"]).read_text(encoding="utf-8")))
-        return found
+    def _entry(self, done: _Done) -> dict[str, Any]:
+        self._journal.seek(done.offset)
+        entry: dict[str, Any] = json.loads(self._journal.readline())
+        return entry
 
-    def write_summaries(self, documents: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Write summary.csv / summary.json (per report) and rules.csv (per rule); return both tables."""
-        reports = [_report_row(d) for d in documents]
-        per_rule: dict[str, Counter[str]] = {}
-        for document in documents:
-            listed = document.get("findings", [])
-            failing = {f["base"] for f in listed if f["outcome"] == "fail" and "reading" not in f}
-            doubtful = {f["base"] for f in listed if "reading" in f}
-            for rule in document.get("summary", {}).get("rules", []):
-                counts = per_rule.setdefault(rule["rule"], Counter())
-                counts["reports_failing"] += 1 if rule["rule"] in failing else 0
-                counts["reports_not_verifiable"] += 1 if rule.get("not_verifiable", 0) else 0
-                counts["reports_rule_error"] += 1 if rule.get("rule_error", 0) else 0
-                counts["reports_reading_concerns"] += 1 if rule["rule"] in doubtful else 0
-        rules = [{"rule": rule, **dict(counts)} for rule, counts in sorted(per_rule.items())]
-        for row in rules:
-            for column in _RULE_COLUMNS[1:]:
-                row.setdefault(column, 0)
-        write_atomic(self.root / "summary.csv", _csv(reports, _REPORT_COLUMNS))
-        write_atomic(self.root / "rules.csv", _csv(rules, _RULE_COLUMNS))
-        summary = {"schema": "disclosure-core/batch-summary/1", "reports": reports, "rules": rules}
-        write_atomic(self.root / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode())
-        return reports, rules
-
-
-_REPORT_COLUMNS = [
-    "input",
-    "body",
-    "year",
-    "format",
-    "error",
-    *OUTCOMES,
-    *(f"failing_{s}" for s in SEVERITIES),
-    "reading_concerns",
-    "read_with_confidence",
-]
-_RULE_COLUMNS = [
-    "rule",
-    "reports_failing",
-    "reports_not_verifiable",
-    "reports_rule_error",
-    "reports_reading_concerns",
-]
-
-
-def _report_row(document: dict[str, Any]) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(_REPORT_COLUMNS, "")
-    row["input"] = document["input"]
-    if "error" in document:
-        row["error"] = document["error"]
-        return row
-    report, summary = document["report"], document["summary"]
-    row.update(body=report["body"], year=report["year"], format=report["format"])
-    row.update({outcome: summary.get(outcome, 0) for outcome in OUTCOMES})
-    listed = document["findings"]
-    failing = Counter(f["severity"] for f in listed if f["outcome"] in {"fail", "rule_error"} and "reading" not in f)
-    row.update({f"failing_{s}": failing[s] for s in SEVERITIES})
-    row["reading_concerns"] = sum(1 for f in listed if "reading" in f)
-    row["read_with_confidence"] = document.get("reading", {}).get("confident", True)
-    return row
+    @staticmethod
+    def _line(entry: dict[str, Any]) -> bytes:
+        return (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
-def _csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    # A BOM so that Excel, which most offices will open this with, reads the Chinese names as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def _lock(root: Path) -> int:
+    handle = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here (Windows): two runs into one directory are the user's care
+        return handle
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        raise UsageError(f"{root}: another batch is writing into this directory") from None
+    return handle
+
+
+def _sync_file_system(descriptor: int) -> None:
+    """Flush to disk everything written on the file system holding ``descriptor``: one call instead of one
+    ``fsync`` per result file (``syncfs`` on Linux, ``sync`` elsewhere)."""
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            if ctypes.CDLL(None, use_errno=True).syncfs(descriptor) == 0:
+                return
+    if hasattr(os, "sync"):
+        os.sync()
+    else:  # pragma: no cover - Windows: the journal at least
+        os.fsync(descriptor)

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import sys
-import time
-from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import nullcontext
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 
-from disclosure_core._batch_output import BatchDirectory, file_digest
+from disclosure_core._batch_run import BatchRun, Progress
+from disclosure_core._batch_workers import check_executor
+from disclosure_core._files import refuse_overwriting_input
 from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.aggregate import read_manifest
-from disclosure_core.batch import CheckOptions, batch_inputs, check_many
+from disclosure_core.batch import CheckOptions
 from disclosure_core.catalogue import join, say
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
 from disclosure_core.model import Body, BodyLevel
@@ -42,6 +41,9 @@ def aggregate(
     to: str | None,
 ) -> None:
     """Sum the tables of many units' reports into one region-wide report."""
+    inputs = (*files, manifest) if manifest else files
+    if output is not None and str(output) != "-":
+        refuse_overwriting_input(output, inputs)  # before the work, and the manifest is an input too
     reports = [load_input(path).report for path in files]
     expected = read_manifest(manifest) if manifest else None
     result = aggregate_reports(
@@ -67,11 +69,7 @@ def aggregate(
             tell(absent, cell=cell, units=join(list(units), lang))
     for cell in result.unit_mismatches:
         tell("aggregate.units", cell=cell)
-    emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=files)
-
-
-STATE_SAVE_SECONDS = 5.0
-"""How often an interrupted batch run can lose work: at most this long."""
+    emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=inputs)
 
 
 @click.command()
@@ -80,6 +78,13 @@ STATE_SAVE_SECONDS = 5.0
     "-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True, help="Output directory."
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--executor",
+    default="process",
+    show_default=True,
+    help="Where to check: process (a local pool of --jobs), dask-local (a local Dask cluster of --jobs"
+    " workers) or a Dask scheduler address tcp://host:port.",
+)
 @click.option("--blank-as-zero", is_flag=True, help="Treat blank and placeholder cells as 0 (findings say so).")
 @click.option("--disable", "disabled", multiple=True, help="Switch off a rule by id (repeatable).")
 @click.option("--from", "source", help="Source to read every input with (default: detected per file).")
@@ -88,6 +93,7 @@ def batch(
     items: tuple[Path, ...],
     output: Path,
     jobs: int,
+    executor: str,
     blank_as_zero: bool,
     disabled: tuple[str, ...],
     source: str | None,
@@ -95,64 +101,39 @@ def batch(
 ) -> int:
     """Check many reports (files or directories) and write per-report findings and summary tables.
 
-    Re-running with the same options skips reports whose results are already written and unchanged.
-    Exit 1 when any report fails to load or has a failing error or warning; 3 when the only ones are
-    reading concerns (findings resting on cells not read exactly).
+    Re-running with the same options skips reports whose results are already written and unchanged; a run
+    that was interrupted (even killed) resumes where it stopped. Exit 1 when any report fails to load or
+    has a failing error or warning; 3 when the only ones are reading concerns (findings resting on cells
+    not read exactly).
     """
-    registry = state().registry
-    suffixes = {suffix for src in registry.sources().values() for suffix in src.suffixes}
-    inputs = batch_inputs(items, suffixes, output.resolve())
+    check_executor(executor)
     options = CheckOptions(blank_as_zero=blank_as_zero, disabled=disabled, source=source, hints=hints)
-    rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
-    directory = BatchDirectory.open(output, options, rules_key)
-    digests = {path: file_digest(path) for path in inputs}
-    todo = [path for path in inputs if not directory.is_current(path, digests[path])]
     lang = state().lang
-    click.echo(say("batch.start", lang, count=len(inputs), done=len(inputs) - len(todo), todo=len(todo)), err=True)
-    pool: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 and len(todo) > 1 else None
-    bar = (
-        click.progressbar(length=len(todo), file=sys.stderr, label=say("batch.progress", lang))
-        if sys.stderr.isatty()
-        else None
-    )
-    saved = time.monotonic()
-    with pool or nullcontext(), bar or nullcontext():
-        for result in check_many([str(p) for p in todo], executor=pool, options=options):
-            path = Path(result.input)
-            directory.record(path, digests[path], result, blank_as_zero)
-            # Saving the state costs its whole size: do it every few seconds, not every n results.
-            if time.monotonic() - saved > STATE_SAVE_SECONDS:
-                directory.save()
-                saved = time.monotonic()
-            if bar is not None:
-                bar.update(1)
-    directory.save()
-    documents = directory.documents(inputs)
-    reports, rules = directory.write_summaries(documents)
-    failed = [row for row in reports if row["error"]]
-    findings = [row for row in reports if not row["error"] and (row["failing_error"] or row["failing_warning"])]
-    doubtful = [row for row in reports if not row["error"] and row["reading_concerns"]]
-    unsure = [row for row in reports if not row["error"] and not row["read_with_confidence"]]
-    failing_rules = sum(1 for r in rules if r["reports_failing"])
-    done = say(
+    with BatchRun.open(items, output, registry=state().registry, options=options) as run:
+        done = len(run.inputs) - len(run.todo)
+        click.echo(say("batch.start", lang, count=len(run.inputs), done=done, todo=len(run.todo)), err=True)
+        with _progress(len(run.todo), say("batch.progress", lang)) as progress:
+            totals = run.execute(executor, jobs, progress)
+    message = say(
         "batch.done",
         lang,
-        count=len(reports),
-        unread=len(failed),
-        failing=len(findings),
-        rules=failing_rules,
+        count=totals.reports,
+        unread=totals.unreadable,
+        failing=totals.failing,
+        rules=totals.failing_rules,
         output=output,
     )
-    click.echo(done, err=True)
-    if doubtful:
-        click.echo(say("batch.doubtful", lang, count=len(doubtful), unsure=len(unsure)), err=True)
-    return 1 if failed or findings else 3 if _doubtful_failures(documents) else 0
+    click.echo(message, err=True)
+    if totals.doubtful:
+        click.echo(say("batch.doubtful", lang, count=totals.doubtful, unsure=totals.unsure), err=True)
+    return 1 if totals.unreadable or totals.failing else 3 if totals.doubtful_failures else 0
 
 
-def _doubtful_failures(documents: list[dict[str, Any]]) -> bool:
-    """Whether a reading concern fails at error or warning level anywhere (what would otherwise exit 1)."""
-    return any(
-        "reading" in f and f["severity"] != "info" and f["outcome"] in {"fail", "rule_error"}
-        for document in documents
-        for f in document.get("findings", [])
-    )
+@contextlib.contextmanager
+def _progress(total: int, label: str) -> Iterator[Progress | None]:
+    """A progress bar on stderr when it is a terminal (the library reports, the command draws)."""
+    if not sys.stderr.isatty() or total == 0:
+        yield None
+        return
+    with click.progressbar(length=total, file=sys.stderr, label=label) as bar:
+        yield lambda done, _total: bar.update(done - bar.pos)

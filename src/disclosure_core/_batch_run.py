@@ -1,0 +1,94 @@
+"""One ``disclosure batch`` run as a library call: find the inputs, skip what is already done, check the
+rest on the chosen executor with checkpoints, and write the summaries. The caller draws progress.
+
+>>> import tempfile
+>>> from disclosure_core._api import default_registry
+>>> out = Path(tempfile.mkdtemp()) / "out"
+>>> with BatchRun.open([Path("examples/daixian-2020.json")], out, registry=default_registry()) as run:
+...     len(run.todo), run.execute().failing
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from pathlib import Path
+
+import attrs
+
+from disclosure_core._batch_inputs import batch_inputs
+from disclosure_core._batch_output import BatchDirectory, Totals
+from disclosure_core._batch_record import BatchRecord, failed_record, record_chunk
+from disclosure_core._batch_workers import open_executor, run_many
+from disclosure_core.batch import CheckOptions
+from disclosure_core.errors import UsageError
+from disclosure_core.registry import Registry
+
+CHECKPOINT_SECONDS = 5.0
+"""How much work a run killed at the worst moment (or a power cut) can lose: at most this long."""
+
+Progress = Callable[[int, int], None]
+"""Told ``(done, total)`` after each result of the inputs to check."""
+
+
+@attrs.define
+class BatchRun:
+    """A batch over ``inputs`` into one output directory; ``todo`` are those without a current result."""
+
+    directory: BatchDirectory
+    options: CheckOptions
+    inputs: list[Path]
+    todo: list[Path]
+
+    @classmethod
+    def open(
+        cls, items: Iterable[Path], output: Path, *, registry: Registry, options: CheckOptions | None = None
+    ) -> BatchRun:
+        """Find the inputs under ``items`` (files or directories; never inside ``output``) and open ``output``."""
+        items = list(items)
+        options = options or CheckOptions()
+        for item in items:
+            if not item.exists():
+                raise UsageError(f"{item}: no such file or directory")
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"{output}: is not a directory")
+        output.mkdir(parents=True, exist_ok=True)  # first, so that the walk knows it under every name
+        suffixes = {suffix for source in registry.sources().values() for suffix in source.suffixes}
+        inputs = batch_inputs(items, suffixes, output)
+        rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
+        directory = BatchDirectory.open(output, options, rules_key)
+        return cls(directory, options, inputs, [path for path in inputs if not directory.is_current(path)])
+
+    def __enter__(self) -> BatchRun:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.directory.close()
+
+    def execute(self, executor: str = "process", jobs: int = 1, progress: Progress | None = None) -> Totals:
+        """Check :attr:`todo` (see :func:`~disclosure_core._batch_workers.open_executor` for ``executor``),
+        recording each result as it comes, then write the summaries of every input."""
+        total = len(self.todo)
+        with open_executor(executor, jobs if total > 1 else 1) as (pool, chunk):
+            saved = time.monotonic()
+            for done, record in enumerate(self._records(pool, chunk), start=1):
+                self.directory.record(record)
+                if time.monotonic() - saved > CHECKPOINT_SECONDS:
+                    self.directory.checkpoint()
+                    saved = time.monotonic()
+                if progress is not None:
+                    progress(done, total)
+        return self.directory.finish(self.inputs)
+
+    def _records(self, pool: Executor | None, chunk: int) -> Iterable[BatchRecord]:
+        return run_many(
+            record_chunk,
+            [str(path) for path in self.todo],
+            self.options,
+            executor=pool,
+            failed=failed_record,
+            chunk=chunk,
+        )

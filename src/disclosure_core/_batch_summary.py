@@ -1,0 +1,118 @@
+"""A batch's summary tables, written as the results stream past (one row at a time, never a list of them):
+``summary.csv`` and ``summary.json`` (one row per report) and ``rules.csv`` (one row per rule).
+
+Text in the CSV files comes from untrusted reports (body names, paths, error messages): a cell that a
+spreadsheet would take for a formula (starting with ``= + - @``, a tab or a carriage return) is prefixed
+with an apostrophe, as OWASP recommends against CSV injection. ``summary.json`` keeps the text as it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import secrets
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from disclosure_core._batch_record import REPORT_COLUMNS
+
+RULE_COLUMNS = ["rule", "reports_failing", "reports_not_verifiable", "reports_rule_error", "reports_reading_concerns"]
+SUMMARY_SCHEMA = "disclosure-core/batch-summary/1"
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: Any) -> Any:
+    """``value`` as a CSV cell no spreadsheet evaluates: text that could start a formula gets a leading
+    apostrophe; numbers and other text are unchanged.
+
+    >>> neutralised("=2+3"), neutralised("-1"), neutralised("某县"), neutralised(-1)
+    ("'=2+3", "'-1", '某县', -1)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A file written in pieces that appears at ``path`` whole (synced) when the block ends, and not at all
+    when it fails; meanwhile it is a ``.part`` file beside it, as :func:`~disclosure_core._files.write_atomic`
+    names them."""
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
+    handle = open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb")  # noqa: SIM115
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+class SummaryWriter:
+    """Writes the three summary files into ``root`` row by row; :meth:`close` completes them.
+
+    Use as a context manager: leaving with an exception leaves the previous summaries in place.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self._stack = contextlib.ExitStack()
+        self._root = root
+        self._per_rule: dict[str, Counter[str]] = {}
+        self._first = True
+
+    def __enter__(self) -> SummaryWriter:
+        stack = self._stack.__enter__()
+        self._csv = stack.enter_context(atomic_file(self._root / "summary.csv"))
+        self._json = stack.enter_context(atomic_file(self._root / "summary.json"))
+        self._rules = stack.enter_context(atomic_file(self._root / "rules.csv"))
+        # A BOM so that Excel, which most offices will open this with, reads the Chinese names as UTF-8.
+        self._csv.write(("\ufeff" + _csv_line(REPORT_COLUMNS)).encode())
+        self._json.write(f'{{"schema": {json.dumps(SUMMARY_SCHEMA)}, "reports": ['.encode())
+        return self
+
+    def add(self, entry: dict[str, Any], rules: list[str]) -> None:
+        """One report: its journal entry (row and rule sets) and every rule checked in it."""
+        row = entry["row"]
+        self._csv.write(_csv_line([neutralised(row[c]) for c in REPORT_COLUMNS]).encode())
+        prefix = "\n" if self._first else ",\n"
+        self._json.write((prefix + json.dumps(row, ensure_ascii=False)).encode())
+        self._first = False
+        sets = {kind: set(entry[kind]) for kind in ("failing", "not_verifiable", "rule_error", "reading")}
+        for rule in rules:
+            counts = self._per_rule.setdefault(rule, Counter())
+            counts["reports_failing"] += rule in sets["failing"]
+            counts["reports_not_verifiable"] += rule in sets["not_verifiable"]
+            counts["reports_rule_error"] += rule in sets["rule_error"]
+            counts["reports_reading_concerns"] += rule in sets["reading"]
+
+    def failing_rules(self) -> int:
+        """How many rules fail in at least one report so far."""
+        return sum(1 for counts in self._per_rule.values() if counts["reports_failing"])
+
+    def __exit__(self, *exc_info: object) -> None:
+        if exc_info[0] is None:
+            rules: list[dict[str, Any]] = [
+                {"rule": rule, **{c: counts[c] for c in RULE_COLUMNS[1:]}}
+                for rule, counts in sorted(self._per_rule.items())
+            ]
+            self._rules.write(("\ufeff" + _csv_line(RULE_COLUMNS)).encode())
+            for rule_row in rules:
+                self._rules.write(_csv_line([neutralised(rule_row[c]) for c in RULE_COLUMNS]).encode())
+            listed = ",\n".join(json.dumps(r, ensure_ascii=False) for r in rules)
+            self._json.write(f'\n], "rules": [\n{listed}\n]}}\n'.encode())
+        self._stack.__exit__(*exc_info)  # type: ignore[arg-type]
+
+
+def _csv_line(values: list[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
