@@ -10,6 +10,7 @@ the table :data:`COMMANDS` names where each one lives.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import click
 
@@ -31,6 +32,7 @@ COMMANDS = {
     "aggregate": "many_commands",
     "batch": "many_commands",
     "ledger": "ledger_commands",
+    "completion": "completion_commands",
 }
 """Command name → the module of ``disclosure_core.cli`` that defines it (as a function of the same name)."""
 
@@ -46,18 +48,41 @@ class LazyGroup(click.Group):
         if module is None:
             return None
         command: click.Command = getattr(importlib.import_module(f"disclosure_core.cli.{module}"), cmd_name)
-        return command
+        from disclosure_core.cli.shared import with_common_options
+
+        return with_common_options(command)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="disclosure-core")
 @click.option("--strict-plugins", is_flag=True, help="Fail when an installed plugin cannot be loaded.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file to use instead of the disclosure.toml (or pyproject.toml) found upward from here.",
+)
+@click.option("--no-config", is_flag=True, help="Use no settings file.")
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but warnings and errors (no progress).")
+@click.option("-v", "--verbose", count=True, help="Say more on stderr (configuration used, source chosen).")
 @click.pass_context
-def cli(ctx: click.Context, strict_plugins: bool) -> None:
-    """Check, render and convert 政府信息公开工作年度报告 (annual reports on government information disclosure)."""
-    from disclosure_core.cli.shared import State
+def cli(
+    ctx: click.Context, strict_plugins: bool, config_file: Path | None, no_config: bool, quiet: bool, verbose: int
+) -> None:
+    """Check, render and convert 政府信息公开工作年度报告 (annual reports on government information disclosure).
 
-    ctx.obj = State(strict_plugins=strict_plugins)
+    Settings for rules, disable, lang, fail_on and blank_as_zero are read from the first disclosure.toml
+    (or [tool.disclosure] of a pyproject.toml) in this folder or above; options given here win.
+    """
+    from disclosure_core.cli.config import find_config, load_config
+    from disclosure_core.cli.shared import State, apply_config
+
+    ctx.obj = State(strict_plugins=strict_plugins, quiet=quiet, verbose=verbose)
+    if no_config:
+        return
+    config = load_config(config_file) if config_file else find_config(Path.cwd())
+    if config is not None and ctx.invoked_subcommand is not None:
+        apply_config(ctx, config)
 
 
 def main(argv: list[str] | None = None) -> int:

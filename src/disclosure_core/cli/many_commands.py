@@ -13,12 +13,27 @@ from typing import Any
 import click
 
 from disclosure_core.aggregate import aggregate as aggregate_reports
-from disclosure_core.aggregate import read_manifest
 from disclosure_core.batch import CheckOptions, batch_inputs, check_many
 from disclosure_core.batch_output import BatchDirectory, file_digest
-from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.cli.shared import (
+    diagnostics_format_option,
+    emit,
+    hint_options,
+    load_input,
+    output_option,
+    progress_for,
+    read_input_file,
+    renderer_for,
+    say,
+    state,
+    warn,
+)
+from disclosure_core.errors import LoadError
 from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
+
+EXIT_MISSING = 1
+"""``aggregate``: a unit of the manifest sent no report (the sum is written, but it is not the region's)."""
 
 
 @click.command()
@@ -28,8 +43,9 @@ from disclosure_core.model import Body, BodyLevel
 @click.option("--region", help="Region of the body.")
 @click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False), help="Expected unit names, one per line.")
 @click.option("--blank-as-zero", is_flag=True, help="Treat blank and placeholder cells as 0 (and say where).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
+@output_option()
 @click.option("--to", "to", help="Renderer to use (default: from the output suffix, else json).")
+@diagnostics_format_option
 def aggregate(
     files: tuple[Path, ...],
     body_name: str,
@@ -39,10 +55,17 @@ def aggregate(
     blank_as_zero: bool,
     output: Path | None,
     to: str | None,
-) -> None:
-    """Sum the tables of many units' reports into one region-wide report."""
-    reports = [load_input(path).report for path in files]
-    expected = read_manifest(manifest) if manifest else None
+) -> int:
+    """Sum the tables of many units' reports into one region-wide report.
+
+    Exit 1 when a unit of the --manifest sent no report (the sum is still written).
+    """
+    reports = []
+    with progress_for("reading", total=len(files)) as shown:
+        for done, path in enumerate(files, start=1):
+            reports.append(load_input(path).report)
+            shown(done)
+    expected = _manifest(manifest) if manifest else None
     result = aggregate_reports(
         reports,
         body=Body(body_name, BodyLevel(level), region),
@@ -50,18 +73,30 @@ def aggregate(
         blank_as_zero=blank_as_zero,
         layouts=state().registry.layouts(),
     )
-    click.echo(f"aggregated {len(result.units)} units: {', '.join(result.units)}", err=True)
+    say(f"aggregated {len(result.units)} units: {', '.join(result.units)}")
     if result.missing:
-        click.echo(f"missing units (in the manifest, no report): {', '.join(result.missing)}", err=True)
+        warn(f"missing units (in the manifest, no report): {', '.join(result.missing)}")
     if result.unexpected:
-        click.echo(f"unexpected units (not in the manifest): {', '.join(result.unexpected)}", err=True)
+        warn(f"unexpected units (not in the manifest): {', '.join(result.unexpected)}")
     treated = "treated as 0" if blank_as_zero else "so the sum is blank"
     for cell, units in result.absent.items():
         if len(units) < len(result.units):  # cells blank everywhere are simply blank; say only the partial ones
-            click.echo(f"{cell}: no number from {', '.join(units)} ({treated})", err=True)
+            say(f"{cell}: no number from {', '.join(units)} ({treated})")
     for cell in result.unit_mismatches:
-        click.echo(f"{cell}: money in units that cannot be added (left blank)", err=True)
-    emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=files)
+        warn(f"{cell}: money in units that cannot be added (left blank)")
+    inputs = (*files, *((manifest,) if manifest else ()))
+    emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=inputs)
+    return EXIT_MISSING if result.missing else 0
+
+
+def _manifest(path: Path) -> list[str]:
+    """Unit names, one a line (``-``: standard input); blank lines and ``#`` comments are skipped."""
+    data, origin = read_input_file(path)
+    try:
+        lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise LoadError(f"{origin}: cannot read the manifest: not UTF-8 text") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 STATE_SAVE_SECONDS = 5.0

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.cli.shared import emit, hint_options, load_input, output_option, renderer_for, state
 from disclosure_core.hints import ReportHints
 
 
 @click.command()
 @click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--to", "to", help="Renderer: html, docx, json or any installed (default: from the output suffix).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' or none for stdout).")
+@output_option("Output file ('-' or none for stdout).")
 @click.option("--with-findings", is_flag=True, help="Check the report and show the findings (the HTML overlay).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of findings.")
 @click.option("--from", "source", help="Source to read with (default: detected).")
