@@ -18,6 +18,7 @@ from disclosure_core.cli.shared import (
     output_option,
     print_json,
     read_input_file,
+    refuse_output_over_inputs,
     state,
 )
 from disclosure_core.diff_document import diff_json, diff_text, year_over_year
@@ -90,6 +91,7 @@ def check(
     A finding resting on a cell the source did not read exactly is a reading concern: listed apart, and it
     makes the exit code 3 instead of 1 when no other finding reaches --fail-on.
     """
+    refuse_output_over_inputs(output, source_file, previous_file, *rule_files)
     registry = state().registry
     report = load_input(source_file, source, hints).report
     previous = load_input(previous_file, source).report if previous_file else None

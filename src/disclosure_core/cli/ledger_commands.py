@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from disclosure_core.cli.shared import emit, output_option, read_input_file, renderer_for, state, tell_diagnostic
+from disclosure_core.cli.shared import (
+    emit,
+    output_option,
+    read_input_file,
+    refuse_output_over_inputs,
+    renderer_for,
+    state,
+    tell_diagnostic,
+)
 from disclosure_core.formats import DiagnosticLevel
 from disclosure_core.hints import ReportHints
 from disclosure_core.ledger.source import LedgerSource
@@ -56,6 +64,7 @@ def ledger(
     registry = state().registry
     hints = ReportHints(name=body_name, level=level, region=region, year=year)
     layout = registry.layout_for_year(year) if format_id is None else registry.layout(format_id)
+    refuse_output_over_inputs(output, ledger_file)
     data, origin = read_input_file(ledger_file)
     loaded = LedgerSource().load(data, origin=origin, layouts={layout.id: layout}, hints=hints)
     for diagnostic in loaded.diagnostics:

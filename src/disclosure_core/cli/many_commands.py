@@ -23,6 +23,7 @@ from disclosure_core.cli.shared import (
     output_option,
     progress_for,
     read_input_file,
+    refuse_output_over_inputs,
     renderer_for,
     say,
     state,
@@ -60,6 +61,7 @@ def aggregate(
 
     Exit 1 when a unit of the --manifest sent no report (the sum is still written).
     """
+    refuse_output_over_inputs(output, *files, manifest)
     reports = []
     with progress_for("reading", total=len(files)) as shown:
         for done, path in enumerate(files, start=1):

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from disclosure_core.cli.shared import emit, hint_options, load_input, output_option, renderer_for, state
+from disclosure_core.cli.shared import (
+    emit,
+    hint_options,
+    load_input,
+    output_option,
+    refuse_output_over_inputs,
+    renderer_for,
+    state,
+)
 from disclosure_core.hints import ReportHints
 
 
@@ -33,6 +41,7 @@ def render(
       disclosure render examples/daixian-2020.json -o out/daixian-2020.html
       disclosure render examples/daixian-2020.json --to docx -o out/daixian-2020.docx
     """
+    refuse_output_over_inputs(output, source_file)
     registry = state().registry
     name = renderer_for(output, to)
     registry.renderer(name)  # an unknown renderer is refused before any work, listing the installed ones

@@ -16,6 +16,7 @@ from disclosure_core.cli.shared import (
     load_input,
     output_option,
     print_json,
+    refuse_output_over_inputs,
     renderer_for,
     state,
 )
@@ -74,6 +75,7 @@ def convert(
 
     A register of requests is read with `--from ledger --year Y --body NAME --level LEVEL`.
     """
+    refuse_output_over_inputs(output, source_file)
     loaded = load_input(source_file, source, hints)
     data = state().registry.render(loaded.report, renderer_for(output, to))
     emit(data, output, inputs=(source_file,))

@@ -354,3 +354,9 @@ def _checked_output(ctx: click.Context, param: click.Parameter, value: Path | No
 def output_option(help_text: str = "Output file ('-' for stdout).") -> Callable[[Callable[..., T]], Callable[..., T]]:
     """``-o/--output FILE``: a regular file or a new path (anything else is refused before the work starts)."""
     return click.option("-o", "--output", type=click.Path(path_type=Path), callback=_checked_output, help=help_text)
+
+
+def refuse_output_over_inputs(output: Path | None, *inputs: Path | None) -> None:
+    """Before any work: refuse an ``output`` that is one of the run's inputs (:func:`emit` checks again)."""
+    if output is not None and str(output) != STDIN:
+        refuse_overwriting_input(output, tuple(i for i in inputs if i is not None and str(i) != STDIN))

@@ -29,6 +29,7 @@ import attrs
 from disclosure_core.errors import LoadError
 from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.layouts import Layout, official_layouts
+from disclosure_core.progress import report as report_progress
 from disclosure_core.values import Provenance
 from disclosure_published import pdf_choice
 from disclosure_published.bodies import Hints
@@ -126,6 +127,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
                 raise LoadError(f"{origin}: {len(document.pages)} pages is more than the {MAX_PAGES} accepted")
             for number, page in enumerate(document.pages, start=1):
                 pages.append(_page(page, number, is_label))
+                report_progress(number, len(document.pages))  # the CLI shows it for a PDF that takes long
     except LoadError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
