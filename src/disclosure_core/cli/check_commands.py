@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._diff_document import diff_json, diff_text, year_over_year
+from disclosure_core._hints import ReportHints
 from disclosure_core.cli.colour import paint_findings, wants_colour
 from disclosure_core.cli.shared import (
     STDIN,
@@ -21,10 +23,8 @@ from disclosure_core.cli.shared import (
     refuse_output_over_inputs,
     state,
 )
-from disclosure_core.diff_document import diff_json, diff_text, year_over_year
 from disclosure_core.errors import RuleSetError, UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
-from disclosure_core.hints import ReportHints
 from disclosure_core.rules import builtin_rule_set, parse_rule_set
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.output import findings_json, findings_text, reaches

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._formats import DiagnosticLevel
+from disclosure_core._hints import ReportHints
 from disclosure_core.cli.shared import (
     emit,
     output_option,
@@ -15,8 +17,6 @@ from disclosure_core.cli.shared import (
     state,
     tell_diagnostic,
 )
-from disclosure_core.formats import DiagnosticLevel
-from disclosure_core.hints import ReportHints
 from disclosure_core.ledger.source import LedgerSource
 from disclosure_core.model import BodyLevel
 

@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
+from disclosure_core._batch_output import BatchDirectory, file_digest
+from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.batch import CheckOptions, batch_inputs, check_many
-from disclosure_core.batch_output import BatchDirectory, file_digest
 from disclosure_core.cli.shared import (
     diagnostics_format_option,
     emit,
@@ -30,7 +31,6 @@ from disclosure_core.cli.shared import (
     warn,
 )
 from disclosure_core.errors import LoadError
-from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
 
 EXIT_MISSING = 1

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._hints import ReportHints
 from disclosure_core.cli.shared import (
     emit,
     hint_options,
@@ -15,7 +16,6 @@ from disclosure_core.cli.shared import (
     renderer_for,
     state,
 )
-from disclosure_core.hints import ReportHints
 
 
 @click.command()

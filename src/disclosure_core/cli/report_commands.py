@@ -21,9 +21,7 @@ from disclosure_core.cli.shared import (
     state,
 )
 from disclosure_core.findings import reading_of
-from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel, Report
-from disclosure_core.schema import report_json_schema
 from disclosure_core.values import Reading
 
 _OUTPUT = output_option()

@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 import attrs
 import click
 
+from disclosure_core._files import refuse_overwriting_input, refuse_unsafe_target, write_atomic
+from disclosure_core._formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core._hints import ReportHints
 from disclosure_core.cli.config import KEYS, Config
 from disclosure_core.errors import LoadError, UsageError
-from disclosure_core.files import refuse_overwriting_input, refuse_unsafe_target, write_atomic
-from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
-from disclosure_core.hints import ReportHints
 from disclosure_core.hookspecs import PROJECT
 from disclosure_core.model import BodyLevel
 from disclosure_core.progress import Progress, reporting
@@ -203,7 +203,7 @@ def emit(data: bytes, output: Path | None, *, inputs: tuple[Path, ...] = (), rep
     """Write to ``output`` atomically, or to stdout when it is None or "-".
 
     Refused with one line (exit 2): binary bytes to a terminal; an ``output`` that is not a regular file or a
-    new path (:func:`~disclosure_core.files.refuse_unsafe_target`); one of ``inputs``; with ``replace`` false,
+    new path (:func:`~disclosure_core._files.refuse_unsafe_target`); one of ``inputs``; with ``replace`` false,
     any existing file.
     """
     if output is None or str(output) == STDIN:
