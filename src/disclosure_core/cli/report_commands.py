@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._hints import ReportHints
+from disclosure_core._schema import report_json_schema
 from disclosure_core.cli.shared import (
     diagnostics_format_option,
     emit,
