@@ -337,11 +337,10 @@ def apply_config(ctx: click.Context, config: Config) -> None:
         for opt in param.opts
         if opt.startswith("--")
     }
-    defaults = config.defaults_for({key: names[key] for key in KEYS if key in names})
-    detail(
-        f"settings from {config.path}"
-        + (f": {', '.join(sorted(defaults))}" if defaults else " (none for this command)")
-    )
+    used = {key: names[key] for key in KEYS if key in names and key in config.values}
+    shown = os.path.relpath(config.path) if config.path.is_relative_to(Path.cwd()) else str(config.path)
+    detail(f"settings from {shown}: " + (", ".join(used) or "none for this command"))
+    defaults = config.defaults_for(used)
     ctx.default_map = {name: defaults}
 
 
