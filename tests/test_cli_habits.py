@@ -296,3 +296,14 @@ def test_progress_says_nothing_when_quiet_or_quick() -> None:
             for done in range(1, 4):
                 progress(done)
         assert terminal.getvalue() == ""
+
+
+def test_every_message_of_the_cli_table_says_the_same_in_both_languages() -> None:
+    import re
+
+    from disclosure_core.cli.cli_messages import MESSAGES
+
+    for message_id, (zh, en) in MESSAGES.items():
+        assert set(re.findall(r"\{(\w+)\}", zh)) == set(re.findall(r"\{(\w+)\}", en)), message_id
+        assert re.search(r"[\u4e00-\u9fff]", zh), message_id
+        assert not re.search(r"[\u4e00-\u9fff]", en), message_id

@@ -11,6 +11,7 @@ import click
 
 from disclosure_core._diff_document import compare, diff_json, diff_text
 from disclosure_core._hints import ReportHints
+from disclosure_core.cli.cli_messages import text
 from disclosure_core.cli.colour import paint_findings, wants_colour
 from disclosure_core.cli.shared import (
     STDIN,
@@ -259,16 +260,13 @@ def lint(rule_file: Path, output_format: str) -> int:
         for problem in problems:
             click.echo(problem)
     else:
-        click.echo(f"{rule_file}: {len(ids)} rules, sound for {', '.join(registry.layouts())}")
+        click.echo(text("lint_sound", path=rule_file, count=len(ids), formats=", ".join(registry.layouts())))
         for rule_id, labels in shown.items():
             click.echo(
                 f"  {rule_id}: "
-                + (", ".join(f"an example that {_EXAMPLE[label]}" for label in labels) or "no example can be built")
+                + (text("lint_examples", labels=", ".join(labels)) if labels else text("lint_no_example"))
             )
     return 1 if problems else 0
-
-
-_EXAMPLE = {"pass": "passes", "fail": "fails"}
 
 
 @rules.command()

@@ -16,6 +16,7 @@ from disclosure_core._batch_output import BatchDirectory, file_digest
 from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.batch import CheckOptions, batch_inputs, check_many
+from disclosure_core.cli.cli_messages import text
 from disclosure_core.cli.shared import (
     diagnostics_format_option,
     emit,
@@ -63,7 +64,7 @@ def aggregate(
     """
     refuse_output_over_inputs(output, *files, manifest)
     reports = []
-    with progress_for("reading", total=len(files)) as shown:
+    with progress_for(text("reading"), total=len(files)) as shown:
         for done, path in enumerate(files, start=1):
             reports.append(load_input(path).report)
             shown(done)
@@ -77,9 +78,9 @@ def aggregate(
     )
     say(f"aggregated {len(result.units)} units: {', '.join(result.units)}")
     if result.missing:
-        warn(f"missing units (in the manifest, no report): {', '.join(result.missing)}")
+        warn(text("missing_units", units=", ".join(result.missing)))
     if result.unexpected:
-        warn(f"unexpected units (not in the manifest): {', '.join(result.unexpected)}")
+        warn(text("unexpected_units", units=", ".join(result.unexpected)))
     treated = "treated as 0" if blank_as_zero else "so the sum is blank"
     for cell, units in result.absent.items():
         if len(units) < len(result.units):  # cells blank everywhere are simply blank; say only the partial ones

@@ -18,6 +18,7 @@ import click
 from disclosure_core._files import refuse_overwriting_input, refuse_unsafe_target, write_atomic
 from disclosure_core._formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core._hints import ReportHints
+from disclosure_core.cli.cli_messages import text
 from disclosure_core.cli.config import KEYS, Config
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.hookspecs import PROJECT
@@ -87,11 +88,11 @@ def read_input_file(path: Path) -> tuple[bytes, str]:
         return read_input(path), str(path)
     current = state()
     if current.stdin_read:
-        raise UsageError("-: standard input can be read only once in a run")
+        raise UsageError(text("stdin_twice"))
     current.stdin_read = True
     data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
-        raise LoadError(f"<stdin>: more than the {MAX_INPUT_BYTES} bytes accepted")
+        raise LoadError(text("stdin_too_large", limit=MAX_INPUT_BYTES))
     return data, "<stdin>"
 
 
@@ -101,7 +102,7 @@ def load_input(path: Path, source: str | None = None, hints: ReportHints | None 
     A long read (the pages of a large PDF) shows its progress on stderr.
     """
     data, origin = read_input_file(path)
-    with progress_for(f"reading {origin}") as shown, reporting(shown):
+    with progress_for(f"{text('reading')} {origin}") as shown, reporting(shown):
         loaded = state().registry.load_bytes(data, origin=origin, source=source, hints=hints)
     for diagnostic in loaded.diagnostics:
         tell_diagnostic(diagnostic)
@@ -208,14 +209,14 @@ def emit(data: bytes, output: Path | None, *, inputs: tuple[Path, ...] = (), rep
     """
     if output is None or str(output) == STDIN:
         if _is_binary(data) and sys.stdout.isatty():
-            raise UsageError("refusing to write binary output to a terminal: name a file with -o FILE, or pipe it")
+            raise UsageError(text("binary_to_terminal"))
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     refuse_unsafe_target(output)
     refuse_overwriting_input(output, tuple(i for i in inputs if str(i) != STDIN))
     if not replace and os.path.lexists(output):
-        raise UsageError(f"{output}: already exists: refusing to replace it with a blank report (--force to do so)")
+        raise UsageError(text("blank_over_existing", path=output))
     write_atomic(output, data)
 
 
@@ -339,7 +340,7 @@ def apply_config(ctx: click.Context, config: Config) -> None:
     }
     used = {key: names[key] for key in KEYS if key in names and key in config.values}
     shown = os.path.relpath(config.path) if config.path.is_relative_to(Path.cwd()) else str(config.path)
-    detail(f"settings from {shown}: " + (", ".join(used) or "none for this command"))
+    detail(text("settings_from", path=shown, keys=", ".join(used) or text("settings_none")))
     defaults = config.defaults_for(used)
     ctx.default_map = {name: defaults}
 
