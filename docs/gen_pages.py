@@ -1,12 +1,12 @@
 """mkdocs hook: pages generated at build time from the code and data, so they cannot drift.
 
 * ``changelog.md`` — the repository's CHANGELOG.md, as it is.
-* ``rule-reference.md`` — every shipped rule, read from the rule files, with a passing and a failing example
-  produced by running the rule engine on generated reports.
+* ``rule-reference.md`` (Chinese) and ``rule-reference.en.md`` (English) — every shipped rule, read from the
+  rule files, with a passing and a failing example produced by running the rule engine on generated reports.
 
 and one page filled in at build time:
 
-* ``cli.md`` — each ```` ```console run ```` block holds only ``$ disclosure …`` lines; the hook runs them
+* ``cli.md`` and ``cli.en.md`` — each ```` ```console run ```` block holds only ``$ disclosure …`` lines; the hook runs them
   (through ``disclosure_core.cli.main``, in a scratch directory holding the bundled example and every code block
   of the page that has a ``title="FILE"``) and shows what they print. A command whose exit code is not the one
   its ``# exit N`` comment declares (0 when none) fails the build.
@@ -15,6 +15,7 @@ and one page filled in at build time:
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 import shlex
@@ -27,56 +28,99 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@functools.cache
 def generated_pages() -> dict[str, str]:
-    """Page path → Markdown, for every generated page."""
+    """Page path → Markdown, for every generated page (``page.md`` Chinese, ``page.en.md`` English)."""
     return {
         "changelog.md": (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"),
-        "rule-reference.md": rule_reference(),
+        "rule-reference.md": rule_reference("zh"),
+        "rule-reference.en.md": rule_reference("en"),
     }
 
 
-def rule_reference() -> str:
-    """The rule reference: one section per shipped rule, in rule-file order."""
+_WORDS = {
+    "zh": {
+        "title": "规则参考",
+        "intro": "网站构建时由随附的规则文件生成，共 {n} 条规则。每个示例都是一份生成的报告经规则引擎实际运行的结果；"
+        "`disclosure rules explain ID` 打印同样的内容。",
+        "head": "| 规则 | 严重程度 | 类型 | 标题 |",
+        "severity": "严重程度",
+        "kind": "类型",
+        "basis": "依据",
+        "formats": "格式版本",
+        "years": "年度",
+        "levels": "机关层级",
+        "missing": "缺少单元格时",
+        "file": "规则文件",
+        "all": "全部",
+        "pass": "通过的示例：",
+        "fail": "不通过的示例：",
+    },
+    "en": {
+        "title": "Rule reference",
+        "intro": "Generated from the shipped rule files when the site is built: {n} rules. Each example is a generated "
+        "report run through the engine; `disclosure rules explain ID` prints the same.",
+        "head": "| rule | severity | kind | title |",
+        "severity": "severity",
+        "kind": "kind",
+        "basis": "basis",
+        "formats": "formats",
+        "years": "years",
+        "levels": "body levels",
+        "missing": "missing cells",
+        "file": "file",
+        "all": "all",
+        "pass": "Example that passes:",
+        "fail": "Example that fails:",
+    },
+}
+
+
+def rule_reference(lang: str = "en") -> str:
+    """The rule reference in ``lang`` (zh or en): one section per shipped rule, in rule-file order.
+
+    Each rule's title, message and explanation come from the rule data, which carries both languages; the
+    failing example's message is shown whole, wrapped (docs/stylesheets/extra.css), never cut off.
+    """
     from disclosure_core.rules import builtin_rule_set
     from disclosure_core.rules.examples import rule_examples
 
+    words = _WORDS[lang]
     rules = builtin_rule_set().rules
-    lines = [
-        "# Rule reference",
-        "",
-        f"Generated from the shipped rule files when the site is built: {len(rules)} rules. Each example is",
-        "a generated report run through the engine; `disclosure rules explain ID` prints the same.",
-        "",
-        "| rule | severity | kind | title |",
-        "|---|---|---|---|",
+    lines = [f"# {words['title']}", "", words["intro"].format(n=len(rules)), "", words["head"], "|---|---|---|---|"]
+    lines += [
+        f"| [`{r.id}`](#{_anchor(r.id)}) | {r.severity.value} | {r.kind} | {getattr(r.title, lang)} |" for r in rules
     ]
-    lines += [f"| [`{r.id}`](#{_anchor(r.id)}) | {r.severity.value} | {r.kind} | {r.title.zh} |" for r in rules]
     for rule in rules:
         scope = rule.applies
-        years = f"{scope.from_year or '…'}–{scope.to_year or '…'}" if scope.from_year or scope.to_year else "all"
+        every = words["all"]
+        years = f"{scope.from_year or '…'}–{scope.to_year or '…'}" if scope.from_year or scope.to_year else every
+        other = "en" if lang == "zh" else "zh"
         lines += [
             "",
             f"## `{rule.id}` {{#{_anchor(rule.id)}}}",
             "",
-            f"**{rule.title.zh}** — {rule.title.en}",
+            f"**{getattr(rule.title, lang)}** — {getattr(rule.title, other)}",
             "",
             "| | |",
             "|---|---|",
-            f"| severity | {rule.severity.value} |",
-            f"| kind | {rule.kind} |",
-            f"| basis | {rule.basis} |",
-            f"| formats | {', '.join(scope.formats) or 'all'} |",
-            f"| years | {years} |",
-            f"| body levels | {', '.join(scope.levels) or 'all'} |",
-            f"| missing cells | {rule.missing.value} |",
-            f"| file | `{rule.origin}` |",
+            f"| {words['severity']} | {rule.severity.value} |",
+            f"| {words['kind']} | {rule.kind} |",
+            f"| {words['basis']} | {rule.basis} |",
+            f"| {words['formats']} | {', '.join(scope.formats) or every} |",
+            f"| {words['years']} | {years} |",
+            f"| {words['levels']} | {', '.join(scope.levels) or every} |",
+            f"| {words['missing']} | {rule.missing.value} |",
+            f"| {words['file']} | `{rule.origin}` |",
         ]
         if rule.explanation:
             lines += ["", rule.explanation]
         for outcome, example in rule_examples(rule).items():
-            lines += ["", f"Example that {'passes' if outcome == 'pass' else 'fails'}:", "", "```text"]
-            lines += example.describe()
-            lines += ["```"]
+            lines += ["", words["pass" if outcome == "pass" else "fail"], "", '<div class="rule-example" markdown>', ""]
+            lines += ["```text", f"{example.instance}: {example.finding.outcome.value}"]
+            if outcome != "pass":
+                lines.append(getattr(example.finding.message, lang))
+            lines += ["```", "", "</div>"]
     return "\n".join(lines) + "\n"
 
 
@@ -118,7 +162,7 @@ def _session(block: str, lang: str = "en") -> str:
 
 
 def run_shown_command(command: str, lang: str = "en") -> str:
-    """What ``command`` (``disclosure …``, optionally piped into ``head -n N`` or ``jq PATH``) prints.
+    """What ``command`` (``disclosure …``, optionally fed ``< FILE`` and piped into ``head -n N`` or ``jq PATH``) prints.
 
     Standard error comes first, as a terminal shows it when standard output goes through a pipe.
     """
@@ -132,7 +176,11 @@ def run_shown_command(command: str, lang: str = "en") -> str:
     program, *argv = stages[0]
     if program != "disclosure":
         raise CommandFailed(f"{command!r}: the guide shows only disclosure commands")
-    with CliRunner().isolation(env={"DISCLOSURE_LANG": lang}) as (stdout, stderr, mixed):
+    fed = None
+    if "<" in argv:  # `disclosure … - < FILE`: the file on standard input
+        at = argv.index("<")
+        fed, argv = Path(argv[at + 1]).read_bytes(), argv[:at] + argv[at + 2 :]
+    with CliRunner().isolation(input=fed, env={"DISCLOSURE_LANG": lang}) as (stdout, stderr, mixed):
         code = main(argv)
     if code != expected:
         raise CommandFailed(f"{command!r} exited with {code}, the guide says {expected}:\n{mixed.getvalue().decode()}")
@@ -145,7 +193,7 @@ def run_shown_command(command: str, lang: str = "en") -> str:
 
 
 def _stages(command: str) -> list[list[str]]:
-    lexer = shlex.shlex(command, posix=True, punctuation_chars="|")
+    lexer = shlex.shlex(command, posix=True, punctuation_chars="|<")
     lexer.whitespace_split = True
     stages: list[list[str]] = [[]]
     for token in lexer:
@@ -193,15 +241,42 @@ def _jq(text: str, args: list[str]) -> str:
 _FILTERS: dict[str, Callable[[str, list[str]], str]] = {"head": _head, "jq": _jq}
 
 
+CLI_PAGES = ("cli.md", "cli.en.md")
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Fill in the CLI guide's outputs."""
-    return cli_page(markdown) if page.file.src_uri == "cli.md" else markdown
+    """Fill in the CLI guide's outputs (in both languages)."""
+    if page.file.src_uri not in CLI_PAGES:
+        return markdown
+    return cli_page(markdown, "en" if page.file.src_uri.endswith(".en.md") else "zh")
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """Add the generated pages to the site."""
+    """Add the generated pages to the site, as if they were in docs/ (their text comes from
+    :func:`on_page_read_source`): the i18n plugin remakes every File from its path, so a generated File's
+    content would be lost, and a File with no source path breaks it."""
     from mkdocs.structure.files import File
 
-    for path, text in generated_pages().items():
-        files.append(File.generated(config, path, content=text))
+    for path in generated_pages():
+        files.append(File(path, config["docs_dir"], config["site_dir"], config["use_directory_urls"]))
     return files
+
+
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """The text of a generated page."""
+    name = page.file.src_uri
+    if name in ("changelog.md", "rule-reference.md", "rule-reference.en.md"):
+        return generated_pages()[name]
+    return None
+
+
+def on_post_build(config: Any) -> None:
+    """Fail the build on what once went wrong unseen: build code published as a page, doctests run together."""
+    site = Path(config["site_dir"])
+    published = sorted(str(p.relative_to(site)) for p in site.rglob("*.py"))
+    if published or any(site.rglob("gen_pages*")):
+        raise CommandFailed(f"build code published in the site: {published}")
+    for page in site.rglob("reference/index.html"):
+        html = page.read_text(encoding="utf-8")
+        if re.search(r"<blockquote>\s*<p>\s*&gt;&gt;&gt;", html) or '<span class="gp">&gt;&gt;&gt; </span>' not in html:
+            raise CommandFailed(f"{page}: doctest examples are not shown as code")

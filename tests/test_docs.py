@@ -44,10 +44,47 @@ def test_the_contributor_page_names_a_file_and_a_registering_line_for_each_thing
 
 def test_the_docs_site_lists_every_page_it_has() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    pages = {p.name for p in (ROOT / "docs").glob("*.md")} | {"changelog.md", "rule-reference.md"}
+    names = {p.name for p in (ROOT / "docs").glob("*.md")}
+    english = {name.removesuffix(".en.md") + ".md" for name in names if name.endswith(".en.md")}
+    pages = (names - {name for name in names if name.endswith(".en.md")}) | {"changelog.md", "rule-reference.md"}
     listed = set(re.findall(r":\s*([\w-]+\.md)$", nav, re.M))
     assert listed == pages, f"pages not in nav: {pages - listed}; nav entries without a page: {listed - pages}"
     assert os.path.exists(ROOT / "CHANGELOG.md")
+    # The user-facing pages are in Chinese (page.md) with the English beside them (page.en.md).
+    assert english >= {"index.md", "getting-started.md", "cli.md", "faq.md"}
+    assert english <= names, f"English pages without their Chinese: {english - names}"
+    for name in english:
+        assert re.search(r"[\u4e00-\u9fff]{4}", (ROOT / "docs" / name).read_text(encoding="utf-8")[:400])
+
+
+def test_the_rule_reference_is_made_in_both_languages_from_the_rule_data() -> None:
+    from disclosure_core.rules import builtin_rule_set
+
+    pages = _gen_pages().generated_pages()
+    rule = builtin_rule_set().rules[0]
+    zh, en = pages["rule-reference.md"], pages["rule-reference.en.md"]
+    assert zh.startswith("# 规则参考\n")
+    assert en.startswith("# Rule reference\n")
+    assert f"**{rule.title.zh}** — {rule.title.en}" in zh
+    assert f"**{rule.title.en}** — {rule.title.zh}" in en
+    assert "不通过的示例：" in zh
+    assert "Example that fails:" in en
+    assert zh.count('<div class="rule-example" markdown>') == en.count('<div class="rule-example" markdown>') > 50
+
+
+def test_the_build_fails_when_build_code_is_published_or_doctests_run_together(tmp_path: Path) -> None:
+    gen_pages = _gen_pages()
+    (tmp_path / "reference").mkdir()
+    shown = '<div class="highlight"><pre><code><span class="gp">&gt;&gt;&gt; </span>1 + 1</code></pre></div>'
+    (tmp_path / "reference" / "index.html").write_text(shown, encoding="utf-8")
+    gen_pages.on_post_build({"site_dir": str(tmp_path)})
+    (tmp_path / "reference" / "index.html").write_text("<blockquote>\n<p>&gt;&gt;&gt; 1 + 1\n2</p>", encoding="utf-8")
+    with pytest.raises(gen_pages.CommandFailed, match="doctest examples are not shown as code"):
+        gen_pages.on_post_build({"site_dir": str(tmp_path)})
+    (tmp_path / "reference" / "index.html").write_text(shown, encoding="utf-8")
+    (tmp_path / "gen_pages.py").write_text("")
+    with pytest.raises(gen_pages.CommandFailed, match="build code published"):
+        gen_pages.on_post_build({"site_dir": str(tmp_path)})
 
 
 def _gen_pages() -> ModuleType:
@@ -59,11 +96,12 @@ def _gen_pages() -> ModuleType:
     return module
 
 
-def test_the_cli_guide_shows_every_command_with_its_real_output() -> None:
+@pytest.mark.parametrize("page", ["cli.md", "cli.en.md"])
+def test_the_cli_guide_shows_every_command_with_its_real_output(page: str) -> None:
     from disclosure_core.cli import COMMANDS
 
-    source = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    shown = set(re.findall(r"^\$ disclosure ([\w-]+)", source, re.M))
+    source = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    shown = set(re.findall(r"^\$ disclosure (?:(?:-[qv]|--no-config|--config \S+) )*([\w-]+)", source, re.M))
     assert shown == set(COMMANDS), f"commands the guide does not run: {set(COMMANDS) - shown}"
     assert "$ disclosure rules explain " in source
     page = _gen_pages().cli_page(source)
@@ -78,6 +116,14 @@ def test_the_cli_guide_shows_every_command_with_its_real_output() -> None:
     assert '"kind": "transposition"' in page
     assert "missing units (in the manifest, no report): 丙镇人民政府\n" in page
     assert "3 reports, 3 already done, 0 to check\n" in page  # the second batch run resumes
+    assert "ours.typo" in page  # rules lint names the broken rule …
+    assert "natural_persn" in page  # … and the cell it misspells
+    assert '"level": "error"' in page  # ledger's diagnostics as JSON lines
+    assert "settings from county/disclosure.toml: rules, disable, lang, fail_on\n" in page
+    assert "error: wrong/disclosure.toml: fail_on: expected one of error, warning, info, got 'often'\n" in page
+    assert "error: examples: refusing to write: a directory (name a file inside it), not a regular file\n" in page
+    assert "error: units.txt: refusing to overwrite the input file\n" in page
+    assert "_disclosure_completion() {\n" in page
 
 
 def test_a_command_that_does_not_exit_as_the_guide_says_fails_the_build(monkeypatch: pytest.MonkeyPatch) -> None:

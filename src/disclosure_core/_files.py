@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,20 +16,80 @@ from disclosure_core.text import Text
 
 
 def refuse_overwriting_input(output: Path, inputs: Iterable[Path]) -> None:
-    """Raise :class:`UsageError` when ``output`` is one of ``inputs`` (same file, however spelled)."""
+    """Raise :class:`UsageError` when ``output`` is one of ``inputs`` (same file, however spelled or linked).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "in.json").write_text("{}")
+    2
+    >>> refuse_overwriting_input(folder / "." / "in.json", [folder / "in.json"])
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: .../in.json: refusing to overwrite the input file
+    """
     for source in inputs:
         if output.exists() and source.exists() and os.path.samefile(output, source):
             raise UsageError.keyed("error.overwrite", where=str(output))
 
 
+def refuse_unsafe_target(path: Path) -> None:
+    """Raise :class:`UsageError` unless ``path`` is a regular file or a path that can be created as one.
+
+    A rename over a device, a FIFO or a symbolic link would replace the node itself (``/dev/full`` becomes a
+    file; ``/proc/self/fd/1`` stops being standard output), and a directory or a parent that is a file cannot
+    hold the output: each is refused with one line saying what the path is.
+
+    >>> refuse_unsafe_target(Path("/dev/null"))
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.UsageError: /dev/null: refusing to write: a device, not a regular file
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        _refuse_file_parent(path)
+        return
+    except OSError as exc:  # e.g. a parent that is a file (ENOTDIR) or cannot be searched
+        if isinstance(exc, NotADirectoryError):
+            _refuse_file_parent(path)
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if stat.S_ISREG(mode):
+        return
+    raise UsageError(f"{path}: refusing to write: {_kind(mode)}, not a regular file")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link (write to the file it points to, or remove the link)"
+    if stat.S_ISDIR(mode):
+        return "a directory (name a file inside it)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
+
+
+def _refuse_file_parent(path: Path) -> None:
+    """The nearest existing ancestor of a new path must be a directory (``mkdir -p`` makes the rest)."""
+    for parent in path.absolute().parents:
+        if os.path.lexists(parent):
+            if not parent.is_dir():
+                raise UsageError(f"{path}: refusing to write: {parent} is not a directory")
+            return
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one, never a part.
+
+    Refuses (:func:`refuse_unsafe_target`) anything but a regular file or a new path.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.json"
     >>> write_atomic(target, b"{}"); target.read_bytes()
     b'{}'
     """
+    refuse_unsafe_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.part"
     # os.open with 0o666 lets the umask decide the mode, as for any new file (mkstemp would force 0600).
@@ -38,6 +99,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        refuse_unsafe_target(path)  # once more, just before the rename: a link made meanwhile is not followed
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -39,6 +40,7 @@ COMMANDS = {
     "aggregate": "many_commands",
     "batch": "many_commands",
     "ledger": "ledger_commands",
+    "completion": "completion_commands",
 }
 """Command name → the module of ``disclosure_core.cli`` that defines it (as a function of the same name)."""
 
@@ -66,7 +68,9 @@ class LazyGroup(click.Group):
             return None
         command: click.Command = getattr(importlib.import_module(f"disclosure_core.cli.{module}"), cmd_name)
         _with_lang(command)
-        return command
+        from disclosure_core.cli.shared import with_common_options
+
+        return with_common_options(command)
 
 
 def _with_lang(command: click.Command) -> None:
@@ -90,12 +94,34 @@ def _plugin_commands() -> list[EntryPoint]:
 @click.version_option(package_name="disclosure-core")
 @click.option("--strict-plugins", is_flag=True, help="Fail when an installed plugin cannot be loaded.")
 @lang_option
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file to use instead of the disclosure.toml (or pyproject.toml) found upward from here.",
+)
+@click.option("--no-config", is_flag=True, help="Use no settings file.")
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on stderr but warnings and errors (no progress).")
+@click.option("-v", "--verbose", count=True, help="Say more on stderr (configuration used, source chosen).")
 @click.pass_context
-def cli(ctx: click.Context, strict_plugins: bool) -> None:
-    """Check, render and convert 政府信息公开工作年度报告 (annual reports on government information disclosure)."""
-    from disclosure_core.cli.shared import State
+def cli(
+    ctx: click.Context, strict_plugins: bool, config_file: Path | None, no_config: bool, quiet: bool, verbose: int
+) -> None:
+    """Check, render and convert 政府信息公开工作年度报告 (annual reports on government information disclosure).
 
-    ctx.ensure_object(State).strict_plugins = strict_plugins
+    Settings for rules, disable, lang, fail_on and blank_as_zero are read from the first disclosure.toml
+    (or [tool.disclosure] of a pyproject.toml) in this folder or above; options given here win.
+    """
+    from disclosure_core.cli.config import find_config, load_config
+    from disclosure_core.cli.shared import State, apply_config
+
+    current = ctx.ensure_object(State)  # an eager --lang may have made it already
+    current.strict_plugins, current.quiet, current.verbose = strict_plugins, quiet, verbose
+    if no_config:
+        return
+    config = load_config(config_file) if config_file else find_config(Path.cwd())
+    if config is not None and ctx.invoked_subcommand is not None:
+        apply_config(ctx, config)
 
 
 def _lang() -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -10,10 +12,22 @@ import click
 from disclosure_core._diff_document import compare, diff_json, diff_text
 from disclosure_core._hints import ReportHints
 from disclosure_core.catalogue import join, say
-from disclosure_core.cli.shared import emit, hint_options, load_input, state
-from disclosure_core.errors import UsageError
+from disclosure_core.cli.cli_messages import text
+from disclosure_core.cli.colour import paint_findings, wants_colour
+from disclosure_core.cli.shared import (
+    STDIN,
+    emit,
+    hint_options,
+    load_input,
+    output_option,
+    print_json,
+    read_input_file,
+    refuse_output_over_inputs,
+    state,
+)
+from disclosure_core.errors import RuleSetError, UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
-from disclosure_core.rules import load_rule_file
+from disclosure_core.rules import builtin_rule_set, parse_rule_set
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.output import dump_findings, findings_text, reaches
 from disclosure_core.rules.sets import with_rules
@@ -54,7 +68,7 @@ EXIT_READING = 3
     help="Extra rule file (TOML); repeatable.",
 )
 @click.option("--disable", multiple=True, help="Switch off a rule (or one instance) by id; repeatable.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the findings here ('-' for stdout).")
+@output_option("Write the findings here ('-' for stdout).")
 @click.option("--from", "source", help="Source to read with (default: detected).")
 @hint_options
 def check(
@@ -75,6 +89,7 @@ def check(
     A finding resting on a cell the source did not read exactly is a reading concern: listed apart, and it
     makes the exit code 3 instead of 1 when no other finding reaches --fail-on.
     """
+    refuse_output_over_inputs(output, source_file, previous_file, *rule_files)
     registry = state().registry
     report = load_input(source_file, source, hints).report
     previous = load_input(previous_file, source).report if previous_file else None
@@ -90,7 +105,8 @@ def check(
             report, findings, blank_as_zero=blank_as_zero, previous=previous is not None, layout=layout
         )
     else:
-        data = findings_text(report, layout, findings, state().lang).encode("utf-8")
+        shown = findings_text(report, layout, findings, state().lang)
+        data = (paint_findings(shown) if _colour_on_stdout(output) else shown).encode("utf-8")
     inputs = (source_file, *((previous_file,) if previous_file else ()), *rule_files)
     emit(data, output, inputs=inputs)
     return exit_code(findings, Severity(fail_on), unverifiable=fail_on_unverifiable)
@@ -114,7 +130,7 @@ def exit_code(findings: Findings, level: Severity, *, unverifiable: bool = False
 @click.argument("old_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("new_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
+@output_option()
 def diff(old_file: Path, new_file: Path, output_format: str, output: Path | None) -> int:
     """Show what changed between two reports of one body: two years, or two versions of one year.
 
@@ -138,31 +154,116 @@ def diff(old_file: Path, new_file: Path, output_format: str, output: Path | None
     return EXIT_READING if failing else 0
 
 
+def _colour_on_stdout(output: Path | None) -> bool:
+    terminal = (output is None or str(output) == STDIN) and sys.stdout.isatty()
+    return wants_colour(os.environ, terminal=terminal)
+
+
 def _rules(rule_files: tuple[Path, ...]) -> RuleSet:
     registry = state().registry
     rules = registry.rule_set()
     for path in rule_files:
-        rules = with_rules(rules, load_rule_file(path), registry.layouts().values())
+        rules = with_rules(rules, _rule_file(path), registry.layouts().values())
     return rules
 
 
+def _rule_file(path: Path) -> RuleSet:
+    """A rule file (``-``: standard input); :class:`RuleSetError` naming it when it is not one."""
+    data, origin = read_input_file(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RuleSetError(f"{origin}: cannot read: not UTF-8 text") from None
+    return parse_rule_set(text, origin=origin)
+
+
+OUTPUT_FORMATS = ("text", "json")
+
+
 @click.group(invoke_without_command=True)
-@click.option("--format", "format_id", help="Only the rules that apply to this format version.")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    help="Output: text or json (a format version such as gov-2021 is taken as --format-version).",
+)
+@click.option("--format-version", "format_id", help="Only the rules that apply to this format version.")
 @click.pass_context
-def rules(ctx: click.Context, format_id: str | None) -> None:
-    """List the rules (shipped and from plugins); `rules explain ID` shows one."""
+def rules(ctx: click.Context, output_format: str, format_id: str | None) -> None:
+    """List the rules (shipped and from plugins); `rules explain ID` shows one, `rules lint FILE` checks a file."""
     if ctx.invoked_subcommand is not None:
         return
+    if output_format not in OUTPUT_FORMATS:  # `rules --format gov-2021` meant the format version before --format json
+        format_id, output_format = output_format, "text"
     registry = state().registry
     lang = state().lang
     if format_id is not None:
         registry.layout(format_id)  # a UsageError listing the registered ones when unknown
-    for rule in registry.rule_set().rules:
-        if format_id and rule.applies.formats and format_id not in rule.applies.formats:
-            continue
+    chosen = [
+        rule
+        for rule in registry.rule_set().rules
+        if not (format_id and rule.applies.formats and format_id not in rule.applies.formats)
+    ]
+    if output_format == "json":
+        print_json([_rule_json(rule) for rule in chosen])
+        return
+    for rule in chosen:
         formats = ",".join(rule.applies.formats) or say("rules.all_formats", lang)
         severity = say(f"severity.{rule.severity.value}", lang)
         click.echo(f"{rule.id:<44} {severity:<7} {rule.kind:<14} {formats:<9} {rule.title.text(lang)}")
+
+
+def _rule_json(rule: Rule) -> dict[str, object]:
+    scope = rule.applies
+    return {
+        "id": rule.id,
+        "severity": rule.severity.value,
+        "kind": rule.kind,
+        "formats": list(scope.formats),
+        "from_year": scope.from_year,
+        "to_year": scope.to_year,
+        "levels": list(scope.levels),
+        "title": {"zh": rule.title.zh, "en": rule.title.en},
+        "basis": rule.basis,
+        "origin": rule.origin,
+    }
+
+
+@rules.command()
+@click.argument("rule_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
+def lint(rule_file: Path, output_format: str) -> int:
+    """Check a rule file (`-`: standard input) as `check --rules` would load it, and show each rule failing.
+
+    Exit 0 when it is sound, 1 when it is not (the problem named with its place), 2 when it cannot be read.
+    """
+    registry = state().registry
+    problems: list[str] = []
+    loaded: RuleSet | None = None
+    try:
+        loaded = _rule_file(rule_file)
+        # Against the shipped rules only: a plugin's own file, linted while it is installed, is no clash.
+        with_rules(builtin_rule_set(), loaded, registry.layouts().values())
+    except RuleSetError as exc:
+        problems.append(str(exc))
+    shown: dict[str, list[str]] = {}
+    for rule in loaded.rules if loaded is not None and not problems else ():
+        shown[rule.id] = sorted(rule_examples(rule, registry.layouts()))
+    ids = list(loaded.ids()) if loaded is not None else []
+    if output_format == "json":
+        print_json({"file": str(rule_file), "ok": not problems, "rules": ids, "problems": problems, "examples": shown})
+    elif problems:
+        for problem in problems:
+            click.echo(problem)
+    else:
+        click.echo(text("lint_sound", path=rule_file, count=len(ids), formats=", ".join(registry.layouts())))
+        for rule_id, labels in shown.items():
+            click.echo(
+                f"  {rule_id}: "
+                + (text("lint_examples", labels=", ".join(labels)) if labels else text("lint_no_example"))
+            )
+    return 1 if problems else 0
 
 
 @rules.command()

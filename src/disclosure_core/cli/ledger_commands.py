@@ -6,10 +6,17 @@ from pathlib import Path
 
 import click
 
-from disclosure_core._files import read_input
 from disclosure_core._formats import DiagnosticLevel
 from disclosure_core._hints import ReportHints
-from disclosure_core.cli.shared import echo_diagnostic, emit, renderer_for, state
+from disclosure_core.cli.shared import (
+    echo_diagnostic,
+    emit,
+    output_option,
+    read_input_file,
+    refuse_output_over_inputs,
+    renderer_for,
+    state,
+)
 from disclosure_core.ledger.source import LedgerSource
 from disclosure_core.model import BodyLevel
 
@@ -22,8 +29,16 @@ from disclosure_core.model import BodyLevel
     "--level", type=click.Choice([level.value for level in BodyLevel]), required=True, help="Administrative level."
 )
 @click.option("--region", help="Region, e.g. 山西省忻州市代县.")
-@click.option("--format", "format_id", help="Format version (default: the one prescribed for --year).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    help="Diagnostics on stderr: text, or json (one object a line); a format version such as gov-2021 is"
+    " taken as --format-version.",
+)
+@click.option("--format-version", "format_id", help="Format version (default: the one prescribed for --year).")
+@output_option()
 @click.option("--to", "to", help="Renderer to use (default: from the output suffix, else json).")
 def ledger(
     ledger_file: Path,
@@ -31,22 +46,27 @@ def ledger(
     body_name: str,
     level: str,
     region: str | None,
+    output_format: str,
     format_id: str | None,
     output: Path | None,
     to: str | None,
 ) -> int:
     """Count a register of requests (CSV or XLSX) into Table 2 of a report for --year.
 
-    The same as `disclosure convert FILE --from ledger --year ... --body ...`, with --format.
+    The same as `disclosure convert FILE --from ledger --year ... --body ...`, with --format-version.
 
     Lines that cannot be counted are listed on stderr with their line numbers; the report is still
     written, and the exit code is then 1. See docs/ledger.md for the accepted columns and names.
     """
+    if output_format not in ("text", "json"):  # `--format gov-2021` meant the format version before --format json
+        format_id, output_format = output_format, "text"
+    state().diagnostics_json = output_format == "json"
     registry = state().registry
     hints = ReportHints(name=body_name, level=level, region=region, year=year)
     layout = registry.layout_for_year(year) if format_id is None else registry.layout(format_id)
-    origin = str(ledger_file)
-    loaded = LedgerSource().load(read_input(ledger_file), origin=origin, layouts={layout.id: layout}, hints=hints)
+    refuse_output_over_inputs(output, ledger_file)
+    data, origin = read_input_file(ledger_file)
+    loaded = LedgerSource().load(data, origin=origin, layouts={layout.id: layout}, hints=hints)
     for diagnostic in loaded.diagnostics:
         echo_diagnostic(diagnostic)
     emit(registry.render(loaded.report, renderer_for(output, to)), output, inputs=(ledger_file,))

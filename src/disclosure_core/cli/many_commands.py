@@ -11,14 +11,28 @@ import click
 
 from disclosure_core._batch_run import BatchRun, Progress
 from disclosure_core._batch_workers import check_executor
-from disclosure_core._files import refuse_overwriting_input
 from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
-from disclosure_core.aggregate import read_manifest
 from disclosure_core.batch import CheckOptions
 from disclosure_core.catalogue import join, say
-from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.cli.cli_messages import text
+from disclosure_core.cli.shared import (
+    diagnostics_format_option,
+    emit,
+    hint_options,
+    load_input,
+    output_option,
+    progress_for,
+    read_input_file,
+    refuse_output_over_inputs,
+    renderer_for,
+    state,
+)
+from disclosure_core.errors import LoadError
 from disclosure_core.model import Body, BodyLevel
+
+EXIT_MISSING = 1
+"""``aggregate``: a unit of the manifest sent no report (the sum is written, but it is not the region's)."""
 
 
 @click.command()
@@ -28,8 +42,9 @@ from disclosure_core.model import Body, BodyLevel
 @click.option("--region", help="Region of the body.")
 @click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False), help="Expected unit names, one per line.")
 @click.option("--blank-as-zero", is_flag=True, help="Treat blank and placeholder cells as 0 (and say where).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
+@output_option()
 @click.option("--to", "to", help="Renderer to use (default: from the output suffix, else json).")
+@diagnostics_format_option
 def aggregate(
     files: tuple[Path, ...],
     body_name: str,
@@ -39,13 +54,18 @@ def aggregate(
     blank_as_zero: bool,
     output: Path | None,
     to: str | None,
-) -> None:
-    """Sum the tables of many units' reports into one region-wide report."""
-    inputs = (*files, manifest) if manifest else files
-    if output is not None and str(output) != "-":
-        refuse_overwriting_input(output, inputs)  # before the work, and the manifest is an input too
-    reports = [load_input(path).report for path in files]
-    expected = read_manifest(manifest) if manifest else None
+) -> int:
+    """Sum the tables of many units' reports into one region-wide report.
+
+    Exit 1 when a unit of the --manifest sent no report (the sum is still written).
+    """
+    refuse_output_over_inputs(output, *files, manifest)
+    reports = []
+    with progress_for(text("reading"), total=len(files)) as shown:
+        for done, path in enumerate(files, start=1):
+            reports.append(load_input(path).report)
+            shown(done)
+    expected = _manifest(manifest) if manifest else None
     result = aggregate_reports(
         reports,
         body=Body(body_name, BodyLevel(level), region),
@@ -69,7 +89,19 @@ def aggregate(
             tell(absent, cell=cell, units=join(list(units), lang))
     for cell in result.unit_mismatches:
         tell("aggregate.units", cell=cell)
+    inputs = (*files, *((manifest,) if manifest else ()))
     emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=inputs)
+    return EXIT_MISSING if result.missing else 0
+
+
+def _manifest(path: Path) -> list[str]:
+    """Unit names, one a line (``-``: standard input); blank lines and ``#`` comments are skipped."""
+    data, origin = read_input_file(path)
+    try:
+        lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise LoadError(f"{origin}: cannot read the manifest: not UTF-8 text") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 @click.command()

@@ -7,13 +7,21 @@ from pathlib import Path
 import click
 
 from disclosure_core._hints import ReportHints
-from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.cli.shared import (
+    emit,
+    hint_options,
+    load_input,
+    output_option,
+    refuse_output_over_inputs,
+    renderer_for,
+    state,
+)
 
 
 @click.command()
 @click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--to", "to", help="Renderer: html, docx, json or any installed (default: from the output suffix).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' or none for stdout).")
+@output_option("Output file ('-' or none for stdout).")
 @click.option("--with-findings", is_flag=True, help="Check the report and show the findings (the HTML overlay).")
 @click.option("--from", "source", help="Source to read with (default: detected).")
 @hint_options
@@ -31,6 +39,7 @@ def render(
       disclosure render examples/daixian-2020.json -o out/daixian-2020.html
       disclosure render examples/daixian-2020.json --to docx -o out/daixian-2020.docx
     """
+    refuse_output_over_inputs(output, source_file)
     registry = state().registry
     name = renderer_for(output, to)
     registry.renderer(name)  # an unknown renderer is refused before any work, listing the installed ones

@@ -11,13 +11,24 @@ import click
 from disclosure_core._hints import ReportHints
 from disclosure_core._schema import report_json_schema
 from disclosure_core.catalogue import join, say
-from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
+from disclosure_core.cli.shared import (
+    diagnostics_format_option,
+    emit,
+    format_option,
+    hint_options,
+    load_input,
+    output_option,
+    print_json,
+    refuse_output_over_inputs,
+    renderer_for,
+    state,
+)
 from disclosure_core.findings import reading_of
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Body, BodyLevel, Report
 from disclosure_core.values import Reading
 
-_OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
+_OUTPUT = output_option()
 _TO = click.option("--to", "to", help="Renderer to use (default: from the output suffix, else json).")
 
 
@@ -31,6 +42,7 @@ _TO = click.option("--to", "to", help="Renderer to use (default: from the output
 @click.option("--region", help="Region, e.g. 山西省忻州市代县.")
 @_OUTPUT
 @_TO
+@click.option("--force", is_flag=True, help="Replace an existing file with the blank report.")
 def new(
     format_id: str | None,
     year: int,
@@ -39,15 +51,16 @@ def new(
     region: str | None,
     output: Path | None,
     to: str | None,
+    force: bool,
 ) -> None:
-    """Write a blank report for a body and year."""
+    """Write a blank report for a body and year (an existing file is kept unless --force)."""
     registry = state().registry
     if format_id is None:
         format_id = registry.layout_for_year(year).id
     else:
         registry.layout(format_id)  # a UsageError listing the registered ones when unknown
     report = Report(format_id, year, Body(body_name, BodyLevel(level), region))
-    emit(registry.render(report, renderer_for(output, to)), output)
+    emit(registry.render(report, renderer_for(output, to)), output, replace=force)
 
 
 @click.command()
@@ -55,14 +68,16 @@ def new(
 @_OUTPUT
 @_TO
 @click.option("--from", "source", help="Source to read with (default: detected; `ledger` for a register).")
+@diagnostics_format_option
 @hint_options
 def convert(
     source_file: Path, output: Path | None, to: str | None, source: str | None, hints: ReportHints | None
 ) -> None:
-    """Convert a report between any registered source and renderer.
+    """Convert a report between any registered source and renderer (SOURCE_FILE `-`: standard input).
 
     A register of requests is read with `--from ledger --year Y --body NAME --level LEVEL`.
     """
+    refuse_output_over_inputs(output, source_file)
     loaded = load_input(source_file, source, hints)
     data = state().registry.render(loaded.report, renderer_for(output, to))
     emit(data, output, inputs=(source_file,))
@@ -79,9 +94,23 @@ def schema(format_id: str | None, output: Path | None) -> None:
 
 
 @click.command()
-def plugins() -> None:
+@format_option()
+def plugins(output_format: str) -> None:
     """List plugins with their versions and hooks, and what they provide."""
     registry, lang = state().registry, state().lang
+    if output_format == "json":
+        print_json(
+            {
+                "plugins": [
+                    {"name": i.name, "version": i.version, "builtin": i.builtin, "hooks": list(i.hooks)}
+                    for i in registry.plugins()
+                ],
+                "layouts": list(registry.layouts()),
+                "sources": {n: list(s.suffixes) for n, s in registry.sources().items()},
+                "renderers": {n: r.suffix for n, r in registry.renderers().items()},
+            }
+        )
+        return
     for info in registry.plugins():
         version = info.version or (say("plugins.builtin", lang) if info.builtin else "?")
         hooks = ", ".join(info.hooks) or say("plugins.no_hooks", lang)
@@ -97,11 +126,38 @@ def plugins() -> None:
 @click.command()
 @click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--from", "source", help="Source to read with (default: detected).")
+@format_option()
 @hint_options
-def summary(source_file: Path, source: str | None, hints: ReportHints | None) -> None:
+def summary(source_file: Path, source: str | None, output_format: str, hints: ReportHints | None) -> None:
     """Print who reported, for which year and format, how much of each table is filled and how surely it was read."""
     report = load_input(source_file, source, hints).report
     layout = state().registry.layout(report.format)
+    if output_format == "json":
+        tables = []
+        for table in layout.tables:
+            addresses = table.addresses()
+            filled = sum(1 for a in addresses if report.number(a) is not None)
+            tables.append((table, filled, len(addresses)))
+        present = [section_id for section_id, section in report.sections.items() if section is not None]
+        readings = Counter(reading_of(value) for _, value in report.tables)
+        print_json(
+            {
+                "title": report.title,
+                "body": {"name": report.body.name, "level": report.body.level.value, "region": report.body.region},
+                "year": report.year,
+                "format": layout.id,
+                "basis": layout.basis,
+                "published": report.published.isoformat() if report.published else None,
+                "publisher": report.publisher,
+                "sections": present,
+                "tables": [
+                    {"number": t.number, "id": t.id, "label": t.label.zh, "filled": filled, "cells": cells}
+                    for t, filled, cells in tables
+                ],
+                "cells_read": {r.value: readings[r] for r in Reading if readings[r]},
+            }
+        )
+        return
     for line in summary_lines(report, layout, state().lang):
         click.echo(line)
 

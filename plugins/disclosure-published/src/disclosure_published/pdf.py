@@ -29,6 +29,7 @@ import attrs
 from disclosure_core import Diagnostic, DiagnosticLevel, Loaded, Provenance
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout, official_layouts
+from disclosure_core.progress import report as report_progress
 from disclosure_published import pdf_choice
 from disclosure_published.bodies import Hints
 from disclosure_published.furniture import is_bare_number, is_page_number, running
@@ -127,6 +128,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
             for number, page in enumerate(document.pages, start=1):
                 budget.lay_out(page, number)
                 pages.append(_page(page, number, is_label))
+                report_progress(number, len(document.pages))  # the CLI shows it for a PDF that takes long
                 page.close()  # what is kept of a page is its grids and lines: its objects go now
     except LoadError:
         raise
