@@ -59,6 +59,9 @@ def check(
     rule id or instance id. Checking never raises for bad data: it raises :class:`UsageError` only for an
     unknown format or a previous report of another body or year.
 
+    The instances are first tested by the rule set's generated code (:mod:`disclosure_core.rules.codegen`);
+    only those that do not pass there, and those of kinds that emit no code, are evaluated in detail.
+
     >>> from disclosure_core import Body, Report
     >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells(
     ...     {"appeals.review.upheld": 1, "appeals.review.corrected": 0, "appeals.review.other": 0, "appeals.review.pending": 1, "appeals.review.total": 3}
@@ -76,26 +79,63 @@ def check(
         _check_previous(report, previous)
         previous_layout = _layout(layouts, previous.format)
     compiled = compiled_for(rules, layout)
-    ctx = Context(report, layout, report.tables.cells, layouts, previous, previous_layout, blank_as_zero)
-    off = set(disabled)
-    parent = layout.extends
-    level = report.body.level.value
-    evaluated: list[tuple[Instance, Result | None]] = []
-    for instance in compiled.instances:
-        rule = instance.rule
-        if rule.id in off or instance.id in off or not rule.applies.covers(layout.id, report.year, level, parent):
-            continue
-        evaluated.append((instance, _evaluate(instance, ctx)))
-    failing = [(i, r) for i, r in evaluated if r is not None and r.outcome is Outcome.FAIL and i.locatable]
+    plan = compiled.plan(report.year, report.body.level.value, disabled)
+    program = compiled.program
+    cells = report.tables.cells
+    try:
+        failed = program.run(cells)
+    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
+        failed = list(range(len(program.inline)))
+    position = plan.position
+    inline = program.inline
+    todo = [index for p in failed if (index := inline[p]) in position]
+    if plan.interpreted:
+        todo += plan.interpreted
+        todo.sort()
+    if not todo:
+        return Findings(plan.passed)
+    ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero)
+    instances = compiled.instances
+    evaluated = [(instances[index], result) for index in todo if (result := _evaluate(instances[index], ctx))]
+    failing = [(i, r) for i, r in evaluated if r.outcome is Outcome.FAIL and i.locatable]
     fixes = locate(ctx, compiled, failing) if failing else {}
-    findings = []
+    findings = list(plan.passed)
     for instance, result in evaluated:
-        if result is None:
-            findings.append(instance.passed)
-        elif result.outcome is Outcome.EMPTY:
-            findings.append(_empty(instance))
+        at = position[instance.index]
+        if result.outcome is Outcome.EMPTY:
+            findings[at] = _empty(instance)
         else:
-            findings.append(_finding(ctx, instance, result, fixes))
+            findings[at] = _finding(ctx, instance, result, fixes)
+    return Findings(tuple(findings))
+
+
+def evaluate_interpreted(
+    report: Report,
+    *,
+    rules: RuleSet,
+    layouts: Mapping[str, Layout],
+    previous: Report | None = None,
+    blank_as_zero: bool = False,
+) -> Findings:
+    """:func:`check` without the generated code: every instance evaluated by the interpreter.
+
+    The reference the generated code is tested against (``tests/rules/test_rules_codegen.py``); slower.
+    """
+    layout = _layout(layouts, report.format)
+    previous_layout = None
+    if previous is not None:
+        _check_previous(report, previous)
+        previous_layout = _layout(layouts, previous.format)
+    compiled = compiled_for(rules, layout)
+    plan = compiled.plan(report.year, report.body.level.value, ())
+    ctx = Context(report, layout, report.tables.cells, layouts, previous, previous_layout, blank_as_zero)
+    evaluated = [(i, r) for i in (compiled.instances[index] for index in plan.order) if (r := _evaluate(i, ctx))]
+    failing = [(i, r) for i, r in evaluated if r.outcome is Outcome.FAIL and i.locatable]
+    fixes = locate(ctx, compiled, failing) if failing else {}
+    findings = list(plan.passed)
+    for instance, result in evaluated:
+        at = plan.position[instance.index]
+        findings[at] = _empty(instance) if result.outcome is Outcome.EMPTY else _finding(ctx, instance, result, fixes)
     return Findings(tuple(findings))
 
 

@@ -21,6 +21,7 @@ import attrs
 from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import AssessmentWeight, Facts, Report
+from disclosure_core.rules.codegen import Code, Emitter, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
 from disclosure_core.rules.context import Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
@@ -121,10 +122,7 @@ class RelationCheck:
             values = [lookup(cell, BLANK) for cell in cells]
             numbers = [value.number for value in values]
             if None not in numbers:
-                total = constant
-                for index, weight in weights:
-                    total += weight * numbers[index]  # type: ignore[operator]
-                if COMPARE[self.op](total, 0):
+                if COMPARE[self.op](linear_total(numbers, weights, constant), 0):  # type: ignore[arg-type]
                     return None
             # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
             # half-filled tables, answered without building anything.
@@ -190,6 +188,20 @@ class RelationCheck:
                 arithmetic(ctx.layout, uses, self.op or "?", "en", held=held),
             )
         }
+
+
+def emit_relation(check: RelationCheck, emitter: Emitter) -> Code | None:
+    """A linear relation over this year's cells as code: every cell holds a number and the relation holds.
+
+    That is exactly when :meth:`RelationCheck.evaluate` passes on its fast path; anything else (a
+    condition, previous-year cells, facts) is left to the interpreter.
+    """
+    if check._fast is None:
+        return None
+    cells, weights, constant = check._fast
+    present = [emitter.present(emitter.number(cell)) for cell in cells]
+    total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
+    return emitter.all_of([*present, emitter.compare(total, check.op, "0")])
 
 
 def _number(value: object) -> Number:
@@ -317,4 +329,5 @@ KIND = Kind(
     compile_relation,
     relation_examples,
     never_fails=never_fails,
+    emit=emit_relation,
 )
