@@ -216,7 +216,7 @@ def generate(tests: Sequence[tuple[int, Code | None]], emitter: Emitter) -> Prog
     source = "\n".join(lines) + "\n"
     tree = validate(source)
     namespace: dict[str, Any] = {"__builtins__": {}, **keys, **emitter.constants}
-    exec(compile(tree, "<rules>", "exec"), namespace)  # noqa: S102 - validated above: names, nodes and constants
+    exec(compile(tree, "<rules>", "exec"), namespace)  # validated above: names, nodes, constants
     function = namespace["_rules"]
 
     def run(cells: Mapping[CellAddress, CellValue]) -> list[int]:
@@ -243,7 +243,7 @@ def validate(source: str) -> ast.Module:
         if isinstance(node, ast.Attribute) and node.attr not in _ATTRIBUTES:
             raise UnsafeCode(f"attribute {node.attr!r} is not allowed")
         if isinstance(node, ast.Constant) and not (
-            node.value is None or (type(node.value) is int)  # noqa: E721 - bool is an int subclass: refused
+            node.value is None or (type(node.value) is int)  # bool, an int subclass, is refused
         ):
             raise UnsafeCode(f"constant {node.value!r} is not allowed")
         if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
