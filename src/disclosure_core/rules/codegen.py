@@ -21,7 +21,7 @@ name, attribute or constant outside a small allow-list — whatever a kind's cod
 >>> from disclosure_core.rules.instances import compile_rules
 >>> program = compile_rules(builtin_rule_set(), builtin_layout("gov-2021")).program
 >>> program.source.splitlines()[0], len(program.inline) > 50
-('def _rules(cells, BLANK):', True)
+('def _rules(cells, BLANK, PH, zero):', True)
 """
 
 from __future__ import annotations
@@ -36,17 +36,27 @@ import attrs
 
 from disclosure_core.layouts import CellAddress
 from disclosure_core.rules.compile import Number
-from disclosure_core.values import BLANK, CellValue
+from disclosure_core.values import BLANK, AbsenceKind, CellValue
 
 OPERATORS = {"==": "==", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
 """Comparison operators a rule may use, mapped to the token emitted (never the rule file's own text)."""
 
 Code = str
-"""A Python boolean expression built by an :class:`Emitter` (true: the instance passes for sure)."""
+"""A Python boolean expression built by an :class:`Emitter`."""
 
-_NAME = re.compile(r"[nKC]\d+")
-_FIXED_NAMES = {"_rules", "cells", "BLANK", "get", "failed", "fail"}
-_ATTRIBUTES = {"get", "number", "append"}
+
+@attrs.frozen
+class Test:
+    """What a kind emits for one check: ``passes`` holds only when the check passes for sure; ``empty``
+    (optional), tested when it does not, only when it ends ``empty`` for sure (the report states nothing)."""
+
+    passes: Code
+    empty: Code | None = None
+
+
+_NAME = re.compile(r"[nvKC]\d+")
+_FIXED_NAMES = {"_rules", "cells", "BLANK", "PH", "zero", "get", "failed", "fail", "empty", "blank"}
+_ATTRIBUTES = {"get", "number", "append", "kind"}
 _NODES = (
     ast.Module,
     ast.FunctionDef,
@@ -82,6 +92,7 @@ _NODES = (
     ast.IsNot,
     ast.Return,
     ast.List,
+    ast.Tuple,
 )
 
 
@@ -103,6 +114,7 @@ class Emitter:
 
     def __init__(self) -> None:
         self.cells: dict[CellAddress, str] = {}
+        self.values: set[str] = set()
         self.constants: dict[str, Decimal] = {}
 
     def number(self, address: CellAddress) -> Code:
@@ -113,6 +125,15 @@ class Emitter:
         if name is None:
             name = self.cells[address] = f"n{len(self.cells)}"
         return name
+
+    def not_placeholder(self, address: CellAddress) -> Code:
+        """``address`` holds a number, or its absence is not a placeholder ("-", "/", "无")."""
+        name = self.number(address)
+        self.values.add(name)
+        return f"({name} is not None or v{name[1:]}.kind is not PH)"
+
+    zero: Code = "zero"
+    """True when the check reads blank cells as 0 (``--blank-as-zero``)."""
 
     def constant(self, value: Number) -> Code:
         """A numeric constant: an integer re-rendered as digits, a decimal passed by name."""
@@ -192,35 +213,42 @@ def linear_total(numbers: Sequence[Number], terms: Sequence[tuple[int, Number]],
 class Program:
     """The generated function and what it covers.
 
-    ``run(cells)`` returns the positions (in ``inline``) of the instances that did not pass for sure;
-    ``inline`` are the instance indexes it tests, ``interpreted`` those it leaves to the interpreter.
+    ``run(cells, blank_as_zero)`` returns two lists of positions in ``inline``: the instances that did not
+    pass for sure, and those of them that are empty for sure. ``inline`` are the instance indexes it tests,
+    ``interpreted`` those it leaves to the interpreter.
     """
 
     source: str
-    run: Callable[[Mapping[CellAddress, CellValue]], list[int]]
+    run: Callable[[Mapping[CellAddress, CellValue], bool], tuple[list[int], list[int]]]
     inline: tuple[int, ...]
     interpreted: tuple[int, ...]
 
 
-def generate(tests: Sequence[tuple[int, Code | None]], emitter: Emitter) -> Program:
-    """The program testing ``tests`` ((instance index, code or None for the interpreter)) in one function."""
-    inline = [(index, code) for index, code in tests if code is not None]
-    interpreted = tuple(index for index, code in tests if code is None)
+def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Program:
+    """The program testing ``tests`` ((instance index, test or None for the interpreter)) in one function."""
+    inline = [(index, test) for index, test in tests if test is not None]
+    interpreted = tuple(index for index, test in tests if test is None)
     keys = {f"K{i}": address for i, address in enumerate(emitter.cells)}
-    lines = ["def _rules(cells, BLANK):", "    get = cells.get"]
-    lines += [f"    {name} = get(K{i}, BLANK).number" for i, name in enumerate(emitter.cells.values())]
-    lines += ["    failed = []", "    fail = failed.append"]
-    for position, (_, code) in enumerate(inline):
-        lines += [f"    if not {code}:", f"        fail({position})"]
-    lines.append("    return failed")
+    lines = ["def _rules(cells, BLANK, PH, zero):", "    get = cells.get"]
+    for i, name in enumerate(emitter.cells.values()):
+        if name in emitter.values:
+            lines += [f"    v{i} = get(K{i}, BLANK)", f"    {name} = v{i}.number"]
+        else:
+            lines.append(f"    {name} = get(K{i}, BLANK).number")
+    lines += ["    failed = []", "    fail = failed.append", "    empty = []", "    blank = empty.append"]
+    for position, (_, test) in enumerate(inline):
+        lines += [f"    if not {test.passes}:", f"        fail({position})"]
+        if test.empty is not None:
+            lines += [f"        if {test.empty}:", f"            blank({position})"]
+    lines.append("    return failed, empty")
     source = "\n".join(lines) + "\n"
     tree = validate(source)
     namespace: dict[str, Any] = {"__builtins__": {}, **keys, **emitter.constants}
     exec(compile(tree, "<rules>", "exec"), namespace)  # validated above: names, nodes, constants
     function = namespace["_rules"]
 
-    def run(cells: Mapping[CellAddress, CellValue]) -> list[int]:
-        result: list[int] = function(cells, BLANK)
+    def run(cells: Mapping[CellAddress, CellValue], blank_as_zero: bool) -> tuple[list[int], list[int]]:
+        result: tuple[list[int], list[int]] = function(cells, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero)
         return result
 
     return Program(source, run, tuple(index for index, _ in inline), interpreted)
@@ -229,7 +257,7 @@ def generate(tests: Sequence[tuple[int, Code | None]], emitter: Emitter) -> Prog
 def validate(source: str) -> ast.Module:
     """The parsed source, after checking every node against the allow-list; :class:`UnsafeCode` otherwise.
 
-    >>> validate("def _rules(cells, BLANK):\\n    return __import__('os')\\n")
+    >>> validate("def _rules(cells, BLANK, PH, zero):\\n    return __import__('os')\\n")
     Traceback (most recent call last):
     ...
     disclosure_core.rules.codegen.UnsafeCode: name '__import__' is not generated here
@@ -248,7 +276,7 @@ def validate(source: str) -> ast.Module:
             raise UnsafeCode(f"constant {node.value!r} is not allowed")
         if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
             raise UnsafeCode("only the one function _rules is generated")
-        if isinstance(node, ast.arg) and node.arg not in {"cells", "BLANK"}:
+        if isinstance(node, ast.arg) and node.arg not in {"cells", "BLANK", "PH", "zero"}:
             raise UnsafeCode(f"argument {node.arg!r} is not allowed")
     return tree
 

@@ -83,27 +83,38 @@ def check(
     program = compiled.program
     cells = report.tables.cells
     try:
-        failed = program.run(cells)
+        failed, empty = program.run(cells, blank_as_zero)
     except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
-        failed = list(range(len(program.inline)))
+        failed, empty = list(range(len(program.inline))), []
     position = plan.position
     inline = program.inline
+    findings: list[Finding] | None = None
+    if empty:
+        findings = list(plan.passed)
+        instances = compiled.instances
+        for p in empty:
+            index = inline[p]
+            if index in position:
+                findings[position[index]] = instances[index].empty
+        blanks = set(empty)
+        failed = [p for p in failed if p not in blanks]
     todo = [index for p in failed if (index := inline[p]) in position]
     if plan.interpreted:
         todo += plan.interpreted
         todo.sort()
     if not todo:
-        return Findings(plan.passed)
+        return Findings(plan.passed if findings is None else tuple(findings))
     ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero)
     instances = compiled.instances
     evaluated = [(instances[index], result) for index in todo if (result := _evaluate(instances[index], ctx))]
     failing = [(i, r) for i, r in evaluated if r.outcome is Outcome.FAIL and i.locatable]
     fixes = locate(ctx, compiled, failing) if failing else {}
-    findings = list(plan.passed)
+    if findings is None:
+        findings = list(plan.passed)
     for instance, result in evaluated:
         at = position[instance.index]
         if result.outcome is Outcome.EMPTY:
-            findings[at] = _empty(instance)
+            findings[at] = instance.empty
         else:
             findings[at] = _finding(ctx, instance, result, fixes)
     return Findings(tuple(findings))
@@ -135,7 +146,7 @@ def evaluate_interpreted(
     findings = list(plan.passed)
     for instance, result in evaluated:
         at = plan.position[instance.index]
-        findings[at] = _empty(instance) if result.outcome is Outcome.EMPTY else _finding(ctx, instance, result, fixes)
+        findings[at] = instance.empty if result.outcome is Outcome.EMPTY else _finding(ctx, instance, result, fixes)
     return Findings(tuple(findings))
 
 
@@ -156,11 +167,6 @@ def _check_previous(report: Report, previous: Report) -> None:
         raise UsageError(f"the previous report is for {previous.year}, not {report.year - 1}")
     if previous.body.name != report.body.name:
         raise UsageError(f"the previous report is by {previous.body.name}, not {report.body.name}")
-
-
-def _empty(instance: Instance) -> Finding:
-    passed = instance.passed
-    return Finding(passed.rule, passed.severity, Outcome.EMPTY, passed.message, base=passed.base, table=passed.table)
 
 
 def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:

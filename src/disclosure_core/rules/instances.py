@@ -25,7 +25,7 @@ import attrs
 from disclosure_core.errors import RuleSetError
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.rules.codegen import Code, Emitter, NotEmitted, Program, generate
+from disclosure_core.rules.codegen import Emitter, NotEmitted, Program, Test, generate
 from disclosure_core.rules.compile import Selector, SelectorError
 from disclosure_core.rules.context import Check
 from disclosure_core.rules.expr import ExpressionError
@@ -38,7 +38,7 @@ from disclosure_core.rules.spec import Dimension, Rule, RuleSet
 
 @attrs.frozen
 class Instance:
-    """One expanded rule, compiled for one layout; ``passed`` is its (shared) pass finding."""
+    """One expanded rule, compiled for one layout; ``passed`` and ``empty`` are its (shared) pass and empty findings."""
 
     id: str
     rule: Rule
@@ -47,6 +47,7 @@ class Instance:
     cells: frozenset[CellAddress]
     passed: Finding
     locatable: bool
+    empty: Finding
     index: int = 0
     """The instance's position in its :class:`CompiledRules`."""
 
@@ -137,7 +138,7 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
 def program_of(instances: list[Instance]) -> Program:
     """The generated function testing every instance whose kind emits code (the others are interpreted)."""
     emitter = Emitter()
-    tests: list[tuple[int, Code | None]] = []
+    tests: list[tuple[int, Test | None]] = []
     for index, instance in enumerate(instances):
         try:
             code = kind_of(instance.rule.kind).emit(instance.check, emitter)
@@ -219,5 +220,6 @@ def _instance(rule: Rule, layout: Layout, bindings: dict[str, str]) -> Instance:
     passed = Finding(
         instance_id, rule.severity, Outcome.PASS, rule.title, base=rule.id, basis=rule.basis, table=rule.table
     )
+    empty = Finding(instance_id, rule.severity, Outcome.EMPTY, rule.title, base=rule.id, table=rule.table)
     words = _label_words(rule, layout, bindings)
-    return Instance(instance_id, rule, words, compiled.check, compiled.cells, passed, compiled.locatable)
+    return Instance(instance_id, rule, words, compiled.check, compiled.cells, passed, compiled.locatable, empty)

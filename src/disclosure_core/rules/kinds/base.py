@@ -24,7 +24,7 @@ from attrs import AttrsInstance
 from disclosure_core.findings import Outcome
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
-from disclosure_core.rules.codegen import Code, Emitter
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Check, Context, Result
 from disclosure_core.rules.expr import COMPARISONS
@@ -120,7 +120,7 @@ def _never_fails(check: Any) -> str | None:
     return None
 
 
-def _interpreted(check: Any, emitter: Emitter) -> Code | None:
+def _interpreted(check: Any, emitter: Emitter) -> Test | None:
     """A kind that emits no code: its checks are evaluated by the interpreter."""
     return None
 
@@ -135,8 +135,8 @@ class Kind:
     * ``words``: the placeholders its findings fill besides the common ones (``{title}``, ``{lhs}``, …);
     * ``examples(check, sample)``: a passing and a failing example (``{"pass": pair, "fail": pair}``);
     * ``never_fails(check)``: why a compiled check can never fail, or None (linting);
-    * ``emit(check, emitter)``: the check as generated code, a test that holds only when it passes for sure
-      (:mod:`disclosure_core.rules.codegen`), or None when it is left to the interpreter (the default).
+    * ``emit(check, emitter)``: the check as generated code (:class:`~disclosure_core.rules.codegen.Test`:
+      what holds only when it passes, or is empty, for sure), or None to leave it to the interpreter (the default).
     """
 
     name: str
@@ -145,7 +145,7 @@ class Kind:
     examples: Callable[[Any, Sample], Examples]
     words: frozenset[str] = frozenset()
     never_fails: Callable[[Any], str | None] = _never_fails
-    emit: Callable[[Any, Emitter], Code | None] = _interpreted
+    emit: Callable[[Any, Emitter], Test | None] = _interpreted
 
     def form(self, word: str) -> Form:
         """The form written ``kind = word``."""

@@ -21,7 +21,7 @@ import attrs
 from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import AssessmentWeight, Facts, Report
-from disclosure_core.rules.codegen import Code, Emitter, linear_total
+from disclosure_core.rules.codegen import Emitter, Test, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
 from disclosure_core.rules.context import Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
@@ -190,18 +190,24 @@ class RelationCheck:
         }
 
 
-def emit_relation(check: RelationCheck, emitter: Emitter) -> Code | None:
-    """A linear relation over this year's cells as code: every cell holds a number and the relation holds.
+def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
+    """A linear relation over this year's cells as code: it passes when every cell holds a number and the
+    relation holds; it is empty when some cell holds none, the others are 0 and none is a placeholder.
 
-    That is exactly when :meth:`RelationCheck.evaluate` passes on its fast path; anything else (a
-    condition, previous-year cells, facts) is left to the interpreter.
+    That is exactly :meth:`RelationCheck.evaluate`'s fast path; anything else (a condition, previous-year
+    cells, facts) is left to the interpreter.
     """
     if check._fast is None:
         return None
     cells, weights, constant = check._fast
-    present = [emitter.present(emitter.number(cell)) for cell in cells]
+    numbers = [emitter.number(cell) for cell in cells]
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
-    return emitter.all_of([*present, emitter.compare(total, check.op, "0")])
+    passes = emitter.all_of([*(emitter.present(n) for n in numbers), emitter.compare(total, check.op, "0")])
+    if check.policy is not MissingPolicy.NOT_VERIFIABLE:
+        return Test(passes)
+    nothing = [f"(not {n})" for n in numbers] + [emitter.not_placeholder(cell) for cell in cells]
+    empty = emitter.all_of([f"(not {emitter.zero})", emitter.any_of([emitter.absent(n) for n in numbers]), *nothing])
+    return Test(passes, empty)
 
 
 def _number(value: object) -> Number:

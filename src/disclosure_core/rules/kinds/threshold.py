@@ -14,7 +14,7 @@ import attrs
 
 from disclosure_core.findings import Outcome
 from disclosure_core.layouts import CellAddress
-from disclosure_core.rules.codegen import Code, Emitter
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import COMPARE, Key, Linear, Number, Selector
 from disclosure_core.rules.context import Context, Result, gather
 from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
@@ -87,11 +87,11 @@ class ThresholdCheck:
         )
 
 
-def _emit(check: ThresholdCheck, emitter: Emitter) -> Code | None:
+def _emit(check: ThresholdCheck, emitter: Emitter) -> Test | None:
     """Thresholds over this year's cells as code (facts and previous-year cells are left to the interpreter).
 
     A pass for sure: every cell holds a number within the threshold — or, for ``missing = "skip"``, every
-    cell that holds one is within it and at least one does.
+    cell that holds one is within it and at least one does (empty for sure: none does).
     """
     if any(previous or not isinstance(name, CellAddress) for previous, name in check.keys):
         return None
@@ -104,8 +104,9 @@ def _emit(check: ThresholdCheck, emitter: Emitter) -> Code | None:
             test = emitter.any_of([emitter.absent(number), test])
         within.append(test)
     if check.policy is MissingPolicy.SKIP:
-        return emitter.all_of([*within, emitter.any_of([emitter.present(n) for n in numbers])])
-    return emitter.all_of([*[emitter.present(n) for n in numbers], *within])
+        passes = emitter.all_of([*within, emitter.any_of([emitter.present(n) for n in numbers])])
+        return Test(passes, emitter.all_of([emitter.absent(n) for n in numbers]))
+    return Test(emitter.all_of([*[emitter.present(n) for n in numbers], *within]))
 
 
 def _compile(rule: Rule, body: Threshold, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
