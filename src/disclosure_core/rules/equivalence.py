@@ -29,7 +29,7 @@ from decimal import Decimal
 import attrs
 
 from disclosure_core.findings import Finding
-from disclosure_core.layouts import CellKind, Layout
+from disclosure_core.layouts import CellAddress, CellKind, Layout
 from disclosure_core.model import BodyLevel, Report, Section
 from disclosure_core.rules.engine import check, evaluate_interpreted
 from disclosure_core.rules.examples import consistent_report
@@ -65,7 +65,7 @@ def varied_report(rnd: random.Random, layout: Layout, year: int, level: str) -> 
     """A report whose tables add up, then varied: a few cells, many, or nearly all of them."""
     report = consistent_report(layout, year, level)
     addresses = layout.addresses()
-    cells: dict[object, CellValue | None] = {}
+    cells: dict[CellAddress, CellValue | None] = {}
     if rnd.random() < 0.15:
         cells = dict.fromkeys(addresses)  # nearly empty: what half-filled reports look like
         keep = rnd.sample(addresses, rnd.randint(0, 12))
