@@ -158,6 +158,8 @@ def main(argv: list[str]) -> int:
         if differing:
             found += 1
             print(f"case {i}: {differing[0][0]!r} != {differing[0][1]!r}", file=sys.stderr)
+        if (i + 1) % 10_000 == 0:
+            print(f"... {i + 1} reports, {found} with differences, {time.perf_counter() - start:.0f} s", flush=True)
     elapsed = time.perf_counter() - start
     shown = ", ".join(f"{outcome} {n}" for outcome, n in sorted(outcomes.items()))
     print(f"{count} reports (seed {seed}; layouts {', '.join(layouts)}): {found} with differences, {elapsed:.0f} s")
