@@ -6,6 +6,7 @@ placeholder and not-applicable cells are never silently 0.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Protocol
@@ -14,7 +15,7 @@ import attrs
 
 from disclosure_core.findings import NO_PREVIOUS, CellUse, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.model import Report
+from disclosure_core.model import Report, Sections
 from disclosure_core.rules.compile import FACTS, Key, Linear, Number
 from disclosure_core.rules.messages import Words
 from disclosure_core.rules.narrative import Figure, report_figures
@@ -42,9 +43,9 @@ class Context:
 
     @property
     def figures(self) -> dict[str, Figure]:
-        """Figures stated in the report's text, extracted once per evaluation."""
+        """Figures stated in the report's text, extracted once per report (:func:`figures_of`)."""
         if self._figures is None:
-            self._figures = report_figures(self.report)
+            self._figures = figures_of(self.report)
         return self._figures
 
     def value(self, key: Key) -> CellValue | None:
@@ -66,6 +67,29 @@ class Context:
         return attrs.evolve(self, cells=cells, figures=self._figures)
 
 
+_FIGURES: dict[int, tuple[weakref.ref[Sections], dict[str, Figure]]] = {}
+
+
+def figures_of(report: Report) -> dict[str, Figure]:
+    """The figures a report's text states, extracted on first use and kept while its sections live.
+
+    Keyed by the sections object (frozen: the same object always says the same), so checking a report
+    again, or a copy with other cells, extracts nothing.
+    """
+    sections = report.sections
+    key = id(sections)
+    kept = _FIGURES.get(key)
+    if kept is not None and kept[0]() is sections:
+        return kept[1]
+    figures = report_figures(report)
+
+    def forget(_: object) -> None:
+        _FIGURES.pop(key, None)
+
+    _FIGURES[key] = (weakref.ref(sections, forget), figures)
+    return figures
+
+
 @attrs.frozen
 class Result:
     """What a check found when it did not simply pass."""
@@ -84,6 +108,10 @@ class Result:
     values: Mapping[Key, Number] = attrs.field(factory=dict)
     suggestions: tuple[Suggestion, ...] = ()
     culprits: tuple[str, ...] = ()
+
+
+EMPTY = Result(Outcome.EMPTY)
+"""The result of every check that finds the report states nothing it could test (shared: nothing is built)."""
 
 
 class Check(Protocol):

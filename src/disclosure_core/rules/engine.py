@@ -18,7 +18,7 @@ import weakref
 from collections.abc import Iterable, Mapping
 
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import Finding, Findings, Message, Outcome
+from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
 from disclosure_core.rules.context import Context, Result
@@ -26,6 +26,7 @@ from disclosure_core.rules.instances import CompiledRules, Instance, compile_rul
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
 from disclosure_core.rules.spec import RuleSet
+from disclosure_core.values import Absent, CellValue, Count, Money
 
 _COMPILED: weakref.WeakKeyDictionary[RuleSet, dict[str, tuple[Layout, CompiledRules]]] = weakref.WeakKeyDictionary()
 BLANK_AS_ZERO_NOTE = "blank cells were read as 0 (--blank-as-zero)"
@@ -218,9 +219,34 @@ def _not_verified(title: Message, result: Result) -> Message:
 def fingerprint(instance_id: str, result: Result) -> str:
     """A stable id for a finding: the rule instance, its outcome and the values it read (16 hex digits).
 
-    The same finding on the same data has the same fingerprint in every run and process.
+    The same finding on the same data has the same fingerprint in every run and process. It is made from
+    the numbers (and absences) themselves, written in one fixed form, not from the value objects' reprs.
+
+    >>> from disclosure_core.findings import CellUse
+    >>> from disclosure_core.values import Count
+    >>> fingerprint("a.b", Result(Outcome.FAIL, (CellUse("a.b.c", Count(3)),), 3, 2))
+    '61fa45e6b4dd2c7b'
     """
     parts = [instance_id, result.outcome.value]
-    parts += [f"{u.report}:{u.cell}={u.value!r}" for u in sorted(result.uses, key=lambda u: (u.report, u.cell))]
+    uses = result.uses
+    if len(uses) > 1:
+        uses = tuple(sorted(uses, key=_report_and_cell))
+    parts += [f"{u.report}:{u.cell}={_stated(u.value)}" for u in uses]
     parts += [str(result.lhs), str(result.rhs)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _report_and_cell(use: CellUse) -> tuple[str, str]:
+    return use.report, use.cell
+
+
+def _stated(value: CellValue) -> str:
+    """A cell value in the fixed form fingerprints hash (the form they were first defined with, kept stable)."""
+    kind = type(value)
+    if kind is Count:
+        return f"Count(value={int.__repr__(value.value)})"  # type: ignore[union-attr]
+    if kind is Money:
+        return f"Money(amount={value.amount!r}, unit={value.unit!r})"  # type: ignore[union-attr]
+    if kind is Absent:
+        return f"Absent(kind={value.kind!r}, text={value.text!r})"  # type: ignore[union-attr]
+    return repr(value)

@@ -17,7 +17,7 @@ from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import Report, Section
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, SelectorError, compile_text
-from disclosure_core.rules.context import Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
@@ -65,7 +65,7 @@ class NarrativeCheck:
     def evaluate(self, ctx: Context) -> Result | None:
         figure = ctx.figures.get(self.figure)
         if figure is None or (self.measure == "percent" and figure.percent is None):
-            return Result(Outcome.EMPTY)
+            return EMPTY
         strict = gather(ctx, self.table.keys, MissingPolicy.NOT_VERIFIABLE)
         used, got = self.table, strict
         if strict.outcome is not None and self.fallback is not None:
@@ -73,9 +73,9 @@ class NarrativeCheck:
         elif strict.outcome is not None:
             got = gather(ctx, self.table.keys, self.policy, claimed=True)
         words: dict[str, Words] = {"stated": str(figure.value), "quote": figure.quote}
-        uses = cell_uses(ctx, used.keys, None, used.linear)
         notes = (f"「{figure.quote}」",)
         if got.outcome is not None:
+            uses = cell_uses(ctx, used.keys, None, used.linear)
             words["missing"] = (
                 labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"),
                 labels(ctx.layout, [str(k[1]) for k in got.missing], "en"),
@@ -105,6 +105,7 @@ class NarrativeCheck:
             return Result(Outcome.RULE_ERROR, notes=(f"{type(exc).__name__}: {exc}",))
         if held and not got.assumed_zero:
             return None
+        uses = cell_uses(ctx, used.keys, None, used.linear)  # only for what is shown: a pass needs none
         shown = [CellUse(u.cell, u.value, u.report, "rhs", u.weight) for u in uses]
         words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(lhs - rhs))
         words["percent"] = show_number(figure.percent)

@@ -23,7 +23,7 @@ from disclosure_core.layouts import CellAddress
 from disclosure_core.model import AssessmentWeight, Facts, Report
 from disclosure_core.rules.codegen import Emitter, Test, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
-from disclosure_core.rules.context import Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
 from disclosure_core.rules.fields import Fields, reads_previous
@@ -40,8 +40,6 @@ from disclosure_core.rules.kinds.base import (
 from disclosure_core.rules.messages import Words, arithmetic, show_number
 from disclosure_core.rules.spec import MissingPolicy, Rule
 from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue, Count, Money
-
-EMPTY = Result(Outcome.EMPTY)
 
 
 @attrs.frozen
@@ -140,7 +138,7 @@ class RelationCheck:
         lhs_linear, rhs_linear = self.lhs.linear, self.rhs.linear if self.rhs else None
         if got.outcome is not None:
             if got.outcome is Outcome.EMPTY:
-                return Result(Outcome.EMPTY)
+                return EMPTY
             uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
             words: dict[str, Words] = {"missing": missing_words(ctx, got.missing, got.note)}
             missing = tuple(str(name) for previous, name in got.missing if not previous)
