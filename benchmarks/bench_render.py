@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from disclosure_core import Registry, Report, builtin_layout, load, official_layouts
-from disclosure_core.formats import RenderOptions
+from disclosure_core._formats import RenderOptions
 from disclosure_core.testing import numbered_report
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"

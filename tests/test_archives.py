@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from disclosure_core.archives import member_start
+from disclosure_core._archives import member_start
 
 
 def archive(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_core import Registry
+from disclosure_core._lazy import LazyRenderer, LazySource
 from disclosure_core.cli import main
-from disclosure_core.lazy import LazyRenderer, LazySource
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
 HEAVY = ("docx", "openpyxl", "jinja2", "pdfplumber", "disclosure_core.cli.check_commands")

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from disclosure_core import Body, RenderError, Report, Section, Sections, builtin_layout, parse_layout
-from disclosure_core.document import cell_text, format_date, is_subheading, outline, report_title, title_lines
+from disclosure_core._document import cell_text, format_date, is_subheading, outline, report_title, title_lines
 from disclosure_core.layouts import CellKind, ColumnSpec, Label
 from disclosure_core.values import NOT_APPLICABLE, Absent, Count, Money, placeholder
 

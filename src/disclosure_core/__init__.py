@@ -14,7 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from disclosure_core import hookspecs
-    from disclosure_core.api import check, default_registry, load, new_report, render
+    from disclosure_core._api import check, default_registry, load, new_report, render
+    from disclosure_core._formats import (
+        DataFile,
+        Diagnostic,
+        DiagnosticLevel,
+        Loaded,
+        Renderer,
+        RenderOptions,
+        Source,
+    )
+    from disclosure_core._hints import ReportHints
+    from disclosure_core._schema import report_json_schema
+    from disclosure_core._serialize import dumps, from_dict, loads, to_dict
     from disclosure_core.errors import (
         DisclosureError,
         LayoutError,
@@ -25,16 +37,6 @@ if TYPE_CHECKING:
         UsageError,
     )
     from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome, Severity, Suggestion
-    from disclosure_core.formats import (
-        DataFile,
-        Diagnostic,
-        DiagnosticLevel,
-        Loaded,
-        Renderer,
-        RenderOptions,
-        Source,
-    )
-    from disclosure_core.hints import ReportHints
     from disclosure_core.hookspecs import hookimpl
     from disclosure_core.layouts import CellAddress, CellKind, Layout, builtin_layout, official_layouts, parse_layout
     from disclosure_core.model import (
@@ -51,8 +53,6 @@ if TYPE_CHECKING:
     )
     from disclosure_core.registry import PluginInfo, PluginWarning, Registry
     from disclosure_core.rules import RuleSet, builtin_rule_set, load_rule_file
-    from disclosure_core.schema import report_json_schema
-    from disclosure_core.serialize import dumps, from_dict, loads, to_dict
     from disclosure_core.values import (
         BLANK,
         NOT_APPLICABLE,
@@ -79,9 +79,9 @@ _WHERE = {
     "CellUse": "disclosure_core.findings",
     "CellValue": "disclosure_core.values",
     "Count": "disclosure_core.values",
-    "DataFile": "disclosure_core.formats",
-    "Diagnostic": "disclosure_core.formats",
-    "DiagnosticLevel": "disclosure_core.formats",
+    "DataFile": "disclosure_core._formats",
+    "Diagnostic": "disclosure_core._formats",
+    "DiagnosticLevel": "disclosure_core._formats",
     "DisclosureError": "disclosure_core.errors",
     "Facts": "disclosure_core.model",
     "FeesCharged": "disclosure_core.model",
@@ -90,7 +90,7 @@ _WHERE = {
     "Layout": "disclosure_core.layouts",
     "LayoutError": "disclosure_core.errors",
     "LoadError": "disclosure_core.errors",
-    "Loaded": "disclosure_core.formats",
+    "Loaded": "disclosure_core._formats",
     "Message": "disclosure_core.findings",
     "Money": "disclosure_core.values",
     "NOT_APPLICABLE": "disclosure_core.values",
@@ -102,37 +102,37 @@ _WHERE = {
     "Reading": "disclosure_core.values",
     "Registry": "disclosure_core.registry",
     "RenderError": "disclosure_core.errors",
-    "RenderOptions": "disclosure_core.formats",
-    "Renderer": "disclosure_core.formats",
+    "RenderOptions": "disclosure_core._formats",
+    "Renderer": "disclosure_core._formats",
     "Report": "disclosure_core.model",
-    "ReportHints": "disclosure_core.hints",
+    "ReportHints": "disclosure_core._hints",
     "RuleSet": "disclosure_core.rules",
     "RuleSetError": "disclosure_core.errors",
     "SECTION_IDS": "disclosure_core.model",
     "Section": "disclosure_core.model",
     "Sections": "disclosure_core.model",
     "Severity": "disclosure_core.findings",
-    "Source": "disclosure_core.formats",
+    "Source": "disclosure_core._formats",
     "Suggestion": "disclosure_core.findings",
     "Tables": "disclosure_core.model",
     "UsageError": "disclosure_core.errors",
     "builtin_layout": "disclosure_core.layouts",
     "builtin_rule_set": "disclosure_core.rules",
-    "check": "disclosure_core.api",
-    "default_registry": "disclosure_core.api",
-    "dumps": "disclosure_core.serialize",
-    "from_dict": "disclosure_core.serialize",
+    "check": "disclosure_core._api",
+    "default_registry": "disclosure_core._api",
+    "dumps": "disclosure_core._serialize",
+    "from_dict": "disclosure_core._serialize",
     "hookimpl": "disclosure_core.hookspecs",
-    "load": "disclosure_core.api",
+    "load": "disclosure_core._api",
     "load_rule_file": "disclosure_core.rules",
-    "loads": "disclosure_core.serialize",
-    "new_report": "disclosure_core.api",
+    "loads": "disclosure_core._serialize",
+    "new_report": "disclosure_core._api",
     "official_layouts": "disclosure_core.layouts",
     "parse_layout": "disclosure_core.layouts",
     "placeholder": "disclosure_core.values",
-    "render": "disclosure_core.api",
-    "report_json_schema": "disclosure_core.schema",
-    "to_dict": "disclosure_core.serialize",
+    "render": "disclosure_core._api",
+    "report_json_schema": "disclosure_core._schema",
+    "to_dict": "disclosure_core._serialize",
 }
 """Each public name and the module it lives in: imported on first use, so ``import disclosure_core`` (and
 ``disclosure --version``) costs almost nothing and a command pays only for what it uses."""

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import attrs
 
+from disclosure_core._formats import Diagnostic
+from disclosure_core._hints import ReportHints
 from disclosure_core.errors import DisclosureError, UsageError
 from disclosure_core.findings import Findings
-from disclosure_core.formats import Diagnostic
-from disclosure_core.hints import ReportHints
 from disclosure_core.model import Report
 
 BatchInput = str | Path | Report
@@ -62,7 +62,7 @@ def check_one(item: BatchInput, options: CheckOptions = CheckOptions()) -> Batch
     Runs in worker processes too, so it takes only picklable arguments and uses the worker's own
     default registry (built-ins plus installed plugins).
     """
-    from disclosure_core.api import default_registry
+    from disclosure_core._api import default_registry
 
     name = _name(item)
     started = time.perf_counter()

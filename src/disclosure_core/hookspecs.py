@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import pluggy
 
-from disclosure_core.formats import DataFile, Renderer, Source
+from disclosure_core._formats import DataFile, Renderer, Source
 from disclosure_core.layouts import Layout
 
 PROJECT = "disclosure_core"

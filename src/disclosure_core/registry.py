@@ -18,9 +18,9 @@ import attrs
 import pluggy
 
 from disclosure_core import hookspecs
+from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, Source
+from disclosure_core._hints import ReportHints, apply_hints
 from disclosure_core.errors import LayoutError, LoadError, PluginError, UsageError
-from disclosure_core.formats import DataFile, Loaded, Renderer, RenderOptions, Source
-from disclosure_core.hints import ReportHints, apply_hints
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
 

@@ -13,7 +13,7 @@ from disclosure_docx import DocxRenderer
 from disclosure_docx.tables import table_plan
 
 from disclosure_core import RenderOptions, builtin_layout
-from disclosure_core.document import cell_text
+from disclosure_core.rendering import cell_text
 from disclosure_core.testing import numbered_report
 
 pytestmark = pytest.mark.slow

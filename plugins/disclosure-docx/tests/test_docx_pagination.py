@@ -22,8 +22,8 @@ from disclosure_docx.pdf_text import Page, page_of, pdf_pages
 from disclosure_docx.tables import TablePlan, row_keeps, table_plan
 
 from disclosure_core import RenderOptions, Report, builtin_layout
-from disclosure_core.document import OutlinePart, outline
 from disclosure_core.layouts import GridCell, GridRole, Layout
+from disclosure_core.rendering import OutlinePart, outline
 from disclosure_core.testing import daixian_report, numbered_report
 
 pytestmark = pytest.mark.slow

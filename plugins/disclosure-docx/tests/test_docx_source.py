@@ -11,10 +11,23 @@ import pytest
 from disclosure_docx import DocxRenderer, DocxSource
 from hypothesis import HealthCheck, given, settings
 
-from disclosure_core import LoadError, Registry, RenderOptions, Report, builtin_layout, official_layouts, to_dict
-from disclosure_core.document import printed_texts
+from disclosure_core import (
+    NOT_APPLICABLE,
+    AbsenceKind,
+    Absent,
+    CellValue,
+    LoadError,
+    Money,
+    Provenance,
+    Registry,
+    RenderOptions,
+    Report,
+    builtin_layout,
+    official_layouts,
+    to_dict,
+)
+from disclosure_core.rendering import printed_texts
 from disclosure_core.testing import daixian_report, numbered_report, strategies
-from disclosure_core.values import NOT_APPLICABLE, AbsenceKind, Absent, CellValue, Money, Provenance
 
 
 @pytest.fixture(scope="module")

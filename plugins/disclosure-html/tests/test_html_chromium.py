@@ -12,9 +12,8 @@ import html5lib
 import pytest
 from disclosure_html import HtmlRenderer
 
-from disclosure_core import RenderOptions, builtin_layout
-from disclosure_core.document import cell_text
-from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome, Severity
+from disclosure_core import CellUse, Finding, Findings, Message, Outcome, RenderOptions, Severity, builtin_layout
+from disclosure_core.rendering import cell_text
 from disclosure_core.testing import numbered_report
 from disclosure_core.testing.chromium import chromium as run_chromium
 from disclosure_core.testing.chromium import chromium_binary

@@ -16,8 +16,8 @@ from disclosure_docx.pdf_text import Page, page_of, pdf_pages
 from disclosure_html import HtmlRenderer
 
 from disclosure_core import RenderOptions, Report, builtin_layout, check
-from disclosure_core.document import report_title
 from disclosure_core.layouts import TableLayout, table_grids
+from disclosure_core.rendering import report_title
 from disclosure_core.testing import daixian_report, numbered_report
 from disclosure_core.testing.chromium import chromium as run_chromium
 from disclosure_core.testing.chromium import chromium_binary

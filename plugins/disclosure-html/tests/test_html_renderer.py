@@ -11,11 +11,31 @@ import pytest
 from disclosure_html import HtmlRenderer
 from hypothesis import HealthCheck, given, settings
 
-from disclosure_core import Body, Registry, RenderError, RenderOptions, Report, Section, Sections, builtin_layout
-from disclosure_core.document import cell_text, printed_texts
-from disclosure_core.findings import CellUse, Finding, Findings, Message, Outcome, Severity, Suggestion
+from disclosure_core import (
+    NOT_APPLICABLE,
+    Absent,
+    Body,
+    CellUse,
+    CellValue,
+    Count,
+    Finding,
+    Findings,
+    Message,
+    Money,
+    Outcome,
+    Registry,
+    RenderError,
+    RenderOptions,
+    Report,
+    Section,
+    Sections,
+    Severity,
+    Suggestion,
+    builtin_layout,
+    placeholder,
+)
+from disclosure_core.rendering import cell_text, printed_texts
 from disclosure_core.testing import daixian_report, strategies
-from disclosure_core.values import NOT_APPLICABLE, Absent, CellValue, Count, Money, placeholder
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +251,7 @@ def test_checks_waiting_for_last_years_report_flag_no_cell_and_are_folded_into_o
 
 def test_reading_concerns_are_listed_apart_without_corrections_under_a_warning(daixian: Report) -> None:
     from disclosure_core import Provenance, Reading, check
-    from disclosure_core.values import located
+    from disclosure_core.sources import located
 
     doubt = Provenance("daixian.pdf", page=2, reading=Reading.UNCERTAIN, alternatives=("10125", "10215"))
     misread = daixian.with_cells(

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from disclosure_published import Hints, TextSource, parse_text
 
-from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Money, Registry, load, to_dict
-from disclosure_core.formats import Loaded
+from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Loaded, Money, Registry, load, to_dict
 from disclosure_core.layouts import builtin_layout
 
 ROOT = Path(__file__).resolve().parents[3]

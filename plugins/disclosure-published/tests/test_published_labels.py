@@ -13,11 +13,9 @@ from disclosure_published.testing import layout_page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import Report
-from disclosure_core.formats import DiagnosticLevel, Loaded
+from disclosure_core import DiagnosticLevel, Loaded, Reading, Report
 from disclosure_core.layouts import builtin_layout
 from disclosure_core.testing import strategies as dc
-from disclosure_core.values import Reading
 
 HINTS = Hints(name="某县人民政府", year=2022)
 TABLE_1 = "二、主动公开政府信息情况\n第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"

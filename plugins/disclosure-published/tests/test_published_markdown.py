@@ -8,8 +8,7 @@ from pathlib import Path
 from disclosure_published import TextSource
 from disclosure_published.markdown import is_markdown, markdown_tokens
 
-from disclosure_core import CellAddress, Count, Money, builtin_layout, check, official_layouts
-from disclosure_core.formats import Loaded
+from disclosure_core import CellAddress, Count, Loaded, Money, builtin_layout, check, official_layouts
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "markdown" / "ocr-county-2022.md"
 

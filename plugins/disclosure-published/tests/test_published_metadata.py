@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from disclosure_published import TextSource, parse_text
 
-from disclosure_core import BodyLevel, Registry
-from disclosure_core.formats import DiagnosticLevel, Loaded
+from disclosure_core import BodyLevel, DiagnosticLevel, Loaded, Registry
 
 REAL = Path(__file__).resolve().parents[3].parent / "shared" / "reports" / "real"
 TABLES = "\n二、主动公开政府信息情况\n行政许可 | 12\n五、存在的主要问题及改进情况\n仍有不足。\n"

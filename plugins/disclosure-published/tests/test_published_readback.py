@@ -17,9 +17,8 @@ from disclosure_published.roundtrip import cell_differences, printed_differences
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from disclosure_core import Loaded, Registry, RenderError, Report, check
-from disclosure_core.document import require_printable
-from disclosure_core.model import BodyLevel
+from disclosure_core import BodyLevel, Loaded, Registry, RenderError, Report, check
+from disclosure_core.rendering import require_printable
 from disclosure_core.testing import daixian_report
 from disclosure_core.testing import strategies as dc
 

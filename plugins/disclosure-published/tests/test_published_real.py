@@ -14,10 +14,8 @@ from typing import Any
 import pytest
 from disclosure_published import TextSource
 
-from disclosure_core import AbsenceKind, Absent, Count, Money, Registry
-from disclosure_core.formats import DiagnosticLevel, Loaded
+from disclosure_core import AbsenceKind, Absent, CellValue, Count, DiagnosticLevel, Loaded, Money, Reading, Registry
 from disclosure_core.layouts import CellAddress
-from disclosure_core.values import CellValue, Reading
 
 ROOT = Path(__file__).resolve().parents[3]
 REAL = ROOT.parent / "shared" / "reports" / "real"

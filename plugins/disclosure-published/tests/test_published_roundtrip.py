@@ -20,12 +20,23 @@ from disclosure_published import DocxSource, Hints, HtmlSource, PdfSource
 from hypothesis import HealthCheck, Phase, given, reject, settings
 from hypothesis import strategies as st
 
-from disclosure_core import AbsenceKind, Absent, Body, BodyLevel, CellValue, Registry, RenderError, Report, load
-from disclosure_core.document import outline, require_printable
+from disclosure_core import (
+    BLANK,
+    AbsenceKind,
+    Absent,
+    Body,
+    BodyLevel,
+    CellValue,
+    Registry,
+    RenderError,
+    Report,
+    Section,
+    Sections,
+    load,
+)
 from disclosure_core.layouts import builtin_layout
-from disclosure_core.model import Section, Sections
+from disclosure_core.rendering import outline, require_printable
 from disclosure_core.testing import strategies as dc
-from disclosure_core.values import BLANK
 
 REGISTRY = Registry()
 SOURCES = {"published-html": HtmlSource, "published-docx": DocxSource, "published-pdf": PdfSource}

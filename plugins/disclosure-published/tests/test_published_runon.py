@@ -15,12 +15,22 @@ from disclosure_published.testing import printed
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from disclosure_core import CellAddress, Registry, builtin_layout, check, official_layouts
-from disclosure_core.formats import Loaded
+from disclosure_core import (
+    Absent,
+    CellAddress,
+    CellValue,
+    Count,
+    Loaded,
+    Money,
+    Reading,
+    Registry,
+    Report,
+    builtin_layout,
+    check,
+    official_layouts,
+)
 from disclosure_core.layouts import CellKind, DataCell, LabelCell, Layout
-from disclosure_core.model import Report
 from disclosure_core.testing.strategies import reports
-from disclosure_core.values import Absent, CellValue, Count, Money, Reading
 
 HERE = Path(__file__).resolve().parent
 REAL = next(p / "shared" / "reports" / "real" for p in HERE.parents if (p / "shared" / "reports" / "real").is_dir())

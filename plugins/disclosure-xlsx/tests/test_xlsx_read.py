@@ -11,8 +11,18 @@ import openpyxl
 import pytest
 from openpyxl.workbook import Workbook
 
-from disclosure_core import AbsenceKind, Absent, Body, Count, Loaded, LoadError, Money, Registry, Report
-from disclosure_core.formats import DiagnosticLevel
+from disclosure_core import (
+    AbsenceKind,
+    Absent,
+    Body,
+    Count,
+    DiagnosticLevel,
+    Loaded,
+    LoadError,
+    Money,
+    Registry,
+    Report,
+)
 
 Edit = Callable[[Workbook], None]
 

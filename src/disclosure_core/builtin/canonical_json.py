@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from disclosure_core.formats import Loaded, Renderer, RenderOptions, Source
-from disclosure_core.hints import ReportHints
+from disclosure_core._formats import Loaded, Renderer, RenderOptions, Source
+from disclosure_core._hints import ReportHints
+from disclosure_core._serialize import dumps, loads
 from disclosure_core.hookspecs import hookimpl
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
-from disclosure_core.serialize import dumps, loads
 
 
 class JsonSource:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from disclosure_core.formats import Source
+from disclosure_core._formats import Source
 from disclosure_core.hookspecs import hookimpl
 from disclosure_core.ledger.source import LedgerSource
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from disclosure_core.formats import DataFile
+from disclosure_core._formats import DataFile
 from disclosure_core.hookspecs import hookimpl
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._diff_document import diff_json, diff_text, year_over_year
+from disclosure_core._hints import ReportHints
 from disclosure_core.cli.shared import emit, hint_options, load_input, state
-from disclosure_core.diff_document import diff_json, diff_text, year_over_year
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
-from disclosure_core.hints import ReportHints
 from disclosure_core.rules import load_rule_file
 from disclosure_core.rules.examples import rule_examples
 from disclosure_core.rules.output import findings_json, findings_text, reaches

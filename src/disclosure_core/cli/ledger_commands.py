@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._formats import DiagnosticLevel
+from disclosure_core._hints import ReportHints
 from disclosure_core.cli.shared import emit, renderer_for, state
-from disclosure_core.formats import DiagnosticLevel
-from disclosure_core.hints import ReportHints
 from disclosure_core.ledger.source import LedgerSource
 from disclosure_core.model import BodyLevel
 from disclosure_core.registry import read_input

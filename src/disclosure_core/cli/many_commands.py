@@ -12,12 +12,12 @@ from typing import Any
 
 import click
 
+from disclosure_core._batch_output import BatchDirectory, file_digest
+from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.aggregate import read_manifest
 from disclosure_core.batch import CheckOptions, batch_inputs, check_many
-from disclosure_core.batch_output import BatchDirectory, file_digest
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
-from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._hints import ReportHints
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
-from disclosure_core.hints import ReportHints
 
 
 @click.command()

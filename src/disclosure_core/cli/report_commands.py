@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
+from disclosure_core._hints import ReportHints
+from disclosure_core._schema import report_json_schema
 from disclosure_core.cli.shared import emit, hint_options, load_input, renderer_for, state
 from disclosure_core.findings import reading_of
-from disclosure_core.hints import ReportHints
 from disclosure_core.model import Body, BodyLevel, Report
-from disclosure_core.schema import report_json_schema
 from disclosure_core.values import Reading
 
 _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")

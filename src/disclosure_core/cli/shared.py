@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 import attrs
 import click
 
+from disclosure_core._files import refuse_overwriting_input, write_atomic
+from disclosure_core._formats import Loaded
+from disclosure_core._hints import ReportHints
 from disclosure_core.errors import UsageError
-from disclosure_core.files import refuse_overwriting_input, write_atomic
-from disclosure_core.formats import Loaded
-from disclosure_core.hints import ReportHints
 from disclosure_core.hookspecs import PROJECT
 from disclosure_core.model import BodyLevel
 from disclosure_core.registry import Registry

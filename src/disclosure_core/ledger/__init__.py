@@ -15,7 +15,7 @@ Pure counting lives in :mod:`~disclosure_core.ledger.tally`; reading CSV/XLSX re
 
 from __future__ import annotations
 
-from disclosure_core.formats import Loaded
+from disclosure_core._formats import Loaded
 from disclosure_core.layouts import Layout
 from disclosure_core.ledger.register import LedgerEntry, Register, read_register
 from disclosure_core.ledger.tally import table_2

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 
 import attrs
 
-from disclosure_core.archives import check_archive
+from disclosure_core._archives import check_archive
+from disclosure_core._formats import Diagnostic, DiagnosticLevel
 from disclosure_core.errors import LoadError, UsageError
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import Layout
 from disclosure_core.ledger.vocabulary import (
     COLUMNS,

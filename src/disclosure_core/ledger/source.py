@@ -4,7 +4,7 @@ A register says nothing of who reports or for which year: those come as hints (`
 ``--region``, ``--year``), and the layout is the official one prescribed for the year — or the only one
 given, when the caller names the format.
 
->>> from disclosure_core.hints import ReportHints
+>>> from disclosure_core._hints import ReportHints
 >>> from disclosure_core.layouts import official_layouts
 >>> text = "收到日期,申请人类型,办理结果,办结日期\\n2025-03-01,企业,予以公开,2025-03-20\\n"
 >>> hints = ReportHints(name="某县人民政府", level="county", year=2025)
@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from disclosure_core._formats import Loaded
+from disclosure_core._hints import ReportHints
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Loaded
-from disclosure_core.hints import ReportHints
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Body
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
+from disclosure_core._formats import DataFile
 from disclosure_core.errors import RuleSetError
-from disclosure_core.formats import DataFile
 from disclosure_core.layouts import Layout
 from disclosure_core.rules.lint import lint
 from disclosure_core.rules.loader import check_unique, parse_rule_set

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from disclosure_core._formats import Loaded
+from disclosure_core._hints import ReportHints
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Loaded
-from disclosure_core.hints import ReportHints
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
 from disclosure_core.testing.samples import daixian_report, numbered_report

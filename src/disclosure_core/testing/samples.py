@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from importlib import resources
 
+from disclosure_core._serialize import loads
 from disclosure_core.layouts import CellKind, Layout, builtin_layout
 from disclosure_core.model import Body, Report, Section, Sections
-from disclosure_core.serialize import loads
 from disclosure_core.values import CellValue, Count, Money, placeholder
 
 

@@ -12,8 +12,8 @@ import re
 
 import attrs
 
-from disclosure_core.document import OutlinePart, is_subheading
-from disclosure_core.model import Section
+from disclosure_core import Section
+from disclosure_core.rendering import OutlinePart, is_subheading
 
 NUMERALS = "一二三四五六七八九十"
 _SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．]|（[一二三四五六七八九十]+）)\s*")
@@ -46,7 +46,7 @@ def numbered_outline(parts: tuple[OutlinePart, ...]) -> tuple[tuple[OutlinePart,
     """The parts with official numbers on every heading, and a note for each heading that changed.
 
     >>> from disclosure_core import Body, Report, builtin_layout
-    >>> from disclosure_core.document import outline
+    >>> from disclosure_core.rendering import outline
     >>> from disclosure_core.model import Section
     >>> report = Report("gov-2021", 2025, Body("某县", "county"),
     ...                 sections={"overview": Section("总体情况", ("（二）加强领导", "正文。"))})

@@ -1,4 +1,4 @@
-"""The DOCX package around the document: metadata the page does not print, and byte-identical zip output.
+"""The DOCX package around the document: metadata the page does not print, written and read back.
 
 What a reader of the printed page cannot see — the format version, the body's level and region, the contact,
 structured facts, which headings were supplied by the layout, which empty cells are "not applicable" — is kept
@@ -8,9 +8,7 @@ so that :mod:`disclosure_docx.source` can read the document back without loss.
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -21,15 +19,13 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from disclosure_core.archives import member_start
+from disclosure_core.sources import DOCX_PROPERTY as PROPERTY
 
 METADATA_SCHEMA = "disclosure-core/docx/1"
-PROPERTY = "disclosure-core"
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 # Word's own format id for user-defined properties.
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def write_metadata(document: docx.document.Document, metadata: dict[str, Any]) -> None:
@@ -42,20 +38,6 @@ def write_metadata(document: docx.document.Document, metadata: dict[str, Any]) -
     package = document.part.package
     part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
-
-
-def shows_metadata(head: bytes) -> bool:
-    """Whether the first bytes of a file show a DOCX package carrying the "disclosure-core" property.
-
-    The renderer puts ``docProps/custom.xml`` third in the archive, so the property's name sits in the first
-    kilobytes; a document re-saved by Word moves the part to the end and is no longer recognised (it is then
-    read from its page, like any published DOCX).
-
-    >>> shows_metadata(b"PK\\x03\\x04 not really")
-    False
-    """
-    start = member_start(head, "docProps/custom.xml", limit=1024)
-    return start is not None and f'name="{PROPERTY}"'.encode() in start
 
 
 def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
@@ -74,24 +56,3 @@ def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
                     raise ValueError(f"custom property {PROPERTY!r} is not {METADATA_SCHEMA} metadata")
                 return value
     return None
-
-
-def deterministic_zip(data: bytes) -> bytes:
-    """The same package with fixed entry dates, a fixed entry order and fixed attributes.
-
-    python-docx stamps every zip entry with the current time; an official document rendered twice from the
-    same report must be the same file, byte for byte.
-    """
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = {info.filename: source.read(info) for info in source.infolist()}
-    # The metadata part comes right after the package's own: sources sniff it from a file's first bytes.
-    first = [name for name in ("[Content_Types].xml", "_rels/.rels", "docProps/custom.xml") if name in entries]
-    order = first + sorted(name for name in entries if name not in first)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in order:
-            info = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, entries[name])
-    return out.getvalue()

@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from disclosure_core.formats import RenderOptions
-from disclosure_core.model import Report
+from disclosure_core import RenderOptions, Report
 from disclosure_docx.libreoffice import DEFAULT_TIMEOUT, convert
 from disclosure_docx.pdf_stamp import restamp
 from disclosure_docx.renderer import UNDATED, DocxRenderer

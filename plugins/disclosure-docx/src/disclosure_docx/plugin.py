@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from disclosure_core.formats import Renderer, Source
+from disclosure_core import Renderer, Source
 from disclosure_core.hookspecs import hookimpl
-from disclosure_core.lazy import LazyRenderer, LazySource
+from disclosure_core.renderers import LazyRenderer
+from disclosure_core.sources import LazySource
 
 DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RENDERERS = (

@@ -19,21 +19,20 @@ import docx.document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from disclosure_core.document import (
+from disclosure_core import AbsenceKind, Absent, Money, RenderOptions, Report, to_dict
+from disclosure_core.layouts import CellKind, Layout
+from disclosure_core.rendering import (
+    DOCX_PACKAGE_FIRST,
     OutlinePart,
+    deterministic_zip,
     format_date,
     is_subheading,
     outline,
     report_title,
     title_lines,
 )
-from disclosure_core.formats import RenderOptions
-from disclosure_core.layouts import CellKind, Layout
-from disclosure_core.model import Report
-from disclosure_core.serialize import to_dict
-from disclosure_core.values import AbsenceKind, Absent, Money
 from disclosure_docx.numbering import Renumbered, numbered_outline
-from disclosure_docx.package import deterministic_zip, write_metadata
+from disclosure_docx.package import write_metadata
 from disclosure_docx.tables import table_xml
 from disclosure_docx.template import BODY, HEADING, SIGNATURE, SUBHEADING, TITLE, template_bytes
 
@@ -108,7 +107,7 @@ class DocxRenderer:
         write_metadata(document, _metadata(report, layout, parts, renumbered))
         buffer = io.BytesIO()
         document.save(buffer)
-        return deterministic_zip(buffer.getvalue())
+        return deterministic_zip(buffer.getvalue(), first=DOCX_PACKAGE_FIRST)
 
 
 def _core_properties(document: docx.document.Document, report: Report, layout: Layout, title: str) -> None:

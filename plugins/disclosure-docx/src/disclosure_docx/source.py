@@ -21,26 +21,26 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from disclosure_core.archives import check_archive
-from disclosure_core.document import report_title
-from disclosure_core.errors import LoadError
-from disclosure_core.formats import Diagnostic, Loaded
-from disclosure_core.hints import ReportHints
-from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
-from disclosure_core.model import Tables
-from disclosure_core.serialize import from_dict
-from disclosure_core.values import (
+from disclosure_core import (
     BLANK,
     AbsenceKind,
     Absent,
     CellValue,
     Count,
+    Diagnostic,
+    Loaded,
     Money,
     Provenance,
-    located,
+    ReportHints,
+    Tables,
+    from_dict,
     placeholder,
 )
-from disclosure_docx.package import read_metadata, shows_metadata
+from disclosure_core.errors import LoadError
+from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
+from disclosure_core.rendering import report_title
+from disclosure_core.sources import check_archive, located, written_by_disclosure_docx
+from disclosure_docx.package import read_metadata
 from disclosure_docx.tables import table_plan
 from disclosure_docx.template import HEADING, SIGNATURE, TITLE
 
@@ -54,7 +54,7 @@ class DocxSource:
 
     >>> from disclosure_core import builtin_layout, load, official_layouts
     >>> from disclosure_docx import DocxRenderer
-    >>> from disclosure_core.formats import RenderOptions
+    >>> from disclosure_core.renderers import RenderOptions
     >>> report = load("examples/daixian-2020.json").report
     >>> data = DocxRenderer().render(report, RenderOptions(builtin_layout("gov-2019")))
     >>> DocxSource().load(data, origin="daixian.docx", layouts=official_layouts()).report.tables == report.tables
@@ -71,7 +71,7 @@ class DocxSource:
         Other DOCX files are published reports for a reader of the printed page (``published-docx``):
         both sources look at the same property, so exactly one of them claims any DOCX file.
         """
-        return shows_metadata(head)
+        return written_by_disclosure_docx(head)
 
     def load(
         self, data: bytes, *, origin: str, layouts: Mapping[str, Layout], hints: ReportHints | None = None
@@ -212,7 +212,7 @@ class _Reader:
             self.diagnostics.append(Diagnostic(message, where=where, code="label_mismatch"))
 
     def value(self, text: str, address: CellAddress) -> CellValue:
-        """The value a printed cell text stands for (the inverse of :func:`disclosure_core.document.cell_text`)."""
+        """The value a printed cell text stands for (the inverse of :func:`disclosure_core.rendering.cell_text`)."""
         key = str(address)
         if key in self.not_applicable:
             return Absent(AbsenceKind.NOT_APPLICABLE, text)

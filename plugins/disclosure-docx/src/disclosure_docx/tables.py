@@ -23,9 +23,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from disclosure_core.document import cell_text
+from disclosure_core import Report
 from disclosure_core.layouts import BlockGrid, GridCell, GridRole, Label, Layout, TableLayout, table_grids
-from disclosure_core.model import Report
+from disclosure_core.rendering import cell_text
 from disclosure_docx.template import TABLE_NOTE, TABLE_TEXT, TABLE_TEXT_SMALL
 
 TEXT_WIDTH = 8844

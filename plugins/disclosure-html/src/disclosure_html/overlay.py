@@ -16,13 +16,11 @@ from decimal import Decimal
 
 import attrs
 
-from disclosure_core.document import cell_text
+from disclosure_core import CellValue, Finding, Findings, Outcome, Report, Severity
 from disclosure_core.errors import RenderError
-from disclosure_core.findings import Finding, Findings, Outcome, Severity
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.model import Report
+from disclosure_core.rendering import cell_text
 from disclosure_core.rules.confidence import reading_note, report_note, report_reading
-from disclosure_core.values import CellValue
 from disclosure_html.tables import Mark
 
 TEXTS = {

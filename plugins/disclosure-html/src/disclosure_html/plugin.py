@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from disclosure_core.formats import Renderer
+from disclosure_core import Renderer
 from disclosure_core.hookspecs import hookimpl
-from disclosure_core.lazy import LazyRenderer
+from disclosure_core.renderers import LazyRenderer
 
 RENDERER = LazyRenderer(
     "html",

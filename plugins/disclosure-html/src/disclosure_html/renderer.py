@@ -11,16 +11,9 @@ import functools
 import jinja2
 import markupsafe
 
-from disclosure_core.document import (
-    format_date,
-    is_subheading,
-    outline,
-    report_title,
-    title_lines,
-)
+from disclosure_core import RenderOptions, Report
 from disclosure_core.errors import RenderError
-from disclosure_core.formats import RenderOptions
-from disclosure_core.model import Report
+from disclosure_core.rendering import format_date, is_subheading, outline, report_title, title_lines
 from disclosure_html.overlay import build_overlay
 from disclosure_html.tables import table_group
 

@@ -13,10 +13,9 @@ from collections.abc import Callable
 
 import attrs
 
-from disclosure_core.document import cell_text
+from disclosure_core import Absent, Report
 from disclosure_core.layouts import BlockGrid, CellAddress, GridCell, GridRole, Layout, TableLayout, table_grids
-from disclosure_core.model import Report
-from disclosure_core.values import Absent
+from disclosure_core.rendering import cell_text
 
 
 @attrs.frozen

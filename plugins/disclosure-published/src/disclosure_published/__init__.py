@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from disclosure_core.formats import Loaded
+from disclosure_core import Loaded
 from disclosure_core.layouts import Layout, official_layouts
-from disclosure_core.lazy import lazy_exports
+from disclosure_core.sources import lazy_exports
 from disclosure_published.bodies import Hints, infer_level
 from disclosure_published.parse import parse_tokens
 from disclosure_published.stream import Token, row_break, table_end

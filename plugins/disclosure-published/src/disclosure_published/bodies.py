@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import re
 
-from disclosure_core.hints import ReportHints
-from disclosure_core.model import BodyLevel
+from disclosure_core import BodyLevel, ReportHints
 from disclosure_published.normalize import simplified
 
 PROVINCES = [
@@ -78,7 +77,7 @@ _WE = re.compile(r"我(省|市|州|县|区|乡|镇|街道|局|委|办|厅|院|�
 
 
 Hints = ReportHints
-"""What the caller knows better than the text: the core :class:`~disclosure_core.hints.ReportHints`."""
+"""What the caller knows better than the text: the core :class:`~disclosure_core.ReportHints`."""
 
 
 def name_from_title(title: str) -> str | None:

@@ -27,9 +27,8 @@ from functools import lru_cache
 
 import attrs
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
+from disclosure_core import Diagnostic, DiagnosticLevel, Provenance, Reading
 from disclosure_core.layouts import CellAddress, CellKind
-from disclosure_core.values import Provenance, Reading
 from disclosure_published.identities import Identity, Number
 from disclosure_published.search import Problem, search
 

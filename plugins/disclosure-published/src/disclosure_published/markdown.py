@@ -25,9 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core import Diagnostic, DiagnosticLevel, Loaded, Provenance
 from disclosure_core.layouts import Layout
-from disclosure_core.values import Provenance
 from disclosure_published.bodies import Hints
 from disclosure_published.cells import looks_like_value
 from disclosure_published.furniture import is_page_number

@@ -13,9 +13,7 @@ import re
 
 import attrs
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
-from disclosure_core.model import SECTION_IDS, Section, Sections
-from disclosure_core.values import Provenance
+from disclosure_core import SECTION_IDS, Diagnostic, DiagnosticLevel, Provenance, Section, Sections
 from disclosure_published.normalize import clean, simplified, strip_markup
 from disclosure_published.walker import Heading, Paragraph
 

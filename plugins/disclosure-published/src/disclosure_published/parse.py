@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from disclosure_core import Body, BodyLevel, Diagnostic, DiagnosticLevel, Facts, Loaded, Provenance, Report, Tables
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
-from disclosure_core.hints import disagreement
 from disclosure_core.layouts import Layout
-from disclosure_core.model import Body, BodyLevel, Facts, Report, Tables
-from disclosure_core.values import Provenance
+from disclosure_core.sources import disagreement
 from disclosure_published import bodies, facts, metadata
 from disclosure_published.bodies import Hints
 from disclosure_published.normalize import clean, label_key

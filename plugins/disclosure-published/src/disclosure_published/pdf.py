@@ -26,10 +26,9 @@ from typing import Any
 
 import attrs
 
+from disclosure_core import Diagnostic, DiagnosticLevel, Loaded, Provenance
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.layouts import Layout, official_layouts
-from disclosure_core.values import Provenance
 from disclosure_published import pdf_choice
 from disclosure_published.bodies import Hints
 from disclosure_published.furniture import is_bare_number, is_page_number, running

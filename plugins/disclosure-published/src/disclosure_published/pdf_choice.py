@@ -20,10 +20,19 @@ from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core import (
+    Absent,
+    CellValue,
+    Count,
+    Diagnostic,
+    DiagnosticLevel,
+    Loaded,
+    Money,
+    Provenance,
+    Reading,
+    Tables,
+)
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.model import Tables
-from disclosure_core.values import Absent, CellValue, Count, Money, Provenance, Reading
 from disclosure_published import identities
 
 Score = Callable[[Layout, Mapping[CellAddress, int | None]], int]

@@ -26,8 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
-from disclosure_core.values import Provenance, Reading
+from disclosure_core import Diagnostic, DiagnosticLevel, Provenance, Reading
 from disclosure_published.pdf_grid import Cell, Grid, LabelTest
 from disclosure_published.stream import Token, row_break, table_end
 

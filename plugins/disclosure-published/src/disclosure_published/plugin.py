@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from disclosure_core.formats import Source
+from disclosure_core import Source
 from disclosure_core.hookspecs import hookimpl
-from disclosure_core.lazy import LazySource
+from disclosure_core.sources import LazySource
 
 _SOURCES = "disclosure_published.sources"
 SOURCES = (

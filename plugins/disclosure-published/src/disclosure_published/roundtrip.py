@@ -22,11 +22,10 @@ import re
 import attrs
 from hypothesis import strategies as st
 
-from disclosure_core.document import outline, report_title
+from disclosure_core import BLANK, AbsenceKind, Absent, Body, BodyLevel, CellValue, Facts, Report, Section, Sections
 from disclosure_core.layouts import builtin_layout
-from disclosure_core.model import Body, BodyLevel, Facts, Report, Section, Sections
+from disclosure_core.rendering import outline, report_title
 from disclosure_core.testing import strategies as dc
-from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue
 
 # Names as offices print them, by level: place names (outermost first) and what follows them.
 _NAMES = {

@@ -28,10 +28,8 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from disclosure_core.formats import Diagnostic, Loaded
+from disclosure_core import SECTION_IDS, Diagnostic, Loaded, Provenance
 from disclosure_core.layouts import CellAddress, Layout, TableLayout
-from disclosure_core.model import SECTION_IDS
-from disclosure_core.values import Provenance
 from disclosure_published.bodies import Hints
 from disclosure_published.digit_runs import Run, solve
 from disclosure_published.headings import expected_number, match_heading

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from disclosure_core.archives import member_start
+from disclosure_core import Loaded
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Loaded
 from disclosure_core.layouts import Layout
+from disclosure_core.sources import written_by_disclosure_docx
 from disclosure_published import html, markdown, pdf, runon, word
 from disclosure_published.bodies import Hints
 from disclosure_published.parse import parse_tokens
@@ -172,14 +172,7 @@ class DocxSource(_PublishedSource):
         if not head.startswith(b"PK\x03\x04"):
             return False
         word_document = filename.lower().endswith(self.suffixes) or b"word/document.xml" in head
-        return word_document and not _written_by_disclosure_docx(head)
+        return word_document and not written_by_disclosure_docx(head)
 
     def tokens(self, data: bytes, origin: str) -> list[Token]:
         return word.word_tokens(data, origin=origin)
-
-
-def _written_by_disclosure_docx(head: bytes) -> bool:
-    # The same test as disclosure_docx.package.shows_metadata (this plugin does not depend on that one):
-    # the renderer writes the property third in the archive, so it shows in a file's first bytes.
-    start = member_start(head, "docProps/custom.xml", limit=1024)
-    return start is not None and b'name="disclosure-core"' in start

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
+from disclosure_core import CellValue, Diagnostic, DiagnosticLevel, Provenance, Reading
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
-from disclosure_core.values import CellValue, Provenance, Reading, located
+from disclosure_core.sources import located
 from disclosure_published.cells import read_cell
 from disclosure_published.normalize import clean
 from disclosure_published.stream import Token

@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_core.folding import fold_ideographs
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
+from disclosure_core import SECTION_IDS, Diagnostic, DiagnosticLevel, Provenance
 from disclosure_core.layouts import Layout
-from disclosure_core.model import SECTION_IDS
-from disclosure_core.values import Provenance
+from disclosure_core.sources import fold_ideographs
 from disclosure_published.cells import looks_like_value
 from disclosure_published.furniture import is_page_number
 from disclosure_published.fuzzy import fuzzy_rows_of

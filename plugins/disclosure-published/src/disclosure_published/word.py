@@ -15,7 +15,7 @@ Any WordprocessingML document is read from what it prints, as offices publish it
 Provenance: ``line`` is the paragraph's number in reading order (1-based, empty paragraphs counted, table
 cells not), ``cell`` is ``T2R5C3`` — the second data table, row 5, grid column 3.
 
-The archive is checked by :func:`disclosure_core.archives.check_archive` before python-docx opens it.
+The archive is checked by :func:`disclosure_core.sources.check_archive` before python-docx opens it.
 
 >>> import io, docx
 >>> document = docx.Document()
@@ -37,9 +37,9 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from disclosure_core.archives import check_archive
+from disclosure_core import Provenance
 from disclosure_core.errors import LoadError
-from disclosure_core.values import Provenance
+from disclosure_core.sources import check_archive
 from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import MAX_TEXT_CHARS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from disclosure_core.lazy import lazy_exports
+from disclosure_core.renderers import lazy_exports
 
 if TYPE_CHECKING:
     from disclosure_xlsx.renderer import XlsxRenderer

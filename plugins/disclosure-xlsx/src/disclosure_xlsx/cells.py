@@ -18,9 +18,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
+from disclosure_core import AbsenceKind, Absent, CellValue, Count, Diagnostic, DiagnosticLevel, Money, Provenance
 from disclosure_core.layouts import CellKind, ColumnSpec
-from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, located
+from disclosure_core.sources import located
 
 Content = int | Decimal | str | None
 """What a value cell holds in the workbook: a number, a text, or nothing."""

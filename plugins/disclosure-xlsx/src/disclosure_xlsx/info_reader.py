@@ -16,11 +16,22 @@ from typing import Any
 
 import attrs
 
+from disclosure_core import (
+    AssessmentWeight,
+    Body,
+    BodyLevel,
+    Diagnostic,
+    DiagnosticLevel,
+    Facts,
+    FeesCharged,
+    Money,
+    Provenance,
+    Report,
+    Section,
+    Sections,
+)
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import Layout, unknown_layout
-from disclosure_core.model import AssessmentWeight, Body, BodyLevel, Facts, FeesCharged, Report, Section, Sections
-from disclosure_core.values import Money, Provenance
 from disclosure_xlsx import info_sheet as f
 from disclosure_xlsx.cells import parse_decimal
 from disclosure_xlsx.workbook_reader import Grid, normalize

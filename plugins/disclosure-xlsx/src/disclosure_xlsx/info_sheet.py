@@ -15,10 +15,9 @@ from decimal import Decimal
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from disclosure_core.document import report_title
+from disclosure_core import BodyLevel, Money, Report
 from disclosure_core.layouts import CellKind, Layout, builtin_layout
-from disclosure_core.model import BodyLevel, Report
-from disclosure_core.values import Money
+from disclosure_core.rendering import report_title
 from disclosure_xlsx import styles
 from disclosure_xlsx.cells import MONEY_UNITS, cell_content
 from disclosure_xlsx.table_writer import write_text

@@ -1,8 +1,8 @@
 """Saving a workbook so that the same report always gives the same bytes.
 
 openpyxl stamps the save time into ``docProps/core.xml`` and every ZIP member; here the document
-properties carry a fixed date and the archive is rewritten with fixed member times, a fixed member order
-(``[Content_Types].xml`` first, as Excel writes it) and fixed compression.
+properties carry a fixed date and the archive is rewritten by the writer every package renderer shares
+(:func:`disclosure_core.rendering.deterministic_zip`: fixed member times, order and compression).
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from disclosure_core.rendering import deterministic_zip
+
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 """Created and modified date of every rendered workbook: a rendering has no date of its own."""
-
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_FIRST = ("[Content_Types].xml", "_rels/.rels")
 
 
 def workbook_bytes(workbook: Workbook) -> bytes:
@@ -30,13 +29,4 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).save()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
-        names = source.namelist()
-        ordered = [name for name in _FIRST if name in names] + [name for name in names if name not in _FIRST]
-        for name in ordered:
-            member = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            target.writestr(member, source.read(name), compresslevel=6)
-    return out.getvalue()
+    return deterministic_zip(raw.getvalue())

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from disclosure_core.document import require_layout
-from disclosure_core.formats import RenderOptions
-from disclosure_core.model import Report
+from disclosure_core import RenderOptions, Report
+from disclosure_core.rendering import require_layout
 from disclosure_xlsx.geometry import table_sheet
 from disclosure_xlsx.info_sheet import INFO_SHEET, write_info
 from disclosure_xlsx.package import workbook_bytes

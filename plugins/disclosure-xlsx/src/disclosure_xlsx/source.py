@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from disclosure_core import Diagnostic, Loaded, ReportHints
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Diagnostic, Loaded
-from disclosure_core.hints import ReportHints
 from disclosure_core.layouts import Layout
 from disclosure_xlsx.geometry import table_sheet
 from disclosure_xlsx.info_reader import read_info

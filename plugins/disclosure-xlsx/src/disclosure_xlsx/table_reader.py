@@ -15,10 +15,10 @@ from collections.abc import Callable
 import attrs
 from openpyxl.utils import get_column_letter
 
+from disclosure_core import AbsenceKind, Absent, CellValue, Diagnostic, DiagnosticLevel, Provenance
 from disclosure_core.errors import LoadError
-from disclosure_core.formats import Diagnostic, DiagnosticLevel
 from disclosure_core.layouts import CellAddress, CellKind
-from disclosure_core.values import AbsenceKind, Absent, CellValue, Provenance, located
+from disclosure_core.sources import located
 from disclosure_xlsx.cells import MONEY_UNITS, read_value
 from disclosure_xlsx.checks import CHECK_LABELS
 from disclosure_xlsx.geometry import LabelKind, LabelPlace, TableSheet

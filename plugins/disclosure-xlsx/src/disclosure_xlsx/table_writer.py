@@ -6,11 +6,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from disclosure_core.document import report_title
+from disclosure_core import Money, Report
 from disclosure_core.errors import RenderError
 from disclosure_core.layouts import CellKind
-from disclosure_core.model import Report
-from disclosure_core.values import Money
+from disclosure_core.rendering import report_title
 from disclosure_xlsx import styles
 from disclosure_xlsx.cells import MONEY_UNITS, cell_content
 from disclosure_xlsx.checks import check_cells

@@ -1,6 +1,6 @@
 """Opening an untrusted workbook safely and taking what its sheets hold as plain grids of values.
 
-The archive is checked before openpyxl sees it (sizes, ratios, no DTD: :mod:`disclosure_core.archives`);
+The archive is checked before openpyxl sees it (sizes, ratios, no DTD: :func:`disclosure_core.sources.check_archive`);
 openpyxl then parses with defusedxml. Only the first rows and columns are read: the form is small, and a
 sheet padded with a million rows must not cost a million rows of work.
 """
@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 import openpyxl
 
-from disclosure_core.archives import check_archive
 from disclosure_core.errors import LoadError
+from disclosure_core.sources import check_archive
 from disclosure_xlsx.ooxml_text import unescape
 
 MAX_BYTES = 32 * 1024 * 1024

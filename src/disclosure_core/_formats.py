@@ -19,7 +19,7 @@ from disclosure_core.model import Report
 from disclosure_core.values import Provenance
 
 if TYPE_CHECKING:
-    from disclosure_core.hints import ReportHints
+    from disclosure_core._hints import ReportHints
 
 
 @attrs.frozen
@@ -150,7 +150,7 @@ class Source(Protocol):
     ) -> Loaded:
         """Read ``data`` (named ``origin`` in messages and provenance).
 
-        ``hints`` (:class:`~disclosure_core.hints.ReportHints`) are what the caller knows better than the
+        ``hints`` (:class:`~disclosure_core._hints.ReportHints`) are what the caller knows better than the
         document; a source that infers the body or the year from text uses them while reading. The registry
         applies them to what every source returns, so a source may also ignore them.
 

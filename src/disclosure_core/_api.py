@@ -13,14 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from disclosure_core._formats import Loaded
+from disclosure_core._serialize import cell_problem
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import Findings
-from disclosure_core.formats import Loaded
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Body, CellUpdates, Report
 from disclosure_core.registry import Registry
 from disclosure_core.rules.spec import RuleSet
-from disclosure_core.serialize import cell_problem
 from disclosure_core.values import CellValue, as_value
 
 

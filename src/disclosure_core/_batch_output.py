@@ -28,8 +28,8 @@ from typing import Any
 
 import attrs
 
+from disclosure_core._files import write_atomic
 from disclosure_core.batch import BatchResult, CheckOptions
-from disclosure_core.files import write_atomic
 from disclosure_core.findings import Outcome, Severity
 from disclosure_core.rules.output import findings_json
 

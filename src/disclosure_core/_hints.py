@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from disclosure_core.formats import Diagnostic, DiagnosticLevel, Loaded
+from disclosure_core._formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.model import Body, BodyLevel
 from disclosure_core.values import Provenance
 

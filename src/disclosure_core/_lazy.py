@@ -8,7 +8,7 @@ classes: the names and suffixes are declared here, the class (``"module:Class"``
 >>> renderer = LazyRenderer("json", ".json", "application/json", "canonical JSON",
 ...                         "disclosure_core.builtin.canonical_json:JsonRenderer")
 >>> from disclosure_core import Body, Report, builtin_layout
->>> from disclosure_core.formats import RenderOptions, Renderer
+>>> from disclosure_core._formats import RenderOptions, Renderer
 >>> isinstance(renderer, Renderer), renderer.render(Report("gov-2021", 2025, Body("某县", "county")), RenderOptions(builtin_layout("gov-2021")))[:1]
 (True, b'{')
 """
@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from disclosure_core.formats import Loaded, RenderOptions
-    from disclosure_core.hints import ReportHints
+    from disclosure_core._formats import Loaded, RenderOptions
+    from disclosure_core._hints import ReportHints
     from disclosure_core.layouts import Layout
     from disclosure_core.model import Report
 
@@ -59,7 +59,7 @@ def load_target(target: str) -> Any:
 
 @attrs.define
 class LazyRenderer:
-    """A :class:`~disclosure_core.formats.Renderer` that imports its implementation on the first render."""
+    """A :class:`~disclosure_core._formats.Renderer` that imports its implementation on the first render."""
 
     name: str
     suffix: str
@@ -82,7 +82,7 @@ class LazyRenderer:
 
 @attrs.define
 class LazySource:
-    """A :class:`~disclosure_core.formats.Source` that imports its implementation when first asked.
+    """A :class:`~disclosure_core._formats.Source` that imports its implementation when first asked.
 
     ``magic``, when given, lets :meth:`sniff` refuse files that do not start with it without importing anything.
     """

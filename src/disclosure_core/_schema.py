@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from disclosure_core._serialize import REPORT_SCHEMA_ID
 from disclosure_core.layouts import CellKind, ColumnSpec, Layout
 from disclosure_core.model import SECTION_IDS, BodyLevel
-from disclosure_core.serialize import REPORT_SCHEMA_ID
 from disclosure_core.values import AbsenceKind, Reading
 
 _DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}

@@ -1,8 +1,9 @@
-"""Refusing hostile ZIP containers (XLSX, DOCX) before any XML parser sees them.
+"""ZIP packages (XLSX, DOCX): refusing hostile ones before any XML parser sees them, writing ours byte for byte.
 
 Office files are ZIP archives of XML. A zip bomb (tiny file, enormous members), a swarm of members or an
 XML document type declaration (billion laughs, external entities) is refused here with a :class:`LoadError`
 naming the file, so that a parser only ever gets archives whose sizes are bounded and whose XML has no DTD.
+Going out, :func:`deterministic_zip` gives one report one package, byte for byte.
 
 >>> import io, zipfile
 >>> buffer = io.BytesIO()
@@ -151,3 +152,65 @@ def member_start(head: bytes, name: str, *, limit: int = 4096) -> bytes | None:
             return None
         offset = start + size
     return None
+
+
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""The date of every member of a package we write: a rendering has no date of its own."""
+
+PACKAGE_FIRST = ("[Content_Types].xml", "_rels/.rels")
+"""The members an Office package starts with (as Word and Excel write them)."""
+
+
+def deterministic_zip(data: bytes, *, first: tuple[str, ...] = PACKAGE_FIRST) -> bytes:
+    """The same ZIP package with fixed member dates, a fixed member order and fixed attributes.
+
+    python-docx and openpyxl stamp every member with the current time; a report rendered twice must give
+    the same file. The members named in ``first`` come first, in that order (a sniffer reads them from a
+    file's first bytes), the others sorted by name.
+
+    >>> import io, zipfile
+    >>> def package(names):
+    ...     buffer = io.BytesIO()
+    ...     with zipfile.ZipFile(buffer, "w") as archive:
+    ...         for name in names:
+    ...             archive.writestr(name, name)
+    ...     return buffer.getvalue()
+    >>> once = deterministic_zip(package(["b.xml", "_rels/.rels", "a.xml", "[Content_Types].xml"]))
+    >>> zipfile.ZipFile(io.BytesIO(once)).namelist()
+    ['[Content_Types].xml', '_rels/.rels', 'a.xml', 'b.xml']
+    >>> once == deterministic_zip(package(["a.xml", "[Content_Types].xml", "b.xml", "_rels/.rels"]))
+    True
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    leading = [name for name in first if name in entries]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in leading + sorted(name for name in entries if name not in leading):
+            info = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, entries[name])
+    return out.getvalue()
+
+
+DOCX_METADATA_PART = "docProps/custom.xml"
+DOCX_PROPERTY = "disclosure-core"
+"""The custom document property in which disclosure-docx keeps what the printed page does not show."""
+
+DOCX_PACKAGE_FIRST = (*PACKAGE_FIRST, DOCX_METADATA_PART)
+"""disclosure-docx's member order: the metadata part right after the package's own, where a sniffer sees it."""
+
+
+def written_by_disclosure_docx(head: bytes) -> bool:
+    """Whether the first bytes of a file show a DOCX package carrying disclosure-docx's property.
+
+    Both DOCX sources ask this: the exact reader (``docx``) claims these files, the published reader
+    (``published-docx``) every other DOCX. The renderer writes the property third in the archive, so it shows
+    in the first kilobyte; a document re-saved by Word moves it to the end and is read from its page.
+
+    >>> written_by_disclosure_docx(b"PK\\x03\\x04 not really")
+    False
+    """
+    start = member_start(head, DOCX_METADATA_PART, limit=1024)
+    return start is not None and f'name="{DOCX_PROPERTY}"'.encode() in start
