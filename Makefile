@@ -53,6 +53,7 @@ test: lint types docs
 
 test-long: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest
+	$(BIN)/python tools/codegen_equivalence.py 100000
 
 bench: setup
 	@for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

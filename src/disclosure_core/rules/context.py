@@ -7,7 +7,7 @@ placeholder and not-applicable cells are never silently 0.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Protocol
 
@@ -108,6 +108,8 @@ class Result:
     values: Mapping[Key, Number] = attrs.field(factory=dict)
     suggestions: tuple[Suggestion, ...] = ()
     culprits: tuple[str, ...] = ()
+    later: Callable[[], Mapping[str, Words]] | None = None
+    """More words, made only when the finding's message is (the arithmetic written out, say)."""
 
 
 EMPTY = Result(Outcome.EMPTY)

@@ -171,28 +171,34 @@ def _check_previous(report: Report, previous: Report) -> None:
 
 
 def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:
+    """A non-passing finding; its message and fingerprint are made when first asked for."""
     rule = instance.rule
-    words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
     culprits, suggestions = result.culprits, result.suggestions
     if result.outcome is Outcome.FAIL and instance.locatable:
         culprits, suggestions = suggestions_for(ctx, [u.cell for u in result.uses if u.report == "current"], fixes)
-    notes = list(result.notes)
+    notes = result.notes
     if result.assumed_zero:
-        notes.append(BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
-    template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
-    return Finding(
+        notes = (*notes, BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
+
+    def make() -> tuple[Message, str]:
+        words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
+        if result.later is not None:
+            words.update(result.later())
+        template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
+        return message(template, words), fingerprint(instance.id, result)
+
+    return Finding.deferred(
+        make,
         rule=instance.id,
         severity=rule.severity,
         outcome=result.outcome,
-        message=message(template, words),
         cells=result.uses,
         lhs=result.lhs,
         rhs=result.rhs,
         difference=result.difference,
-        fingerprint=fingerprint(instance.id, result),
         culprits=culprits,
         suggestions=suggestions,
-        notes=tuple(notes),
+        notes=notes,
         table=rule.table,
         base=rule.id,
         op=result.op,

@@ -6,7 +6,7 @@ the wrong unit, stated figures in the text. :func:`differences` checks it both w
 code (:func:`~disclosure_core.rules.engine.check`) and with the interpreter alone
 (:func:`~disclosure_core.rules.engine.evaluate_interpreted`) — and lists the findings that differ.
 
-The property test runs a few hundred cases; ``python -m disclosure_core.rules.equivalence 100000`` (and
+The property test runs a few hundred cases; ``tools/codegen_equivalence.py 100000`` (run by
 ``make test-long``) runs many more and prints the count, the time and the differences.
 
 >>> import random
@@ -138,14 +138,9 @@ def both_ways(
     return generated, interpreted
 
 
-def main(argv: list[str]) -> int:
-    """Run ``argv[0]`` cases (default 100 000) from seed ``argv[1]`` (default 0); exit 1 on any difference."""
-    from disclosure_core.registry import Registry
-
-    count = int(argv[0]) if argv else 100_000
-    seed = int(argv[1]) if len(argv) > 1 else 0
-    registry = Registry()
-    rules, layouts = registry.rule_set(), registry.layouts()
+def run(count: int, seed: int, rules: RuleSet, layouts: Mapping[str, Layout]) -> int:
+    """Check ``count`` cases from ``seed`` both ways, print the count, the time and the outcomes; the number
+    of cases with differences (each printed to stderr)."""
     rnd = random.Random(seed)
     start = time.perf_counter()
     found = 0
@@ -164,8 +159,4 @@ def main(argv: list[str]) -> int:
     shown = ", ".join(f"{outcome} {n}" for outcome, n in sorted(outcomes.items()))
     print(f"{count} reports (seed {seed}; layouts {', '.join(layouts)}): {found} with differences, {elapsed:.0f} s")
     print(f"findings compared: {sum(outcomes.values())} ({shown})")
-    return 1 if found else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    return found

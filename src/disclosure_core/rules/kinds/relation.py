@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from disclosure_core.findings import CellUse, Outcome
-from disclosure_core.layouts import CellAddress
+from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import AssessmentWeight, Facts, Report
 from disclosure_core.rules.codegen import Emitter, Test, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
@@ -140,10 +140,15 @@ class RelationCheck:
             if got.outcome is Outcome.EMPTY:
                 return EMPTY
             uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
-            words: dict[str, Words] = {"missing": missing_words(ctx, got.missing, got.note)}
             missing = tuple(str(name) for previous, name in got.missing if not previous)
+            absent, note = got.missing, got.note
             return Result(
-                got.outcome, tuple(uses), op=self.op or None, words=words, notes=notes_of(got.note), missing=missing
+                got.outcome,
+                tuple(uses),
+                op=self.op or None,
+                notes=notes_of(got.note),
+                missing=missing,
+                later=lambda: {"missing": missing_words(ctx, absent, note)},
             )
         try:
             if self.rhs is None:
@@ -160,8 +165,12 @@ class RelationCheck:
             return None
         uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
         difference = lhs - rhs if lhs is not None and rhs is not None else None
-        words = self._words(ctx, uses, held)
-        words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(difference))
+        words = {
+            "lhs": show_number(lhs),
+            "rhs": show_number(rhs),
+            "difference": show_number(difference),
+        }
+        layout = ctx.layout
         linear = lhs_linear.combine(rhs_linear, -1) if lhs_linear and rhs_linear else None
         return Result(
             Outcome.PASS if held else Outcome.FAIL,
@@ -175,15 +184,16 @@ class RelationCheck:
             assumed_zero=got.assumed_zero,
             linear=linear,
             values=got.values,
+            later=lambda: self._words(layout, uses, held),
         )
 
-    def _words(self, ctx: Context, uses: list[CellUse], held: bool = True) -> dict[str, Words]:
+    def _words(self, layout: Layout, uses: list[CellUse], held: bool = True) -> dict[str, Words]:
         if not uses:
             return {"arithmetic": ""}
         return {
             "arithmetic": (
-                arithmetic(ctx.layout, uses, self.op or "?", "zh", held=held),
-                arithmetic(ctx.layout, uses, self.op or "?", "en", held=held),
+                arithmetic(layout, uses, self.op or "?", "zh", held=held),
+                arithmetic(layout, uses, self.op or "?", "en", held=held),
             )
         }
 
