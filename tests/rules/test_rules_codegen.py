@@ -183,6 +183,8 @@ def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code() -> No
         "    return True",
         "    return 1.5",
         "    return eval(n0)",
+        "    return n0(1)",
+        "    return get(K0, BLANK).number.get(K1)",
     ],
 )
 def test_the_validator_refuses_anything_outside_the_allow_list(body: str) -> None:

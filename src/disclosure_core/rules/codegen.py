@@ -274,11 +274,22 @@ def validate(source: str) -> ast.Module:
             node.value is None or (type(node.value) is int)  # bool, an int subclass, is refused
         ):
             raise UnsafeCode(f"constant {node.value!r} is not allowed")
+        if isinstance(node, ast.Call) and not _allowed_call(node):
+            raise UnsafeCode("only get(), fail(), blank() and the lists' append() are called")
         if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
             raise UnsafeCode("only the one function _rules is generated")
         if isinstance(node, ast.arg) and node.arg not in {"cells", "BLANK", "PH", "zero"}:
             raise UnsafeCode(f"argument {node.arg!r} is not allowed")
     return tree
+
+
+def _allowed_call(node: ast.Call) -> bool:
+    func = node.func
+    if node.keywords:
+        return False
+    if isinstance(func, ast.Name):
+        return func.id in {"get", "fail", "blank"}
+    return isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name)
 
 
 def names(source: str) -> set[str]:
