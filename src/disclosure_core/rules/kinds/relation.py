@@ -113,6 +113,11 @@ class RelationCheck:
         cells = tuple(name for _, name in self.keys if isinstance(name, CellAddress))
         object.__setattr__(self, "_fast", (cells, weights, difference.constant))
 
+    @property
+    def fast(self) -> tuple[tuple[CellAddress, ...], tuple[tuple[int, Number], ...], Number] | None:
+        """A linear relation over this year's cells as (cells, (position, weight) …, constant), else None."""
+        return self._fast
+
     def evaluate(self, ctx: Context) -> Result | None:
         if self._fast is not None:
             cells, weights, constant = self._fast
@@ -205,9 +210,9 @@ def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
     That is exactly :meth:`RelationCheck.evaluate`'s fast path; anything else (a condition, previous-year
     cells, facts) is left to the interpreter.
     """
-    if check._fast is None:
+    if check.fast is None:
         return None
-    cells, weights, constant = check._fast
+    cells, weights, constant = check.fast
     numbers = [emitter.number(cell) for cell in cells]
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
     passes = emitter.all_of([*(emitter.present(n) for n in numbers), emitter.compare(total, check.op, "0")])
