@@ -110,10 +110,16 @@ class NarrativeCheck:
         words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(lhs - rhs))
         words["percent"] = show_number(figure.percent)
         stated = (f"正文 {figure.value}", f"text {figure.value}")
-        words["arithmetic"] = (
-            arithmetic(ctx.layout, shown, "==", "zh", stated[0]),
-            arithmetic(ctx.layout, shown, "==", "en", stated[1]),
-        )
+        layout = ctx.layout
+
+        def written_out() -> dict[str, Words]:
+            return {
+                "arithmetic": (
+                    arithmetic(layout, shown, "==", "zh", stated[0]),
+                    arithmetic(layout, shown, "==", "en", stated[1]),
+                )
+            }
+
         return Result(
             Outcome.PASS if held else Outcome.FAIL,
             tuple(shown),
@@ -125,6 +131,7 @@ class NarrativeCheck:
             notes=notes,
             missing=tuple(str(k[1]) for k in got.missing),
             assumed_zero=got.assumed_zero,
+            later=written_out,
         )
 
 
