@@ -25,6 +25,7 @@ from disclosure_core.rules.context import Context, Result, integral
 from disclosure_core.rules.instances import CompiledRules, Instance
 from disclosure_core.rules.kinds.relation import RelationCheck
 from disclosure_core.rules.kinds.threshold import ThresholdCheck
+from disclosure_core.rules.spec import MissingPolicy
 from disclosure_core.rules.suggest import CONFIDENCE, classify, transpositions
 from disclosure_core.values import BLANK, CellValue, Count, Money
 
@@ -106,32 +107,46 @@ class _Residuals:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.relations: dict[int, tuple[Number, dict[CellAddress, Number]] | None] = {}
-        self.thresholds: dict[int, bool] = {}
+        self.relations: dict[int, tuple[Number, dict[CellAddress, Number]] | str | None] = {}
+        self.thresholds: dict[int, frozenset[str] | None] = {}
 
-    def relation(self, instance: Instance, check: RelationCheck) -> tuple[Number, dict[CellAddress, Number]] | None:
+    def relation(
+        self, instance: Instance, check: RelationCheck
+    ) -> tuple[Number, dict[CellAddress, Number]] | str | None:
+        """(residual, weights); ``STAYS_BLANK`` when a blank keeps it unverifiable; None: evaluate it again."""
         if instance.index not in self.relations:
             self.relations[instance.index] = _residual(self.ctx, check)
         return self.relations[instance.index]
 
-    def threshold_held(self, instance: Instance, check: ThresholdCheck) -> bool:
+    def threshold_bad(self, instance: Instance, check: ThresholdCheck) -> frozenset[str] | None:
+        """The cells outside the threshold now (empty when it holds); None: evaluate it again."""
         if instance.index not in self.thresholds:
-            result = check.evaluate(self.ctx)
-            self.thresholds[instance.index] = result is None or result.outcome not in _BROKEN
+            bad: frozenset[str] | None = None
+            if all(not previous and isinstance(name, CellAddress) for previous, name in check.keys):
+                result = check.evaluate(self.ctx)
+                if result is None or result.outcome not in _BROKEN:
+                    bad = frozenset()
+                elif result.outcome is Outcome.FAIL:
+                    bad = frozenset(use.cell for use in result.uses)
+            self.thresholds[instance.index] = bad
         return self.thresholds[instance.index]
 
 
 _BROKEN = {Outcome.FAIL, Outcome.RULE_ERROR}
+STAYS_BLANK = "stays blank"
 
 
-def _residual(ctx: Context, check: RelationCheck) -> tuple[Number, dict[CellAddress, Number]] | None:
+def _residual(ctx: Context, check: RelationCheck) -> tuple[Number, dict[CellAddress, Number]] | str | None:
     fast = check.fast
     if fast is None:
         return None
     cells, weights, constant = fast
     numbers = [ctx.cells.get(cell, BLANK).number for cell in cells]
     if None in numbers:
-        return None  # a blank may be read as 0 (policy, option): evaluate it again instead
+        # Another cell holds no number and is never read as 0: changing a printed one cannot make it fail.
+        if check.policy is MissingPolicy.NOT_VERIFIABLE and not ctx.blank_as_zero:
+            return STAYS_BLANK
+        return None
     return linear_total(numbers, weights, constant), {cells[i]: w for i, w in weights}  # type: ignore[arg-type]
 
 
@@ -145,21 +160,20 @@ def _holds_everywhere(
         check = instance.check
         if old is not None and isinstance(check, RelationCheck):
             state = residuals.relation(instance, check)
-            if state is not None:
+            if state is STAYS_BLANK:
+                continue
+            if isinstance(state, tuple):
                 residual, weight_of = state
                 moved = residual + weight_of.get(cell, 0) * (needed - old)
                 if not COMPARE[check.op](moved, 0):
                     return False
                 continue
-        if (
-            old is not None
-            and isinstance(check, ThresholdCheck)
-            and all(not previous and isinstance(name, CellAddress) for previous, name in check.keys)
-            and residuals.threshold_held(instance, check)
-        ):
-            if not COMPARE[check.op](needed, check.value):
-                return False
-            continue
+        if old is not None and isinstance(check, ThresholdCheck):
+            bad = residuals.threshold_bad(instance, check)
+            if bad is not None:
+                if bad - {str(cell)} or not COMPARE[check.op](needed, check.value):
+                    return False
+                continue
         if changed is None:
             value: CellValue = (
                 Count(int(needed))
