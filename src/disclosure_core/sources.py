@@ -5,7 +5,8 @@ A source is a small object with ``name``, ``suffixes``, ``description``, ``sniff
 :class:`Diagnostic` list) or raises :class:`LoadError` naming the file and the place. ``layouts`` is a
 ``Mapping[str, Layout]`` by id: look one up with :func:`find_layout`. Values read from a place carry it
 (:func:`located`); ZIP packages are checked before any XML parser sees them (:func:`check_archive`); and both DOCX
-sources ask :func:`written_by_disclosure_docx` which of them a file is for. This module is public.
+sources ask :func:`written_by_disclosure_docx` which of them a file is for. Facts stated in the narrative are read
+with the core's own :func:`assessment_weight` and :func:`fees_charged`, as for every source. This module is public.
 
 >>> from disclosure_core import Body, Count, Provenance, Report, official_layouts
 >>> from disclosure_core.sources import Loaded, Source, find_layout, located
@@ -39,6 +40,7 @@ from disclosure_core._serialize import from_dict
 from disclosure_core.errors import LoadError
 from disclosure_core.folding import fold, fold_ideographs
 from disclosure_core.layouts import find_layout, unknown_layout
+from disclosure_core.rules.stated import assessment_weight, fees_charged
 from disclosure_core.values import located
 
 __all__ = [
@@ -53,8 +55,10 @@ __all__ = [
     "Loaded",
     "ReportHints",
     "Source",
+    "assessment_weight",
     "check_archive",
     "disagreement",
+    "fees_charged",
     "find_layout",
     "fold",
     "fold_ideographs",

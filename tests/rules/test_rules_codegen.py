@@ -18,6 +18,8 @@ from disclosure_core.rules.codegen import UnsafeCode, names, validate
 from disclosure_core.rules.engine import check, compiled_for, evaluate_interpreted
 from disclosure_core.rules.equivalence import Case, differences, varied_case
 from disclosure_core.rules.examples import consistent_report
+from disclosure_core.rules.kinds.relation import RelationCheck
+from disclosure_core.rules.kinds.threshold import ThresholdCheck
 from disclosure_core.rules.loader import parse_rule_set
 from disclosure_core.testing import strategies as st_dc
 from disclosure_core.values import Money
@@ -79,13 +81,15 @@ def test_kinds_without_code_and_checks_their_kind_cannot_emit_are_interpreted_vi
     compiled = compiled_for(builtin_rule_set(), builtin_layout("gov-2021"))
     interpreted = {compiled.instances[i].rule.kind for i in compiled.program.interpreted}
     inline = {compiled.instances[i].rule.kind for i in compiled.program.inline}
-    assert interpreted == {"narrative", "required", "deadline", "format", "unit", "year_over_year", "threshold"}
+    assert interpreted >= {"narrative", "required", "deadline", "format", "unit", "year_over_year"}
     assert inline == {"sum", "balance", "compare", "threshold"}
-    # A threshold is interpreted only when it reads a fact (the assessment weight), not a cell.
+    # A relation or threshold is interpreted only when it is not linear over this year's cells.
     for index in compiled.program.interpreted:
-        instance = compiled.instances[index]
-        if instance.rule.kind == "threshold":
-            assert all(isinstance(name, str) for _, name in instance.check.keys)  # type: ignore[attr-defined]
+        check = compiled.instances[index].check
+        if isinstance(check, RelationCheck):
+            assert check.fast is None
+        elif isinstance(check, ThresholdCheck):
+            assert any(previous or isinstance(name, str) for previous, name in check.keys)
 
 
 def test_every_cell_is_read_once() -> None:

@@ -8,7 +8,8 @@ so a reader that later reads a page differently does not move this test: it is a
 
 The passing and failing examples of every shipped rule are in it too.
 
-Rewrite the snapshot only for a deliberate change of outcomes: ``python tests/rules/test_rules_outcomes_unchanged.py --write``.
+Rewrite the snapshot only for a deliberate change of outcomes: ``python tests/rules/test_rules_outcomes_unchanged.py --write``
+(add ``--keep-reports`` to keep the stored reports and rewrite the outcomes only).
 """
 
 from __future__ import annotations
@@ -112,12 +113,19 @@ def _stored_reports(data: dict[str, Any], registry: Registry) -> dict[str, Repor
     return {name: from_dict(raw, origin=name, layouts=registry.layouts()) for name, raw in data["reports"].items()}
 
 
-def write_snapshot() -> None:
-    """Read the reports as published, check them and write the snapshot (each distinct finding once)."""
+def write_snapshot(*, keep_reports: bool = False) -> None:
+    """Read the reports as published, check them and write the snapshot (each distinct finding once).
+
+    With ``keep_reports`` the stored reports are kept and only the outcomes rewritten: for a deliberate
+    change of the rules that should not bring in what the reader has learnt since.
+    """
     registry = Registry()
     stored: dict[str, Any] = {}
     unread: list[str] = []
-    for name, report in _read_reports(registry, unread):
+    if keep_reports:
+        kept = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+        stored, unread = kept["reports"], kept["unread"]
+    for name, report in () if keep_reports else _read_reports(registry, unread):
         raw = to_dict(report, layouts=registry.layouts())
         raw.pop("provenance", None)
         stored[name] = raw
@@ -168,5 +176,5 @@ def test_every_report_checks_exactly_as_in_the_snapshot(snapshot: dict[str, Any]
         assert found[run] == expected, run
 
 
-if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
-    write_snapshot()
+if __name__ == "__main__" and sys.argv[1:2] == ["--write"]:
+    write_snapshot(keep_reports=sys.argv[2:] == ["--keep-reports"])

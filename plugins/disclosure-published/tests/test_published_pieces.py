@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from disclosure_published.bodies import full_name, infer_level, level_from_text, name_from_text, name_from_title
 from disclosure_published.cells import looks_like_value, read_cell
-from disclosure_published.facts import assessment_weight, fees_charged
 from disclosure_published.headings import match_heading
 from disclosure_published.metadata import contact, parse_date
 from disclosure_published.normalize import label_key, loose_key
@@ -18,6 +17,7 @@ from disclosure_published.walker import walk
 
 from disclosure_core import AbsenceKind, Absent, BodyLevel, Count, Money
 from disclosure_core.layouts import CellAddress, ColumnSpec, builtin_layout
+from disclosure_core.sources import assessment_weight, fees_charged
 from disclosure_core.values import Provenance
 
 GOV_2019 = builtin_layout("gov-2019")

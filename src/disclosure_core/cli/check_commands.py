@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from disclosure_core._diff_document import diff_json, diff_text, year_over_year
+from disclosure_core._diff_document import compare, diff_json, diff_text
 from disclosure_core._hints import ReportHints
 from disclosure_core.cli.shared import emit, hint_options, load_input, state
 from disclosure_core.errors import UsageError
@@ -121,15 +121,17 @@ def exit_code(findings: Findings, level: Severity, *, unverifiable: bool = False
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file ('-' for stdout).")
 def diff(old_file: Path, new_file: Path, output_format: str, lang: str, output: Path | None) -> int:
-    """Show what changed between two years of the same body, cell by cell, with the year-over-year findings.
+    """Show what changed between two reports of one body: two years, or two versions of one year.
 
-    Exit 1 when a year-over-year rule fails (3 when only reading concerns do).
+    The changed numbers come first; blanks that became 0 are folded into one line (the JSON lists every
+    change with its kind). For consecutive years the year-over-year findings follow: exit 1 when one of
+    them fails (3 when only reading concerns do).
     """
     registry = state().registry
     old, new = load_input(old_file).report, load_input(new_file).report
-    if old.year >= new.year:
+    if old.year > new.year:
         raise UsageError(f"{old_file} is for {old.year} and {new_file} for {new.year}: give the earlier year first")
-    comparison = year_over_year(old, new, registry=registry)
+    comparison = compare(old, new, registry=registry)
     if output_format == "json":
         data = (json.dumps(diff_json(comparison), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     else:

@@ -19,24 +19,37 @@ from decimal import Decimal
 import attrs
 
 from disclosure_core.layouts import CellAddress, Layout, TableLayout
-from disclosure_core.model import Report
+from disclosure_core.model import AssessmentWeight, FeesCharged, Report
 from disclosure_core.rules.expr import Binary, Call, Compare, Expr, Neg, Num, Ref, parse, split_segments
+from disclosure_core.rules.stated import completed_facts, narrative_facts
 
 Number = int | Decimal
 Key = tuple[bool, CellAddress | str]
 Values = Mapping[Key, Number]
 
 
-def _weight(report: Report) -> Number | None:
-    return report.facts.assessment_weight.percent if report.facts.assessment_weight else None
+def _weight(report: Report) -> AssessmentWeight | None:
+    return completed_facts(report).assessment_weight
 
 
+def _fees(report: Report) -> FeesCharged | None:
+    return completed_facts(report).fees
+
+
+def _stated_weight(report: Report) -> Number | None:
+    weight = narrative_facts(report).assessment_weight
+    return weight.percent if weight else None
+
+
+# A fact is the report's field where filled, else what its narrative states (rules/stated.py): the same for
+# every source. ``facts.stated.*`` is the narrative's alone, to compare a filled field with.
 FACTS: dict[str, Callable[[Report], Number | None]] = {
-    "facts.assessment_weight.percent": _weight,
-    "facts.assessment_weight.points": lambda r: r.facts.assessment_weight.points if r.facts.assessment_weight else None,
-    "facts.assessment_weight.base": lambda r: r.facts.assessment_weight.base if r.facts.assessment_weight else None,
-    "facts.fees.count": lambda r: r.facts.fees.count if r.facts.fees else None,
-    "facts.fees.amount": lambda r: r.facts.fees.amount.number if r.facts.fees and r.facts.fees.amount else None,
+    "facts.assessment_weight.percent": lambda r: w.percent if (w := _weight(r)) else None,
+    "facts.assessment_weight.points": lambda r: w.points if (w := _weight(r)) else None,
+    "facts.assessment_weight.base": lambda r: w.base if (w := _weight(r)) else None,
+    "facts.stated.assessment_weight.percent": _stated_weight,
+    "facts.fees.count": lambda r: f.count if (f := _fees(r)) else None,
+    "facts.fees.amount": lambda r: f.amount.number if (f := _fees(r)) and f.amount else None,
     "year": lambda r: r.year,
 }
 """Facts a rule may name besides table cells; None means the report does not state it."""

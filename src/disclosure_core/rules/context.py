@@ -20,6 +20,7 @@ from disclosure_core.rules.compile import FACTS, Key, Linear, Number
 from disclosure_core.rules.messages import Words
 from disclosure_core.rules.narrative import Figure, report_figures
 from disclosure_core.rules.spec import MissingPolicy
+from disclosure_core.rules.yearly import carries_over, family
 from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue
 
 
@@ -83,8 +84,10 @@ def figures_of(report: Report) -> dict[str, Figure]:
         return kept[1]
     figures = report_figures(report)
 
-    def forget(_: object) -> None:
-        _FIGURES.pop(key, None)
+    def forget(
+        _: object, kept: dict[int, tuple[weakref.ref[Sections], dict[str, Figure]]] = _FIGURES
+    ) -> None:  # bound now: module globals go at exit
+        kept.pop(key, None)
 
     _FIGURES[key] = (weakref.ref(sections, forget), figures)
     return figures
@@ -155,7 +158,10 @@ def gather(ctx: Context, keys: tuple[Key, ...], policy: MissingPolicy, *, claime
             else:
                 values[key] = fact
             continue
-        if previous and ctx.previous_layout is not None and not ctx.previous_layout.has_cell(name):
+        if previous and ctx.previous_layout is not None and not carries_over(ctx.previous_layout, ctx.layout, name):
+            if family(ctx.previous_layout) != family(ctx.layout):
+                # Across the format change only Tables 2 and 3 carry over (FORMAT.md): nothing to check.
+                return Gathered({}, Outcome.EMPTY, (key,))
             note = (
                 f"上年报告的格式（{ctx.previous_layout.id}）没有 {name}",
                 f"the previous report's format ({ctx.previous_layout.id}) has no {name}",

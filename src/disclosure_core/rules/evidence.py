@@ -12,6 +12,7 @@ from disclosure_core.layouts import CellAddress
 from disclosure_core.rules.compile import Key, Linear
 from disclosure_core.rules.context import Context
 from disclosure_core.rules.messages import labels
+from disclosure_core.rules.yearly import WORDS, previous_label
 from disclosure_core.values import BLANK
 
 Placement = tuple[tuple[bool, CellAddress, str, str, int], ...]
@@ -62,15 +63,29 @@ def _placement(keys: Sequence[Key], lhs: Linear | None, rhs: Linear | None) -> P
 
 
 def missing_words(ctx: Context, missing: Sequence[Key], note: tuple[str, str] | None) -> tuple[str, str]:
-    """What is missing, in both languages: cells by label, facts by name, or the note (no previous report)."""
+    """What is missing, in both languages: cells by label (last year's marked 去年), facts by name, or the
+    note (no previous report). Never empty: a blank cell of last year is named like this year's."""
     if note is not None:
         return note
     cells = [str(name) for previous, name in missing if not isinstance(name, str) and not previous]
+    earlier = [name for previous, name in missing if isinstance(name, CellAddress) and previous]
     facts = [str(name) for _, name in missing if isinstance(name, str)]
     more = ("", "") if len(cells) <= 6 else (f"等{len(cells)}个单元格", f" and {len(cells) - 5} more")
-    zh = "、".join(filter(None, [labels(ctx.layout, cells[:5] if more[0] else cells, "zh") + more[0], *facts]))
-    en = ", ".join(filter(None, [labels(ctx.layout, cells[:5] if more[0] else cells, "en") + more[1], *facts]))
-    return zh, en
+    layout = ctx.previous_layout or ctx.layout
+    words = []
+    for lang, extra in (("zh", more[0]), ("en", more[1])):
+        shown = labels(ctx.layout, cells[:5] if extra else cells, lang) + extra if cells else ""
+        last_year = [previous_label(layout, address, lang) for address in earlier]
+        words.append(WORDS[lang]["and"].join(filter(None, [shown, *last_year, *facts])))
+    return words[0], words[1]
+
+
+def missing_names(missing: Sequence[Key], note: tuple[str, str] | None = None) -> tuple[str, ...]:
+    """The missing values as a finding lists them: cells by address (last year's as ``previous.…``), facts
+    by name; none when the whole previous report is missing (its note says so)."""
+    if note is not None:
+        return ()
+    return tuple(f"previous.{name}" if previous else str(name) for previous, name in missing)
 
 
 def notes_of(note: tuple[str, str] | None) -> tuple[str, ...]:

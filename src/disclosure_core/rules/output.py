@@ -20,7 +20,8 @@ from disclosure_core.findings import FINDINGS_SCHEMA_ID, CellUse, Finding, Findi
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
 from disclosure_core.rules.confidence import ReportReading, explained, reading_note, report_note, report_reading
-from disclosure_core.rules.messages import arithmetic, cell_label, show_number
+from disclosure_core.rules.messages import cell_label, show_number
+from disclosure_core.rules.yearly import shown_arithmetic
 from disclosure_core.values import Absent, CellValue, Count, Money
 
 FAILING = (Outcome.FAIL, Outcome.RULE_ERROR)
@@ -287,9 +288,7 @@ def _finding_lines(layout: Layout, finding: Finding, lang: str, words: dict[str,
     if note is not None:
         lines.append(f"      {note.text(lang)}")
     if finding.outcome is not Outcome.FAIL and finding.op and finding.cells:
-        lines.append(
-            f"      {arithmetic(layout, [c for c in finding.cells if c.report == 'current'], finding.op, lang)}"
-        )
+        lines.append(f"      {shown_arithmetic(layout, finding.cells, finding.op, lang)}")  # both years' terms
     if finding.culprits:
         names = [_label(layout, c, lang) for c in finding.culprits]
         label = words["culprits"] if note is None else words["check"]

@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from disclosure_core import Body, BodyLevel, Diagnostic, DiagnosticLevel, Facts, Loaded, Provenance, Report, Tables
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout
-from disclosure_core.sources import disagreement
-from disclosure_published import bodies, facts, metadata
+from disclosure_core.sources import assessment_weight, disagreement, fees_charged
+from disclosure_published import bodies, metadata
 from disclosure_published.bodies import Hints
 from disclosure_published.normalize import clean, label_key
 from disclosure_published.stream import Token
@@ -141,8 +141,9 @@ def parse_tokens(
         lead=tuple(p.strip() for p in front.lead),
         sections=sections,
         facts=Facts(
-            assessment_weight=facts.assessment_weight(overview + front.lead) or facts.assessment_weight(texts),
-            fees=facts.fees_charged(sections.other.paragraphs) if sections.other else None,
+            # The core's reader of the narrative, the one every source's report is checked with.
+            assessment_weight=assessment_weight(overview + front.lead) or assessment_weight(texts),
+            fees=fees_charged(sections.other.paragraphs) if sections.other else None,
         ),
         tables=Tables(walked.mapper.cells),
         provenance=Provenance(origin),

@@ -20,11 +20,11 @@ import attrs
 
 from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.model import AssessmentWeight, Facts, Report
+from disclosure_core.model import AssessmentWeight, Facts, Report, Section
 from disclosure_core.rules.codegen import Emitter, Test, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
 from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
-from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
+from disclosure_core.rules.evidence import cell_uses, missing_names, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
 from disclosure_core.rules.fields import Fields, reads_previous
 from disclosure_core.rules.kinds.base import (
@@ -39,6 +39,7 @@ from disclosure_core.rules.kinds.base import (
 )
 from disclosure_core.rules.messages import Words, arithmetic, show_number
 from disclosure_core.rules.spec import MissingPolicy, Rule
+from disclosure_core.rules.yearly import yearly_arithmetic
 from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue, Count, Money
 
 
@@ -140,19 +141,20 @@ class RelationCheck:
 
     def _evaluate(self, ctx: Context) -> Result | None:
         got = gather(ctx, self.keys, self.policy)
+        if got.missing and self.policy is MissingPolicy.SKIP:
+            return EMPTY  # a relation cannot be computed without a side: "skip" skips it
         lhs_linear, rhs_linear = self.lhs.linear, self.rhs.linear if self.rhs else None
         if got.outcome is not None:
             if got.outcome is Outcome.EMPTY:
                 return EMPTY
             uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
-            missing = tuple(str(name) for previous, name in got.missing if not previous)
             absent, note = got.missing, got.note
             return Result(
                 got.outcome,
                 tuple(uses),
                 op=self.op or None,
                 notes=notes_of(got.note),
-                missing=missing,
+                missing=missing_names(got.missing, got.note),
                 later=lambda: {"missing": missing_words(ctx, absent, note)},
             )
         try:
@@ -185,7 +187,7 @@ class RelationCheck:
             integral(difference) if difference is not None else None,
             self.op or None,
             words,
-            missing=tuple(str(name) for previous, name in got.missing if not previous),
+            missing=missing_names(got.missing, got.note),
             assumed_zero=got.assumed_zero,
             linear=linear,
             values=got.values,
@@ -195,10 +197,12 @@ class RelationCheck:
     def _words(self, layout: Layout, uses: list[CellUse], held: bool = True) -> dict[str, Words]:
         if not uses:
             return {"arithmetic": ""}
+        # A yearly relation shows both years' terms, last year's side first (rules/yearly.py).
+        write = yearly_arithmetic if any(u.report == "previous" for u in uses) else arithmetic
         return {
             "arithmetic": (
-                arithmetic(layout, uses, self.op or "?", "zh", held=held),
-                arithmetic(layout, uses, self.op or "?", "en", held=held),
+                write(layout, uses, self.op or "?", "zh", held=held),
+                write(layout, uses, self.op or "?", "en", held=held),
             )
         }
 
@@ -283,8 +287,7 @@ def linear_examples(keys: tuple[Key, ...], sample: Sample) -> Examples:
     previous = sample.last_year if any(prev for prev, _ in keys) else None
     base = sample.base
     if all(isinstance(name, str) for _, name in keys):  # a fact: the assessment weight
-        low = base.evolve(facts=Facts(AssessmentWeight("所占分值权重为3%", Decimal(3))))
-        return {"pass": (base, previous), "fail": (low, previous)}
+        return _weight_examples(keys, base, previous)
     passing = _solve(sample, base, previous)
     cells = [name for prev, name in keys if not prev and isinstance(name, CellAddress)]
     # A failing example with counts that could be printed is clearer: negative ones only when nothing else fails.
@@ -298,6 +301,24 @@ def linear_examples(keys: tuple[Key, ...], sample: Sample) -> Examples:
                 if sample.outcome(candidate, passing[1]) is Outcome.FAIL:
                     return {"pass": passing, "fail": (candidate, passing[1])}
     return {"pass": passing, "fail": passing}
+
+
+def _weight_examples(keys: tuple[Key, ...], base: Report, previous: Report | None) -> Examples:
+    """The weight stated in 一、总体情况; failing, below 4% — or, for the rule comparing the field with the
+    text, a field filled in that says otherwise."""
+    base = base.evolve(facts=Facts())  # the sample's own field would hide what the text says
+    stated = _say(base, "政府信息公开工作列入绩效考核范围，所占分值权重不低于4%。")
+    if any(str(name).startswith("facts.stated.") for _, name in keys):
+        filled = stated.evolve(facts=Facts(AssessmentWeight("所占分值权重为3%", Decimal(3))))
+        return {"pass": (stated, previous), "fail": (filled, previous)}
+    low = _say(base, "政府信息公开工作列入绩效考核范围，所占分值权重为3%。")
+    return {"pass": (stated, previous), "fail": (low, previous)}
+
+
+def _say(report: Report, sentence: str) -> Report:
+    overview = report.sections.overview or Section("一、总体情况")
+    said = Section(overview.heading, (*overview.paragraphs, sentence))
+    return report.evolve(sections=attrs.evolve(report.sections, overview=said))
 
 
 def like(value: CellValue, number: int | Decimal) -> CellValue:
