@@ -257,7 +257,7 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
 def validate(source: str) -> ast.Module:
     """The parsed source, after checking every node against the allow-list; :class:`UnsafeCode` otherwise.
 
-    >>> validate("def _rules(cells, BLANK, PH, zero):\\n    return __import__('os')\\n")
+    >>> validate("def _rules(cells, BLANK, PH, zero):\\n    return __import__\\n")
     Traceback (most recent call last):
     ...
     disclosure_core.rules.codegen.UnsafeCode: name '__import__' is not generated here
