@@ -75,6 +75,7 @@ lock: | $(UV)
 
 test-long: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest
+	$(BIN)/python tools/codegen_equivalence.py 100000
 
 bench: setup
 	@for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

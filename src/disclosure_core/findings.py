@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -261,6 +262,35 @@ class Finding:
     blank_as_zero: bool = False
     basis: str = ""
     title: Message | None = None
+    _deferred: Callable[[], tuple[Message, str]] | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def deferred(cls, make: Callable[[], tuple[Message, str]], **fields: Any) -> Finding:
+        """A finding whose ``message`` and ``fingerprint`` are made by ``make()`` when first asked for.
+
+        The rule engine builds its non-passing findings so: most are counted, few are read.
+
+        >>> finding = Finding.deferred(lambda: (Message("zh", "en"), "f1"), rule="r", severity=Severity.INFO, outcome=Outcome.FAIL)
+        >>> finding.fingerprint, finding == Finding("r", Severity.INFO, Outcome.FAIL, Message("zh", "en"), fingerprint="f1")
+        ('f1', True)
+        """
+        finding = cls.__new__(cls)
+        for field in attrs.fields(cls):
+            if field.name not in _DEFERRED:
+                object.__setattr__(finding, field.name, fields.get(field.name.lstrip("_"), field.default))
+        object.__setattr__(finding, "_deferred", make)
+        return finding
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a slot left unset: the message and fingerprint of a deferred finding.
+        make = object.__getattribute__(self, "_deferred") if name in _DEFERRED else None
+        if make is None:
+            raise AttributeError(name)
+        message, fingerprint = make()
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "fingerprint", fingerprint)
+        object.__setattr__(self, "_deferred", None)
+        return message if name == "message" else fingerprint
 
     @property
     def base_rule(self) -> str:
@@ -297,6 +327,9 @@ class Finding:
     def addresses(self) -> tuple[str, ...]:
         """The addresses of the current report's cells this finding involves."""
         return tuple(use.cell for use in self.cells if use.report == "current")
+
+
+_DEFERRED = frozenset({"message", "fingerprint"})
 
 
 @attrs.frozen

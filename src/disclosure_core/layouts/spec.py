@@ -32,6 +32,11 @@ Label = Text
 """A label in Chinese (verbatim from the format) and English (:class:`~disclosure_core.text.Text`)."""
 
 
+MAX_INTERNED = 200_000
+"""At most this many distinct cell addresses are interned (the official layouts have a few hundred)."""
+_INTERNED: dict[tuple[str, str, str], CellAddress] = {}
+
+
 @attrs.frozen(order=True, cache_hash=True)
 class CellAddress:
     """The canonical address of one table cell, written ``table.row.column``.
@@ -43,6 +48,23 @@ class CellAddress:
     table: str
     row: str
     column: str
+
+    def __new__(cls, table: str | None = None, row: str | None = None, column: str | None = None) -> CellAddress:
+        # Interned: equal addresses are one object, so a dict lookup by address (the hot path of checking)
+        # ends at the identity test instead of calling __eq__. Bounded, so odd input cannot grow it forever.
+        if table is None or type(table) is not str or type(row) is not str or type(column) is not str:
+            return object.__new__(cls)
+        key = (table, row, column)
+        found = _INTERNED.get(key)
+        if found is None:
+            found = object.__new__(cls)
+            if len(_INTERNED) < MAX_INTERNED:
+                _INTERNED[key] = found
+        return found
+
+    def __reduce__(self) -> tuple[type[CellAddress], tuple[str, str, str]]:
+        # Unpickled addresses (reports sent to worker processes) are interned too.
+        return (CellAddress, (self.table, self.row, self.column))
 
     @classmethod
     def parse(cls, text: str) -> CellAddress:

@@ -6,7 +6,8 @@ placeholder and not-applicable cells are never silently 0.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Protocol
 
@@ -14,7 +15,7 @@ import attrs
 
 from disclosure_core.findings import NO_PREVIOUS, CellUse, Note, NoteKind, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, Layout
-from disclosure_core.model import Report
+from disclosure_core.model import Report, Sections
 from disclosure_core.rules.compile import FACTS, Key, Linear, Number
 from disclosure_core.rules.messages import Words
 from disclosure_core.rules.narrative import Figure, report_figures
@@ -43,9 +44,9 @@ class Context:
 
     @property
     def figures(self) -> dict[str, Figure]:
-        """Figures stated in the report's text, extracted once per evaluation."""
+        """Figures stated in the report's text, extracted once per report (:func:`figures_of`)."""
         if self._figures is None:
-            self._figures = report_figures(self.report)
+            self._figures = figures_of(self.report)
         return self._figures
 
     def value(self, key: Key) -> CellValue | None:
@@ -67,6 +68,31 @@ class Context:
         return attrs.evolve(self, cells=cells, figures=self._figures)
 
 
+_FIGURES: dict[int, tuple[weakref.ref[Sections], dict[str, Figure]]] = {}
+
+
+def figures_of(report: Report) -> dict[str, Figure]:
+    """The figures a report's text states, extracted on first use and kept while its sections live.
+
+    Keyed by the sections object (frozen: the same object always says the same), so checking a report
+    again, or a copy with other cells, extracts nothing.
+    """
+    sections = report.sections
+    key = id(sections)
+    kept = _FIGURES.get(key)
+    if kept is not None and kept[0]() is sections:
+        return kept[1]
+    figures = report_figures(report)
+
+    def forget(
+        _: object, kept: dict[int, tuple[weakref.ref[Sections], dict[str, Figure]]] = _FIGURES
+    ) -> None:  # bound now: module globals go at exit
+        kept.pop(key, None)
+
+    _FIGURES[key] = (weakref.ref(sections, forget), figures)
+    return figures
+
+
 @attrs.frozen
 class Result:
     """What a check found when it did not simply pass."""
@@ -85,6 +111,12 @@ class Result:
     values: Mapping[Key, Number] = attrs.field(factory=dict)
     suggestions: tuple[Suggestion, ...] = ()
     culprits: tuple[str, ...] = ()
+    later: Callable[[], Mapping[str, Words]] | None = None
+    """More words, made only when the finding's message is (the arithmetic written out, say)."""
+
+
+EMPTY = Result(Outcome.EMPTY)
+"""The result of every check that finds the report states nothing it could test (shared: nothing is built)."""
 
 
 class Check(Protocol):

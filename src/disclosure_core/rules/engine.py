@@ -18,7 +18,7 @@ import weakref
 from collections.abc import Iterable, Mapping
 
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import Finding, Findings, Message, Note, NoteKind, Outcome
+from disclosure_core.findings import CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
 from disclosure_core.rules.context import Context, Result
@@ -27,6 +27,7 @@ from disclosure_core.rules.instances import CompiledRules, Instance, compile_rul
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
 from disclosure_core.rules.spec import RuleSet
+from disclosure_core.values import Absent, CellValue, Count, Money
 
 _COMPILED: weakref.WeakKeyDictionary[RuleSet, dict[str, tuple[Layout, CompiledRules]]] = weakref.WeakKeyDictionary()
 BLANK_AS_ZERO_NOTE = Note.of(NoteKind.BLANK_AS_ZERO)
@@ -60,6 +61,9 @@ def check(
     rule id or instance id. Checking never raises for bad data: it raises :class:`UsageError` only for an
     unknown format or a previous report of another body or year.
 
+    The instances are first tested by the rule set's generated code (:mod:`disclosure_core.rules.codegen`);
+    only those that do not pass there, and those of kinds that emit no code, are evaluated in detail.
+
     >>> from disclosure_core import Body, Report
     >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells(
     ...     {"appeals.review.upheld": 1, "appeals.review.corrected": 0, "appeals.review.other": 0, "appeals.review.pending": 1, "appeals.review.total": 3}
@@ -77,26 +81,74 @@ def check(
         _check_previous(report, previous)
         previous_layout = _layout(layouts, previous.format)
     compiled = compiled_for(rules, layout)
-    ctx = Context(report, layout, report.tables.cells, layouts, previous, previous_layout, blank_as_zero)
-    off = set(disabled)
-    parent = layout.extends
-    level = report.body.level.value
-    evaluated: list[tuple[Instance, Result | None]] = []
-    for instance in compiled.instances:
-        rule = instance.rule
-        if rule.id in off or instance.id in off or not rule.applies.covers(layout.id, report.year, level, parent):
-            continue
-        evaluated.append((instance, _evaluate(instance, ctx)))
-    failing = [(i, r) for i, r in evaluated if r is not None and r.outcome is Outcome.FAIL and i.locatable]
+    plan = compiled.plan(report.year, report.body.level.value, disabled)
+    program = compiled.program
+    cells = report.tables.cells
+    try:
+        failed, empty = program.run(cells, blank_as_zero)
+    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
+        failed, empty = list(range(len(program.inline))), []
+    position = plan.position
+    inline = program.inline
+    findings: list[Finding] | None = None
+    if empty:
+        findings = list(plan.passed)
+        instances = compiled.instances
+        for p in empty:
+            index = inline[p]
+            if index in position:
+                findings[position[index]] = instances[index].empty
+        blanks = set(empty)
+        failed = [p for p in failed if p not in blanks]
+    todo = [index for p in failed if (index := inline[p]) in position]
+    if plan.interpreted:
+        todo += plan.interpreted
+        todo.sort()
+    if not todo:
+        return Findings(plan.passed if findings is None else tuple(findings))
+    ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero)
+    instances = compiled.instances
+    evaluated = [(instances[index], result) for index in todo if (result := _evaluate(instances[index], ctx))]
+    failing = [(i, r) for i, r in evaluated if r.outcome is Outcome.FAIL and i.locatable]
     fixes = locate(ctx, compiled, failing) if failing else {}
-    findings = []
+    if findings is None:
+        findings = list(plan.passed)
     for instance, result in evaluated:
-        if result is None:
-            findings.append(instance.passed)
-        elif result.outcome is Outcome.EMPTY:
-            findings.append(_empty(instance))
+        at = position[instance.index]
+        if result.outcome is Outcome.EMPTY:
+            findings[at] = instance.empty
         else:
-            findings.append(_finding(ctx, instance, result, fixes))
+            findings[at] = _finding(ctx, instance, result, fixes)
+    return Findings(tuple(findings))
+
+
+def evaluate_interpreted(
+    report: Report,
+    *,
+    rules: RuleSet,
+    layouts: Mapping[str, Layout],
+    previous: Report | None = None,
+    blank_as_zero: bool = False,
+) -> Findings:
+    """:func:`check` without the generated code: every instance evaluated by the interpreter.
+
+    The reference the generated code is tested against (``tests/rules/test_rules_codegen.py``); slower.
+    """
+    layout = _layout(layouts, report.format)
+    previous_layout = None
+    if previous is not None:
+        _check_previous(report, previous)
+        previous_layout = _layout(layouts, previous.format)
+    compiled = compiled_for(rules, layout)
+    plan = compiled.plan(report.year, report.body.level.value, ())
+    ctx = Context(report, layout, report.tables.cells, layouts, previous, previous_layout, blank_as_zero)
+    evaluated = [(i, r) for i in (compiled.instances[index] for index in plan.order) if (r := _evaluate(i, ctx))]
+    failing = [(i, r) for i, r in evaluated if r.outcome is Outcome.FAIL and i.locatable]
+    fixes = locate(ctx, compiled, failing) if failing else {}
+    findings = list(plan.passed)
+    for instance, result in evaluated:
+        at = plan.position[instance.index]
+        findings[at] = instance.empty if result.outcome is Outcome.EMPTY else _finding(ctx, instance, result, fixes)
     return Findings(tuple(findings))
 
 
@@ -119,34 +171,35 @@ def _check_previous(report: Report, previous: Report) -> None:
         raise UsageError(f"the previous report is by {previous.body.name}, not {report.body.name}")
 
 
-def _empty(instance: Instance) -> Finding:
-    passed = instance.passed
-    return Finding(passed.rule, passed.severity, Outcome.EMPTY, passed.message, base=passed.base, table=passed.table)
-
-
 def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:
+    """A non-passing finding; its message and fingerprint are made when first asked for."""
     rule = instance.rule
-    words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
     culprits, suggestions = result.culprits, result.suggestions
     if result.outcome is Outcome.FAIL and instance.locatable:
         culprits, suggestions = suggestions_for(ctx, [u.cell for u in result.uses if u.report == "current"], fixes)
-    notes = list(result.notes)
+    notes = result.notes
     if result.assumed_zero:
-        notes.append(BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
-    template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
-    return Finding(
+        notes = (*notes, BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
+
+    def make() -> tuple[Message, str]:
+        words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
+        if result.later is not None:
+            words.update(result.later())
+        template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
+        return message(template, words), fingerprint(instance.id, result)
+
+    return Finding.deferred(
+        make,
         rule=instance.id,
         severity=rule.severity,
         outcome=result.outcome,
-        message=message(template, words),
         cells=result.uses,
         lhs=result.lhs,
         rhs=result.rhs,
         difference=result.difference,
-        fingerprint=fingerprint(instance.id, result),
         culprits=culprits,
         suggestions=suggestions,
-        notes=tuple(notes),
+        notes=notes,
         table=rule.table,
         base=rule.id,
         op=result.op,
@@ -173,9 +226,34 @@ def _not_verified(title: Message, result: Result) -> Message:
 def fingerprint(instance_id: str, result: Result) -> str:
     """A stable id for a finding: the rule instance, its outcome and the values it read (16 hex digits).
 
-    The same finding on the same data has the same fingerprint in every run and process.
+    The same finding on the same data has the same fingerprint in every run and process. It is made from
+    the numbers (and absences) themselves, written in one fixed form, not from the value objects' reprs.
+
+    >>> from disclosure_core.findings import CellUse
+    >>> from disclosure_core.values import Count
+    >>> fingerprint("a.b", Result(Outcome.FAIL, (CellUse("a.b.c", Count(3)),), 3, 2))
+    '61fa45e6b4dd2c7b'
     """
     parts = [instance_id, result.outcome.value]
-    parts += [f"{u.report}:{u.cell}={u.value!r}" for u in sorted(result.uses, key=lambda u: (u.report, u.cell))]
+    uses = result.uses
+    if len(uses) > 1:
+        uses = tuple(sorted(uses, key=_report_and_cell))
+    parts += [f"{u.report}:{u.cell}={_stated(u.value)}" for u in uses]
     parts += [str(result.lhs), str(result.rhs)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _report_and_cell(use: CellUse) -> tuple[str, str]:
+    return use.report, use.cell
+
+
+def _stated(value: CellValue) -> str:
+    """A cell value in the fixed form fingerprints hash (the form they were first defined with, kept stable)."""
+    kind = type(value)
+    if kind is Count:
+        return f"Count(value={int.__repr__(value.value)})"  # type: ignore[union-attr]
+    if kind is Money:
+        return f"Money(amount={value.amount!r}, unit={value.unit!r})"  # type: ignore[union-attr]
+    if kind is Absent:
+        return f"Absent(kind={value.kind!r}, text={value.text!r})"  # type: ignore[union-attr]
+    return repr(value)

@@ -13,21 +13,53 @@ from disclosure_core.rules.compile import Key, Linear
 from disclosure_core.rules.context import Context
 from disclosure_core.rules.messages import labels
 from disclosure_core.rules.yearly import WORDS, previous_label
+from disclosure_core.values import BLANK
+
+Placement = tuple[tuple[bool, CellAddress, str, str, int], ...]
+_PLACED: dict[tuple[int, int, int], tuple[object, object, object, Placement]] = {}
 
 
 def cell_uses(ctx: Context, keys: Sequence[Key], lhs: Linear | None = None, rhs: Linear | None = None) -> list[CellUse]:
-    """The cells behind ``keys`` as the finding shows them, placed on their side with their weight."""
+    """The cells behind ``keys`` as the finding shows them, placed on their side with their weight.
+
+    Where each key goes (its side, weight and name) depends on the compiled check only, so it is worked
+    out once per check and kept; only the values are read per report.
+    """
+    placement = _placement(keys, lhs, rhs)
+    current, previous = ctx.cells, ctx.previous_cells
+    return [
+        CellUse(
+            name,
+            (previous if before else current).get(address, BLANK),
+            "previous" if before else "current",
+            side,
+            weight,
+        )
+        for before, address, name, side, weight in placement
+    ]
+
+
+def _placement(keys: Sequence[Key], lhs: Linear | None, rhs: Linear | None) -> Placement:
+    cacheable = isinstance(keys, tuple)
+    if cacheable:
+        kept = _PLACED.get((id(keys), id(lhs), id(rhs)))
+        if kept is not None and kept[0] is keys and kept[1] is lhs and kept[2] is rhs:
+            return kept[3]
     left = dict(lhs.terms) if lhs else {}
     right = dict(rhs.terms) if rhs else {}
-    uses = []
+    placed = []
     for key in keys:
         previous, name = key
-        value = ctx.value(key)
-        if value is None:
-            continue
+        if isinstance(name, str):
+            continue  # a fact: not a cell
         side, weight = ("lhs", left[key]) if key in left else ("rhs", right[key]) if key in right else ("", 1)
-        uses.append(CellUse(str(name), value, "previous" if previous else "current", side, int(weight)))
-    return uses
+        placed.append((previous, name, str(name), side, int(weight)))
+    placement = tuple(placed)
+    if cacheable:
+        if len(_PLACED) > 50_000:  # many rule sets compiled in one process: keep memory bounded
+            _PLACED.clear()
+        _PLACED[(id(keys), id(lhs), id(rhs))] = (keys, lhs, rhs, placement)
+    return placement
 
 
 def missing_words(ctx: Context, missing: Sequence[Key], note: Note | None) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -25,6 +25,7 @@ import attrs
 from disclosure_core.errors import RuleSetError
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.rules.codegen import Emitter, NotEmitted, Program, Test, generate
 from disclosure_core.rules.compile import Selector, SelectorError
 from disclosure_core.rules.context import Check
 from disclosure_core.rules.expr import ExpressionError
@@ -37,7 +38,7 @@ from disclosure_core.rules.spec import Dimension, Rule, RuleSet
 
 @attrs.frozen
 class Instance:
-    """One expanded rule, compiled for one layout; ``passed`` is its (shared) pass finding."""
+    """One expanded rule, compiled for one layout; ``passed`` and ``empty`` are its (shared) pass and empty findings."""
 
     id: str
     rule: Rule
@@ -46,15 +47,61 @@ class Instance:
     cells: frozenset[CellAddress]
     passed: Finding
     locatable: bool
+    empty: Finding
+    index: int = 0
+    """The instance's position in its :class:`CompiledRules`."""
+
+
+@attrs.frozen
+class Plan:
+    """The instances that apply to reports of one year and level (minus the disabled ones), in rule order.
+
+    ``passed`` holds their pass findings (what a check returns for an instance that passes: nothing is
+    built), ``position`` each instance index's place among them, ``interpreted`` those of them the
+    generated code does not test.
+    """
+
+    order: tuple[int, ...]
+    position: Mapping[int, int]
+    passed: tuple[Finding, ...]
+    interpreted: list[int]
 
 
 @attrs.frozen
 class CompiledRules:
-    """A rule set compiled for one layout, with an index from each cell to the instances that read it."""
+    """A rule set compiled for one layout, with an index from each cell to the instances that read it, and
+    the instances' generated code (:mod:`disclosure_core.rules.codegen`)."""
 
     layout: Layout
     instances: tuple[Instance, ...]
     by_cell: Mapping[CellAddress, tuple[Instance, ...]]
+    program: Program
+    _plans: dict[tuple[int, str, frozenset[str]], Plan] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def plan(self, year: int, level: str, disabled: Iterable[str] = ()) -> Plan:
+        """The instances that apply to a report of ``year`` and body ``level``, kept once made."""
+        key = (year, level, frozenset(disabled))
+        found = self._plans.get(key)
+        if found is None:
+            if len(self._plans) > 1024:  # many distinct disabled sets: keep memory bounded
+                self._plans.clear()
+            found = self._plans[key] = self._make_plan(year, level, key[2])
+        return found
+
+    def _make_plan(self, year: int, level: str, off: frozenset[str]) -> Plan:
+        layout, parent = self.layout.id, self.layout.extends
+        order = tuple(
+            i.index
+            for i in self.instances
+            if i.rule.id not in off and i.id not in off and i.rule.applies.covers(layout, year, level, parent)
+        )
+        interpreted = set(self.program.interpreted)
+        return Plan(
+            order,
+            {index: at for at, index in enumerate(order)},
+            tuple(self.instances[index].passed for index in order),
+            [index for index in order if index in interpreted],
+        )
 
 
 def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
@@ -62,7 +109,7 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
 
     Raises :class:`RuleSetError` naming the file and rule for a reference the layout lacks.
     """
-    instances: list[Instance] = []
+    written: list[Instance] = []
     for rule in rule_set.rules:
         if (
             rule.applies.formats
@@ -70,7 +117,8 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
             and layout.extends not in rule.applies.formats
         ):
             continue
-        instances.extend(compile_rule(rule, layout))
+        written.extend(compile_rule(rule, layout))
+    instances = [attrs.evolve(instance, index=index) for index, instance in enumerate(written)]
     seen: set[str] = set()
     for instance in instances:
         if instance.id in seen:
@@ -83,7 +131,24 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
         if instance.locatable:
             for cell in instance.cells:
                 by_cell.setdefault(cell, []).append(instance)
-    return CompiledRules(layout, tuple(instances), {cell: tuple(found) for cell, found in by_cell.items()})
+    by_cell_found = {cell: tuple(found) for cell, found in by_cell.items()}
+    return CompiledRules(layout, tuple(instances), by_cell_found, program_of(instances))
+
+
+def program_of(instances: list[Instance]) -> Program:
+    """The generated function testing every instance whose kind emits code (the others are interpreted)."""
+    emitter = Emitter()
+    tests: list[tuple[int, Test | None]] = []
+    for index, instance in enumerate(instances):
+        try:
+            code = kind_of(instance.rule.kind).emit(instance.check, emitter)
+        except NotEmitted:
+            code = None
+        tests.append((index, code))
+    try:
+        return generate(tests, emitter)
+    except (RecursionError, MemoryError, SyntaxError):  # too big to compile in one function: interpret all
+        return generate([(index, None) for index, _ in tests], Emitter())
 
 
 def compile_rule(rule: Rule, layout: Layout) -> list[Instance]:
@@ -155,5 +220,6 @@ def _instance(rule: Rule, layout: Layout, bindings: dict[str, str]) -> Instance:
     passed = Finding(
         instance_id, rule.severity, Outcome.PASS, rule.title, base=rule.id, basis=rule.basis, table=rule.table
     )
+    empty = Finding(instance_id, rule.severity, Outcome.EMPTY, rule.title, base=rule.id, table=rule.table)
     words = _label_words(rule, layout, bindings)
-    return Instance(instance_id, rule, words, compiled.check, compiled.cells, passed, compiled.locatable)
+    return Instance(instance_id, rule, words, compiled.check, compiled.cells, passed, compiled.locatable, empty)

@@ -4,7 +4,7 @@ Each module of this package defines one :class:`Kind`; ``kinds/__init__.py`` lis
 more forms (:class:`Form`: the words a rule file writes after ``kind =``) that read their keys into the kind's
 *body* (an attrs class: everything the rule file said, validated). Compiling a body against a layout gives
 the :class:`CompiledCheck` the engine evaluates. A check keeps what it evaluates as plain validated data
-(cell addresses, weights, constants), never rule-file text, so a kind can later also emit it as code.
+(cell addresses, weights, constants), never rule-file text, so a kind can also emit it as code (``Kind.emit``).
 
 >>> from disclosure_core.rules.kinds import kind_of
 >>> kind = kind_of("sum")
@@ -24,6 +24,7 @@ from attrs import AttrsInstance
 from disclosure_core.findings import Outcome
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Check, Context, Result
 from disclosure_core.rules.expr import COMPARISONS
@@ -119,6 +120,11 @@ def _never_fails(check: Any) -> str | None:
     return None
 
 
+def _interpreted(check: Any, emitter: Emitter) -> Test | None:
+    """A kind that emits no code: its checks are evaluated by the interpreter."""
+    return None
+
+
 @attrs.frozen
 class Kind:
     """A kind of rule, everything about it in one place.
@@ -128,7 +134,9 @@ class Kind:
       compiled against the selector's layout;
     * ``words``: the placeholders its findings fill besides the common ones (``{title}``, ``{lhs}``, …);
     * ``examples(check, sample)``: a passing and a failing example (``{"pass": pair, "fail": pair}``);
-    * ``never_fails(check)``: why a compiled check can never fail, or None (linting).
+    * ``never_fails(check)``: why a compiled check can never fail, or None (linting);
+    * ``emit(check, emitter)``: the check as generated code (:class:`~disclosure_core.rules.codegen.Test`:
+      what holds only when it passes, or is empty, for sure), or None to leave it to the interpreter (the default).
     """
 
     name: str
@@ -137,6 +145,7 @@ class Kind:
     examples: Callable[[Any, Sample], Examples]
     words: frozenset[str] = frozenset()
     never_fails: Callable[[Any], str | None] = _never_fails
+    emit: Callable[[Any, Emitter], Test | None] = _interpreted
 
     def form(self, word: str) -> Form:
         """The form written ``kind = word``."""

@@ -17,7 +17,7 @@ from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import Report, Section
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, SelectorError, compile_text
-from disclosure_core.rules.context import Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, failure_note
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
@@ -65,7 +65,7 @@ class NarrativeCheck:
     def evaluate(self, ctx: Context) -> Result | None:
         figure = ctx.figures.get(self.figure)
         if figure is None or (self.measure == "percent" and figure.percent is None):
-            return Result(Outcome.EMPTY)
+            return EMPTY
         strict = gather(ctx, self.table.keys, MissingPolicy.NOT_VERIFIABLE)
         used, got = self.table, strict
         if strict.outcome is not None and self.fallback is not None:
@@ -73,9 +73,9 @@ class NarrativeCheck:
         elif strict.outcome is not None:
             got = gather(ctx, self.table.keys, self.policy, claimed=True)
         words: dict[str, Words] = {"stated": str(figure.value), "quote": figure.quote}
-        uses = cell_uses(ctx, used.keys, None, used.linear)
         notes = (Note.of(NoteKind.QUOTE, quote=figure.quote),)
         if got.outcome is not None:
+            uses = cell_uses(ctx, used.keys, None, used.linear)
             words["missing"] = (
                 labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"),
                 labels(ctx.layout, [str(k[1]) for k in got.missing], "en"),
@@ -105,14 +105,21 @@ class NarrativeCheck:
             return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
         if held and not got.assumed_zero:
             return None
+        uses = cell_uses(ctx, used.keys, None, used.linear)  # only for what is shown: a pass needs none
         shown = [CellUse(u.cell, u.value, u.report, "rhs", u.weight) for u in uses]
         words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(lhs - rhs))
         words["percent"] = show_number(figure.percent)
         stated = (f"正文 {figure.value}", f"text {figure.value}")
-        words["arithmetic"] = (
-            arithmetic(ctx.layout, shown, "==", "zh", stated[0]),
-            arithmetic(ctx.layout, shown, "==", "en", stated[1]),
-        )
+        layout = ctx.layout
+
+        def written_out() -> dict[str, Words]:
+            return {
+                "arithmetic": (
+                    arithmetic(layout, shown, "==", "zh", stated[0]),
+                    arithmetic(layout, shown, "==", "en", stated[1]),
+                )
+            }
+
         return Result(
             Outcome.PASS if held else Outcome.FAIL,
             tuple(shown),
@@ -124,6 +131,7 @@ class NarrativeCheck:
             notes=notes,
             missing=tuple(str(k[1]) for k in got.missing),
             assumed_zero=got.assumed_zero,
+            later=written_out,
         )
 
 

@@ -18,7 +18,7 @@ import attrs
 from disclosure_core.findings import CellUse, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, CellKind, TableLayout
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, compile_text
-from disclosure_core.rules.context import Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSIONS, CompiledCheck, Examples, Form, Kind, Sample, substitute
@@ -76,7 +76,7 @@ class PatternCheck:
             else:
                 breakers.append((row, alternatives, got.values))
         if len(followers) < self.min_followers or len(breakers) >= len(followers):
-            return Result(Outcome.EMPTY)
+            return EMPTY
         if not breakers:
             return None
         uses: list[CellUse] = []

@@ -19,10 +19,11 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from disclosure_core.findings import CellUse, Outcome
-from disclosure_core.layouts import CellAddress
+from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import AssessmentWeight, Facts, Report, Section
+from disclosure_core.rules.codegen import Emitter, Test, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
-from disclosure_core.rules.context import Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, failure_note, missing_names, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
 from disclosure_core.rules.fields import Fields, reads_previous
@@ -40,8 +41,6 @@ from disclosure_core.rules.messages import Words, arithmetic, show_number
 from disclosure_core.rules.spec import MissingPolicy, Rule
 from disclosure_core.rules.yearly import yearly_arithmetic
 from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue, Count, Money
-
-EMPTY = Result(Outcome.EMPTY)
 
 
 @attrs.frozen
@@ -115,6 +114,11 @@ class RelationCheck:
         cells = tuple(name for _, name in self.keys if isinstance(name, CellAddress))
         object.__setattr__(self, "_fast", (cells, weights, difference.constant))
 
+    @property
+    def fast(self) -> tuple[tuple[CellAddress, ...], tuple[tuple[int, Number], ...], Number] | None:
+        """A linear relation over this year's cells as (cells, (position, weight) …, constant), else None."""
+        return self._fast
+
     def evaluate(self, ctx: Context) -> Result | None:
         if self._fast is not None:
             cells, weights, constant = self._fast
@@ -122,10 +126,7 @@ class RelationCheck:
             values = [lookup(cell, BLANK) for cell in cells]
             numbers = [value.number for value in values]
             if None not in numbers:
-                total = constant
-                for index, weight in weights:
-                    total += weight * numbers[index]  # type: ignore[operator]
-                if COMPARE[self.op](total, 0):
+                if COMPARE[self.op](linear_total(numbers, weights, constant), 0):  # type: ignore[arg-type]
                     return None
             # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
             # half-filled tables, answered without building anything.
@@ -145,16 +146,16 @@ class RelationCheck:
         lhs_linear, rhs_linear = self.lhs.linear, self.rhs.linear if self.rhs else None
         if got.outcome is not None:
             if got.outcome is Outcome.EMPTY:
-                return Result(Outcome.EMPTY)
+                return EMPTY
             uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
-            words: dict[str, Words] = {"missing": missing_words(ctx, got.missing, got.note)}
+            absent, note = got.missing, got.note
             return Result(
                 got.outcome,
                 tuple(uses),
                 op=self.op or None,
-                words=words,
                 notes=notes_of(got.note),
                 missing=missing_names(got.missing, got.note),
+                later=lambda: {"missing": missing_words(ctx, absent, note)},
             )
         try:
             if self.rhs is None:
@@ -171,8 +172,12 @@ class RelationCheck:
             return None
         uses = cell_uses(ctx, self.keys, lhs_linear, rhs_linear)
         difference = lhs - rhs if lhs is not None and rhs is not None else None
-        words = self._words(ctx, uses, held)
-        words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(difference))
+        words = {
+            "lhs": show_number(lhs),
+            "rhs": show_number(rhs),
+            "difference": show_number(difference),
+        }
+        layout = ctx.layout
         linear = lhs_linear.combine(rhs_linear, -1) if lhs_linear and rhs_linear else None
         return Result(
             Outcome.PASS if held else Outcome.FAIL,
@@ -186,19 +191,40 @@ class RelationCheck:
             assumed_zero=got.assumed_zero,
             linear=linear,
             values=got.values,
+            later=lambda: self._words(layout, uses, held),
         )
 
-    def _words(self, ctx: Context, uses: list[CellUse], held: bool = True) -> dict[str, Words]:
+    def _words(self, layout: Layout, uses: list[CellUse], held: bool = True) -> dict[str, Words]:
         if not uses:
             return {"arithmetic": ""}
         # A yearly relation shows both years' terms, last year's side first (rules/yearly.py).
         write = yearly_arithmetic if any(u.report == "previous" for u in uses) else arithmetic
         return {
             "arithmetic": (
-                write(ctx.layout, uses, self.op or "?", "zh", held=held),
-                write(ctx.layout, uses, self.op or "?", "en", held=held),
+                write(layout, uses, self.op or "?", "zh", held=held),
+                write(layout, uses, self.op or "?", "en", held=held),
             )
         }
+
+
+def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
+    """A linear relation over this year's cells as code: it passes when every cell holds a number and the
+    relation holds; it is empty when some cell holds none, the others are 0 and none is a placeholder.
+
+    That is exactly :meth:`RelationCheck.evaluate`'s fast path; anything else (a condition, previous-year
+    cells, facts) is left to the interpreter.
+    """
+    if check.fast is None:
+        return None
+    cells, weights, constant = check.fast
+    numbers = [emitter.number(cell) for cell in cells]
+    total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
+    passes = emitter.all_of([*(emitter.present(n) for n in numbers), emitter.compare(total, check.op, "0")])
+    if check.policy is not MissingPolicy.NOT_VERIFIABLE:
+        return Test(passes)
+    nothing = [f"(not {n})" for n in numbers] + [emitter.not_placeholder(cell) for cell in cells]
+    empty = emitter.all_of([f"(not {emitter.zero})", emitter.any_of([emitter.absent(n) for n in numbers]), *nothing])
+    return Test(passes, empty)
 
 
 def _number(value: object) -> Number:
@@ -343,4 +369,5 @@ KIND = Kind(
     compile_relation,
     relation_examples,
     never_fails=never_fails,
+    emit=emit_relation,
 )

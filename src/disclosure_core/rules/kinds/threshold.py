@@ -13,6 +13,8 @@ from decimal import Decimal
 import attrs
 
 from disclosure_core.findings import Outcome
+from disclosure_core.layouts import CellAddress
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import COMPARE, Key, Linear, Number, Selector
 from disclosure_core.rules.context import Context, Result, gather
 from disclosure_core.rules.evidence import cell_uses, missing_words, notes_of
@@ -85,6 +87,28 @@ class ThresholdCheck:
         )
 
 
+def _emit(check: ThresholdCheck, emitter: Emitter) -> Test | None:
+    """Thresholds over this year's cells as code (facts and previous-year cells are left to the interpreter).
+
+    A pass for sure: every cell holds a number within the threshold — or, for ``missing = "skip"``, every
+    cell that holds one is within it and at least one does (empty for sure: none does).
+    """
+    if any(previous or not isinstance(name, CellAddress) for previous, name in check.keys):
+        return None
+    value = emitter.constant(check.value)
+    within = []
+    numbers = [emitter.number(name) for _, name in check.keys if isinstance(name, CellAddress)]
+    for number in numbers:
+        test = emitter.compare(number, check.op, value)
+        if check.policy is MissingPolicy.SKIP:
+            test = emitter.any_of([emitter.absent(number), test])
+        within.append(test)
+    if check.policy is MissingPolicy.SKIP:
+        passes = emitter.all_of([*within, emitter.any_of([emitter.present(n) for n in numbers])])
+        return Test(passes, emitter.all_of([emitter.absent(n) for n in numbers]))
+    return Test(emitter.all_of([*[emitter.present(n) for n in numbers], *within]))
+
+
 def _compile(rule: Rule, body: Threshold, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
     keys = tuple(selector.keys(_ref(body.cells)))
     value = Decimal(body.value) if isinstance(body.value, str) else body.value
@@ -115,4 +139,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"cells"}),
+    emit=_emit,
 )

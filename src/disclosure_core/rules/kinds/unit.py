@@ -15,7 +15,7 @@ import attrs
 from disclosure_core.findings import CellUse, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress
 from disclosure_core.rules.compile import Selector
-from disclosure_core.rules.context import Context, Result
+from disclosure_core.rules.context import EMPTY, Context, Result
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
 from disclosure_core.rules.messages import Words, labels
@@ -51,7 +51,7 @@ class UnitCheck:
         ]
         if not wrong:
             stated = any(isinstance(ctx.cells.get(a), Money) for a in self.cells)
-            return None if stated else Result(Outcome.EMPTY)
+            return None if stated else EMPTY
         suggestions = []
         for address, value in wrong:
             converted = _convert(value, self.unit)

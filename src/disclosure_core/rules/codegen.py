@@ -1,0 +1,307 @@
+"""Rules compiled to straight-line code: one generated Python function per (rule set, layout).
+
+The function reads every cell the compiled instances use once into a local (its number, or None when it
+holds none) and then tests each instance inline. It answers one question per instance: *does it pass for
+sure?* Those that do are done (their shared pass finding is all a check returns for them); the others — and
+the instances of kinds that emit no code — go to the detailed (interpreted) path, which is the authority on
+every outcome that is not a plain pass.
+
+Each kind emits its own test (``Kind.emit``, given an :class:`Emitter`); a kind without one, or a check
+its kind cannot emit (facts, previous-year cells, text), is evaluated by the interpreter instead, and
+:attr:`Program.interpreted` lists those instances.
+
+The generated source is built from validated structures only: the emitter gives out the only names in it
+(``n0``, ``K0``, ``C0`` …, generated here), cell addresses and decimal constants enter the function's
+namespace as objects (never as text), integers are re-rendered by ``int.__repr__``, and operators come from
+a fixed table. Before compiling, :func:`validate` walks the source's syntax tree and refuses any node,
+name, attribute or constant outside a small allow-list — whatever a kind's code did.
+
+>>> from disclosure_core.layouts import builtin_layout
+>>> from disclosure_core.rules import builtin_rule_set
+>>> from disclosure_core.rules.instances import compile_rules
+>>> program = compile_rules(builtin_rule_set(), builtin_layout("gov-2021")).program
+>>> program.source.splitlines()[0], len(program.inline) > 50
+('def _rules(cells, BLANK, PH, zero):', True)
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from disclosure_core.layouts import CellAddress
+from disclosure_core.rules.compile import Number
+from disclosure_core.values import BLANK, AbsenceKind, CellValue
+
+OPERATORS = {"==": "==", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
+"""Comparison operators a rule may use, mapped to the token emitted (never the rule file's own text)."""
+
+Code = str
+"""A Python boolean expression built by an :class:`Emitter`."""
+
+
+@attrs.frozen
+class Test:
+    """What a kind emits for one check: ``passes`` holds only when the check passes for sure; ``empty``
+    (optional), tested when it does not, only when it ends ``empty`` for sure (the report states nothing)."""
+
+    passes: Code
+    empty: Code | None = None
+
+
+_NAME = re.compile(r"[nvKC]\d+")
+_FIXED_NAMES = {"_rules", "cells", "BLANK", "PH", "zero", "get", "failed", "fail", "empty", "blank"}
+_ATTRIBUTES = {"get", "number", "append", "kind"}
+_NODES = (
+    ast.Module,
+    ast.FunctionDef,
+    ast.arguments,
+    ast.arg,
+    ast.Assign,
+    ast.Expr,
+    ast.Call,
+    ast.Attribute,
+    ast.Name,
+    ast.Load,
+    ast.Store,
+    ast.Constant,
+    ast.If,
+    ast.UnaryOp,
+    ast.Not,
+    ast.USub,
+    ast.BoolOp,
+    ast.And,
+    ast.Or,
+    ast.BinOp,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Compare,
+    ast.Eq,
+    ast.NotEq,
+    ast.Lt,
+    ast.LtE,
+    ast.Gt,
+    ast.GtE,
+    ast.Is,
+    ast.IsNot,
+    ast.Return,
+    ast.List,
+    ast.Tuple,
+)
+
+
+class UnsafeCode(ValueError):
+    """Generated source that contains something outside the allow-list (a bug in a kind, never data)."""
+
+
+class NotEmitted(ValueError):
+    """A check its kind cannot emit after all (a constant that is not finite): left to the interpreter."""
+
+
+class Emitter:
+    """What a kind's ``emit`` builds its test from: a local per cell read and a name per constant.
+
+    >>> emitter = Emitter()
+    >>> emitter.number(CellAddress.parse("requests.new.total")), emitter.constant(Decimal("1.5")), emitter.constant(-2)
+    ('n0', 'C0', '(-2)')
+    """
+
+    def __init__(self) -> None:
+        self.cells: dict[CellAddress, str] = {}
+        self.values: set[str] = set()
+        self.constants: dict[str, Decimal] = {}
+
+    def number(self, address: CellAddress) -> Code:
+        """The local holding ``address``'s number (None when it holds none), read once per report."""
+        if not isinstance(address, CellAddress):
+            raise UnsafeCode(f"not a cell address: {address!r}")
+        name = self.cells.get(address)
+        if name is None:
+            name = self.cells[address] = f"n{len(self.cells)}"
+        return name
+
+    def not_placeholder(self, address: CellAddress) -> Code:
+        """``address`` holds a number, or its absence is not a placeholder ("-", "/", "无")."""
+        name = self.number(address)
+        self.values.add(name)
+        return f"({name} is not None or v{name[1:]}.kind is not PH)"
+
+    zero: Code = "zero"
+    """True when the check reads blank cells as 0 (``--blank-as-zero``)."""
+
+    def constant(self, value: Number) -> Code:
+        """A numeric constant: an integer re-rendered as digits, a decimal passed by name."""
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            raise UnsafeCode(f"not a number: {value!r}")
+        if isinstance(value, int):
+            return f"({int.__repr__(value)})" if value < 0 else int.__repr__(value)
+        if not value.is_finite():
+            raise NotEmitted(f"{value} is not a finite number")
+        name = f"C{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def compare(self, left: Code, op: str, right: Code) -> Code:
+        """``left op right`` with ``op`` one of :data:`OPERATORS`."""
+        return f"({left} {OPERATORS[op]} {right})"
+
+    def linear(self, terms: Sequence[tuple[CellAddress, Number]], constant: Number) -> Code:
+        """``Σ weight × number + constant`` in the order :func:`linear_total` adds them up."""
+        parts: list[str] = []
+        for address, weight in terms:
+            name = self.number(address)
+            if weight == 1 and isinstance(weight, int):
+                parts.append(f"+ {name}" if parts else name)
+            elif weight == -1 and isinstance(weight, int):
+                parts.append(f"- {name}" if parts else f"-{name}")
+            else:
+                product = f"{self.constant(weight)} * {name}"
+                parts.append(f"+ {product}" if parts else product)
+        if constant != 0 or not parts:
+            value = self.constant(constant)
+            parts.append(f"+ {value}" if parts else value)
+        return f"({' '.join(parts)})"
+
+    @staticmethod
+    def all_of(tests: Sequence[Code]) -> Code:
+        """Every test holds (true when there are none)."""
+        return f"({' and '.join(tests)})" if tests else "(1 == 1)"
+
+    @staticmethod
+    def any_of(tests: Sequence[Code]) -> Code:
+        """At least one test holds (false when there are none)."""
+        return f"({' or '.join(tests)})" if tests else "(1 == 0)"
+
+    @staticmethod
+    def present(name: Code) -> Code:
+        """The cell read into ``name`` holds a number."""
+        return f"({name} is not None)"
+
+    @staticmethod
+    def absent(name: Code) -> Code:
+        """The cell read into ``name`` holds no number."""
+        return f"({name} is None)"
+
+
+def linear_total(numbers: Sequence[Number], terms: Sequence[tuple[int, Number]], constant: Number) -> Number:
+    """``Σ weight × numbers[index] + constant``, added up exactly as the generated code does.
+
+    >>> linear_total([3, 4, 5], [(0, 1), (1, 1), (2, -1)], 0)
+    2
+    """
+    total: Number | None = None
+    for index, weight in terms:
+        number = numbers[index]
+        if weight == 1 and isinstance(weight, int):
+            total = number if total is None else total + number
+        elif weight == -1 and isinstance(weight, int):
+            total = -number if total is None else total - number
+        else:
+            total = weight * number if total is None else total + weight * number
+    if total is None:
+        return constant
+    return total + constant if constant != 0 else total
+
+
+@attrs.frozen
+class Program:
+    """The generated function and what it covers.
+
+    ``run(cells, blank_as_zero)`` returns two lists of positions in ``inline``: the instances that did not
+    pass for sure, and those of them that are empty for sure. ``inline`` are the instance indexes it tests,
+    ``interpreted`` those it leaves to the interpreter.
+    """
+
+    source: str
+    run: Callable[[Mapping[CellAddress, CellValue], bool], tuple[list[int], list[int]]]
+    inline: tuple[int, ...]
+    interpreted: tuple[int, ...]
+
+
+def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Program:
+    """The program testing ``tests`` ((instance index, test or None for the interpreter)) in one function."""
+    inline = [(index, test) for index, test in tests if test is not None]
+    interpreted = tuple(index for index, test in tests if test is None)
+    keys = {f"K{i}": address for i, address in enumerate(emitter.cells)}
+    lines = ["def _rules(cells, BLANK, PH, zero):", "    get = cells.get"]
+    for i, name in enumerate(emitter.cells.values()):
+        if name in emitter.values:
+            lines += [f"    v{i} = get(K{i}, BLANK)", f"    {name} = v{i}.number"]
+        else:
+            lines.append(f"    {name} = get(K{i}, BLANK).number")
+    lines += ["    failed = []", "    fail = failed.append", "    empty = []", "    blank = empty.append"]
+    for position, (_, test) in enumerate(inline):
+        lines += [f"    if not {test.passes}:", f"        fail({position})"]
+        if test.empty is not None:
+            lines += [f"        if {test.empty}:", f"            blank({position})"]
+    lines.append("    return failed, empty")
+    source = "\n".join(lines) + "\n"
+    tree = validate(source)
+    namespace: dict[str, Any] = {"__builtins__": {}, **keys, **emitter.constants}
+    exec(compile(tree, "<rules>", "exec"), namespace)  # validated above: names, nodes, constants
+    function = namespace["_rules"]
+
+    def run(cells: Mapping[CellAddress, CellValue], blank_as_zero: bool) -> tuple[list[int], list[int]]:
+        result: tuple[list[int], list[int]] = function(cells, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero)
+        return result
+
+    return Program(source, run, tuple(index for index, _ in inline), interpreted)
+
+
+def validate(source: str) -> ast.Module:
+    """The parsed source, after checking every node against the allow-list; :class:`UnsafeCode` otherwise.
+
+    >>> validate("def _rules(cells, BLANK, PH, zero):\\n    return __import__\\n")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.rules.codegen.UnsafeCode: name '__import__' is not generated here
+    """
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if not isinstance(node, _NODES):
+            raise UnsafeCode(f"{type(node).__name__} is not allowed in generated rules")
+        if isinstance(node, ast.Name) and node.id not in _FIXED_NAMES and not _NAME.fullmatch(node.id):
+            raise UnsafeCode(f"name {node.id!r} is not generated here")
+        if isinstance(node, ast.Attribute) and node.attr not in _ATTRIBUTES:
+            raise UnsafeCode(f"attribute {node.attr!r} is not allowed")
+        if isinstance(node, ast.Constant) and not (
+            node.value is None or (type(node.value) is int)  # bool, an int subclass, is refused
+        ):
+            raise UnsafeCode(f"constant {node.value!r} is not allowed")
+        if isinstance(node, ast.Call) and not _allowed_call(node):
+            raise UnsafeCode("only get(), fail(), blank() and the lists' append() are called")
+        if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
+            raise UnsafeCode("only the one function _rules is generated")
+        if isinstance(node, ast.arg) and node.arg not in {"cells", "BLANK", "PH", "zero"}:
+            raise UnsafeCode(f"argument {node.arg!r} is not allowed")
+    return tree
+
+
+def _allowed_call(node: ast.Call) -> bool:
+    func = node.func
+    if node.keywords:
+        return False
+    if isinstance(func, ast.Name):
+        return func.id in {"get", "fail", "blank"}
+    return isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name)
+
+
+def names(source: str) -> set[str]:
+    """Every identifier in ``source`` (names, attributes, arguments, functions): what a test compares with the allow-list."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif isinstance(node, ast.FunctionDef):
+            found.add(node.name)
+    return found

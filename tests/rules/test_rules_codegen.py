@@ -1,0 +1,202 @@
+"""The generated code: the same findings as the interpreter on varied reports, and no rule-file text in it."""
+
+from __future__ import annotations
+
+import ast
+import random
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from disclosure_core import Registry, official_layouts
+from disclosure_core.layouts import CellAddress, builtin_layout
+from disclosure_core.rules import builtin_rule_set
+from disclosure_core.rules.codegen import UnsafeCode, names, validate
+from disclosure_core.rules.engine import check, compiled_for, evaluate_interpreted
+from disclosure_core.rules.equivalence import Case, differences, varied_case
+from disclosure_core.rules.examples import consistent_report
+from disclosure_core.rules.kinds.relation import RelationCheck
+from disclosure_core.rules.kinds.threshold import ThresholdCheck
+from disclosure_core.rules.loader import parse_rule_set
+from disclosure_core.testing import strategies as st_dc
+from disclosure_core.values import Money
+
+REGISTRY = Registry()
+RULES, LAYOUTS = REGISTRY.rule_set(), REGISTRY.layouts()
+ALLOWED = {
+    "_rules",
+    "cells",
+    "BLANK",
+    "PH",
+    "zero",
+    "get",
+    "number",
+    "kind",
+    "append",
+    "failed",
+    "fail",
+    "empty",
+    "blank",
+}
+GENERATED = re.compile(r"[nvKC]\d+")
+
+
+@given(st.randoms(use_true_random=False))
+def test_generated_and_interpreted_checks_give_identical_findings(rnd: random.Random) -> None:
+    case = varied_case(rnd, LAYOUTS)
+    assert differences(case, RULES, LAYOUTS) == []
+
+
+@given(st_dc.reports(), st.booleans())
+def test_identical_findings_on_any_valid_report(report: object, zero: bool) -> None:
+    assert differences(Case(report, None, zero), RULES, LAYOUTS) == []  # type: ignore[arg-type]
+
+
+@given(st_dc.defective_reports())
+def test_identical_findings_on_a_report_with_one_defect(defect: st_dc.Defect) -> None:
+    assert differences(Case(defect.report, None, False), RULES, LAYOUTS) == []
+
+
+def test_the_varied_cases_cover_every_layout_every_outcome_and_previous_reports() -> None:
+    rnd = random.Random(7)
+    cases = [varied_case(rnd, LAYOUTS) for _ in range(200)]
+    assert {case.report.format for case in cases} == set(LAYOUTS)
+    assert sum(case.previous is not None for case in cases) > 40
+    outcomes = {f.outcome.value for case in cases[:60] for f in REGISTRY.check(case.report, previous=case.previous).all}
+    assert outcomes >= {"pass", "fail", "empty", "not_verifiable"}
+
+
+def test_a_nan_amount_the_generated_code_cannot_compare_ends_as_the_interpreter_says() -> None:
+    report = consistent_report(builtin_layout("gov-2021")).with_cells(
+        {"proactive.administrative_fees.amount": Money(Decimal("NaN"), "万元")}
+    )
+    generated = check(report, rules=builtin_rule_set(), layouts=official_layouts()).all
+    assert generated == evaluate_interpreted(report, rules=builtin_rule_set(), layouts=official_layouts()).all
+
+
+def test_kinds_without_code_and_checks_their_kind_cannot_emit_are_interpreted_visibly() -> None:
+    compiled = compiled_for(builtin_rule_set(), builtin_layout("gov-2021"))
+    interpreted = {compiled.instances[i].rule.kind for i in compiled.program.interpreted}
+    inline = {compiled.instances[i].rule.kind for i in compiled.program.inline}
+    assert interpreted >= {"narrative", "required", "deadline", "format", "unit", "year_over_year"}
+    assert inline == {"sum", "balance", "compare", "threshold"}
+    # A relation or threshold is interpreted only when it is not linear over this year's cells.
+    for index in compiled.program.interpreted:
+        check = compiled.instances[index].check
+        if isinstance(check, RelationCheck):
+            assert check.fast is None
+        elif isinstance(check, ThresholdCheck):
+            assert any(previous or isinstance(name, str) for previous, name in check.keys)
+
+
+def test_every_cell_is_read_once() -> None:
+    source = compiled_for(builtin_rule_set(), builtin_layout("gov-2019")).program.source
+    reads = re.findall(r"get\((K\d+), BLANK\)", source)
+    assert len(reads) == len(set(reads)) > 100
+
+
+def test_the_names_in_the_generated_code_are_ours_only() -> None:
+    for layout in LAYOUTS.values():
+        found = names(compiled_for(RULES, layout).program.source)
+        assert {n for n in found if not GENERATED.fullmatch(n)} <= ALLOWED
+        assert "__import__" not in found
+        assert "eval" not in found
+
+
+HOSTILE = """
+title = "x\\"; __import__('os').system('echo owned') #"
+
+[[rules]]
+id = "evil.quote"
+kind = "sum"
+severity = "error"
+title = { zh = "\\"\\"\\"; import os", en = "'); __import__('os').system('rm -rf /'); ('" }
+message = { zh = "{arithmetic}\\n    fail(0)\\n", en = "\\nreturn [], []\\n" }
+basis = "exec(\\"print(1)\\")"
+explanation = "lambda: __builtins__"
+whole = "requests.new.total"
+parts = ["requests.new.*"]
+
+[[rules]]
+id = "evil.threshold"
+kind = "threshold"
+severity = "warning"
+title = { zh = "标题\\u0000", en = "globals()" }
+message = { zh = "n0 = 1", en = "K0.__init__" }
+basis = "failed.clear()"
+cells = "requests.*.total"
+op = ">="
+value = "12345678901234567890.0000000000001"
+
+[[rules]]
+id = "evil.nan"
+kind = "threshold"
+severity = "warning"
+title = { zh = "\\u001b[31m\\u202e", en = "{{}}.__class__" }
+message = { zh = "getattr(cells, 'get')", en = "`rm -rf`" }
+basis = "sys.modules"
+cells = "appeals.*.total"
+op = "<="
+value = "NaN"
+
+[[rules]]
+id = "evil.expression"
+kind = "expression"
+severity = "info"
+title = { zh = "open('/etc/passwd')", en = "breakpoint()" }
+message = { zh = "{row_label}\\r\\n\\t", en = "__class__.__mro__" }
+basis = "compile('1', 'x', 'eval')"
+expand = { row = ["review", "litigation_direct"] }
+expr = "appeals.{row}.total * 3 - 2 * appeals.{row}.upheld == 0"
+"""
+
+
+def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code() -> None:
+    rules = parse_rule_set(HOSTILE, origin="hostile.toml")
+    program = compiled_for(rules, builtin_layout("gov-2021")).program
+    source = program.source
+    for rule in rules.rules:
+        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
+            assert text not in source
+    words = ("import", "os", "system", "exec", "print", "lambda", "globals", "__", "'", '"', "#", "NaN", "123", "open")
+    for word in (*words, "getattr", "sys", "clear", "\\", "\r", "\t", "\x00", "{", "`", "evil", "\x1b"):
+        assert word not in source, word
+    assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
+    # The 20-digit constant is passed as an object; the NaN threshold is left to the interpreter.
+    assert len(program.inline) == 4
+    assert len(program.interpreted) == 1
+    report = consistent_report(builtin_layout("gov-2021"))
+    assert (
+        check(report, rules=rules, layouts=official_layouts()).all
+        == evaluate_interpreted(report, rules=rules, layouts=official_layouts()).all
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    return __import__('os')",
+        "    return 'text'",
+        "    return n0.__class__",
+        "    import os",
+        "    return [x for x in cells]",
+        "    return lambda: 1",
+        "    return True",
+        "    return 1.5",
+        "    return eval(n0)",
+        "    return n0(1)",
+        "    return get(K0, BLANK).number.get(K1)",
+    ],
+)
+def test_the_validator_refuses_anything_outside_the_allow_list(body: str) -> None:
+    with pytest.raises(UnsafeCode):
+        validate(f"def _rules(cells, BLANK, PH, zero):\n{body}\n")
+
+
+def test_the_validator_accepts_what_is_generated() -> None:
+    source = compiled_for(builtin_rule_set(), builtin_layout("gov-2021")).program.source
+    assert isinstance(validate(source), ast.Module)
+    assert CellAddress.parse("requests.new.total") is CellAddress("requests", "new", "total")
