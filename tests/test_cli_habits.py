@@ -15,6 +15,9 @@ import pytest
 from disclosure_core.cli import main
 from disclosure_core.progress import Progress, reporting
 
+# Written against the English wording (zh is the default: tests/test_cli_lang.py checks it).
+pytestmark = pytest.mark.usefixtures("english")
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
 RULE = """[[rules]]
 id = "ours.new_within_total"
@@ -193,7 +196,7 @@ def test_colour_on_a_terminal_unless_no_color() -> None:
     plain = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
     coloured = _on_terminal(plain, "check", str(EXAMPLE))
     assert "\x1b[31m\x1b[1m? error" not in coloured
-    assert "\x1b[33m\x1b[1m✗ warning\x1b[0m proactive.published_within_total" in coloured
+    assert "\x1b[33m\x1b[1m✗ warning\x1b[0m     proactive.published_within_total" in coloured
     assert "\x1b[" not in _on_terminal({**plain, "NO_COLOR": "1"}, "check", str(EXAMPLE))
 
 

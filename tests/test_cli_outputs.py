@@ -12,6 +12,9 @@ import pytest
 
 from disclosure_core.cli import main
 
+# Written against the English wording (zh is the default: tests/test_cli_lang.py checks it).
+pytestmark = pytest.mark.usefixtures("english")
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
 RULES = EXAMPLE.parent / "disclosure-example-hubei" / "src" / "disclosure_example_hubei" / "hubei-rules.toml"
 

@@ -12,11 +12,15 @@ from typing import Any
 
 import click
 
-_MARK = re.compile(r"^(\s*)([✗?~!])(\s+)(error|warning|info)?")
+_MARK = re.compile(r"^(\s*)([✗?~!])(\s+)(error|warning|information|info|错误|警告|提示)?")
 _STYLE: dict[tuple[str, str | None], dict[str, Any]] = {
     ("✗", "error"): {"fg": "red", "bold": True},
     ("✗", "warning"): {"fg": "yellow", "bold": True},
     ("✗", "info"): {"fg": "cyan"},
+    ("✗", "information"): {"fg": "cyan"},
+    ("✗", "错误"): {"fg": "red", "bold": True},
+    ("✗", "警告"): {"fg": "yellow", "bold": True},
+    ("✗", "提示"): {"fg": "cyan"},
     ("~", None): {"fg": "magenta"},
     ("!", None): {"fg": "magenta", "bold": True},
     ("?", None): {"dim": True},

@@ -75,20 +75,21 @@ def aggregate(
     )
     lang = state().lang
 
-    def tell(key: str, **values: object) -> None:
-        click.echo(say(key, lang, **values), err=True)
+    def tell(key: str, *, warning: bool = False, **values: object) -> None:
+        if warning or not state().quiet:  # -q keeps the warnings only
+            click.echo(say(key, lang, **values), err=True)
 
     tell("aggregate.done", count=len(result.units), units=join(list(result.units), lang))
     if result.missing:
-        tell("aggregate.missing", units=join(list(result.missing), lang))
+        tell("aggregate.missing", warning=True, units=join(list(result.missing), lang))
     if result.unexpected:
-        tell("aggregate.unexpected", units=join(list(result.unexpected), lang))
+        tell("aggregate.unexpected", warning=True, units=join(list(result.unexpected), lang))
     absent = "aggregate.absent.zero" if blank_as_zero else "aggregate.absent.blank"
     for cell, units in result.absent.items():
         if len(units) < len(result.units):  # cells blank everywhere are simply blank; say only the partial ones
             tell(absent, cell=cell, units=join(list(units), lang))
     for cell in result.unit_mismatches:
-        tell("aggregate.units", cell=cell)
+        tell("aggregate.units", warning=True, cell=cell)
     inputs = (*files, *((manifest,) if manifest else ()))
     emit(state().registry.render(result.report, renderer_for(output, to)), output, inputs=inputs)
     return EXIT_MISSING if result.missing else 0
