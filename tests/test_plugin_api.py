@@ -32,7 +32,7 @@ WITH_ALL = (
     "disclosure_core.catalogue",
 )
 """Modules whose public names are exactly their ``__all__``."""
-WHOLE = ("disclosure_core.errors", "disclosure_core.hookspecs", "disclosure_core.testing")
+WHOLE = ("disclosure_core.errors", "disclosure_core.hookspecs", "disclosure_core.testing", "disclosure_core.progress")
 """Modules (and, for testing, packages) whose every name without a leading underscore is public."""
 FACADE_EXTRA = {"__version__", "testing"}
 SINGLE = {("disclosure_core.cli", "main")}

@@ -9,7 +9,7 @@ import pytest
 from disclosure_service import Settings, create_app
 from disclosure_service.pool import ParsePool
 from disclosure_service.problems import Problem
-from disclosure_service.testing import InProcessClient, slow_registry
+from disclosure_service.testing import InProcessClient, allocate, echo, slow_registry
 
 from disclosure_core import LoadError
 from disclosure_core.testing.data import daixian_json, published_reports
@@ -142,20 +142,12 @@ def test_a_worker_that_dies_costs_one_request() -> None:
         pool = ParsePool(workers=1, timeout=30, memory_bytes=1024 * 1024 * 1024)
         try:
             with pytest.raises(LoadError, match=r"ran out of memory"):
-                await pool.run(_allocate, 8 * 1024 * 1024 * 1024)
-            assert await pool.run(_echo, "next") == "next"
+                await pool.run(allocate, 8 * 1024 * 1024 * 1024)
+            assert await pool.run(echo, "next") == "next"
         finally:
             pool.close()
 
     asyncio.run(run())
-
-
-def _allocate(registry: object, size: int) -> bytes:
-    return bytes(size)
-
-
-def _echo(registry: object, value: str) -> str:
-    return value
 
 
 def test_problem_documents_name_the_file_only_when_the_message_does() -> None:

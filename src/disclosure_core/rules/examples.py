@@ -94,7 +94,13 @@ def _proactive(address: CellAddress) -> int:
 
 
 def rule_examples(rule: Rule, layouts: Mapping[str, Layout] | None = None) -> dict[str, Example]:
-    """A passing and a failing example of ``rule``'s first instance (empty dict when none can be built)."""
+    """A passing and a failing example of ``rule``'s first instance (empty dict when none can be built).
+
+    >>> from disclosure_core.rules import builtin_rule_set
+    >>> built = rule_examples(builtin_rule_set().rule("requests.balance"))
+    >>> built["pass"].finding.outcome.value, built["fail"].finding.outcome.value
+    ('pass', 'fail')
+    """
     layouts = official_layouts() if layouts is None else layouts
     format_id = rule.applies.formats[0] if rule.applies.formats else "gov-2021"
     layout = layouts[format_id]

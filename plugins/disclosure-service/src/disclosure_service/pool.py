@@ -200,6 +200,10 @@ def _serve(
             message = conn.recv()
         except (EOFError, OSError):
             return
+        except Exception:  # a job that cannot be unpickled here (its function not importable): our bug
+            traceback.print_exc(file=sys.stderr)
+            conn.send(("internal", "unpicklable job"))
+            continue
         if message is None:
             return
         job, args = message

@@ -89,3 +89,13 @@ class InProcessClient:
 
     def post(self, url: str, **kwargs: Any) -> Any:
         return self.request("POST", url, **kwargs)
+
+
+def allocate(registry: Registry, size: int) -> int:
+    """A parse job that asks for ``size`` bytes (to run a worker into its memory limit)."""
+    return len(bytes(size))
+
+
+def echo(registry: Registry, value: str) -> str:
+    """A parse job that answers ``value`` (to see a worker serve)."""
+    return value
