@@ -162,6 +162,7 @@ def main() -> None:
             batch = min(5000, memory_requests - done)
             _, latencies = asyncio.run(clients(base, 16, batch))
             done += len(latencies)
+            print(f"  after {done:>6} more requests: {service_rss(server) / 2**20:.0f} MB", flush=True)
         rss_end = service_rss(server)
         print(
             f"memory of the service (all processes): {rss_start / 2**20:.0f} MB after warm-up, "
