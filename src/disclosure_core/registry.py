@@ -199,6 +199,23 @@ class Registry:
 
     # ---------------------------------------------------------------- layouts
 
+    def describe(self) -> dict[str, Any]:
+        """What ``disclosure plugins --format json`` and the service's ``/v1/plugins`` answer: the plugins with
+        their versions and hooks, and the layouts, sources (with suffixes) and renderers (with suffix) they give.
+
+        >>> sorted(Registry(entry_points=False).describe())
+        ['layouts', 'plugins', 'renderers', 'sources']
+        """
+        return {
+            "plugins": [
+                {"name": i.name, "version": i.version, "builtin": i.builtin, "hooks": list(i.hooks)}
+                for i in self.plugins()
+            ],
+            "layouts": list(self.layouts()),
+            "sources": {name: list(source.suffixes) for name, source in self.sources().items()},
+            "renderers": {name: renderer.suffix for name, renderer in self.renderers().items()},
+        }
+
     def layouts(self) -> Mapping[str, Layout]:
         """Every registered format layout by id, variants included: the layout lookup every source,
         renderer and check is given."""

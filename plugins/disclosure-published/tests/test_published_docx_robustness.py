@@ -8,9 +8,7 @@ the container is sound) and added, dropped or renamed members reach python-docx 
 from __future__ import annotations
 
 import copy
-import io
 import time
-import zipfile
 
 import pytest
 from disclosure_published import DocxSource
@@ -23,7 +21,7 @@ from lxml import etree
 from disclosure_core import LoadError, Registry
 from disclosure_core.layouts import builtin_layout
 from disclosure_core.testing import daixian_report
-from disclosure_core.testing.robustness import robust_settings
+from disclosure_core.testing.robustness import members, robust_settings, zipped
 
 DAIXIAN = daixian_report()
 WORD = word_document(DAIXIAN, builtin_layout("gov-2019"))
@@ -55,19 +53,6 @@ def survives(data: bytes) -> None:
     assert time.perf_counter() - started < SECONDS
     assert year > 0
     assert problem == "" or problem.startswith("in.docx: ")
-
-
-def members(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {info.filename: archive.read(info) for info in archive.infolist()}
-
-
-def zipped(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
 
 
 @st.composite

@@ -99,17 +99,7 @@ def plugins(output_format: str) -> None:
     """List plugins with their versions and hooks, and what they provide."""
     registry, lang = state().registry, state().lang
     if output_format == "json":
-        print_json(
-            {
-                "plugins": [
-                    {"name": i.name, "version": i.version, "builtin": i.builtin, "hooks": list(i.hooks)}
-                    for i in registry.plugins()
-                ],
-                "layouts": list(registry.layouts()),
-                "sources": {n: list(s.suffixes) for n, s in registry.sources().items()},
-                "renderers": {n: r.suffix for n, r in registry.renderers().items()},
-            }
-        )
+        print_json(registry.describe())
         return
     for info in registry.plugins():
         version = info.version or (say("plugins.builtin", lang) if info.builtin else "?")

@@ -192,18 +192,7 @@ async def findings_schema(service: Service, request: Request) -> Response:
 
 async def plugins(service: Service, request: Request) -> Response:
     """The plugins, and the layouts, sources and renderers they provide."""
-    registry = service.registry
-    return JSONResponse(
-        {
-            "plugins": [
-                {"name": p.name, "version": p.version, "builtin": p.builtin, "hooks": list(p.hooks)}
-                for p in registry.plugins()
-            ],
-            "layouts": list(registry.layouts()),
-            "sources": {name: list(s.suffixes) for name, s in registry.sources().items()},
-            "renderers": {name: r.suffix for name, r in registry.renderers().items()},
-        }
-    )
+    return JSONResponse(service.registry.describe())
 
 
 def _rule(rule: Any) -> dict[str, Any]:
