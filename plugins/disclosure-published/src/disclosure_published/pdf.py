@@ -1,6 +1,7 @@
-"""PDF files as a token stream, from their text layer (pdfplumber): ruled tables cell by cell, lines as text.
+"""PDF files as a token stream, from their text layer: ruled tables cell by cell, lines as text.
 
-On each page the ruled grids are found first; those that are tables (see :mod:`disclosure_published.pdf_grid`:
+pdfium reads each page's characters and drawings (:mod:`disclosure_published.pdf_objects`), pdfplumber's
+finders make tables and lines of them. On each page the ruled grids are found first; those that are tables (see :mod:`disclosure_published.pdf_grid`:
 a page frame is not) are read cell by cell, and text outside them is read line by line. Running headers
 and footers are dropped (:mod:`disclosure_published.furniture`). Tables and lines are put in reading order
 by their position, and a line that runs to the right margin is joined with the next one when that starts
@@ -17,8 +18,6 @@ disclosure_core.errors.LoadError: a.pdf: not a readable PDF: ...
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 import statistics
 from collections.abc import Iterator, Mapping, Sequence
@@ -112,30 +111,32 @@ def pdf_tokens(data: bytes, *, origin: str, is_label: LabelTest | None = None) -
 def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     """A PDF's text layer read; LoadError for a broken, encrypted or text-less PDF, or one past the bounds of
     :mod:`disclosure_published.pdf_bounds` (pages are read and released one at a time)."""
-    import pdfplumber  # imported here: loading pdfminer costs time the other sources need not pay
+    # imported here: loading pdfium and pdfplumber costs time the other sources need not pay
+    import pypdfium2 as pdfium
 
     pages: list[list[Grid | _Line]] = []
-    # pdfminer logs every odd font descriptor; those are diagnostics of the PDF writer, not of the report.
-    logger = logging.getLogger("pdfminer")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
+    budget = Budget(origin)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as document:
-            if len(document.pages) > MAX_PAGES:
-                raise LoadError(f"{origin}: {len(document.pages)} pages is more than the {MAX_PAGES} accepted")
-            budget = Budget(origin)
-            budget.check_streams(document.doc)
-            for number, page in enumerate(document.pages, start=1):
-                budget.lay_out(page, number)
-                pages.append(_page(page, number, is_label))
-                report_progress(number, len(document.pages))  # the CLI shows it for a PDF that takes long
-                page.close()  # what is kept of a page is its grids and lines: its objects go now
+        budget.check_file(data)
+        document = pdfium.PdfDocument(data)
     except LoadError:
         raise
-    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+    except Exception as exc:  # pdfium and pdfminer raise many unrelated types for damaged files
+        raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise LoadError(f"{origin}: {count} pages is more than the {MAX_PAGES} accepted")
+        for number in range(1, count + 1):
+            page = _read_page(document, number, budget)
+            pages.append(_page(page, number, is_label))
+            report_progress(number, count)  # the CLI shows it for a PDF that takes long
+    except LoadError:
+        raise
+    except Exception as exc:
         raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
     finally:
-        logger.setLevel(level)
+        document.close()
     notes: list[Diagnostic] = []
     pages = _without_running(pages, origin, notes)
     reader = TableReader(origin, is_label)
@@ -143,6 +144,38 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     if not any(p.text for p in parts if isinstance(p, Token)) and not any(isinstance(p, Fragment) for p in parts):
         raise LoadError(f"{origin}: page 1: no text layer (a scanned PDF needs OCR first)")
     return PdfReading(tuple(parts), (*notes, *reader.notes))
+
+
+def _read_page(document: Any, number: int, budget: Budget) -> Any:
+    """One page's objects read and its pdfium page released; refused past the budget's bounds."""
+    from disclosure_published import pdf_objects as objects  # imports pdfplumber: see pdf_reading
+
+    page = document[number - 1]
+    try:
+        display = objects.shown(page)
+        textpage = page.get_textpage()
+        drawn = 0
+
+        def count_chars(shown: int) -> None:
+            drawn_glyphs = objects.glyphs(page, textpage)  # counted before any is read into Python
+            budget.count_page(number, max(shown, drawn_glyphs), max(shown, drawn_glyphs))
+
+        def count_path() -> None:
+            nonlocal drawn
+            drawn += 1
+            if drawn % 1000 == 0:
+                budget.count_page(number, len(chars) + drawn, 0)
+
+        try:
+            chars = objects.characters(textpage, display, number, count_chars)
+        finally:
+            textpage.close()
+        found = objects.paths(page, display, number, count_path)
+        budget.count_page(number, len(chars) + drawn, len(chars))
+        budget.chars += len(chars)
+        return objects.ObjectPage(number, display.width, display.height, {"char": chars, **found})
+    finally:
+        page.close()
 
 
 @attrs.frozen

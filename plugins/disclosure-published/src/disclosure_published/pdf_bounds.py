@@ -1,16 +1,16 @@
 """What one PDF may cost to read: pages, inflated stream sizes, and characters and drawings per page.
 
 A PDF is small on disk and large in memory by design: one 1.4 KB content stream shared by 200 pages
-inflates to 130 KB of text operators a page, 100 000 characters each, and pdfplumber keeps about 1 KB per
-character (a 33 KB file took more than 3 GB). The reader therefore
+inflates to 130 KB of text operators a page, 100 000 characters each, and a character read into Python
+costs about 1 KB (a 33 KB file took more than 3 GB). The reader therefore
 
 * refuses files of more than :data:`MAX_PAGES` pages before reading any;
-* inflates no stream (page contents, fonts, forms; images are never decoded) beyond
-  :data:`MAX_STREAM_BYTES`, nor all of them together beyond :data:`MAX_INFLATED_BYTES`, checked with a
-  bounded decompression before pdfminer decodes anything;
-* stops interpreting a page at :data:`MAX_PAGE_OBJECTS` characters and drawn objects, and a document at
-  :data:`MAX_DOCUMENT_CHARS` characters;
-* reads one page at a time and releases it (pdfplumber caches every object of a page until it is closed).
+* inflates no stream (page contents, fonts, forms, object streams) beyond :data:`MAX_STREAM_BYTES`, nor all
+  of them together beyond :data:`MAX_INFLATED_BYTES`, checked with a bounded decompression before pdfium
+  decodes anything (:meth:`Budget.check_file`);
+* refuses a page of more than :data:`MAX_PAGE_OBJECTS` characters and drawn objects, and a document of more
+  than :data:`MAX_DOCUMENT_CHARS` characters, counted before they are read into Python;
+* reads one page at a time and releases it.
 
 Each refusal is a :class:`~disclosure_core.errors.LoadError` naming the file (and the page).
 
@@ -22,13 +22,15 @@ disclosure_core.errors.LoadError: a.pdf: page 3: more than 20000 characters and 
 
 from __future__ import annotations
 
+import io
+import logging
+import re
 import zlib
-from typing import Any
 
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import (
     LITERALS_ASCII85_DECODE,
     LITERALS_ASCIIHEX_DECODE,
@@ -37,7 +39,6 @@ from pdfminer.pdftypes import (
     LITERALS_RUNLENGTH_DECODE,
     PDFStream,
 )
-from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
 from disclosure_core.errors import LoadError
 
@@ -99,42 +100,60 @@ class Budget:
                     if self.inflated > MAX_INFLATED_BYTES:
                         raise LoadError(f"{self.origin}: streams inflating to more than {MAX_INFLATED_BYTES} bytes")
 
-    def lay_out(self, page: Page, number: int) -> None:
-        """Interpret one page as pdfplumber would, stopping at the page's bounds; pdfplumber then uses this
-        layout (it computes one only when the page has none)."""
-        device = _CountingAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-        device.budget, device.number = self, number
-        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-        self.chars += device.chars
-        page._layout = device.get_result()
+    def check_file(self, data: bytes) -> None:
+        """Refuse a file with a stream that would inflate beyond the bounds, before any is decoded.
+
+        Read off the bytes when every stream is deflated or stored as it is (what office programs and
+        browsers write): each ``stream`` keyword is followed by a bounded inflation, the object's dictionary
+        need not be parsed. Any other filter, an escaped name (which could spell one) or encryption sends the
+        file through pdfminer's parse of every object instead (:meth:`check_streams`), slower but exact.
+        """
+        names = _ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), data) if b"#" in data else data
+        if _UNSCANNED.search(names):
+            logger = logging.getLogger("pdfminer")
+            level = logger.level
+            logger.setLevel(logging.ERROR)  # pdfminer's warnings are about the writer, not the report
+            try:
+                self.check_streams(PDFDocument(PDFParser(io.BytesIO(data))))
+            finally:
+                logger.setLevel(level)
+            return
+        view = memoryview(data)
+        for keyword in _STREAM.finditer(data):
+            number, begins = _object_before(data, keyword.start())
+            if _IMAGE.search(_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), data[begins : keyword.start()])):
+                continue  # image data is never decoded to read the text layer
+            size = len(_inflate(view[keyword.end() :], MAX_STREAM_BYTES + 1))
+            if size > MAX_STREAM_BYTES:
+                where = f"object {number}" if number is not None else f"the stream at byte {keyword.start()}"
+                raise LoadError(f"{self.origin}: {where}: a stream inflating to more than {MAX_STREAM_BYTES} bytes")
+            self.inflated += size
+            if self.inflated > MAX_INFLATED_BYTES:
+                raise LoadError(f"{self.origin}: streams inflating to more than {MAX_INFLATED_BYTES} bytes")
 
 
-class _CountingAggregator(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's device, counting what a page draws and refusing past the bounds while interpreting."""
+# A stream's data follows its keyword and an end of line; ``endstream`` ends one. Filters other than Flate,
+# and encryption (whose streams are ciphered before they are deflated), are not read off the bytes.
+_STREAM = re.compile(rb"(?<!end)stream[ \t\f\x00]*(?:\r\n|\r|\n)?")
+_OBJECT = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+obj$")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_UNSCANNED = re.compile(rb"/(?:LZW|LZWDecode|ASCII85Decode|A85|ASCIIHexDecode|AHx|RunLengthDecode|RL|Crypt|Encrypt)\b")
 
-    budget: Budget
-    number = 0
-    objects = 0
-    chars = 0
 
-    def _spent(self, chars: int) -> None:
-        self.objects += 1
-        self.chars += chars
-        if self.objects > MAX_PAGE_OBJECTS or self.chars % 1000 == 0:
-            self.budget.count_page(self.number, self.objects, self.chars)
+def _object_before(data: bytes, end: int) -> tuple[int | None, int]:
+    """The number of the object whose ``obj`` keyword last precedes ``end`` (None if none does within 64 KB),
+    and where its dictionary begins.
 
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        self._spent(1)
-        advance: float = super().render_char(*args, **kwargs)
-        return advance
-
-    def paint_path(self, *args: Any, **kwargs: Any) -> None:
-        self._spent(0)
-        super().paint_path(*args, **kwargs)
-
-    def render_image(self, *args: Any, **kwargs: Any) -> None:
-        self._spent(0)
-        super().render_image(*args, **kwargs)
+    >>> _object_before(b"4 0 obj << /Length 3 >> stream", 24)
+    (4, 7)
+    """
+    at = end
+    while (at := data.rfind(b"obj", max(0, end - 65536), at)) >= 0:
+        found = _OBJECT.search(data, max(0, at - 20), at + 3)
+        if found and data[at - 3 : at] != b"end":
+            return int(found[1]), at + 3
+    return None, max(0, end - 65536)
 
 
 def _is_image(stream: PDFStream) -> bool:
@@ -176,9 +195,9 @@ def _inflated_size(stream: PDFStream, limit: int) -> int:
     return len(data)
 
 
-def _inflate(data: bytes, most: int) -> bytes:
+def _inflate(data: bytes | memoryview, most: int) -> bytes:
     """At most ``most`` bytes of a zlib stream; of a damaged one, what inflates before the damage (pdfminer
-    reads damaged streams that far too)."""
+    and pdfium read damaged streams that far too); nothing of data that is not deflated."""
     inflater = zlib.decompressobj()
     out = bytearray()
     for start in range(0, len(data), 65536):
@@ -186,15 +205,13 @@ def _inflate(data: bytes, most: int) -> bytes:
             out += inflater.decompress(data[start : start + 65536], most - len(out))
         except zlib.error:
             break
-        if len(out) >= most:
+        if len(out) >= most or inflater.eof:
             break
     return bytes(out)
 
 
 def _unlzw(data: bytes, most: int) -> bytes:
     """At most ``most`` bytes of an LZW stream (a few kilobytes of codes can stand for gigabytes)."""
-    import io
-
     out = bytearray()
     try:
         for chunk in LZWDecoder(io.BytesIO(data)).run():
