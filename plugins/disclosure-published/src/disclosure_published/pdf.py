@@ -112,7 +112,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     """A PDF's text layer read; LoadError for a broken, encrypted or text-less PDF, or one past the bounds of
     :mod:`disclosure_published.pdf_bounds` (pages are read and released one at a time)."""
     # imported here: loading pdfium and pdfplumber costs time the other sources need not pay
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type hints
 
     pages: list[list[Grid | _Line]] = []
     budget = Budget(origin)
@@ -156,9 +156,8 @@ def _read_page(document: Any, number: int, budget: Budget) -> Any:
         textpage = page.get_textpage()
         drawn = 0
 
-        def count_chars(shown: int) -> None:
-            drawn_glyphs = objects.glyphs(page, textpage)  # counted before any is read into Python
-            budget.count_page(number, max(shown, drawn_glyphs), max(shown, drawn_glyphs))
+        def count_chars(glyphs: int) -> None:
+            budget.count_page(number, glyphs, glyphs)
 
         def count_path() -> None:
             nonlocal drawn
@@ -167,7 +166,7 @@ def _read_page(document: Any, number: int, budget: Budget) -> Any:
                 budget.count_page(number, len(chars) + drawn, 0)
 
         try:
-            chars = objects.characters(textpage, display, number, count_chars)
+            chars = objects.characters(page, textpage, display, number, count_chars)
         finally:
             textpage.close()
         found = objects.paths(page, display, number, count_path)

@@ -20,13 +20,14 @@ text folding does as well; spaces it inserts itself between words (``generated``
 from __future__ import annotations
 
 import ctypes
+import itertools
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
 import attrs
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type hints
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 from pdfplumber.page import Page
 
 Point = tuple[float, float]
@@ -58,7 +59,14 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     """The matrix of ``inner`` followed by ``outer``."""
     a, b, c, d, e, f = inner
     a2, b2, c2, d2, e2, f2 = outer
-    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
 
 
 @attrs.frozen
@@ -89,45 +97,53 @@ def _apply(m: Matrix, x: float, y: float) -> Point:
 
 
 def characters(
-    textpage: pdfium.PdfTextPage, shown: Shown, number: int, count: Callable[[int], None]
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, shown: Shown, number: int, count: Callable[[int], None]
 ) -> list[dict[str, Any]]:
     """The characters of a page pdfium read, as pdfplumber's ``char`` objects; ``count`` is told how many
-    there are before any is built."""
+    glyphs the page draws (:func:`glyphs`) before any character is built."""
     to_page, height = shown.matrix, shown.height
     raw = textpage.raw
-    total = pdfium_c.FPDFText_CountChars(raw)
-    count(max(total, 0))
+    total = max(pdfium_c.FPDFText_CountChars(raw), 0)
+    count(total)  # the text page is a bound of its own: the pass below keeps a tuple per character
+    kept = []
+    per_object: dict[int, int] = {}
+    for index in range(total):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if pdfium_c.FPDFText_IsGenerated(raw, index) or code in (0, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
+            continue
+        text_object = pdfium_c.FPDFText_GetTextObject(raw, index)
+        key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        per_object[key] = per_object.get(key, 0) + 1
+        kept.append((index, code, key, text_object))
+    count(glyphs(page, per_object))
     chars = []
     x, y = ctypes.c_double(), ctypes.c_double()
     m = pdfium_c.FS_MATRIX()
     width = ctypes.c_float()
-    widths: dict[tuple[int, int, float], float] = {}
-    for index in range(max(total, 0)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if pdfium_c.FPDFText_IsGenerated(raw, index) or code in (0, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
-            continue
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
-        pdfium_c.FPDFText_GetMatrix(raw, index, m)
-        fontsize = pdfium_c.FPDFText_GetFontSize(raw, index)
-        text_object = pdfium_c.FPDFText_GetTextObject(raw, index)
-        font = pdfium_c.FPDFTextObj_GetFont(text_object)
-        key = (ctypes.cast(font, ctypes.c_void_p).value or 0, code, fontsize)
-        if key not in widths:
+    widths: dict[tuple[int, int], float] = {}
+    objects: dict[int, tuple[float, float, float, float, float, Any]] = {}
+    for index, code, key, text_object in kept:
+        if key not in objects:  # one matrix, size and font for all the characters of a text object
+            pdfium_c.FPDFText_GetMatrix(raw, index, m)
+            font = pdfium_c.FPDFTextObj_GetFont(text_object)
+            objects[key] = (m.a, m.b, m.c, m.d, pdfium_c.FPDFText_GetFontSize(raw, index), font)
+        a, b, c, d, fontsize, font = objects[key]
+        if (key, code) not in widths:
             found = font and pdfium_c.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(fontsize), width)
-            widths[key] = width.value if found else fontsize
+            widths[key, code] = width.value if found else fontsize
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
         # The box of pdfminer: from the origin as far as the advance along the baseline, and the font size
         # up, through the character's matrix (text matrix, horizontal scaling and CTM).
-        a, b, c, d = m.a, m.b, m.c, m.d
-        advance, ox, oy = widths[key], x.value, y.value
+        advance, ox, oy = widths[key, code], x.value, y.value
         corners = (
             (ox, oy),
             (ox + a * advance, oy + b * advance),
             (ox + c * fontsize, oy + d * fontsize),
             (ox + a * advance + c * fontsize, oy + b * advance + d * fontsize),
         )
-        shown = [_apply(to_page, px, py) for px, py in corners]
-        x0, x1 = min(p[0] for p in shown), max(p[0] for p in shown)
-        top, bottom = min(p[1] for p in shown), max(p[1] for p in shown)
+        box = [_apply(to_page, px, py) for px, py in corners]
+        x0, x1 = min(p[0] for p in box), max(p[0] for p in box)
+        top, bottom = min(p[1] for p in box), max(p[1] for p in box)
         # Upright as pdfminer says it, in its device space (y up: the display matrix without its flip).
         da, db = to_page[0] * a + to_page[2] * b, -(to_page[1] * a + to_page[3] * b)
         dc, dd = to_page[0] * c + to_page[2] * d, -(to_page[1] * c + to_page[3] * d)
@@ -152,16 +168,11 @@ def characters(
     return chars
 
 
-def glyphs(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> int:
-    """The glyphs a page draws, as pdfminer counts them: pdfium's text page leaves out a text object that
-    repeats the text of one it holds close by (a fake bold, or a line stamped many times over a page); such a
-    repeat counts as many glyphs as the object of the same extent it repeats."""
-    raw = textpage.raw
-    per_object: dict[int, int] = {}
-    for index in range(max(pdfium_c.FPDFText_CountChars(raw), 0)):
-        if not pdfium_c.FPDFText_IsGenerated(raw, index):
-            key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, index), ctypes.c_void_p).value or 0
-            per_object[key] = per_object.get(key, 0) + 1
+def glyphs(page: pdfium.PdfPage, per_object: dict[int, int]) -> int:
+    """The glyphs a page draws, as pdfminer counts them, from the characters of each text object in pdfium's
+    text page (``per_object``): the text page leaves out a text object that repeats the text of one it holds
+    close by (a fake bold, or a line stamped many times over a page); such a repeat counts as many glyphs as
+    the object of the same extent it repeats."""
     total = sum(per_object.values())
     by_extent: dict[tuple[float, float], int] = {}
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
@@ -284,7 +295,7 @@ def _classified(path: list[Segment]) -> list[tuple[str, list[Point]]]:
     if shape.count("m") > 1:
         pieces = []
         starts = [i for i, op in enumerate(shape) if op == "m"] + [len(shape)]
-        for begin, end in zip(starts, starts[1:], strict=False):
+        for begin, end in itertools.pairwise(starts):
             if end - begin > 1:
                 pieces += _classified(path[begin:end])
         return pieces
