@@ -57,7 +57,7 @@ def _placed(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(objects, key=lambda o: (round(o["top"], 1), round(o["x0"], 1), round(o["bottom"], 1), o["x1"]))
 
 
-@pytest.mark.parametrize("degrees", [0, 90])
+@pytest.mark.parametrize("degrees", [0, 90, 180, 270])
 @pytest.mark.parametrize("name", FIXTURES)
 def test_characters_have_pdfminers_boxes_and_texts(name: str, degrees: int) -> None:
     data = (PDFS / name).read_bytes()
