@@ -11,7 +11,9 @@ text-line extraction then work on the same dictionaries pdfminer's layout would 
 * coordinates are pdfplumber's: from the top-left corner of the page as displayed (rotation applied).
 
 pdfium gives real CJK characters where a font's map names Kangxi radicals (⼈ for 人), which the
-text folding does as well; spaces it inserts itself between words (``generated``) are left out.
+text folding does as well. It replaces a space glyph by a space of its own without a box, and generates
+spaces where words seem to break: those (``generated``) are left out, and text extraction puts spaces in
+the gaps between glyphs, as it does wherever pdfminer had no space glyph.
 
 >>> _classified([("m", (0, 0)), ("l", (10, 0)), ("l", (10, 5)), ("l", (0, 5)), ("h", (0, 0))])
 [('rect', [(0, 0), (10, 0), (10, 5), (0, 5), (0, 0)])]
@@ -35,7 +37,7 @@ Segment = tuple[str, Point]
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
-_MOVE, _LINE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
+_MOVE, _BEZIER = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -176,7 +178,7 @@ def glyphs(page: pdfium.PdfPage, per_object: dict[int, int]) -> int:
     total = sum(per_object.values())
     by_extent: dict[tuple[float, float], int] = {}
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for obj in _objects_of(page.raw, _TEXT, depth=0):
+    for obj, _ in _objects_of(page.raw, _TEXT, _IDENTITY, depth=0):
         pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
         extent = (round(right.value - left.value, 2), round(top.value - bottom.value, 2))
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
@@ -187,26 +189,12 @@ def glyphs(page: pdfium.PdfPage, per_object: dict[int, int]) -> int:
     return total
 
 
-def _objects_of(parent: Any, kind: int, depth: int) -> Iterator[Any]:
-    """The objects of one kind on a page or in a form, forms included."""
-    in_form = depth > 0
-    count = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
-    get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
-    for index in range(max(count(parent), 0)):
-        obj = get(parent, index)
-        found = pdfium_c.FPDFPageObj_GetType(obj)
-        if found == kind:
-            yield obj
-        elif found == _FORM and depth < 15:
-            yield from _objects_of(obj, kind, depth + 1)
-
-
 def paths(page: pdfium.PdfPage, shown: Shown, number: int, count: Callable[[], None]) -> dict[str, list[Any]]:
     """The painted paths of a page (forms included), as pdfplumber's ``line``, ``rect`` and ``curve`` objects;
     ``count`` is called for each path before it is read."""
     to_page, height = shown.matrix, shown.height
     found: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
-    for raw, matrix in _path_objects(page.raw, _IDENTITY, depth=0):
+    for raw, matrix in _objects_of(page.raw, _PATH, _IDENTITY, depth=0):
         count()
         fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
         if not pdfium_c.FPDFPath_GetDrawMode(raw, fill_mode, stroke) or not (fill_mode.value or stroke.value):
@@ -241,23 +229,24 @@ def paths(page: pdfium.PdfPage, shown: Shown, number: int, count: Callable[[], N
     return found
 
 
-def _path_objects(parent: Any, outer: Matrix, depth: int) -> Iterator[tuple[Any, Matrix]]:
-    """Every path object of a page or form with the matrix from its space to the page's user space."""
+def _objects_of(parent: Any, kind: int, outer: Matrix, depth: int) -> Iterator[tuple[Any, Matrix]]:
+    """The objects of one kind on a page or in a form (forms included), each with the matrix from its space
+    to the page's user space."""
     in_form = depth > 0
     count = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
     get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
     m = pdfium_c.FS_MATRIX()
     for index in range(max(count(parent), 0)):
         obj = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in (_PATH, _FORM):
+        found = pdfium_c.FPDFPageObj_GetType(obj)
+        if found not in (kind, _FORM):
             continue
         pdfium_c.FPDFPageObj_GetMatrix(obj, m)
         matrix = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-        if kind == _PATH:
+        if found == kind:
             yield obj, matrix
-        elif depth < 15:  # pdfium itself refuses forms nested deeper than this
-            yield from _path_objects(obj, matrix, depth + 1)
+        elif depth < 15:  # bounded (as pypdfium2 bounds it): forms nested deeper are not looked into
+            yield from _objects_of(obj, kind, matrix, depth + 1)
 
 
 def _segments(raw: Any, to_shown: Matrix) -> Iterator[Segment]:
