@@ -21,7 +21,7 @@ from disclosure_published.pdf_bounds import MAX_STREAM_BYTES
 from disclosure_published.pdf_grid import _drawn
 
 from disclosure_core import LoadError, official_layouts
-from disclosure_core.folding import fold
+from disclosure_core.sources import fold
 
 PDFS = Path(__file__).resolve().parent / "pdfs"
 FIXTURES = sorted(p.name for p in PDFS.glob("*.pdf"))
