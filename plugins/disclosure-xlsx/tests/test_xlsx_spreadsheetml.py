@@ -170,10 +170,9 @@ def test_cells_written_in_any_order_read_back_in_place(
             assert read.cell(row, column).style == "disclosure frame"
 
 
-def test_a_restyled_cell_keeps_its_content_and_a_merge_its_frame() -> None:
+def test_a_merge_keeps_its_first_cell_and_frames_or_drops_the_others() -> None:
     sheet = SheetXml()
-    sheet.text(3, 2, "总计", styles.LABEL)
-    sheet.restyle(3, 2, styles.HEADING)
+    sheet.text(3, 2, "总计", styles.HEADING)
     sheet.merge(3, 2, 4, 3, frame_style=styles.FRAME)
     sheet.text(1, 1, "标题", styles.TITLE)
     sheet.text(1, 2, "covered", styles.TITLE)

@@ -190,16 +190,6 @@ class SheetXml:
         """An empty cell that still shows its style (a border, a tint)."""
         self._put(row, column, f'<c r="{coordinate(row, column)}" s="{style}" t="n"></c>')
 
-    def restyle(self, row: int, column: int, style: int) -> None:
-        """Give an existing cell (or a new blank one) ``style``, keeping its content."""
-        cell = self._cells.get((row, column))
-        if cell is None:
-            self.blank(row, column, style)
-            return
-        start = cell.index(' s="') + 4
-        end = cell.index('"', start)
-        self._cells[row, column] = f"{cell[:start]}{style}{cell[end:]}"
-
     def merge(
         self, first_row: int, first_column: int, last_row: int, last_column: int, frame_style: int | None
     ) -> None:
