@@ -37,7 +37,7 @@ from typing import IO, Any, NamedTuple
 
 import attrs
 
-from disclosure_core._batch_record import BatchRecord
+from disclosure_core._batch_record import Recorded, utf8_json
 from disclosure_core._batch_summary import SummaryWriter, atomic_file
 from disclosure_core.batch import CheckOptions
 from disclosure_core.errors import UsageError
@@ -52,12 +52,6 @@ _OUR_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes (what decides whether a result is still current)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def result_name(path: Path) -> str:
-    """A stable, collision-free result file name for an input path."""
-    tag = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
-    return f"{path.stem}.{tag}.findings.json"
 
 
 class _Done(NamedTuple):
@@ -96,6 +90,8 @@ class BatchDirectory:
     _lock: int
     _done: dict[str, _Done] = attrs.field(factory=dict)
     _rule_lists: dict[str, list[str]] = attrs.field(factory=dict)
+    _end: int = 0
+    """Where the journal's next line goes."""
 
     @classmethod
     def open(cls, root: Path, options: CheckOptions, rules_key: str) -> BatchDirectory:
@@ -141,6 +137,7 @@ class BatchDirectory:
             offset += len(line)
         self._journal.truncate(offset)
         self._journal.seek(offset)
+        self._end = offset
         if offset == 0:
             self._append({"schema": JOURNAL_SCHEMA, "options": self.options_key})
 
@@ -152,10 +149,10 @@ class BatchDirectory:
                 offset, entry["sha256"], entry["size"], entry["mtime_ns"], entry["result"], entry["bytes"]
             )
 
-    def _append(self, entry: dict[str, Any]) -> int:
-        offset = self._journal.seek(0, os.SEEK_END)
-        self._journal.write((json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
-        return offset
+    def _append(self, entry: dict[str, Any]) -> None:
+        line = utf8_json(entry)
+        self._journal.write(line)
+        self._end += len(line)  # kept here: asking the file (a seek) would flush its buffer for every line
 
     def is_current(self, path: Path) -> bool:
         """Whether ``path`` already has a whole result for its present bytes."""
@@ -171,37 +168,17 @@ class BatchDirectory:
             return False
         return status.st_mtime_ns == done.mtime_ns or file_digest(path) == done.sha256
 
-    def record(self, record: BatchRecord) -> None:
-        """Write one input's result file, then its journal line."""
-        name = result_name(Path(record.input))
-        target = self.root / name
-        # O_NOFOLLOW: a symlink planted under a result's name is not followed out of the directory.
-        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
-        with open(handle, "wb") as out:
-            out.write(record.document)
-        rules_key = hashlib.sha256("\n".join(record.rules).encode()).hexdigest()[:16]
-        if rules_key not in self._rule_lists:
-            self._rule_lists[rules_key] = list(record.rules)
-            self._append({"rule_list": rules_key, "rules": list(record.rules)})
-        entry = {
-            "input": record.input,
-            "sha256": record.sha256,
-            "size": record.size,
-            "mtime_ns": record.mtime_ns,
-            "result": name,
-            "bytes": len(record.document),
-            "row": record.row,
-            "rules": rules_key,
-            "failing": record.failing,
-            "not_verifiable": record.not_verifiable,
-            "rule_error": record.rule_error,
-            "reading": record.reading,
-            "doubtful": record.doubtful,
-        }
-        offset = self._append(entry)
-        self._done[record.input] = _Done(
-            offset, record.sha256, record.size, record.mtime_ns, name, len(record.document)
+    def add(self, recorded: Recorded) -> None:
+        """Record one input whose result file is written (by a worker, or :func:`~disclosure_core._batch_record.failed`):
+        append its journal line, after the list of its rules the first time that list is seen."""
+        if recorded.rules not in self._rule_lists:
+            self._rule_lists[recorded.rules] = list(recorded.rule_list)
+            self._append({"rule_list": recorded.rules, "rules": list(recorded.rule_list)})
+        self._done[recorded.input] = _Done(
+            self._end, recorded.sha256, recorded.size, recorded.mtime_ns, recorded.result, recorded.length
         )
+        self._journal.write(recorded.line)
+        self._end += len(recorded.line)
 
     def checkpoint(self) -> None:
         """Make every result recorded so far durable: the journal and the files it names."""
@@ -215,17 +192,18 @@ class BatchDirectory:
         counts = dict.fromkeys(("reports", "unreadable", "failing", "doubtful", "unsure"), 0)
         doubtful_failures = False
         named = set()
-        with SummaryWriter(self.root) as summaries, atomic_file(self.root / JOURNAL) as journal:
-            journal.write(self._line({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
+        with SummaryWriter(self.root, self._rule_lists) as summaries, atomic_file(self.root / JOURNAL) as journal:
+            journal.write(utf8_json({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
             for key, rules in self._rule_lists.items():
-                journal.write(self._line({"rule_list": key, "rules": rules}))
+                journal.write(utf8_json({"rule_list": key, "rules": rules}))
             for path in inputs:
                 if (done := self._done.get(str(path))) is None:
                     continue
                 named.add(str(path))
-                entry = self._entry(done)
-                journal.write(self._line(entry))
-                summaries.add(entry, self._rule_lists.get(entry["rules"], []))
+                line = self._line(done)
+                journal.write(line)  # the line as it was written: nothing to encode again
+                entry = json.loads(line)
+                summaries.add(entry)
                 row = entry["row"]
                 counts["reports"] += 1
                 counts["unreadable"] += bool(row["error"])
@@ -236,20 +214,15 @@ class BatchDirectory:
                     doubtful_failures = doubtful_failures or entry["doubtful"]
             for name, done in self._done.items():  # inputs of earlier runs: kept for when they come back
                 if name not in named:
-                    journal.write(self._line(self._entry(done)))
+                    journal.write(self._line(done))
             failing_rules = summaries.failing_rules()
         self._journal.close()  # the compacted journal has replaced it: this directory is done with
         os.close(self._lock)
         return Totals(**counts, failing_rules=failing_rules, doubtful_failures=doubtful_failures)
 
-    def _entry(self, done: _Done) -> dict[str, Any]:
+    def _line(self, done: _Done) -> bytes:
         self._journal.seek(done.offset)
-        entry: dict[str, Any] = json.loads(self._journal.readline())
-        return entry
-
-    @staticmethod
-    def _line(entry: dict[str, Any]) -> bytes:
-        return (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        return self._journal.readline()
 
 
 def _lock(root: Path) -> int:
