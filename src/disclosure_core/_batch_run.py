@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -26,7 +27,7 @@ import attrs
 from disclosure_core._batch_inputs import batch_inputs
 from disclosure_core._batch_names import ResultNames
 from disclosure_core._batch_output import BatchDirectory, Totals
-from disclosure_core._batch_record import Task, Work, failed, record_chunk, record_one
+from disclosure_core._batch_record import Task, Work, failed, record_chunk, record_one, warm
 from disclosure_core._batch_workers import open_executor, run_many
 from disclosure_core.batch import CheckOptions
 from disclosure_core.errors import UsageError
@@ -80,6 +81,8 @@ class BatchRun:
         first, clashing = self._work()
         # An absolute path: a worker of a Dask scheduler elsewhere finds the directory as this process does.
         task = Task(self.options, os.path.abspath(self.directory.root))
+        if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":
+            warm()
         with open_executor(executor, jobs if total > 1 else 1) as (pool, chunk):
             saved = time.monotonic()
             records = run_many(
