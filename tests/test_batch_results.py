@@ -121,3 +121,17 @@ def test_a_symlink_planted_under_a_result_name_stops_the_batch_and_is_not_follow
     error = capsys.readouterr().err.splitlines()[-1]
     assert error.startswith(f"error: {out / result_name(inbox / 'daixian.json')}: cannot write the result: ")
     assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts descriptors in /proc")
+def test_checkpoints_beside_the_run_are_waited_for_and_leave_no_descriptor_open(tmp_path: Path) -> None:
+    from disclosure_core._batch_output import BatchDirectory
+    from disclosure_core.batch import CheckOptions
+
+    before = len(os.listdir("/proc/self/fd"))
+    directory = BatchDirectory.open(tmp_path, CheckOptions(), "rules")
+    for _ in range(5):
+        directory.checkpoint(wait=False)
+    directory.close()  # waits for the sync under way, then syncs once more
+    assert len(os.listdir("/proc/self/fd")) == before
+    assert (tmp_path / JOURNAL).read_bytes().startswith(b'{"schema":"disclosure-core/batch-journal/1"')

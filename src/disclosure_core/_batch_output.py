@@ -15,8 +15,9 @@ Reading concerns (findings resting on a cell not read exactly) are counted apart
 and ``read_with_confidence`` says whether the report's tables were read with confidence.
 
 The journal is the one record of what is done: a result counts once its line is there, and a result
-file is written (plainly, no per-file sync) before its line. Every few seconds a checkpoint makes the
-journal and the files before it durable (one sync of the file system, not one per file). A run killed
+file is written whole (by the worker that checked it, plainly, no per-file sync) before the batch process
+appends its line. Every few seconds a checkpoint makes the journal and the files before it durable (one sync
+of the file system, beside the run, not one per file). A run killed
 at any point resumes from its journal: a torn last line is cut off, a line whose result file is missing
 or short is redone, and the last line for an input wins, so nothing is lost and nothing counts twice.
 Re-running with the same options skips every input whose bytes, options and rules are unchanged.
@@ -31,6 +32,7 @@ import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -92,6 +94,7 @@ class BatchDirectory:
     _rule_lists: dict[str, list[str]] = attrs.field(factory=dict)
     _end: int = 0
     """Where the journal's next line goes."""
+    _syncing: threading.Thread | None = None
 
     @classmethod
     def open(cls, root: Path, options: CheckOptions, rules_key: str) -> BatchDirectory:
@@ -180,10 +183,24 @@ class BatchDirectory:
         self._journal.write(recorded.line)
         self._end += len(recorded.line)
 
-    def checkpoint(self) -> None:
-        """Make every result recorded so far durable: the journal and the files it names."""
+    def checkpoint(self, *, wait: bool = True) -> None:
+        """Make every result recorded so far durable: the journal and the files it names.
+
+        Without ``wait``, the sync runs beside the batch (a sync of many files can take a while, and the
+        batch must keep its workers fed meanwhile); one already under way is left to finish, and the next
+        checkpoint covers what it did not.
+        """
         self._journal.flush()
-        _sync_file_system(self._journal.fileno())
+        if self._syncing is not None and self._syncing.is_alive():
+            if not wait:
+                return
+            self._syncing.join()
+        if wait:
+            _sync_file_system(self._journal.fileno())
+            return
+        descriptor = os.dup(self._journal.fileno())  # its own: the journal may be closed before the sync ends
+        self._syncing = threading.Thread(target=_sync_and_close, args=(descriptor,), daemon=True, name="checkpoint")
+        self._syncing.start()
 
     def finish(self, inputs: Iterable[Path]) -> Totals:
         """Write the summaries of ``inputs`` (in that order), compact the journal to one line per input, and
@@ -237,6 +254,13 @@ def _lock(root: Path) -> int:
         os.close(handle)
         raise UsageError(f"{root}: another batch is writing into this directory") from None
     return handle
+
+
+def _sync_and_close(descriptor: int) -> None:
+    try:
+        _sync_file_system(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _sync_file_system(descriptor: int) -> None:

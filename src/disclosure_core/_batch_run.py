@@ -99,7 +99,7 @@ class BatchRun:
             for done, recorded in enumerate(itertools.chain(records, later), start=1):
                 self.directory.add(recorded)
                 if time.monotonic() - saved > CHECKPOINT_SECONDS:
-                    self.directory.checkpoint()
+                    self.directory.checkpoint(wait=False)
                     saved = time.monotonic()
                 if progress is not None:
                     progress(done, total)
