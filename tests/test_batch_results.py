@@ -135,3 +135,29 @@ def test_checkpoints_beside_the_run_are_waited_for_and_leave_no_descriptor_open(
     directory.close()  # waits for the sync under way, then syncs once more
     assert len(os.listdir("/proc/self/fd")) == before
     assert (tmp_path / JOURNAL).read_bytes().startswith(b'{"schema":"disclosure-core/batch-journal/1"')
+
+
+@given(st.permutations(range(12)), st.integers(1, 4))
+def test_summaries_follow_the_inputs_whatever_order_results_come_in(order: list[int], recent: int) -> None:
+    import tempfile
+
+    from disclosure_core import _batch_output
+    from disclosure_core._batch_output import BatchDirectory
+    from disclosure_core._batch_record import Task, failed
+    from disclosure_core.batch import CheckOptions
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        inputs = [root / f"in-{i:02d}.json" for i in range(12)]
+        directory = BatchDirectory.open(root, CheckOptions(), "rules")
+        kept, _batch_output._RECENT = _batch_output._RECENT, recent  # lines read back as well as kept
+        try:
+            directory.begin(inputs, inputs[:10])  # the last two: no result, neither earlier nor now
+            for i in [i for i in order if i < 10]:
+                directory.add(failed((str(inputs[i]), f"r{i}.json"), Task(CheckOptions(), folder), f"error {i}"))
+            totals = directory.finish(inputs)
+        finally:
+            _batch_output._RECENT = kept
+        rows = json.loads((root / "summary.json").read_bytes())["reports"]
+        assert [r["error"] for r in rows] == [f"error {i}" for i in range(10)]
+        assert totals.reports == totals.unreadable == 10

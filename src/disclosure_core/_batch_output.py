@@ -95,6 +95,16 @@ class BatchDirectory:
     _end: int = 0
     """Where the journal's next line goes."""
     _syncing: threading.Thread | None = None
+    _summaries: SummaryWriter | None = None
+    """Open from :meth:`begin` to :meth:`finish`: the summaries, written as results come."""
+    _order: list[Path] = attrs.field(factory=list)
+    _cursor: int = 0
+    """How many of ``_order`` (the inputs, in summary order) are summarised."""
+    _pending: set[str] = attrs.field(factory=set)
+    """Inputs being checked in this run: an earlier result of theirs is no longer theirs."""
+    _reader: IO[bytes] = attrs.field(default=None)
+    _recent: dict[str, bytes] = attrs.field(factory=dict)
+    """Journal lines of this run not yet summarised (so that summarising them reads nothing back)."""
 
     @classmethod
     def open(cls, root: Path, options: CheckOptions, rules_key: str) -> BatchDirectory:
@@ -110,6 +120,9 @@ class BatchDirectory:
         journal = open(root / JOURNAL, "a+b")  # noqa: SIM115  # held open for the whole run
         directory = cls(root, key, journal, lock)
         directory._replay()
+        # Lines are read back through a handle of their own: reads and appends mixed in one buffered file
+        # can read a stale buffer.
+        directory._reader = open(root / JOURNAL, "rb")  # noqa: SIM115  # held open with the journal
         return directory
 
     def __enter__(self) -> BatchDirectory:
@@ -119,10 +132,13 @@ class BatchDirectory:
         self.close()
 
     def close(self) -> None:
-        """Checkpoint and release the directory."""
+        """Checkpoint and release the directory (summaries begun and not finished are dropped: the previous
+        ones stay)."""
+        self.close_summaries()
         if not self._journal.closed:
             self.checkpoint()
             self._journal.close()
+            self._reader.close()
             os.close(self._lock)
 
     def _replay(self) -> None:
@@ -171,6 +187,15 @@ class BatchDirectory:
             return False
         return status.st_mtime_ns == done.mtime_ns or file_digest(path) == done.sha256
 
+    def begin(self, inputs: list[Path], todo: Iterable[Path]) -> None:
+        """Start the summaries of ``inputs`` (in that order), written as results come: each input's row as
+        soon as every input before it has its result, so that little is left to write at the end. ``todo``
+        are the inputs this run checks (their earlier results are not theirs any more)."""
+        self._summaries = SummaryWriter(self.root, self._rule_lists).__enter__()
+        self._order, self._cursor = inputs, 0
+        self._pending = {str(path) for path in todo}
+        self._advance()
+
     def add(self, recorded: Recorded) -> None:
         """Record one input whose result file is written (by a worker, or :func:`~disclosure_core._batch_record.failed`):
         append its journal line, after the list of its rules the first time that list is seen."""
@@ -182,6 +207,25 @@ class BatchDirectory:
         )
         self._journal.write(recorded.line)
         self._end += len(recorded.line)
+        if self._summaries is not None:
+            self._pending.discard(recorded.input)
+            if len(self._recent) >= _RECENT:  # far out of order (a slow input holds the others back)
+                self._recent.clear()  # they are in the journal: read back when their turn comes
+            self._recent[recorded.input] = recorded.line
+            self._advance()
+
+    def _advance(self) -> None:
+        """Summarise the inputs, in order, up to the first one whose result has not come yet."""
+        assert self._summaries is not None
+        while self._cursor < len(self._order):
+            name = str(self._order[self._cursor])
+            if name in self._pending:
+                return
+            done = self._done.get(name)
+            if done is not None:
+                line = self._recent.pop(name, None)
+                self._summaries.add(json.loads(self._line(done) if line is None else line))
+            self._cursor += 1
 
     def checkpoint(self, *, wait: bool = True) -> None:
         """Make every result recorded so far durable: the journal and the files it names.
@@ -202,44 +246,56 @@ class BatchDirectory:
         self._syncing = threading.Thread(target=_sync_and_close, args=(descriptor,), daemon=True, name="checkpoint")
         self._syncing.start()
 
-    def finish(self, inputs: Iterable[Path]) -> Totals:
-        """Write the summaries of ``inputs`` (in that order), compact the journal to one line per input, and
-        close the directory."""
+    def finish(self, inputs: list[Path]) -> Totals:
+        """Complete the summaries of ``inputs`` (begun with :meth:`begin`, or now), compact the journal to one
+        line per input, and close the directory."""
         self.checkpoint()
-        counts = dict.fromkeys(("reports", "unreadable", "failing", "doubtful", "unsure"), 0)
-        doubtful_failures = False
-        named = set()
-        with SummaryWriter(self.root, self._rule_lists) as summaries, atomic_file(self.root / JOURNAL) as journal:
-            journal.write(utf8_json({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
-            for key, rules in self._rule_lists.items():
-                journal.write(utf8_json({"rule_list": key, "rules": rules}))
-            for path in inputs:
-                if (done := self._done.get(str(path))) is None:
-                    continue
-                named.add(str(path))
-                line = self._line(done)
-                journal.write(line)  # the line as it was written: nothing to encode again
-                entry = json.loads(line)
-                summaries.add(entry)
-                row = entry["row"]
-                counts["reports"] += 1
-                counts["unreadable"] += bool(row["error"])
-                if not row["error"]:
-                    counts["failing"] += bool(row["failing_error"] or row["failing_warning"])
-                    counts["doubtful"] += bool(row["reading_concerns"])
-                    counts["unsure"] += not row["read_with_confidence"]
-                    doubtful_failures = doubtful_failures or entry["doubtful"]
-            for name, done in self._done.items():  # inputs of earlier runs: kept for when they come back
-                if name not in named:
-                    journal.write(self._line(done))
-            failing_rules = summaries.failing_rules()
+        if self._summaries is None or self._order is not inputs:
+            self.close_summaries()
+            self.begin(inputs, ())
+        self._pending.clear()  # every input of this run has its result (a failed one included)
+        self._advance()
+        summaries = self._summaries
+        assert summaries is not None
+        try:
+            with atomic_file(self.root / JOURNAL) as journal:
+                journal.write(utf8_json({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
+                for key, rules in self._rule_lists.items():
+                    journal.write(utf8_json({"rule_list": key, "rules": rules}))
+                named = set()
+                for path in inputs:
+                    if (done := self._done.get(str(path))) is not None:
+                        named.add(str(path))
+                        journal.write(self._line(done))  # the line as it was written: nothing to encode again
+                for name, done in self._done.items():  # inputs of earlier runs: kept for when they come back
+                    if name not in named:
+                        journal.write(self._line(done))
+        except BaseException:
+            self.close_summaries()
+            raise
+        self._summaries = None
+        summaries.__exit__(None, None, None)  # the summaries appear, whole
+        failing_rules = summaries.failing_rules()
         self._journal.close()  # the compacted journal has replaced it: this directory is done with
+        self._reader.close()
         os.close(self._lock)
-        return Totals(**counts, failing_rules=failing_rules, doubtful_failures=doubtful_failures)
+        return Totals(**summaries.counts, failing_rules=failing_rules, doubtful_failures=summaries.doubtful_failures)
+
+    def close_summaries(self) -> None:
+        """Drop summaries begun and not finished (the previous ones stay)."""
+        if self._summaries is not None:
+            stopped = RuntimeError("the batch stopped")
+            self._summaries.__exit__(RuntimeError, stopped, None)
+            self._summaries = None
 
     def _line(self, done: _Done) -> bytes:
-        self._journal.seek(done.offset)
-        return self._journal.readline()
+        self._journal.flush()  # a line still in the buffer is read from the file
+        self._reader.seek(done.offset)
+        return self._reader.readline()
+
+
+_RECENT = 4096
+"""How many journal lines of this run wait, at most, to be summarised without reading them back."""
 
 
 def _lock(root: Path) -> int:

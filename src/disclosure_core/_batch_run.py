@@ -83,6 +83,7 @@ class BatchRun:
         task = Task(self.options, os.path.abspath(self.directory.root))
         if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":
             warm()
+        self.directory.begin(self.inputs, self.todo)
         with open_executor(executor, jobs if total > 1 else 1) as (pool, chunk):
             saved = time.monotonic()
             records = run_many(

@@ -58,8 +58,9 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
 
 
 class SummaryWriter:
-    """Writes the three summary files into ``root`` row by row; :meth:`close` completes them. ``rule_lists``
-    are the lists of rules checked, by the key a journal entry names its list with.
+    """Writes the three summary files into ``root`` row by row, and counts what the batch says at the end.
+    ``rule_lists`` are the lists of rules checked, by the key a journal entry names its list with (a mapping
+    that may grow as the run goes: a list is looked up when a report first names it).
 
     Use as a context manager: leaving with an exception leaves the previous summaries in place.
     """
@@ -67,9 +68,14 @@ class SummaryWriter:
     def __init__(self, root: Path, rule_lists: Mapping[str, Iterable[str]]) -> None:
         self._stack = contextlib.ExitStack()
         self._root = root
-        self._rule_lists = {key: frozenset(rules) for key, rules in rule_lists.items()}
+        self._lists = rule_lists
+        self._rule_lists: dict[str, frozenset[str]] = {}
         self._checked: set[str] = set()
-        self._seen: set[str] = set()
+        self.counts = dict.fromkeys(("reports", "unreadable", "failing", "doubtful", "unsure"), 0)
+        """Reports; unreadable ones; failing (an error or warning on exactly read cells); doubtful (a reading
+        concern); unsure (tables not read with confidence)."""
+        self.doubtful_failures = False
+        """Whether a reading concern fails at error or warning level somewhere."""
         self._per_rule: dict[str, Counter[str]] = {}
         self._first = True
         self._line = io.StringIO()
@@ -95,16 +101,27 @@ class SummaryWriter:
         prefix = "\n" if self._first else ",\n"
         self._json.write(prefix.encode() + _json_text(row))
         self._first = False
+        self._count(entry)
         key = entry["rules"]
-        if key not in self._seen:  # a rule checked somewhere gets its row, though no report fails it
-            self._seen.add(key)
-            self._checked.update(self._rule_lists.get(key, ()))
-        checked = self._rule_lists.get(key, frozenset())
+        checked = self._rule_lists.get(key)
+        if checked is None:  # a rule checked somewhere gets its row, though no report fails it
+            checked = self._rule_lists[key] = frozenset(self._lists.get(key, ()))
+            self._checked.update(checked)
         # Only the few rules a report lists are counted: a rule it merely passes adds nothing.
         for kind, column in _COUNTED:
             for rule in entry[kind]:
                 if rule in checked:
                     self._per_rule.setdefault(rule, Counter())[column] += 1
+
+    def _count(self, entry: dict[str, Any]) -> None:
+        row, counts = entry["row"], self.counts
+        counts["reports"] += 1
+        counts["unreadable"] += bool(row["error"])
+        if not row["error"]:
+            counts["failing"] += bool(row["failing_error"] or row["failing_warning"])
+            counts["doubtful"] += bool(row["reading_concerns"])
+            counts["unsure"] += not row["read_with_confidence"]
+            self.doubtful_failures = self.doubtful_failures or entry["doubtful"]
 
     def failing_rules(self) -> int:
         """How many rules fail in at least one report so far."""
