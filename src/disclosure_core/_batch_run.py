@@ -92,7 +92,8 @@ class BatchRun:
                 task,
                 executor=pool,
                 failed=lambda work, error: failed(work, task, error),
-                chunk=chunk * BATCH_CHUNK_FACTOR,
+                # Bigger tasks for a big batch, but never so few that one worker is left with the tail alone.
+                chunk=max(1, min(chunk * BATCH_CHUNK_FACTOR, -(-total // (jobs * 8)))),
             )
             # Inputs whose result name another input already has go after, in this process and in order, so
             # that no two processes ever write one file.
