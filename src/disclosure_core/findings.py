@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from disclosure_core.catalogue import words
+from disclosure_core.layouts.spec import CellAddress
 from disclosure_core.text import Text
 from disclosure_core.values import CellValue, Reading
 
@@ -134,19 +135,20 @@ NO_PREVIOUS = Note.of(NoteKind.NO_PREVIOUS)
 
 @attrs.frozen
 class CellUse:
-    """One cell a rule instance read: its address (``table.row.column``), its value, and whose report it is.
+    """One cell a rule instance read: its address, its value, and whose report it is.
 
     ``report`` is "current", or "previous" for the previous year's report in year-over-year rules;
     ``side`` ("lhs" or "rhs") and ``weight`` place the cell in the rule's arithmetic (empty for cells a
-    rule reads without adding them up).
+    rule reads without adding them up). Cells are held as :class:`CellAddress` (interned, so comparing two
+    is an identity test); they become ``table.row.column`` strings only in the findings JSON.
 
     >>> from disclosure_core import Count
-    >>> use = CellUse("appeals.review.total", Count(3), side="lhs")
-    >>> use.cell, use.value.number, use.report
+    >>> use = CellUse(CellAddress.parse("appeals.review.total"), Count(3), side="lhs")
+    >>> str(use.cell), use.value.number, use.report
     ('appeals.review.total', 3, 'current')
     """
 
-    cell: str
+    cell: CellAddress
     value: CellValue
     report: str = "current"
     side: str = ""
@@ -167,7 +169,7 @@ def reading_of(value: CellValue) -> Reading:
 class ReadCell:
     """One cell a finding rests on that was not read exactly: how it was read, what else it could be, and why."""
 
-    cell: str
+    cell: CellAddress
     report: str
     reading: Reading
     alternatives: tuple[str, ...] = ()
@@ -178,7 +180,8 @@ class ReadCell:
 class ReadingConcern:
     """Why a finding may be a reading problem, not an error of the report: the cells not read exactly.
 
-    >>> concern = ReadingConcern((ReadCell("a.b.c", "current", Reading.CHOSEN), ReadCell("a.b.d", "current", Reading.UNCERTAIN)))
+    >>> a, b = CellAddress("a", "b", "c"), CellAddress("a", "b", "d")
+    >>> concern = ReadingConcern((ReadCell(a, "current", Reading.CHOSEN), ReadCell(b, "current", Reading.UNCERTAIN)))
     >>> concern.reading
     <Reading.UNCERTAIN: 'uncertain'>
     """
@@ -195,13 +198,14 @@ def reading_concern(cells: Iterable[CellUse]) -> ReadingConcern | None:
     """The concern a finding reading ``cells`` carries, or None when every cell was read exactly.
 
     >>> from disclosure_core import Count, Provenance
-    >>> reading_concern([CellUse("a.b.c", Count(1))]) is None
+    >>> cell = CellAddress("a", "b", "c")
+    >>> reading_concern([CellUse(cell, Count(1))]) is None
     True
     >>> guess = Count(8, provenance=Provenance("a.txt", reading=Reading.UNCERTAIN, alternatives=("81",)))
-    >>> reading_concern([CellUse("a.b.c", guess)]).cells[0].alternatives
+    >>> reading_concern([CellUse(cell, guess)]).cells[0].alternatives
     ('81',)
     """
-    found: dict[tuple[str, str], ReadCell] = {}
+    found: dict[tuple[str, CellAddress], ReadCell] = {}
     for use in cells:
         where = use.value.provenance
         if where is None or where.reading.is_exact:
@@ -220,11 +224,11 @@ class Suggestion:
 
     >>> from disclosure_core import check, load
     >>> finding = next(f for f in check(load("examples/daixian-2020.json").report) if f.rule == "proactive.pattern.items")
-    >>> finding.suggestions
-    (Suggestion(cell='proactive.licensing.decisions', value=10215, kind='transposition', confidence=0.8),)
+    >>> [(str(s.cell), s.value, s.kind, s.confidence) for s in finding.suggestions]
+    [('proactive.licensing.decisions', 10215, 'transposition', 0.8)]
     """
 
-    cell: str
+    cell: CellAddress
     value: Number
     kind: str
     confidence: float
@@ -239,8 +243,8 @@ class Finding:
     >>> finding = next(f for f in findings if f.rule == "proactive.published_within_total.normative_documents")
     >>> finding.outcome, finding.severity, finding.lhs, finding.rhs, finding.difference
     (<Outcome.FAIL: 'fail'>, <Severity.WARNING: 'warning'>, 18, 12, 6)
-    >>> finding.addresses
-    ('proactive.normative_documents.published', 'proactive.normative_documents.total_published')
+    >>> [str(address) for address in finding.addresses]
+    ['proactive.normative_documents.published', 'proactive.normative_documents.total_published']
     """
 
     rule: str
@@ -252,7 +256,7 @@ class Finding:
     rhs: Number | None = None
     difference: Number | None = None
     fingerprint: str = ""
-    culprits: tuple[str, ...] = ()
+    culprits: tuple[CellAddress, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     notes: tuple[Note, ...] = ()
     table: str | None = None
@@ -324,7 +328,7 @@ class Finding:
         return () if self.reading is not None else self.suggestions
 
     @property
-    def addresses(self) -> tuple[str, ...]:
+    def addresses(self) -> tuple[CellAddress, ...]:
         """The addresses of the current report's cells this finding involves."""
         return tuple(use.cell for use in self.cells if use.report == "current")
 

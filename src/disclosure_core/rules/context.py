@@ -110,7 +110,7 @@ class Result:
     linear: Linear | None = None
     values: Mapping[Key, Number] = attrs.field(factory=dict)
     suggestions: tuple[Suggestion, ...] = ()
-    culprits: tuple[str, ...] = ()
+    culprits: tuple[CellAddress, ...] = ()
     later: Callable[[], Mapping[str, Words]] | None = None
     """More words, made only when the finding's message is (the arithmetic written out, say)."""
 

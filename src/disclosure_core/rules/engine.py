@@ -231,7 +231,7 @@ def fingerprint(instance_id: str, result: Result) -> str:
 
     >>> from disclosure_core.findings import CellUse
     >>> from disclosure_core.values import Count
-    >>> fingerprint("a.b", Result(Outcome.FAIL, (CellUse("a.b.c", Count(3)),), 3, 2))
+    >>> fingerprint("a.b", Result(Outcome.FAIL, (CellUse(CellAddress("a", "b", "c"), Count(3)),), 3, 2))
     '61fa45e6b4dd2c7b'
     """
     parts = [instance_id, result.outcome.value]
@@ -244,7 +244,7 @@ def fingerprint(instance_id: str, result: Result) -> str:
 
 
 def _report_and_cell(use: CellUse) -> tuple[str, str]:
-    return use.report, use.cell
+    return use.report, str(use.cell)  # ordered as the written addresses, as fingerprints were first defined
 
 
 def _stated(value: CellValue) -> str:

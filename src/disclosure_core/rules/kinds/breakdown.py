@@ -54,14 +54,14 @@ class BreakdownCheck:
             return Result(Outcome.EMPTY)
         if any(ctx.cells.get(a, BLANK).number is not None for a in self.parts):
             return None
-        names = [str(a) for a in self.parts]
+        names = [str(a) for a in self.parts]  # what is missing, as findings list it
         words: dict[str, Words] = {
             "whole": (cell_label(ctx.layout, self.whole, "zh"), cell_label(ctx.layout, self.whole, "en")),
-            "parts": (labels(ctx.layout, names[:3], "zh"), labels(ctx.layout, names[:3], "en")),
+            "parts": (labels(ctx.layout, self.parts[:3], "zh"), labels(ctx.layout, self.parts[:3], "en")),
             "count": str(len(names)),
         }
         # Only the whole is a cell the finding rests on (and marks): the parts are what is missing.
-        uses = (CellUse(str(self.whole), total),)
+        uses = (CellUse(self.whole, total),)
         number = total.number
         return Result(Outcome.FAIL, uses, lhs=number, words={**words, "lhs": show_number(number)}, missing=tuple(names))
 

@@ -77,8 +77,8 @@ class NarrativeCheck:
         if got.outcome is not None:
             uses = cell_uses(ctx, used.keys, None, used.linear)
             words["missing"] = (
-                labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"),
-                labels(ctx.layout, [str(k[1]) for k in got.missing], "en"),
+                labels(ctx.layout, [k[1] for k in got.missing], "zh"),
+                labels(ctx.layout, [k[1] for k in got.missing], "en"),
             )
             outcome = Outcome.NOT_VERIFIABLE
             return Result(

@@ -87,7 +87,7 @@ class PatternCheck:
             found = _suggestions(ctx, alternatives, values)
             suggestions.extend(found)
             best = next(
-                (a for a in alternatives for s in found if (False, CellAddress.parse(s.cell)) in a.keys),
+                (a for a in alternatives for s in found if (False, s.cell) in a.keys),
                 alternatives[0],
             )
             row_uses = cell_uses(ctx, best.keys, *best.sides)
@@ -95,7 +95,7 @@ class PatternCheck:
             shown.append(both(arithmetic, ctx.layout, row_uses, "=="))
             right = best.sides[1]
             expected.append(show_number(right.value(values)) if right is not None else "—")
-        table = ctx.layout.table(uses[0].cell.split(".")[0])
+        table = ctx.layout.table(uses[0].cell.table)
         words: dict[str, Words] = {
             "breaking": _row_labels(table, [row for row, _, _ in breakers]),
             "followers": _row_labels(table, followers),
@@ -130,7 +130,7 @@ def _suggestions(ctx: Context, alternatives: tuple[Compiled, ...], values: dict[
                 continue
             kind = classify(printed.value, needed)
             if kind:
-                found.append(Suggestion(str(name), needed, kind[0], kind[1]))
+                found.append(Suggestion(name, needed, kind[0], kind[1]))
     return found
 
 

@@ -84,7 +84,7 @@ class RequiredCheck:
         words: dict[str, Words] = {
             "sections": _sections_words(ctx.layout, lacking),
             "numerals": "、".join(ctx.layout.section(s).numeral for s in lacking),
-            "cells": (labels(ctx.layout, names[:5], "zh"), labels(ctx.layout, names[:5], "en")),
+            "cells": (labels(ctx.layout, blank[:5], "zh"), labels(ctx.layout, blank[:5], "en")),
             "count": str(len(names)),
         }
         headings = tuple(
@@ -92,7 +92,7 @@ class RequiredCheck:
             for s in lacking
             if (sec := present.get(s)) is not None
         )
-        uses = tuple(CellUse(str(a), ctx.cells.get(a, BLANK)) for a in blank[:20])
+        uses = tuple(CellUse(a, ctx.cells.get(a, BLANK)) for a in blank[:20])
         return Result(Outcome.FAIL, uses, words=words, notes=headings, missing=tuple(names))
 
     def _numbered(self, layout: Layout, heading: str | None, section: str) -> bool:
