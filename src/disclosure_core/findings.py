@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -266,7 +266,8 @@ class Finding:
     blank_as_zero: bool = False
     basis: str = ""
     title: Message | None = None
-    _deferred: Callable[[], tuple[Message, str]] | None = attrs.field(default=None, eq=False, repr=False)
+    _later: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
+    _deferred: Callable[[], Mapping[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def deferred(cls, make: Callable[[], tuple[Message, str]], **fields: Any) -> Finding:
@@ -278,23 +279,50 @@ class Finding:
         >>> finding.fingerprint, finding == Finding("r", Severity.INFO, Outcome.FAIL, Message("zh", "en"), fingerprint="f1")
         ('f1', True)
         """
+
+        def words() -> Mapping[str, Any]:
+            message, fingerprint = make()
+            return {"message": message, "fingerprint": fingerprint}
+
+        return cls.lazy(words, MESSAGE, **fields)
+
+    @classmethod
+    def lazy(cls, make: Callable[[], Mapping[str, Any]], later: frozenset[str] = frozenset(), **fields: Any) -> Finding:
+        """A finding with ``fields`` set now and the fields named in ``later`` made by ``make()`` when one of
+        them is first asked for (any field left out of both takes its default).
+
+        ``make`` may return ``_deferred`` (a further maker, for fields it leaves unset): the rule engine sets a
+        finding's outcome at once, its cells and numbers when asked for, and its words after that.
+
+        >>> finding = Finding.lazy(lambda: {"lhs": 3}, frozenset({"lhs", "rhs"}), rule="r", severity=Severity.INFO,
+        ...                        outcome=Outcome.FAIL, message=Message("zh", "en"))
+        >>> finding.rhs, finding.lhs, finding.outcome
+        (None, 3, <Outcome.FAIL: 'fail'>)
+        """
         finding = cls.__new__(cls)
-        for field in attrs.fields(cls):
-            if field.name not in _DEFERRED:
-                object.__setattr__(finding, field.name, fields.get(field.name.lstrip("_"), field.default))
+        for field in _FIELDS:
+            name = field.name
+            if name not in later and name not in _PRIVATE:
+                object.__setattr__(finding, name, fields.get(name, field.default))
+        object.__setattr__(finding, "_later", later)
         object.__setattr__(finding, "_deferred", make)
         return finding
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for a slot left unset: the message and fingerprint of a deferred finding.
-        make = object.__getattribute__(self, "_deferred") if name in _DEFERRED else None
-        if make is None:
+        # Called only for a slot left unset: a field of a lazy finding not made yet.
+        if name not in LATER or name not in object.__getattribute__(self, "_later"):
             raise AttributeError(name)
-        message, fingerprint = make()
-        object.__setattr__(self, "message", message)
-        object.__setattr__(self, "fingerprint", fingerprint)
-        object.__setattr__(self, "_deferred", None)
-        return message if name == "message" else fingerprint
+        while not _is_set(self, name):
+            make = object.__getattribute__(self, "_deferred")
+            if make is None:  # a field the makers left out takes its default
+                object.__setattr__(self, name, _DEFAULTS[name])
+                break
+            made = make()
+            object.__setattr__(self, "_deferred", made.get("_deferred"))
+            for field, value in made.items():
+                if field != "_deferred":
+                    object.__setattr__(self, field, value)
+        return object.__getattribute__(self, name)
 
     @property
     def base_rule(self) -> str:
@@ -333,7 +361,23 @@ class Finding:
         return tuple(use.cell for use in self.cells if use.report == "current")
 
 
-_DEFERRED = frozenset({"message", "fingerprint"})
+_FIELDS = attrs.fields(Finding)
+MESSAGE = frozenset({"message", "fingerprint"})
+"""The fields of a finding made last, when first asked for: its words."""
+_PRIVATE = frozenset({"_later", "_deferred"})
+_DEFAULTS = {f.name: f.default for f in _FIELDS}
+LATER = (
+    frozenset(f.name for f in _FIELDS) - {"rule", "severity", "outcome", "table", "base", "basis", "title"} - _PRIVATE
+)
+"""The fields of a finding the rule engine makes only when asked for (all but what the rule itself says)."""
+
+
+def _is_set(finding: Finding, name: str) -> bool:
+    try:
+        object.__getattribute__(finding, name)
+    except AttributeError:
+        return False
+    return True
 
 
 @attrs.frozen

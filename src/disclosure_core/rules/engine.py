@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import weakref
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
+from disclosure_core.findings import LATER, MESSAGE, CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
 from disclosure_core.rules.context import Context, Result
@@ -108,18 +109,87 @@ def check(
         return Findings(plan.passed if findings is None else tuple(findings))
     ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero)
     instances = compiled.instances
-    evaluated = [(instances[index], result) for index in todo if (result := _evaluate(instances[index], ctx))]
-    failing = [(i, r) for i, r in evaluated if r.outcome is Outcome.FAIL and i.locatable]
-    fixes = locate(ctx, compiled, failing) if failing else {}
     if findings is None:
         findings = list(plan.passed)
-    for instance, result in evaluated:
-        at = position[instance.index]
-        if result.outcome is Outcome.EMPTY:
-            findings[at] = instance.empty
-        else:
-            findings[at] = _finding(ctx, instance, result, fixes)
+    details = _Details(ctx, compiled)
+    for index in todo:
+        instance = instances[index]
+        outcome = details.outcome(instance)
+        if outcome is Outcome.EMPTY:
+            findings[position[index]] = instance.empty
+        elif outcome is not None:
+            findings[position[index]] = details.finding(instance, outcome)
     return Findings(tuple(findings))
+
+
+class _Details:
+    """What one check knows beyond the outcomes, worked out only when a finding is shown.
+
+    The outcome of each instance the generated code did not pass is found without building anything
+    (``Check.outcome``, for the kinds that have it); its finding is lazy (:meth:`Finding.lazy`): its cells,
+    numbers, culprits and notes are made when first asked for — the culprits from every failing instance of
+    the check at once, as :func:`locate` needs — and its message and fingerprint after that.
+    """
+
+    def __init__(self, ctx: Context, compiled: CompiledRules) -> None:
+        self.ctx = ctx
+        self.compiled = compiled
+        self.results: dict[int, Result | None] = {}
+        self.failing: list[Instance] = []
+        self._fixes: Mapping[CellAddress, Fix] | None = None
+
+    def outcome(self, instance: Instance) -> Outcome | None:
+        """The instance's outcome (None for a pass); its detailed result kept when it took one to know."""
+        quick = getattr(instance.check, "outcome", None)
+        if quick is None:
+            result = self.results[instance.index] = _evaluate(instance, self.ctx)
+            outcome = result.outcome if result is not None else None
+        else:
+            try:
+                outcome = quick(self.ctx)
+            except Exception:
+                outcome = Outcome.RULE_ERROR
+        if outcome is Outcome.FAIL and instance.locatable:
+            self.failing.append(instance)
+        return outcome
+
+    def result(self, instance: Instance) -> Result:
+        """The instance's detailed result (evaluated once)."""
+        index = instance.index
+        if index not in self.results:
+            self.results[index] = _evaluate(instance, self.ctx)
+        result = self.results[index]
+        assert result is not None, f"{instance.id}: its outcome was not a pass, its evaluation is"
+        return result
+
+    def fixes(self) -> Mapping[CellAddress, Fix]:
+        """The located culprits of every failing instance of this check."""
+        if self._fixes is None:
+            failing = [(i, self.result(i)) for i in self.failing]
+            self._fixes = locate(self.ctx, self.compiled, failing) if failing else {}
+        return self._fixes
+
+    def finding(self, instance: Instance, outcome: Outcome) -> Finding:
+        """The instance's lazy finding."""
+        rule = instance.rule
+
+        def make() -> Mapping[str, Any]:
+            result = self.result(instance)
+            assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
+            fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
+            return _details(self.ctx, instance, result, fixes)
+
+        return Finding.lazy(
+            make,
+            LATER,
+            rule=instance.id,
+            severity=rule.severity,
+            outcome=outcome,
+            table=rule.table,
+            base=rule.id,
+            basis=rule.basis,
+            title=rule.title,
+        )
 
 
 def evaluate_interpreted(
@@ -174,6 +244,24 @@ def _check_previous(report: Report, previous: Report) -> None:
 def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:
     """A non-passing finding; its message and fingerprint are made when first asked for."""
     rule = instance.rule
+    fields = _details(ctx, instance, result, fixes)
+    return Finding.lazy(
+        fields.pop("_deferred"),
+        MESSAGE,
+        rule=instance.id,
+        severity=rule.severity,
+        outcome=result.outcome,
+        table=rule.table,
+        base=rule.id,
+        basis=rule.basis,
+        title=rule.title,
+        **fields,
+    )
+
+
+def _details(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> dict[str, Any]:
+    """A finding's fields beyond its rule and outcome; ``_deferred`` makes its message and fingerprint."""
+    rule = instance.rule
     culprits, suggestions = result.culprits, result.suggestions
     if result.outcome is Outcome.FAIL and instance.locatable:
         culprits, suggestions = suggestions_for(ctx, [u.cell for u in result.uses if u.report == "current"], fixes)
@@ -181,33 +269,26 @@ def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[Ce
     if result.assumed_zero:
         notes = (*notes, BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
 
-    def make() -> tuple[Message, str]:
+    def make() -> dict[str, Any]:
         words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
         if result.later is not None:
             words.update(result.later())
         template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
-        return message(template, words), fingerprint(instance.id, result)
+        return {"message": message(template, words), "fingerprint": fingerprint(instance.id, result)}
 
-    return Finding.deferred(
-        make,
-        rule=instance.id,
-        severity=rule.severity,
-        outcome=result.outcome,
-        cells=result.uses,
-        lhs=result.lhs,
-        rhs=result.rhs,
-        difference=result.difference,
-        culprits=culprits,
-        suggestions=suggestions,
-        notes=notes,
-        table=rule.table,
-        base=rule.id,
-        op=result.op,
-        missing=result.missing,
-        blank_as_zero=result.assumed_zero and ctx.blank_as_zero,
-        basis=rule.basis,
-        title=rule.title,
-    )
+    return {
+        "cells": result.uses,
+        "lhs": result.lhs,
+        "rhs": result.rhs,
+        "difference": result.difference,
+        "culprits": culprits,
+        "suggestions": suggestions,
+        "notes": notes,
+        "op": result.op,
+        "missing": result.missing,
+        "blank_as_zero": result.assumed_zero and ctx.blank_as_zero,
+        "_deferred": make,
+    }
 
 
 _RULE_ERROR = Message("规则无法求值：{title}", "the rule could not be evaluated: {title}")

@@ -48,6 +48,15 @@ class BreakdownCheck:
     whole: CellAddress
     parts: tuple[CellAddress, ...]
 
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        total = ctx.cells.get(self.whole, BLANK).number
+        if total is None or total <= 0:
+            return Outcome.EMPTY
+        if any(ctx.cells.get(a, BLANK).number is not None for a in self.parts):
+            return None
+        return Outcome.FAIL
+
     def evaluate(self, ctx: Context) -> Result | None:
         total = ctx.cells.get(self.whole, BLANK)
         if total.number is None or total.number <= 0:

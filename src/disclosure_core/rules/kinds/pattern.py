@@ -63,7 +63,15 @@ class PatternCheck:
     min_followers: int
     policy: MissingPolicy
 
-    def evaluate(self, ctx: Context) -> Result | None:
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        followers, breakers = self._follow(ctx)
+        if len(followers) < self.min_followers or len(breakers) >= len(followers):
+            return Outcome.EMPTY
+        return Outcome.FAIL if breakers else None
+
+    def _follow(self, ctx: Context) -> tuple[list[str], list[tuple[str, tuple[Compiled, ...], dict[Key, Number]]]]:
+        """The rows that follow one of their relations, and those that follow none (with their values)."""
         followers: list[str] = []
         breakers: list[tuple[str, tuple[Compiled, ...], dict[Key, Number]]] = []
         for row, alternatives in self.rows:
@@ -75,6 +83,10 @@ class PatternCheck:
                 followers.append(row)
             else:
                 breakers.append((row, alternatives, got.values))
+        return followers, breakers
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        followers, breakers = self._follow(ctx)
         if len(followers) < self.min_followers or len(breakers) >= len(followers):
             return EMPTY
         if not breakers:

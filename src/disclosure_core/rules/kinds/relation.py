@@ -23,7 +23,7 @@ from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import AssessmentWeight, Facts, Report, Section
 from disclosure_core.rules.codegen import Emitter, Test, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
-from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Gathered, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, failure_note, missing_names, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
 from disclosure_core.rules.fields import Fields, reads_previous
@@ -120,24 +120,65 @@ class RelationCheck:
         return self._fast
 
     def evaluate(self, ctx: Context) -> Result | None:
-        if self._fast is not None:
-            cells, weights, constant = self._fast
-            lookup = ctx.cells.get
-            values = [lookup(cell, BLANK) for cell in cells]
-            numbers = [value.number for value in values]
-            if None not in numbers:
-                if COMPARE[self.op](linear_total(numbers, weights, constant), 0):  # type: ignore[arg-type]
-                    return None
-            # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
-            # half-filled tables, answered without building anything.
-            elif (
-                not any(numbers)
-                and self.policy is MissingPolicy.NOT_VERIFIABLE
-                and not ctx.blank_as_zero
-                and not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values)
-            ):
-                return EMPTY
+        quick = self._quick(ctx)
+        if quick is not _UNDECIDED:
+            return EMPTY if quick is Outcome.EMPTY else None
         return self._evaluate(ctx)
+
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing: what a check needs until a finding is shown."""
+        quick = self._quick(ctx)
+        if quick is not _UNDECIDED:
+            return quick  # type: ignore[return-value]
+        got, judged = self._judge(ctx)
+        if judged is not None:
+            return judged
+        if got.outcome is not None:
+            return got.outcome
+        return None
+
+    def _quick(self, ctx: Context) -> Outcome | object | None:
+        if self._fast is None:
+            return _UNDECIDED
+        cells, weights, constant = self._fast
+        lookup = ctx.cells.get
+        values = [lookup(cell, BLANK) for cell in cells]
+        numbers = [value.number for value in values]
+        if None not in numbers:
+            if COMPARE[self.op](linear_total(numbers, weights, constant), 0):  # type: ignore[arg-type]
+                return None
+        # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
+        # half-filled tables, answered without building anything.
+        elif (
+            not any(numbers)
+            and self.policy is MissingPolicy.NOT_VERIFIABLE
+            and not ctx.blank_as_zero
+            and not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values)
+        ):
+            return Outcome.EMPTY
+        return _UNDECIDED
+
+    def _judge(self, ctx: Context) -> tuple[Gathered, Outcome | None]:
+        """The values gathered, and the outcome when the values alone decide it (None: a pass, or decided by ``got.outcome``)."""
+        got = gather(ctx, self.keys, self.policy)
+        if got.missing and self.policy is MissingPolicy.SKIP:
+            return got, Outcome.EMPTY  # a relation cannot be computed without a side: "skip" skips it
+        if got.outcome is not None:
+            return got, None
+        try:
+            held, _, _ = self._compute(got)
+        except _BROKEN:
+            return got, Outcome.RULE_ERROR
+        if held and not got.assumed_zero:
+            return got, None
+        return got, Outcome.PASS if held else Outcome.FAIL
+
+    def _compute(self, got: Gathered) -> tuple[bool, Number | None, Number | None]:
+        if self.rhs is None:
+            return bool(self.lhs.function(got.values)), None, None
+        lhs = _number(self.lhs.function(got.values))
+        rhs = _number(self.rhs.function(got.values))
+        return COMPARE[self.op](lhs, rhs), lhs, rhs
 
     def _evaluate(self, ctx: Context) -> Result | None:
         got = gather(ctx, self.keys, self.policy)
@@ -158,15 +199,8 @@ class RelationCheck:
                 later=lambda: {"missing": missing_words(ctx, absent, note)},
             )
         try:
-            if self.rhs is None:
-                held = bool(self.lhs.function(got.values))
-                lhs: Number | None = None
-                rhs: Number | None = None
-            else:
-                lhs = _number(self.lhs.function(got.values))
-                rhs = _number(self.rhs.function(got.values))
-                held = COMPARE[self.op](lhs, rhs)
-        except (ZeroDivisionError, InvalidOperation, TypeError, ValueError) as exc:
+            held, lhs, rhs = self._compute(got)
+        except _BROKEN as exc:
             return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
         if held and not got.assumed_zero:
             return None
@@ -205,6 +239,10 @@ class RelationCheck:
                 write(layout, uses, self.op or "?", "en", held=held),
             )
         }
+
+
+_UNDECIDED = object()
+_BROKEN = (ZeroDivisionError, InvalidOperation, TypeError, ValueError)
 
 
 def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:

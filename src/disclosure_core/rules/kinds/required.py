@@ -66,7 +66,12 @@ class RequiredCheck:
     cells: tuple[CellAddress, ...]
     any_of: tuple[CellAddress, ...]
 
-    def evaluate(self, ctx: Context) -> Result | None:
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        _, lacking, blank = self._lacking(ctx)
+        return Outcome.FAIL if lacking or blank else None
+
+    def _lacking(self, ctx: Context) -> tuple[dict[str, Section | None], list[str], list[CellAddress]]:
         present = dict(ctx.report.sections.items())
         lacking = [s for s in self.sections if present.get(s) is None]
         if self.numbered:
@@ -78,6 +83,10 @@ class RequiredCheck:
         blank = [a for a in self.cells if ctx.cells.get(a, BLANK).number is None]
         if self.any_of and all(ctx.cells.get(a, BLANK).number is None for a in self.any_of):
             blank += list(self.any_of)
+        return present, lacking, blank
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        present, lacking, blank = self._lacking(ctx)
         if not lacking and not blank:
             return None
         names = [str(a) for a in blank]
