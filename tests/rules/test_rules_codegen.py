@@ -19,6 +19,7 @@ from disclosure_core.rules.engine import check, compiled_for, evaluate_interpret
 from disclosure_core.rules.equivalence import Case, differences, varied_case
 from disclosure_core.rules.examples import consistent_report
 from disclosure_core.rules.kinds.relation import RelationCheck
+from disclosure_core.rules.kinds.required import RequiredCheck
 from disclosure_core.rules.kinds.threshold import ThresholdCheck
 from disclosure_core.rules.loader import parse_rule_set
 from disclosure_core.testing import strategies as st_dc
@@ -29,6 +30,15 @@ RULES, LAYOUTS = REGISTRY.rule_set(), REGISTRY.layouts()
 ALLOWED = {
     "_rules",
     "cells",
+    "prev",
+    "figs",
+    "yoy",
+    "pget",
+    "fget",
+    "unverified",
+    "unknown",
+    "value",
+    "percent",
     "BLANK",
     "PH",
     "zero",
@@ -41,7 +51,7 @@ ALLOWED = {
     "empty",
     "blank",
 }
-GENERATED = re.compile(r"[nvKC]\d+")
+GENERATED = re.compile(r"[nvqwxKPFC]\d+")
 
 
 @given(st.randoms(use_true_random=False))
@@ -81,15 +91,19 @@ def test_kinds_without_code_and_checks_their_kind_cannot_emit_are_interpreted_vi
     compiled = compiled_for(builtin_rule_set(), builtin_layout("gov-2021"))
     interpreted = {compiled.instances[i].rule.kind for i in compiled.program.interpreted}
     inline = {compiled.instances[i].rule.kind for i in compiled.program.inline}
-    assert interpreted >= {"narrative", "required", "deadline", "format", "unit", "year_over_year"}
-    assert inline == {"sum", "balance", "compare", "threshold"}
-    # A relation or threshold is interpreted only when it is not linear over this year's cells.
+    assert interpreted >= {"required", "deadline", "format", "unit"}
+    assert inline == {"sum", "balance", "compare", "threshold", "year_over_year", "narrative", "breakdown", "required"}
+    # A relation or threshold is interpreted only when it is not linear over cells (it reads facts); a
+    # required check only when it is about sections.
     for index in compiled.program.interpreted:
         check = compiled.instances[index].check
         if isinstance(check, RelationCheck):
             assert check.fast is None
+            assert any(isinstance(name, str) for _, name in check.keys)
         elif isinstance(check, ThresholdCheck):
             assert any(previous or isinstance(name, str) for previous, name in check.keys)
+        elif isinstance(check, RequiredCheck):
+            assert check.sections
 
 
 def test_every_cell_is_read_once() -> None:
@@ -193,7 +207,7 @@ def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code() -> No
 )
 def test_the_validator_refuses_anything_outside_the_allow_list(body: str) -> None:
     with pytest.raises(UnsafeCode):
-        validate(f"def _rules(cells, BLANK, PH, zero):\n{body}\n")
+        validate(f"def _rules(cells, prev, figs, yoy, BLANK, PH, zero):\n{body}\n")
 
 
 def test_the_validator_accepts_what_is_generated() -> None:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import weakref
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from disclosure_core.errors import UsageError
 from disclosure_core.findings import LATER, MESSAGE, CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
-from disclosure_core.rules.context import Context, Result
+from disclosure_core.rules.context import Context, Result, figures_of
 from disclosure_core.rules.evidence import failure_note
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
@@ -84,34 +85,39 @@ def check(
     compiled = compiled_for(rules, layout)
     plan = compiled.plan(report.year, report.body.level.value, disabled)
     program = compiled.program
-    cells = report.tables.cells
-    try:
-        failed, empty = program.run(cells, blank_as_zero)
-    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
-        failed, empty = list(range(len(program.inline))), []
-    position = plan.position
     inline = program.inline
+    cells = report.tables.cells
+    figures = figures_of(report) if program.figures else None
+    yoy = 0 if previous is None else 1 if previous_layout is layout else 2
+    try:
+        failed, empty, unverified = program.run(
+            cells, previous.tables.cells if previous else _NONE, figures or _NONE, yoy, blank_as_zero
+        )
+    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
+        failed, empty, unverified = list(range(len(inline))), [], []
+    position = plan.position
     findings: list[Finding] | None = None
+    instances = compiled.instances
     if empty:
         findings = list(plan.passed)
-        instances = compiled.instances
         for p in empty:
             index = inline[p]
             if index in position:
                 findings[position[index]] = instances[index].empty
-        blanks = set(empty)
-        failed = [p for p in failed if p not in blanks]
     todo = [index for p in failed if (index := inline[p]) in position]
     if plan.interpreted:
         todo += plan.interpreted
         todo.sort()
-    if not todo:
+    if not todo and not unverified:
         return Findings(plan.passed if findings is None else tuple(findings))
-    ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero)
-    instances = compiled.instances
+    ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero, figures)
     if findings is None:
         findings = list(plan.passed)
     details = _Details(ctx, compiled)
+    for p in unverified:  # not verifiable for sure: nothing to evaluate until the finding is shown
+        index = inline[p]
+        if index in position:
+            findings[position[index]] = details.finding(instances[index], Outcome.NOT_VERIFIABLE)
     for index in todo:
         instance = instances[index]
         outcome = details.outcome(instance)
@@ -120,6 +126,9 @@ def check(
         elif outcome is not None:
             findings[position[index]] = details.finding(instance, outcome)
     return Findings(tuple(findings))
+
+
+_NONE: Mapping[Any, Any] = MappingProxyType({})
 
 
 class _Details:

@@ -19,6 +19,7 @@ import attrs
 
 from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector, SelectorError
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
@@ -93,10 +94,19 @@ def _examples(check: BreakdownCheck, sample: Sample) -> Examples:
     return {"pass": (passing, None), "fail": (failing, None)}
 
 
+def _emit(check: BreakdownCheck, emitter: Emitter) -> Test:
+    """As code: empty for sure when the whole holds no positive number; a pass when some part holds one."""
+    whole = emitter.number(check.whole)
+    empty = f"(({whole} is None) or ({whole} <= 0))"
+    parts = emitter.any_of([emitter.present(emitter.number(part)) for part in check.parts])
+    return Test(emitter.all_of([f"({whole} is not None)", f"({whole} > 0)", parts]), empty)
+
+
 KIND = Kind(
     "breakdown",
     (Form("breakdown", {"whole": EXPRESSION, "parts": EXPRESSION}, _read, ("whole", "parts")),),
     _compile,
     _examples,
     words=frozenset({"whole", "parts", "count"}),
+    emit=_emit,
 )

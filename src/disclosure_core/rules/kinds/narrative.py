@@ -16,6 +16,7 @@ import attrs
 from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import Report, Section
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, SelectorError, compile_text
 from disclosure_core.rules.context import EMPTY, Context, Gathered, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, failure_note
@@ -177,6 +178,29 @@ def _compile(rule: Rule, body: Narrative, selector: Selector, bindings: Mapping[
     return CompiledCheck(NarrativeCheck(body.figure, body.measure, table, fallback, rule.missing))
 
 
+def _emit(check: NarrativeCheck, emitter: Emitter) -> Test | None:
+    """A figure stated in the text as code: empty for sure when the text states no such figure (or, for a
+    share, no share after it); a count passes for sure when every cell of ``against`` — this year's count
+    cells, integer weights — holds a number and their total is the figure. A share is left to the
+    interpreter (decimal arithmetic), as is an ``against`` that is not such a sum.
+    """
+    figure = emitter.figure(check.figure)
+    if check.measure == "percent":
+        return Test("(1 == 0)", f"(({figure} is None) or ({figure}.percent is None))")
+    empty = f"({figure} is None)"
+    linear = check.table.linear
+    if linear is None or not all(
+        not p and isinstance(n, CellAddress) and emitter.counts(n) for p, n in check.table.keys
+    ):
+        return Test("(1 == 0)", empty)
+    if not all(type(w) is int for _, w in linear.terms) or type(linear.constant) is not int:
+        return Test("(1 == 0)", empty)
+    terms = [(name, weight) for (_, name), weight in linear.terms if isinstance(name, CellAddress)]
+    total = emitter.linear(terms, linear.constant)
+    present = [emitter.present(emitter.number(name)) for _, name in check.table.keys if isinstance(name, CellAddress)]
+    return Test(emitter.all_of([f"({figure} is not None)", *present, f"({figure}.value == {total})"]), empty)
+
+
 def _examples(check: NarrativeCheck, sample: Sample) -> Examples:
     """The figure's sample sentence stated with the tables' value, and with one more (or a share 5 % off)."""
     base = sample.base
@@ -229,4 +253,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"stated", "quote", "percent", "base", "figure"}),
+    emit=_emit,
 )

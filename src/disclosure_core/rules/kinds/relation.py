@@ -246,23 +246,83 @@ _BROKEN = (ZeroDivisionError, InvalidOperation, TypeError, ValueError)
 
 
 def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
-    """A linear relation over this year's cells as code: it passes when every cell holds a number and the
-    relation holds; it is empty when some cell holds none, the others are 0 and none is a placeholder.
+    """A linear relation as code. Over this year's cells: it passes when every cell holds a number and the
+    relation holds; it is empty when some cell holds none, the others are 0 and none is a placeholder; it is
+    not verifiable when some cell holds none otherwise (unless blanks are read as 0).
 
-    That is exactly :meth:`RelationCheck.evaluate`'s fast path; anything else (a condition, previous-year
-    cells, facts) is left to the interpreter.
+    That is exactly :meth:`RelationCheck.evaluate`'s fast path and :func:`gather`'s policy. A yearly
+    relation (:func:`emit_yearly`) is decided the same way when last year's report is of the same layout,
+    and is not verifiable for sure when there is none; anything else (a condition, facts) is left to the
+    interpreter.
     """
     if check.fast is None:
-        return None
+        return emit_yearly(check, emitter)
     cells, weights, constant = check.fast
     numbers = [emitter.number(cell) for cell in cells]
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
     passes = emitter.all_of([*(emitter.present(n) for n in numbers), emitter.compare(total, check.op, "0")])
+    return _absent_cases(check, emitter, passes, numbers, [emitter.not_placeholder(cell) for cell in cells])
+
+
+def _absent_cases(
+    check: RelationCheck, emitter: Emitter, passes: str, numbers: list[str], not_placeholders: list[str]
+) -> Test:
+    """The test with what a missing number makes of the relation: empty or not verifiable for sure."""
+    some_absent = emitter.any_of([emitter.absent(n) for n in numbers])
+    if check.policy is MissingPolicy.SKIP:
+        return Test(passes, some_absent)
     if check.policy is not MissingPolicy.NOT_VERIFIABLE:
         return Test(passes)
-    nothing = [f"(not {n})" for n in numbers] + [emitter.not_placeholder(cell) for cell in cells]
-    empty = emitter.all_of([f"(not {emitter.zero})", emitter.any_of([emitter.absent(n) for n in numbers]), *nothing])
-    return Test(passes, empty)
+    nothing = [f"(not {n})" for n in numbers] + not_placeholders
+    empty = emitter.all_of([f"(not {emitter.zero})", some_absent, *nothing])
+    return Test(passes, empty, emitter.all_of([f"(not {emitter.zero})", some_absent]))
+
+
+def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
+    """A relation over both years' count cells: not verifiable for sure without last year's report (empty
+    for ``missing = "skip"``); with one of the same layout, decided as a relation over this year's cells;
+    with one of another layout, left to the interpreter (what carries over depends on the two layouts).
+
+    Both sides are written out and compared as the interpreter computes them; only count cells are taken,
+    so that the arithmetic is exact whatever order it is done in.
+    """
+    left, right = check.lhs.linear, check.rhs.linear if check.rhs else None
+    if left is None or right is None or not any(previous for previous, _ in check.keys):
+        return None
+    if not all(isinstance(name, CellAddress) and emitter.counts(name) for _, name in check.keys):
+        return None
+    numbers_of = [w for _, w in (*left.terms, *right.terms)] + [left.constant, right.constant]
+    if not all(type(n) is int for n in numbers_of):
+        return None  # integer weights only: the written-out sides then equal the expression's value exactly
+    numbers, not_placeholders = [], []
+    for previous, name in check.keys:
+        assert isinstance(name, CellAddress)
+        if previous:
+            numbers.append(emitter.previous_number(name))
+            not_placeholders.append(emitter.previous_not_placeholder(name))
+        else:
+            numbers.append(emitter.number(name))
+            not_placeholders.append(emitter.not_placeholder(name))
+    local = dict(zip(check.keys, numbers, strict=True))
+
+    def side(terms: tuple[tuple[Key, Number], ...], constant: Number) -> str:
+        parts = [local[key] if weight == 1 else f"{emitter.constant(weight)} * {local[key]}" for key, weight in terms]
+        if constant or not parts:
+            parts.append(emitter.constant(constant))
+        return f"({' + '.join(parts)})"
+
+    same = "(yoy == 1)"
+    relation = emitter.compare(side(left.terms, left.constant), check.op, side(right.terms, right.constant))
+    passes = emitter.all_of([same, *(emitter.present(n) for n in numbers), relation])
+    decided = _absent_cases(check, emitter, passes, numbers, not_placeholders)
+    no_previous = "(yoy == 0)"
+    if check.policy is MissingPolicy.SKIP:
+        return Test(passes, emitter.any_of([no_previous, emitter.all_of([same, decided.empty or "(1 == 0)"])]))
+    empty = emitter.all_of([same, decided.empty]) if decided.empty else None
+    unverifiable = [no_previous]
+    if decided.unverifiable is not None:
+        unverifiable.append(emitter.all_of([same, decided.unverifiable]))
+    return Test(passes, empty, emitter.any_of(unverifiable))
 
 
 def _number(value: object) -> Number:

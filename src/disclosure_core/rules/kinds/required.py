@@ -16,6 +16,7 @@ import attrs
 from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import SECTION_IDS, Report, Section
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
@@ -136,6 +137,16 @@ def _broken(check: RequiredCheck, report: Report, layout: Layout) -> Report:
     return report.evolve(sections=attrs.evolve(report.sections, **{section: None}))
 
 
+def _emit(check: RequiredCheck, emitter: Emitter) -> Test | None:
+    """Cells holding numbers (and a table not left blank) as code; sections are left to the interpreter."""
+    if check.sections:
+        return None
+    tests = [emitter.present(emitter.number(cell)) for cell in check.cells]
+    if check.any_of:
+        tests.append(emitter.any_of([emitter.present(emitter.number(cell)) for cell in check.any_of]))
+    return Test(emitter.all_of(tests))
+
+
 KIND = Kind(
     "required",
     (
@@ -153,4 +164,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"sections", "numerals", "cells", "count"}),
+    emit=_emit,
 )
