@@ -300,12 +300,36 @@ class Finding:
         (None, 3, <Outcome.FAIL: 'fail'>)
         """
         finding = cls.__new__(cls)
-        for field in _FIELDS:
-            name = field.name
-            if name not in later and name not in _PRIVATE:
-                object.__setattr__(finding, name, fields.get(name, field.default))
-        object.__setattr__(finding, "_later", later)
-        object.__setattr__(finding, "_deferred", make)
+        now = _NOW.get(later)
+        if now is None:
+            now = _NOW[later] = tuple((f.name, f.default) for f in _FIELDS if f.name not in later | _PRIVATE)
+        set_ = object.__setattr__
+        get = fields.get
+        for name, default in now:
+            set_(finding, name, get(name, default))
+        set_(finding, "_later", later)
+        set_(finding, "_deferred", make)
+        return finding
+
+    def lazy_like(self, outcome: Outcome, title: Message | None, make: Callable[[], Mapping[str, Any]]) -> Finding:
+        """A lazy finding (:meth:`lazy`) of this one's rule instance — its rule, severity, table, base and basis —
+        with ``outcome`` and ``title``, every other field made by ``make()`` when first asked for.
+
+        >>> shown = Finding("r", Severity.INFO, Outcome.PASS, Message("zh", "en")).lazy_like(Outcome.FAIL, None, lambda: {"lhs": 2})
+        >>> shown.rule, shown.outcome, shown.lhs
+        ('r', <Outcome.FAIL: 'fail'>, 2)
+        """
+        finding = Finding.__new__(Finding)
+        set_ = object.__setattr__
+        set_(finding, "rule", self.rule)
+        set_(finding, "severity", self.severity)
+        set_(finding, "outcome", outcome)
+        set_(finding, "table", self.table)
+        set_(finding, "base", self.base)
+        set_(finding, "basis", self.basis)
+        set_(finding, "title", title)
+        set_(finding, "_later", LATER)
+        set_(finding, "_deferred", make)
         return finding
 
     def __getattr__(self, name: str) -> Any:
@@ -366,6 +390,7 @@ MESSAGE = frozenset({"message", "fingerprint"})
 """The fields of a finding made last, when first asked for: its words."""
 _PRIVATE = frozenset({"_later", "_deferred"})
 _DEFAULTS = {f.name: f.default for f in _FIELDS}
+_NOW: dict[frozenset[str], tuple[tuple[str, Any], ...]] = {}
 LATER = (
     frozenset(f.name for f in _FIELDS) - {"rule", "severity", "outcome", "table", "base", "basis", "title"} - _PRIVATE
 )

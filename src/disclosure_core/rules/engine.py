@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import LATER, MESSAGE, CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
+from disclosure_core.findings import MESSAGE, CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
 from disclosure_core.rules.context import Context, Result, figures_of
@@ -180,7 +180,6 @@ class _Details:
 
     def finding(self, instance: Instance, outcome: Outcome) -> Finding:
         """The instance's lazy finding."""
-        rule = instance.rule
 
         def make() -> Mapping[str, Any]:
             result = self.result(instance)
@@ -188,17 +187,7 @@ class _Details:
             fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
             return _details(self.ctx, instance, result, fixes)
 
-        return Finding.lazy(
-            make,
-            LATER,
-            rule=instance.id,
-            severity=rule.severity,
-            outcome=outcome,
-            table=rule.table,
-            base=rule.id,
-            basis=rule.basis,
-            title=rule.title,
-        )
+        return instance.passed.lazy_like(outcome, instance.rule.title, make)
 
 
 def evaluate_interpreted(

@@ -62,6 +62,12 @@ class PatternCheck:
     rows: tuple[tuple[str, tuple[Compiled, ...]], ...]
     min_followers: int
     policy: MissingPolicy
+    _keys: tuple[tuple[Key, ...], ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Each row's keys, worked out once: every check of a report reads them.
+        keys = tuple(tuple(dict.fromkeys(k for alt in alternatives for k in alt.keys)) for _, alternatives in self.rows)
+        object.__setattr__(self, "_keys", keys)
 
     def outcome(self, ctx: Context) -> Outcome | None:
         """The outcome alone (None for a pass), building nothing."""
@@ -74,8 +80,7 @@ class PatternCheck:
         """The rows that follow one of their relations, and those that follow none (with their values)."""
         followers: list[str] = []
         breakers: list[tuple[str, tuple[Compiled, ...], dict[Key, Number]]] = []
-        for row, alternatives in self.rows:
-            keys = tuple(dict.fromkeys(k for alt in alternatives for k in alt.keys))
+        for (row, alternatives), keys in zip(self.rows, self._keys, strict=True):
             got = gather(ctx, keys, self.policy)
             if got.outcome is not None:
                 continue
