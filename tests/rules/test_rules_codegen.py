@@ -7,12 +7,14 @@ import random
 import re
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from disclosure_core import Registry, official_layouts
 from disclosure_core.layouts import CellAddress, builtin_layout
+from disclosure_core.model import Section
 from disclosure_core.rules import builtin_rule_set
 from disclosure_core.rules.codegen import UnsafeCode, names, validate
 from disclosure_core.rules.engine import check, compiled_for, evaluate_interpreted
@@ -22,6 +24,7 @@ from disclosure_core.rules.kinds.relation import RelationCheck
 from disclosure_core.rules.kinds.required import RequiredCheck
 from disclosure_core.rules.kinds.threshold import ThresholdCheck
 from disclosure_core.rules.loader import parse_rule_set
+from disclosure_core.rules.narrative import SAMPLES
 from disclosure_core.testing import strategies as st_dc
 from disclosure_core.values import Money
 
@@ -39,6 +42,7 @@ ALLOWED = {
     "unknown",
     "value",
     "percent",
+    "share_unit",
     "BLANK",
     "PH",
     "zero",
@@ -214,3 +218,88 @@ def test_the_validator_accepts_what_is_generated() -> None:
     source = compiled_for(builtin_rule_set(), builtin_layout("gov-2021")).program.source
     assert isinstance(validate(source), ast.Module)
     assert CellAddress.parse("requests.new.total") is CellAddress("requests", "new", "total")
+
+
+HOSTILE_KINDS = """
+[[rules]]
+id = "evil.yearly"
+kind = "year_over_year"
+severity = "warning"
+title = { zh = "__import__('os')", en = "'); exec('1'); ('" }
+message = { zh = "{arithmetic}\\n    unknown(0)\\n", en = "prev.clear()" }
+basis = "figs.__class__"
+left = "requests.carried_over.total"
+op = "=="
+right = "previous.requests.carried_forward.total"
+
+[[rules]]
+id = "evil.narrative"
+kind = "narrative"
+severity = "info"
+title = { zh = "yoy = 2; figs.clear()", en = "x0.percent.__add__" }
+message = { zh = "lambda: 0", en = "`rm -rf`" }
+basis = "globals()"
+figure = "granted"
+measure = "percent"
+against = "requests.total.total"
+
+[[rules]]
+id = "evil.breakdown"
+kind = "breakdown"
+severity = "error"
+title = { zh = "open('/etc/passwd')", en = "\\u202e" }
+message = { zh = "fget(F0, evil)", en = "{{}}.__class__" }
+basis = "sys.modules"
+whole = "requests.total.total"
+parts = "requests.granted.*"
+
+[[rules]]
+id = "evil.required"
+kind = "required"
+severity = "warning"
+title = { zh = "\\u0000", en = "breakpoint()" }
+message = { zh = "pget(P0, BLANK, evil)", en = "eval('2')" }
+basis = "compile('1', 'x', 'eval')"
+cells = ["appeals.review.total"]
+"""
+
+
+def test_the_kinds_that_newly_emit_code_put_none_of_a_hostile_rule_file_in_it() -> None:
+    rules = parse_rule_set(HOSTILE_KINDS, origin="hostile-kinds.toml")
+    layout = builtin_layout("gov-2021")
+    program = compiled_for(rules, layout).program
+    source = program.source
+    assert len(program.inline) == 4
+    assert program.interpreted == ()
+    for rule in rules.rules:
+        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
+            assert text not in source
+    for word in ("import", "exec", "lambda", "globals", "__", "'", '"', "#", "open", "eval", "sys", "clear", "granted"):
+        assert word not in source, word
+    assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
+    report = consistent_report(layout)
+    for previous in (None, consistent_report(layout, report.year - 1)):
+        assert (
+            check(report, rules=rules, layouts=official_layouts(), previous=previous).all
+            == evaluate_interpreted(report, rules=rules, layouts=official_layouts(), previous=previous).all
+        )
+
+
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from((-1, 0, 1)),
+)
+def test_a_stated_share_passes_in_generated_code_exactly_when_the_interpreter_says(
+    n: int, total: int, places: int, nudge: int
+) -> None:
+    # The share as printed (rounded to ``places``), one unit in its last place off either way, or spot on.
+    unit = Decimal(1).scaleb(-places)
+    share = (Decimal(n) * 100 / Decimal(total)).quantize(unit) + nudge * unit
+    report = consistent_report(builtin_layout("gov-2021")).with_cells({"requests.total.total": total})
+    sentence = SAMPLES["granted"].format(n=n) + f"，占{share}%"
+    overview = report.sections.overview or Section("一、总体情况")
+    stated = Section(overview.heading, (*overview.paragraphs, sentence + "。"))
+    report = report.evolve(sections=attrs.evolve(report.sections, overview=stated))
+    assert differences(Case(report, None, False), RULES, LAYOUTS) == []

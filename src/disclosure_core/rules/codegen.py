@@ -74,7 +74,7 @@ _FIXED_NAMES = {
     "unverified",
     "unknown",
 }
-_ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent"}
+_ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent", "share_unit"}
 _NODES = (
     ast.Module,
     ast.FunctionDef,

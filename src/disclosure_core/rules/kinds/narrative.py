@@ -181,13 +181,12 @@ def _compile(rule: Rule, body: Narrative, selector: Selector, bindings: Mapping[
 def _emit(check: NarrativeCheck, emitter: Emitter) -> Test | None:
     """A figure stated in the text as code: empty for sure when the text states no such figure (or, for a
     share, no share after it); a count passes for sure when every cell of ``against`` — this year's count
-    cells, integer weights — holds a number and their total is the figure. A share is left to the
-    interpreter (decimal arithmetic), as is an ``against`` that is not such a sum.
+    cells, integer weights — holds a number and their total is the figure, a share when it is within one
+    unit of its last place of figure ÷ total. An ``against`` that is not such a sum is left to the interpreter.
     """
     figure = emitter.figure(check.figure)
-    if check.measure == "percent":
-        return Test("(1 == 0)", f"(({figure} is None) or ({figure}.percent is None))")
-    empty = f"({figure} is None)"
+    percent = check.measure == "percent"
+    empty = f"(({figure} is None) or ({figure}.percent is None))" if percent else f"({figure} is None)"
     linear = check.table.linear
     if linear is None or not all(
         not p and isinstance(n, CellAddress) and emitter.counts(n) for p, n in check.table.keys
@@ -198,7 +197,22 @@ def _emit(check: NarrativeCheck, emitter: Emitter) -> Test | None:
     terms = [(name, weight) for (_, name), weight in linear.terms if isinstance(name, CellAddress)]
     total = emitter.linear(terms, linear.constant)
     present = [emitter.present(emitter.number(name)) for _, name in check.table.keys if isinstance(name, CellAddress)]
-    return Test(emitter.all_of([f"({figure} is not None)", *present, f"({figure}.value == {total})"]), empty)
+    if not percent:
+        return Test(emitter.all_of([f"({figure} is not None)", *present, f"({figure}.value == {total})"]), empty)
+    # |share − figure × 100 ÷ total| < unit  ⇔  |share × total − 100 × figure| < unit × total  (total > 0),
+    # exact for integers and short decimals; bounded so that the interpreter's 28-digit division cannot
+    # round across the bound (its error is far below one unit for numbers under 10**15).
+    bound = f"({figure}.share_unit * {total})"
+    passes = [
+        f"({figure} is not None)",
+        f"({figure}.share_unit is not None)",
+        *present,
+        f"({total} > 0)",
+        f"({total} < 1000000000000000)",
+        f"({figure}.value < 1000000000000000)",
+        f"(-{bound} < {figure}.percent * {total} - 100 * {figure}.value < {bound})",
+    ]
+    return Test(emitter.all_of(passes), empty)
 
 
 def _examples(check: NarrativeCheck, sample: Sample) -> Examples:
