@@ -267,7 +267,7 @@ class Finding:
     basis: str = ""
     title: Message | None = None
     _later: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
-    _deferred: Callable[[], Mapping[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
+    _deferred: Callable[[Finding], Mapping[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def deferred(cls, make: Callable[[], tuple[Message, str]], **fields: Any) -> Finding:
@@ -291,8 +291,9 @@ class Finding:
         """A finding with ``fields`` set now and the fields named in ``later`` made by ``make()`` when one of
         them is first asked for (any field left out of both takes its default).
 
-        ``make`` may return ``_deferred`` (a further maker, for fields it leaves unset): the rule engine sets a
-        finding's outcome at once, its cells and numbers when asked for, and its words after that.
+        ``make`` may return ``_deferred`` (a further maker, called with the finding, for fields it leaves
+        unset): the rule engine sets a finding's outcome at once, its cells and numbers when asked for, and its
+        words after that.
 
         >>> finding = Finding.lazy(lambda: {"lhs": 3}, frozenset({"lhs", "rhs"}), rule="r", severity=Severity.INFO,
         ...                        outcome=Outcome.FAIL, message=Message("zh", "en"))
@@ -308,14 +309,18 @@ class Finding:
         for name, default in now:
             set_(finding, name, get(name, default))
         set_(finding, "_later", later)
-        set_(finding, "_deferred", make)
+        set_(finding, "_deferred", lambda _: make())
         return finding
 
-    def lazy_like(self, outcome: Outcome, title: Message | None, make: Callable[[], Mapping[str, Any]]) -> Finding:
+    def lazy_like(
+        self, outcome: Outcome, title: Message | None, make: Callable[[Finding], Mapping[str, Any]]
+    ) -> Finding:
         """A lazy finding (:meth:`lazy`) of this one's rule instance — its rule, severity, table, base and basis —
-        with ``outcome`` and ``title``, every other field made by ``make()`` when first asked for.
+        with ``outcome`` and ``title``, every other field made by ``make(finding)`` when first asked for (one
+        maker may serve many findings: the rule engine makes a check's findings so, allocating nothing more).
 
-        >>> shown = Finding("r", Severity.INFO, Outcome.PASS, Message("zh", "en")).lazy_like(Outcome.FAIL, None, lambda: {"lhs": 2})
+        >>> passed = Finding("r", Severity.INFO, Outcome.PASS, Message("zh", "en"))
+        >>> shown = passed.lazy_like(Outcome.FAIL, None, lambda finding: {"lhs": 2})
         >>> shown.rule, shown.outcome, shown.lhs
         ('r', <Outcome.FAIL: 'fail'>, 2)
         """
@@ -341,7 +346,7 @@ class Finding:
             if make is None:  # a field the makers left out takes its default
                 object.__setattr__(self, name, _DEFAULTS[name])
                 break
-            made = make()
+            made = make(self)
             object.__setattr__(self, "_deferred", made.get("_deferred"))
             for field, value in made.items():
                 if field != "_deferred":

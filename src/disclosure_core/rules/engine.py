@@ -146,6 +146,7 @@ class _Details:
         self.results: dict[int, Result | None] = {}
         self.failing: list[Instance] = []
         self._fixes: Mapping[CellAddress, Fix] | None = None
+        self.shown: dict[str, Instance] = {}
 
     def outcome(self, instance: Instance) -> Outcome | None:
         """The instance's outcome (None for a pass); its detailed result kept when it took one to know."""
@@ -179,15 +180,19 @@ class _Details:
         return self._fixes
 
     def finding(self, instance: Instance, outcome: Outcome) -> Finding:
-        """The instance's lazy finding."""
+        """The instance's lazy finding: this object makes its details (nothing is allocated per finding but
+        the finding and its place in ``shown``)."""
+        self.shown[instance.id] = instance
+        return instance.passed.lazy_like(outcome, instance.rule.title, self)
 
-        def make() -> Mapping[str, Any]:
-            result = self.result(instance)
-            assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
-            fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
-            return _details(self.ctx, instance, result, fixes)
-
-        return instance.passed.lazy_like(outcome, instance.rule.title, make)
+    def __call__(self, finding: Finding) -> Mapping[str, Any]:
+        """The details of one of this check's lazy findings."""
+        instance = self.shown[finding.rule]
+        result = self.result(instance)
+        outcome = finding.outcome
+        assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
+        fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
+        return _details(self.ctx, instance, result, fixes)
 
 
 def evaluate_interpreted(
@@ -243,8 +248,9 @@ def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[Ce
     """A non-passing finding; its message and fingerprint are made when first asked for."""
     rule = instance.rule
     fields = _details(ctx, instance, result, fixes)
+    words = fields.pop("_deferred")
     return Finding.lazy(
-        fields.pop("_deferred"),
+        lambda: words(None),
         MESSAGE,
         rule=instance.id,
         severity=rule.severity,
@@ -267,7 +273,7 @@ def _details(ctx: Context, instance: Instance, result: Result, fixes: Mapping[Ce
     if result.assumed_zero:
         notes = (*notes, BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
 
-    def make() -> dict[str, Any]:
+    def make(_: Finding) -> dict[str, Any]:
         words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
         if result.later is not None:
             words.update(result.later())
