@@ -22,7 +22,7 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import NamedTuple
 
-from bench_check import generated  # same directory: the generated reports of the check benchmark
+from bench_batch_corpus import generated  # same directory: the reports the batch benchmarks check
 
 from disclosure_core import dumps
 from disclosure_core._batch_workers import PROCESS_CHUNK, open_executor, process_pool

@@ -15,8 +15,9 @@ Reading concerns (findings resting on a cell not read exactly) are counted apart
 and ``read_with_confidence`` says whether the report's tables were read with confidence.
 
 The journal is the one record of what is done: a result counts once its line is there, and a result
-file is written (plainly, no per-file sync) before its line. Every few seconds a checkpoint makes the
-journal and the files before it durable (one sync of the file system, not one per file). A run killed
+file is written whole (by the worker that checked it, plainly, no per-file sync) before the batch process
+appends its line. Every few seconds a checkpoint makes the journal and the files before it durable (one sync
+of the file system, beside the run, not one per file). A run killed
 at any point resumes from its journal: a torn last line is cut off, a line whose result file is missing
 or short is redone, and the last line for an input wins, so nothing is lost and nothing counts twice.
 Re-running with the same options skips every input whose bytes, options and rules are unchanged.
@@ -31,13 +32,14 @@ import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 import attrs
 
-from disclosure_core._batch_record import BatchRecord
+from disclosure_core._batch_record import Recorded, utf8_json
 from disclosure_core._batch_summary import SummaryWriter, atomic_file
 from disclosure_core.batch import CheckOptions
 from disclosure_core.errors import UsageError
@@ -52,12 +54,6 @@ _OUR_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes (what decides whether a result is still current)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def result_name(path: Path) -> str:
-    """A stable, collision-free result file name for an input path."""
-    tag = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
-    return f"{path.stem}.{tag}.findings.json"
 
 
 class _Done(NamedTuple):
@@ -96,6 +92,19 @@ class BatchDirectory:
     _lock: int
     _done: dict[str, _Done] = attrs.field(factory=dict)
     _rule_lists: dict[str, list[str]] = attrs.field(factory=dict)
+    _end: int = 0
+    """Where the journal's next line goes."""
+    _syncing: threading.Thread | None = None
+    _summaries: SummaryWriter | None = None
+    """Open from :meth:`begin` to :meth:`finish`: the summaries, written as results come."""
+    _order: list[Path] = attrs.field(factory=list)
+    _cursor: int = 0
+    """How many of ``_order`` (the inputs, in summary order) are summarised."""
+    _pending: set[str] = attrs.field(factory=set)
+    """Inputs being checked in this run: an earlier result of theirs is no longer theirs."""
+    _reader: IO[bytes] = attrs.field(default=None)
+    _recent: dict[str, bytes] = attrs.field(factory=dict)
+    """Journal lines of this run not yet summarised (so that summarising them reads nothing back)."""
 
     @classmethod
     def open(cls, root: Path, options: CheckOptions, rules_key: str) -> BatchDirectory:
@@ -111,6 +120,9 @@ class BatchDirectory:
         journal = open(root / JOURNAL, "a+b")  # noqa: SIM115  # held open for the whole run
         directory = cls(root, key, journal, lock)
         directory._replay()
+        # Lines are read back through a handle of their own: reads and appends mixed in one buffered file
+        # can read a stale buffer.
+        directory._reader = open(root / JOURNAL, "rb")  # noqa: SIM115  # held open with the journal
         return directory
 
     def __enter__(self) -> BatchDirectory:
@@ -120,10 +132,13 @@ class BatchDirectory:
         self.close()
 
     def close(self) -> None:
-        """Checkpoint and release the directory."""
+        """Checkpoint and release the directory (summaries begun and not finished are dropped: the previous
+        ones stay)."""
+        self.close_summaries()
         if not self._journal.closed:
             self.checkpoint()
             self._journal.close()
+            self._reader.close()
             os.close(self._lock)
 
     def _replay(self) -> None:
@@ -141,6 +156,7 @@ class BatchDirectory:
             offset += len(line)
         self._journal.truncate(offset)
         self._journal.seek(offset)
+        self._end = offset
         if offset == 0:
             self._append({"schema": JOURNAL_SCHEMA, "options": self.options_key})
 
@@ -152,10 +168,10 @@ class BatchDirectory:
                 offset, entry["sha256"], entry["size"], entry["mtime_ns"], entry["result"], entry["bytes"]
             )
 
-    def _append(self, entry: dict[str, Any]) -> int:
-        offset = self._journal.seek(0, os.SEEK_END)
-        self._journal.write((json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
-        return offset
+    def _append(self, entry: dict[str, Any]) -> None:
+        line = utf8_json(entry)
+        self._journal.write(line)
+        self._end += len(line)  # kept here: asking the file (a seek) would flush its buffer for every line
 
     def is_current(self, path: Path) -> bool:
         """Whether ``path`` already has a whole result for its present bytes."""
@@ -171,85 +187,115 @@ class BatchDirectory:
             return False
         return status.st_mtime_ns == done.mtime_ns or file_digest(path) == done.sha256
 
-    def record(self, record: BatchRecord) -> None:
-        """Write one input's result file, then its journal line."""
-        name = result_name(Path(record.input))
-        target = self.root / name
-        # O_NOFOLLOW: a symlink planted under a result's name is not followed out of the directory.
-        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
-        with open(handle, "wb") as out:
-            out.write(record.document)
-        rules_key = hashlib.sha256("\n".join(record.rules).encode()).hexdigest()[:16]
-        if rules_key not in self._rule_lists:
-            self._rule_lists[rules_key] = list(record.rules)
-            self._append({"rule_list": rules_key, "rules": list(record.rules)})
-        entry = {
-            "input": record.input,
-            "sha256": record.sha256,
-            "size": record.size,
-            "mtime_ns": record.mtime_ns,
-            "result": name,
-            "bytes": len(record.document),
-            "row": record.row,
-            "rules": rules_key,
-            "failing": record.failing,
-            "not_verifiable": record.not_verifiable,
-            "rule_error": record.rule_error,
-            "reading": record.reading,
-            "doubtful": record.doubtful,
-        }
-        offset = self._append(entry)
-        self._done[record.input] = _Done(
-            offset, record.sha256, record.size, record.mtime_ns, name, len(record.document)
+    def begin(self, inputs: list[Path], todo: Iterable[Path]) -> None:
+        """Start the summaries of ``inputs`` (in that order), written as results come: each input's row as
+        soon as every input before it has its result, so that little is left to write at the end. ``todo``
+        are the inputs this run checks (their earlier results are not theirs any more)."""
+        self._summaries = SummaryWriter(self.root, self._rule_lists).__enter__()
+        self._order, self._cursor = inputs, 0
+        self._pending = {str(path) for path in todo}
+        self._advance()
+
+    def add(self, recorded: Recorded) -> None:
+        """Record one input whose result file is written (by a worker, or :func:`~disclosure_core._batch_record.failed`):
+        append its journal line, after the list of its rules the first time that list is seen."""
+        if recorded.rules not in self._rule_lists:
+            self._rule_lists[recorded.rules] = list(recorded.rule_list)
+            self._append({"rule_list": recorded.rules, "rules": list(recorded.rule_list)})
+        self._done[recorded.input] = _Done(
+            self._end, recorded.sha256, recorded.size, recorded.mtime_ns, recorded.result, recorded.length
         )
+        self._journal.write(recorded.line)
+        self._end += len(recorded.line)
+        if self._summaries is not None:
+            self._pending.discard(recorded.input)
+            if len(self._recent) >= _RECENT:  # far out of order (a slow input holds the others back)
+                self._recent.clear()  # they are in the journal: read back when their turn comes
+            self._recent[recorded.input] = recorded.line
+            self._advance()
 
-    def checkpoint(self) -> None:
-        """Make every result recorded so far durable: the journal and the files it names."""
+    def _advance(self) -> None:
+        """Summarise the inputs, in order, up to the first one whose result has not come yet."""
+        assert self._summaries is not None
+        while self._cursor < len(self._order):
+            name = str(self._order[self._cursor])
+            if name in self._pending:
+                return
+            done = self._done.get(name)
+            if done is not None:
+                line = self._recent.pop(name, None)
+                self._summaries.add(json.loads(self._line(done) if line is None else line))
+            self._cursor += 1
+
+    def checkpoint(self, *, wait: bool = True) -> None:
+        """Make every result recorded so far durable: the journal and the files it names.
+
+        Without ``wait``, the sync runs beside the batch (a sync of many files can take a while, and the
+        batch must keep its workers fed meanwhile); one already under way is left to finish, and the next
+        checkpoint covers what it did not.
+        """
         self._journal.flush()
-        _sync_file_system(self._journal.fileno())
+        if self._syncing is not None and self._syncing.is_alive():
+            if not wait:
+                return
+            self._syncing.join()
+        if wait:
+            _sync_file_system(self._journal.fileno())
+            return
+        descriptor = os.dup(self._journal.fileno())  # its own: the journal may be closed before the sync ends
+        self._syncing = threading.Thread(target=_sync_and_close, args=(descriptor,), daemon=True, name="checkpoint")
+        self._syncing.start()
 
-    def finish(self, inputs: Iterable[Path]) -> Totals:
-        """Write the summaries of ``inputs`` (in that order), compact the journal to one line per input, and
-        close the directory."""
+    def finish(self, inputs: list[Path]) -> Totals:
+        """Complete the summaries of ``inputs`` (begun with :meth:`begin`, or now), compact the journal to one
+        line per input, and close the directory."""
         self.checkpoint()
-        counts = dict.fromkeys(("reports", "unreadable", "failing", "doubtful", "unsure"), 0)
-        doubtful_failures = False
-        named = set()
-        with SummaryWriter(self.root) as summaries, atomic_file(self.root / JOURNAL) as journal:
-            journal.write(self._line({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
-            for key, rules in self._rule_lists.items():
-                journal.write(self._line({"rule_list": key, "rules": rules}))
-            for path in inputs:
-                if (done := self._done.get(str(path))) is None:
-                    continue
-                named.add(str(path))
-                entry = self._entry(done)
-                journal.write(self._line(entry))
-                summaries.add(entry, self._rule_lists.get(entry["rules"], []))
-                row = entry["row"]
-                counts["reports"] += 1
-                counts["unreadable"] += bool(row["error"])
-                if not row["error"]:
-                    counts["failing"] += bool(row["failing_error"] or row["failing_warning"])
-                    counts["doubtful"] += bool(row["reading_concerns"])
-                    counts["unsure"] += not row["read_with_confidence"]
-                    doubtful_failures = doubtful_failures or entry["doubtful"]
-            for name, done in self._done.items():  # inputs of earlier runs: kept for when they come back
-                if name not in named:
-                    journal.write(self._line(self._entry(done)))
-            failing_rules = summaries.failing_rules()
+        if self._summaries is None or self._order is not inputs:
+            self.close_summaries()
+            self.begin(inputs, ())
+        self._pending.clear()  # every input of this run has its result (a failed one included)
+        self._advance()
+        summaries = self._summaries
+        assert summaries is not None
+        try:
+            with atomic_file(self.root / JOURNAL) as journal:
+                journal.write(utf8_json({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
+                for key, rules in self._rule_lists.items():
+                    journal.write(utf8_json({"rule_list": key, "rules": rules}))
+                named = set()
+                for path in inputs:
+                    if (done := self._done.get(str(path))) is not None:
+                        named.add(str(path))
+                        journal.write(self._line(done))  # the line as it was written: nothing to encode again
+                for name, done in self._done.items():  # inputs of earlier runs: kept for when they come back
+                    if name not in named:
+                        journal.write(self._line(done))
+        except BaseException:
+            self.close_summaries()
+            raise
+        self._summaries = None
+        summaries.__exit__(None, None, None)  # the summaries appear, whole
+        failing_rules = summaries.failing_rules()
         self._journal.close()  # the compacted journal has replaced it: this directory is done with
+        self._reader.close()
         os.close(self._lock)
-        return Totals(**counts, failing_rules=failing_rules, doubtful_failures=doubtful_failures)
+        return Totals(**summaries.counts, failing_rules=failing_rules, doubtful_failures=summaries.doubtful_failures)
 
-    def _entry(self, done: _Done) -> dict[str, Any]:
-        self._journal.seek(done.offset)
-        entry: dict[str, Any] = json.loads(self._journal.readline())
-        return entry
+    def close_summaries(self) -> None:
+        """Drop summaries begun and not finished (the previous ones stay)."""
+        if self._summaries is not None:
+            stopped = RuntimeError("the batch stopped")
+            self._summaries.__exit__(RuntimeError, stopped, None)
+            self._summaries = None
 
-    @staticmethod
-    def _line(entry: dict[str, Any]) -> bytes:
-        return (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    def _line(self, done: _Done) -> bytes:
+        self._journal.flush()  # a line still in the buffer is read from the file
+        self._reader.seek(done.offset)
+        return self._reader.readline()
+
+
+_RECENT = 4096
+"""How many journal lines of this run wait, at most, to be summarised without reading them back."""
 
 
 def _lock(root: Path) -> int:
@@ -264,6 +310,13 @@ def _lock(root: Path) -> int:
         os.close(handle)
         raise UsageError(f"{root}: another batch is writing into this directory") from None
     return handle
+
+
+def _sync_and_close(descriptor: int) -> None:
+    try:
+        _sync_file_system(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _sync_file_system(descriptor: int) -> None:

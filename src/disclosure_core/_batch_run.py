@@ -1,6 +1,9 @@
 """One ``disclosure batch`` run as a library call: find the inputs, skip what is already done, check the
 rest on the chosen executor with checkpoints, and write the summaries. The caller draws progress.
 
+Workers write the result files themselves and send back only each one's journal line; this process appends
+the lines, so a result counts once its file is whole and its line is there, wherever it was checked.
+
 >>> import tempfile
 >>> from disclosure_core._api import default_registry
 >>> out = Path(tempfile.mkdtemp()) / "out"
@@ -12,16 +15,19 @@ rest on the chosen executor with checkpoints, and write the summaries. The calle
 from __future__ import annotations
 
 import hashlib
+import itertools
+import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor
 from pathlib import Path
 
 import attrs
 
 from disclosure_core._batch_inputs import batch_inputs
+from disclosure_core._batch_names import ResultNames
 from disclosure_core._batch_output import BatchDirectory, Totals
-from disclosure_core._batch_record import BatchRecord, failed_record, record_chunk
+from disclosure_core._batch_record import Task, Work, failed, record_chunk, record_one, warm
 from disclosure_core._batch_workers import open_executor, run_many
 from disclosure_core.batch import CheckOptions
 from disclosure_core.errors import UsageError
@@ -72,23 +78,49 @@ class BatchRun:
         """Check :attr:`todo` (see :func:`~disclosure_core._batch_workers.open_executor` for ``executor``),
         recording each result as it comes, then write the summaries of every input."""
         total = len(self.todo)
+        first, clashing = self._work()
+        # An absolute path: a worker of a Dask scheduler elsewhere finds the directory as this process does.
+        task = Task(self.options, os.path.abspath(self.directory.root))
+        if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":
+            warm()
+        self.directory.begin(self.inputs, self.todo)
         with open_executor(executor, jobs if total > 1 else 1) as (pool, chunk):
             saved = time.monotonic()
-            for done, record in enumerate(self._records(pool, chunk), start=1):
-                self.directory.record(record)
+            records = run_many(
+                record_chunk,
+                first,
+                task,
+                executor=pool,
+                failed=lambda work, error: failed(work, task, error),
+                # Bigger tasks for a big batch, but never so few that one worker is left with the tail alone.
+                chunk=max(1, min(chunk * BATCH_CHUNK_FACTOR, -(-total // (jobs * 8)))),
+            )
+            # Inputs whose result name another input already has go after, in this process and in order, so
+            # that no two processes ever write one file.
+            later = (record_one(path, name, task) for path, name in clashing)
+            for done, recorded in enumerate(itertools.chain(records, later), start=1):
+                self.directory.add(recorded)
                 if time.monotonic() - saved > CHECKPOINT_SECONDS:
-                    self.directory.checkpoint()
+                    self.directory.checkpoint(wait=False)
                     saved = time.monotonic()
                 if progress is not None:
                     progress(done, total)
         return self.directory.finish(self.inputs)
 
-    def _records(self, pool: Executor | None, chunk: int) -> Iterable[BatchRecord]:
-        return run_many(
-            record_chunk,
-            [str(path) for path in self.todo],
-            self.options,
-            executor=pool,
-            failed=failed_record,
-            chunk=chunk,
-        )
+    def _work(self) -> tuple[list[Work], list[Work]]:
+        """Every input to check with its result name: the first with each name, then any others."""
+        names = ResultNames()
+        first: list[Work] = []
+        clashing: list[Work] = []
+        taken: set[str] = set()
+        for path in map(str, self.todo):
+            name = names(path)
+            (clashing if name in taken else first).append((path, name))
+            taken.add(name)
+        return first, clashing
+
+
+BATCH_CHUNK_FACTOR = 4
+"""A batch sends a worker this many times the executor's usual chunk per task: what comes back is a line per
+input, and fewer, bigger tasks cost less of this process's time (the one process that more workers do not
+multiply)."""

@@ -15,7 +15,7 @@ import json
 import os
 import secrets
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -58,16 +58,28 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
 
 
 class SummaryWriter:
-    """Writes the three summary files into ``root`` row by row; :meth:`close` completes them.
+    """Writes the three summary files into ``root`` row by row, and counts what the batch says at the end.
+    ``rule_lists`` are the lists of rules checked, by the key a journal entry names its list with (a mapping
+    that may grow as the run goes: a list is looked up when a report first names it).
 
     Use as a context manager: leaving with an exception leaves the previous summaries in place.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, rule_lists: Mapping[str, Iterable[str]]) -> None:
         self._stack = contextlib.ExitStack()
         self._root = root
+        self._lists = rule_lists
+        self._rule_lists: dict[str, frozenset[str]] = {}
+        self._checked: set[str] = set()
+        self.counts = dict.fromkeys(("reports", "unreadable", "failing", "doubtful", "unsure"), 0)
+        """Reports; unreadable ones; failing (an error or warning on exactly read cells); doubtful (a reading
+        concern); unsure (tables not read with confidence)."""
+        self.doubtful_failures = False
+        """Whether a reading concern fails at error or warning level somewhere."""
         self._per_rule: dict[str, Counter[str]] = {}
         self._first = True
+        self._line = io.StringIO()
+        self._writer = csv.writer(self._line, lineterminator="\n")
 
     def __enter__(self) -> SummaryWriter:
         stack = self._stack.__enter__()
@@ -79,20 +91,37 @@ class SummaryWriter:
         self._json.write(f'{{"schema": {json.dumps(SUMMARY_SCHEMA)}, "reports": ['.encode())
         return self
 
-    def add(self, entry: dict[str, Any], rules: list[str]) -> None:
-        """One report: its journal entry (row and rule sets) and every rule checked in it."""
+    def add(self, entry: dict[str, Any]) -> None:
+        """One report: its journal entry (row, the key of its list of rules, and the rules failing in it)."""
         row = entry["row"]
-        self._csv.write(_csv_line([neutralised(row[c]) for c in REPORT_COLUMNS]).encode())
+        self._writer.writerow([neutralised(row[c]) for c in REPORT_COLUMNS])
+        self._csv.write(_text(self._line.getvalue()))
+        self._line.seek(0)
+        self._line.truncate()
         prefix = "\n" if self._first else ",\n"
-        self._json.write((prefix + json.dumps(row, ensure_ascii=False)).encode())
+        self._json.write(prefix.encode() + _json_text(row))
         self._first = False
-        sets = {kind: set(entry[kind]) for kind in ("failing", "not_verifiable", "rule_error", "reading")}
-        for rule in rules:
-            counts = self._per_rule.setdefault(rule, Counter())
-            counts["reports_failing"] += rule in sets["failing"]
-            counts["reports_not_verifiable"] += rule in sets["not_verifiable"]
-            counts["reports_rule_error"] += rule in sets["rule_error"]
-            counts["reports_reading_concerns"] += rule in sets["reading"]
+        self._count(entry)
+        key = entry["rules"]
+        checked = self._rule_lists.get(key)
+        if checked is None:  # a rule checked somewhere gets its row, though no report fails it
+            checked = self._rule_lists[key] = frozenset(self._lists.get(key, ()))
+            self._checked.update(checked)
+        # Only the few rules a report lists are counted: a rule it merely passes adds nothing.
+        for kind, column in _COUNTED:
+            for rule in entry[kind]:
+                if rule in checked:
+                    self._per_rule.setdefault(rule, Counter())[column] += 1
+
+    def _count(self, entry: dict[str, Any]) -> None:
+        row, counts = entry["row"], self.counts
+        counts["reports"] += 1
+        counts["unreadable"] += bool(row["error"])
+        if not row["error"]:
+            counts["failing"] += bool(row["failing_error"] or row["failing_warning"])
+            counts["doubtful"] += bool(row["reading_concerns"])
+            counts["unsure"] += not row["read_with_confidence"]
+            self.doubtful_failures = self.doubtful_failures or entry["doubtful"]
 
     def failing_rules(self) -> int:
         """How many rules fail in at least one report so far."""
@@ -101,15 +130,37 @@ class SummaryWriter:
     def __exit__(self, *exc_info: object) -> None:
         if exc_info[0] is None:
             rules: list[dict[str, Any]] = [
-                {"rule": rule, **{c: counts[c] for c in RULE_COLUMNS[1:]}}
-                for rule, counts in sorted(self._per_rule.items())
+                {"rule": rule, **{c: self._per_rule.get(rule, Counter())[c] for c in RULE_COLUMNS[1:]}}
+                for rule in sorted(self._checked)
             ]
             self._rules.write(("\ufeff" + _csv_line(RULE_COLUMNS)).encode())
             for rule_row in rules:
-                self._rules.write(_csv_line([neutralised(rule_row[c]) for c in RULE_COLUMNS]).encode())
-            listed = ",\n".join(json.dumps(r, ensure_ascii=False) for r in rules)
-            self._json.write(f'\n], "rules": [\n{listed}\n]}}\n'.encode())
+                self._rules.write(_text(_csv_line([neutralised(rule_row[c]) for c in RULE_COLUMNS])))
+            listed = b",\n".join(_json_text(r) for r in rules)
+            self._json.write(b'\n], "rules": [\n' + listed + b"\n]}\n")
         self._stack.__exit__(*exc_info)  # type: ignore[arg-type]
+
+
+_COUNTED = [
+    ("failing", "reports_failing"),
+    ("not_verifiable", "reports_not_verifiable"),
+    ("rule_error", "reports_rule_error"),
+    ("reading", "reports_reading_concerns"),
+]
+"""Which rules of a journal entry count towards which column of ``rules.csv``."""
+
+
+def _json_text(value: Any) -> bytes:
+    # The text as it is; all escaped where UTF-8 cannot hold it (a lone surrogate): the same text read back.
+    try:
+        return json.dumps(value, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return json.dumps(value).encode()
+
+
+def _text(text: str) -> bytes:
+    # A lone surrogate (from an escaped JSON input or an undecodable file name) is shown, not fatal.
+    return text.encode(errors="backslashreplace")
 
 
 def _csv_line(values: list[Any]) -> str:

@@ -370,6 +370,11 @@ def _read_tables(
                     address = CellAddress(table_id, row_id, column_id)
                     raise fail(f"{path}.{row_id}.{column_id}", f"no cell {address} in {layout.id}")
                 address, column = found
+                if type(raw_value) is int and raw_value >= 0 and column.kind is not CellKind.MONEY:
+                    # cell_from_json's common case, inline: a count (most of a report's 200 cells)
+                    count = _COUNTS.get(raw_value)
+                    cells[address] = _count(raw_value) if count is None else count
+                    continue
                 if raw_value is None:  # blank: kept (in its place) only to carry provenance, as Tables does
                     if address in provenance:
                         cells[address] = Absent()
@@ -381,7 +386,8 @@ def _read_tables(
     for address, where in provenance.items():
         value = cells.get(address, Absent())
         cells[address] = located(value, where)
-    return Tables(cells)
+    # Every key is a layout's address and every value a cell value; a blank is here only with its provenance.
+    return Tables.of_values(cells)
 
 
 _CellIndex = dict[str, dict[str, dict[str, tuple[CellAddress, ColumnSpec]]]]
@@ -420,7 +426,7 @@ def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
         if raw < 0 and kind is CellKind.COUNT:
             return f"expected a non-negative integer, got {raw}"
         if kind is not CellKind.MONEY:
-            return Count(raw)
+            return _count(raw)
     if isinstance(raw, dict):
         return _absent_or_money(raw, column)
     if kind is CellKind.MONEY:
@@ -428,6 +434,24 @@ def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
             return Money(Decimal(raw), column.unit)
         return f"expected a decimal string, got {_shown(raw)}"
     return f"expected an integer, got {_shown(raw)}"
+
+
+_COUNTS: dict[int, Count] = {}
+
+
+def _count(value: int) -> Count:
+    """``Count(value)``, one object per number: a count without provenance is immutable, and most reports
+    repeat the same small numbers, so a cell costs a dictionary lookup instead of a validated construction.
+
+    >>> _count(7) is _count(7), _count(7) == Count(7)
+    (True, True)
+    """
+    found = _COUNTS.get(value)
+    if found is None:
+        found = Count(value)
+        if len(_COUNTS) < 65536:  # bounded: a stream of large distinct numbers is made, not kept
+            _COUNTS[value] = found
+    return found
 
 
 def _shown(raw: Any) -> str:

@@ -88,11 +88,11 @@ class FindingRecord(NamedTuple):
             finding.outcome,
             finding.severity,
             finding.table,
-            finding.addresses,
+            tuple(map(str, finding.addresses)),  # written out, as in the findings JSON: compact to send
             finding.lhs,
             finding.rhs,
             finding.difference,
-            finding.culprits,
+            tuple(map(str, finding.culprits)),
             finding.reading is not None,
         )
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from disclosure_core.catalogue import words
+from disclosure_core.layouts.spec import CellAddress
 from disclosure_core.text import Text
 from disclosure_core.values import CellValue, Reading
 
@@ -134,19 +135,20 @@ NO_PREVIOUS = Note.of(NoteKind.NO_PREVIOUS)
 
 @attrs.frozen
 class CellUse:
-    """One cell a rule instance read: its address (``table.row.column``), its value, and whose report it is.
+    """One cell a rule instance read: its address, its value, and whose report it is.
 
     ``report`` is "current", or "previous" for the previous year's report in year-over-year rules;
     ``side`` ("lhs" or "rhs") and ``weight`` place the cell in the rule's arithmetic (empty for cells a
-    rule reads without adding them up).
+    rule reads without adding them up). Cells are held as :class:`CellAddress` (interned, so comparing two
+    is an identity test); they become ``table.row.column`` strings only in the findings JSON.
 
     >>> from disclosure_core import Count
-    >>> use = CellUse("appeals.review.total", Count(3), side="lhs")
-    >>> use.cell, use.value.number, use.report
+    >>> use = CellUse(CellAddress.parse("appeals.review.total"), Count(3), side="lhs")
+    >>> str(use.cell), use.value.number, use.report
     ('appeals.review.total', 3, 'current')
     """
 
-    cell: str
+    cell: CellAddress
     value: CellValue
     report: str = "current"
     side: str = ""
@@ -167,7 +169,7 @@ def reading_of(value: CellValue) -> Reading:
 class ReadCell:
     """One cell a finding rests on that was not read exactly: how it was read, what else it could be, and why."""
 
-    cell: str
+    cell: CellAddress
     report: str
     reading: Reading
     alternatives: tuple[str, ...] = ()
@@ -178,7 +180,8 @@ class ReadCell:
 class ReadingConcern:
     """Why a finding may be a reading problem, not an error of the report: the cells not read exactly.
 
-    >>> concern = ReadingConcern((ReadCell("a.b.c", "current", Reading.CHOSEN), ReadCell("a.b.d", "current", Reading.UNCERTAIN)))
+    >>> a, b = CellAddress("a", "b", "c"), CellAddress("a", "b", "d")
+    >>> concern = ReadingConcern((ReadCell(a, "current", Reading.CHOSEN), ReadCell(b, "current", Reading.UNCERTAIN)))
     >>> concern.reading
     <Reading.UNCERTAIN: 'uncertain'>
     """
@@ -195,13 +198,14 @@ def reading_concern(cells: Iterable[CellUse]) -> ReadingConcern | None:
     """The concern a finding reading ``cells`` carries, or None when every cell was read exactly.
 
     >>> from disclosure_core import Count, Provenance
-    >>> reading_concern([CellUse("a.b.c", Count(1))]) is None
+    >>> cell = CellAddress("a", "b", "c")
+    >>> reading_concern([CellUse(cell, Count(1))]) is None
     True
     >>> guess = Count(8, provenance=Provenance("a.txt", reading=Reading.UNCERTAIN, alternatives=("81",)))
-    >>> reading_concern([CellUse("a.b.c", guess)]).cells[0].alternatives
+    >>> reading_concern([CellUse(cell, guess)]).cells[0].alternatives
     ('81',)
     """
-    found: dict[tuple[str, str], ReadCell] = {}
+    found: dict[tuple[str, CellAddress], ReadCell] = {}
     for use in cells:
         where = use.value.provenance
         if where is None or where.reading.is_exact:
@@ -220,11 +224,11 @@ class Suggestion:
 
     >>> from disclosure_core import check, load
     >>> finding = next(f for f in check(load("examples/daixian-2020.json").report) if f.rule == "proactive.pattern.items")
-    >>> finding.suggestions
-    (Suggestion(cell='proactive.licensing.decisions', value=10215, kind='transposition', confidence=0.8),)
+    >>> [(str(s.cell), s.value, s.kind, s.confidence) for s in finding.suggestions]
+    [('proactive.licensing.decisions', 10215, 'transposition', 0.8)]
     """
 
-    cell: str
+    cell: CellAddress
     value: Number
     kind: str
     confidence: float
@@ -239,8 +243,8 @@ class Finding:
     >>> finding = next(f for f in findings if f.rule == "proactive.published_within_total.normative_documents")
     >>> finding.outcome, finding.severity, finding.lhs, finding.rhs, finding.difference
     (<Outcome.FAIL: 'fail'>, <Severity.WARNING: 'warning'>, 18, 12, 6)
-    >>> finding.addresses
-    ('proactive.normative_documents.published', 'proactive.normative_documents.total_published')
+    >>> [str(address) for address in finding.addresses]
+    ['proactive.normative_documents.published', 'proactive.normative_documents.total_published']
     """
 
     rule: str
@@ -252,7 +256,7 @@ class Finding:
     rhs: Number | None = None
     difference: Number | None = None
     fingerprint: str = ""
-    culprits: tuple[str, ...] = ()
+    culprits: tuple[CellAddress, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     notes: tuple[Note, ...] = ()
     table: str | None = None
@@ -262,7 +266,8 @@ class Finding:
     blank_as_zero: bool = False
     basis: str = ""
     title: Message | None = None
-    _deferred: Callable[[], tuple[Message, str]] | None = attrs.field(default=None, eq=False, repr=False)
+    _later: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
+    _deferred: Callable[[Finding], Mapping[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def deferred(cls, make: Callable[[], tuple[Message, str]], **fields: Any) -> Finding:
@@ -274,23 +279,79 @@ class Finding:
         >>> finding.fingerprint, finding == Finding("r", Severity.INFO, Outcome.FAIL, Message("zh", "en"), fingerprint="f1")
         ('f1', True)
         """
+
+        def words() -> Mapping[str, Any]:
+            message, fingerprint = make()
+            return {"message": message, "fingerprint": fingerprint}
+
+        return cls.lazy(words, MESSAGE, **fields)
+
+    @classmethod
+    def lazy(cls, make: Callable[[], Mapping[str, Any]], later: frozenset[str] = frozenset(), **fields: Any) -> Finding:
+        """A finding with ``fields`` set now and the fields named in ``later`` made by ``make()`` when one of
+        them is first asked for (any field left out of both takes its default).
+
+        ``make`` may return ``_deferred`` (a further maker, called with the finding, for fields it leaves
+        unset): the rule engine sets a finding's outcome at once, its cells and numbers when asked for, and its
+        words after that.
+
+        >>> finding = Finding.lazy(lambda: {"lhs": 3}, frozenset({"lhs", "rhs"}), rule="r", severity=Severity.INFO,
+        ...                        outcome=Outcome.FAIL, message=Message("zh", "en"))
+        >>> finding.rhs, finding.lhs, finding.outcome
+        (None, 3, <Outcome.FAIL: 'fail'>)
+        """
         finding = cls.__new__(cls)
-        for field in attrs.fields(cls):
-            if field.name not in _DEFERRED:
-                object.__setattr__(finding, field.name, fields.get(field.name.lstrip("_"), field.default))
-        object.__setattr__(finding, "_deferred", make)
+        now = _NOW.get(later)
+        if now is None:
+            now = _NOW[later] = tuple((f.name, f.default) for f in _FIELDS if f.name not in later | _PRIVATE)
+        set_ = object.__setattr__
+        get = fields.get
+        for name, default in now:
+            set_(finding, name, get(name, default))
+        set_(finding, "_later", later)
+        set_(finding, "_deferred", lambda _: make())
+        return finding
+
+    def lazy_like(
+        self, outcome: Outcome, title: Message | None, make: Callable[[Finding], Mapping[str, Any]]
+    ) -> Finding:
+        """A lazy finding (:meth:`lazy`) of this one's rule instance — its rule, severity, table, base and basis —
+        with ``outcome`` and ``title``, every other field made by ``make(finding)`` when first asked for (one
+        maker may serve many findings: the rule engine makes a check's findings so, allocating nothing more).
+
+        >>> passed = Finding("r", Severity.INFO, Outcome.PASS, Message("zh", "en"))
+        >>> shown = passed.lazy_like(Outcome.FAIL, None, lambda finding: {"lhs": 2})
+        >>> shown.rule, shown.outcome, shown.lhs
+        ('r', <Outcome.FAIL: 'fail'>, 2)
+        """
+        finding = Finding.__new__(Finding)
+        set_ = object.__setattr__
+        set_(finding, "rule", self.rule)
+        set_(finding, "severity", self.severity)
+        set_(finding, "outcome", outcome)
+        set_(finding, "table", self.table)
+        set_(finding, "base", self.base)
+        set_(finding, "basis", self.basis)
+        set_(finding, "title", title)
+        set_(finding, "_later", LATER)
+        set_(finding, "_deferred", make)
         return finding
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for a slot left unset: the message and fingerprint of a deferred finding.
-        make = object.__getattribute__(self, "_deferred") if name in _DEFERRED else None
-        if make is None:
+        # Called only for a slot left unset: a field of a lazy finding not made yet.
+        if name not in LATER or name not in object.__getattribute__(self, "_later"):
             raise AttributeError(name)
-        message, fingerprint = make()
-        object.__setattr__(self, "message", message)
-        object.__setattr__(self, "fingerprint", fingerprint)
-        object.__setattr__(self, "_deferred", None)
-        return message if name == "message" else fingerprint
+        while not _is_set(self, name):
+            make = object.__getattribute__(self, "_deferred")
+            if make is None:  # a field the makers left out takes its default
+                object.__setattr__(self, name, _DEFAULTS[name])
+                break
+            made = make(self)
+            object.__setattr__(self, "_deferred", made.get("_deferred"))
+            for field, value in made.items():
+                if field != "_deferred":
+                    object.__setattr__(self, field, value)
+        return object.__getattribute__(self, name)
 
     @property
     def base_rule(self) -> str:
@@ -324,12 +385,29 @@ class Finding:
         return () if self.reading is not None else self.suggestions
 
     @property
-    def addresses(self) -> tuple[str, ...]:
+    def addresses(self) -> tuple[CellAddress, ...]:
         """The addresses of the current report's cells this finding involves."""
         return tuple(use.cell for use in self.cells if use.report == "current")
 
 
-_DEFERRED = frozenset({"message", "fingerprint"})
+_FIELDS = attrs.fields(Finding)
+MESSAGE = frozenset({"message", "fingerprint"})
+"""The fields of a finding made last, when first asked for: its words."""
+_PRIVATE = frozenset({"_later", "_deferred"})
+_DEFAULTS = {f.name: f.default for f in _FIELDS}
+_NOW: dict[frozenset[str], tuple[tuple[str, Any], ...]] = {}
+LATER = (
+    frozenset(f.name for f in _FIELDS) - {"rule", "severity", "outcome", "table", "base", "basis", "title"} - _PRIVATE
+)
+"""The fields of a finding the rule engine makes only when asked for (all but what the rule itself says)."""
+
+
+def _is_set(finding: Finding, name: str) -> bool:
+    try:
+        object.__getattribute__(finding, name)
+    except AttributeError:
+        return False
+    return True
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from disclosure_core import Body, Count, Provenance, Reading, Registry, Report, check, dumps, load
 from disclosure_core.findings import Finding, Findings, Outcome, Severity
-from disclosure_core.layouts import builtin_layout
+from disclosure_core.layouts import CellAddress, builtin_layout
 from disclosure_core.rules.confidence import UNCERTAIN_LIMIT, report_reading
 from disclosure_core.rules.output import findings_json, findings_text, reaches
 from disclosure_core.testing import strategies
@@ -66,7 +66,7 @@ def test_a_failing_balance_on_an_uncertain_cell_is_a_reading_concern_in_both_lan
     assert balance.outcome is Outcome.FAIL
     assert balance.reading is not None
     assert balance.reading.reading is Reading.UNCERTAIN
-    assert [c.cell for c in balance.reading.cells] == ["requests.total.natural_person"]
+    assert [c.cell for c in balance.reading.cells] == [CellAddress.parse("requests.total.natural_person")]
     layout = builtin_layout("gov-2021")
     zh, en = findings_text(report, layout, findings, "zh"), findings_text(report, layout, findings, "en")
     assert (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_core import Report, check, load
+from disclosure_core import CellAddress, Report, check, load
 from disclosure_core.findings import NO_PREVIOUS, Finding, Findings, NoteKind, Outcome
 
 SHANGHAI = Path(__file__).parent / "fixtures" / "shanghai-gov-office-2019.json"
@@ -52,7 +52,7 @@ def test_daixian_arithmetic_is_shown(dai: Findings) -> None:
     assert found["requests.row_total.new"].missing[0] == "requests.new.total"
     handled = found["requests.results_total.natural_person"]
     assert [(c.cell, c.value.number) for c in handled.cells if c.side == "lhs"] == [
-        ("requests.total.natural_person", 7)
+        (CellAddress.parse("requests.total.natural_person"), 7)
     ]
     assert len(handled.missing) == 19
 
@@ -61,7 +61,7 @@ def test_daixian_transposition_is_suggested_as_information(dai: Findings) -> Non
     pattern = by_rule(dai)["proactive.pattern.items"]
     assert pattern.severity.value == "info"
     assert [(s.cell, s.value, s.kind) for s in pattern.suggestions] == [
-        ("proactive.licensing.decisions", 10215, "transposition")
+        (CellAddress.parse("proactive.licensing.decisions"), 10215, "transposition")
     ]
     assert "2149" in pattern.message.zh
     assert "10215" in pattern.message.zh
@@ -156,7 +156,7 @@ def test_previous_report_checks_carry_over(dai: Findings) -> None:
 def test_an_inequality_suggests_a_recognisable_slip_never_its_boundary(dai: Findings) -> None:
     published = by_rule(dai)["proactive.published_within_total.normative_documents"]
     assert [(s.cell, s.value, s.kind) for s in published.suggestions] == [
-        ("proactive.normative_documents.total_published", 21, "transposition")
+        (CellAddress.parse("proactive.normative_documents.total_published"), 21, "transposition")
     ]
 
 

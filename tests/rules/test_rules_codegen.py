@@ -7,20 +7,24 @@ import random
 import re
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from disclosure_core import Registry, official_layouts
 from disclosure_core.layouts import CellAddress, builtin_layout
+from disclosure_core.model import Section
 from disclosure_core.rules import builtin_rule_set
 from disclosure_core.rules.codegen import UnsafeCode, names, validate
 from disclosure_core.rules.engine import check, compiled_for, evaluate_interpreted
 from disclosure_core.rules.equivalence import Case, differences, varied_case
 from disclosure_core.rules.examples import consistent_report
 from disclosure_core.rules.kinds.relation import RelationCheck
+from disclosure_core.rules.kinds.required import RequiredCheck
 from disclosure_core.rules.kinds.threshold import ThresholdCheck
 from disclosure_core.rules.loader import parse_rule_set
+from disclosure_core.rules.narrative import SAMPLES
 from disclosure_core.testing import strategies as st_dc
 from disclosure_core.values import Money
 
@@ -29,6 +33,16 @@ RULES, LAYOUTS = REGISTRY.rule_set(), REGISTRY.layouts()
 ALLOWED = {
     "_rules",
     "cells",
+    "prev",
+    "figs",
+    "yoy",
+    "pget",
+    "fget",
+    "unverified",
+    "unknown",
+    "value",
+    "percent",
+    "share_unit",
     "BLANK",
     "PH",
     "zero",
@@ -41,7 +55,7 @@ ALLOWED = {
     "empty",
     "blank",
 }
-GENERATED = re.compile(r"[nvKC]\d+")
+GENERATED = re.compile(r"[nvqwxKPFC]\d+")
 
 
 @given(st.randoms(use_true_random=False))
@@ -81,15 +95,19 @@ def test_kinds_without_code_and_checks_their_kind_cannot_emit_are_interpreted_vi
     compiled = compiled_for(builtin_rule_set(), builtin_layout("gov-2021"))
     interpreted = {compiled.instances[i].rule.kind for i in compiled.program.interpreted}
     inline = {compiled.instances[i].rule.kind for i in compiled.program.inline}
-    assert interpreted >= {"narrative", "required", "deadline", "format", "unit", "year_over_year"}
-    assert inline == {"sum", "balance", "compare", "threshold"}
-    # A relation or threshold is interpreted only when it is not linear over this year's cells.
+    assert interpreted >= {"required", "deadline", "format", "unit"}
+    assert inline == {"sum", "balance", "compare", "threshold", "year_over_year", "narrative", "breakdown", "required"}
+    # A relation or threshold is interpreted only when it is not linear over cells (it reads facts); a
+    # required check only when it is about sections.
     for index in compiled.program.interpreted:
         check = compiled.instances[index].check
         if isinstance(check, RelationCheck):
             assert check.fast is None
+            assert any(isinstance(name, str) for _, name in check.keys)
         elif isinstance(check, ThresholdCheck):
             assert any(previous or isinstance(name, str) for previous, name in check.keys)
+        elif isinstance(check, RequiredCheck):
+            assert check.sections
 
 
 def test_every_cell_is_read_once() -> None:
@@ -193,10 +211,95 @@ def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code() -> No
 )
 def test_the_validator_refuses_anything_outside_the_allow_list(body: str) -> None:
     with pytest.raises(UnsafeCode):
-        validate(f"def _rules(cells, BLANK, PH, zero):\n{body}\n")
+        validate(f"def _rules(cells, prev, figs, yoy, BLANK, PH, zero):\n{body}\n")
 
 
 def test_the_validator_accepts_what_is_generated() -> None:
     source = compiled_for(builtin_rule_set(), builtin_layout("gov-2021")).program.source
     assert isinstance(validate(source), ast.Module)
     assert CellAddress.parse("requests.new.total") is CellAddress("requests", "new", "total")
+
+
+HOSTILE_KINDS = """
+[[rules]]
+id = "evil.yearly"
+kind = "year_over_year"
+severity = "warning"
+title = { zh = "__import__('os')", en = "'); exec('1'); ('" }
+message = { zh = "{arithmetic}\\n    unknown(0)\\n", en = "prev.clear()" }
+basis = "figs.__class__"
+left = "requests.carried_over.total"
+op = "=="
+right = "previous.requests.carried_forward.total"
+
+[[rules]]
+id = "evil.narrative"
+kind = "narrative"
+severity = "info"
+title = { zh = "yoy = 2; figs.clear()", en = "x0.percent.__add__" }
+message = { zh = "lambda: 0", en = "`rm -rf`" }
+basis = "globals()"
+figure = "granted"
+measure = "percent"
+against = "requests.total.total"
+
+[[rules]]
+id = "evil.breakdown"
+kind = "breakdown"
+severity = "error"
+title = { zh = "open('/etc/passwd')", en = "\\u202e" }
+message = { zh = "fget(F0, evil)", en = "{{}}.__class__" }
+basis = "sys.modules"
+whole = "requests.total.total"
+parts = "requests.granted.*"
+
+[[rules]]
+id = "evil.required"
+kind = "required"
+severity = "warning"
+title = { zh = "\\u0000", en = "breakpoint()" }
+message = { zh = "pget(P0, BLANK, evil)", en = "eval('2')" }
+basis = "compile('1', 'x', 'eval')"
+cells = ["appeals.review.total"]
+"""
+
+
+def test_the_kinds_that_newly_emit_code_put_none_of_a_hostile_rule_file_in_it() -> None:
+    rules = parse_rule_set(HOSTILE_KINDS, origin="hostile-kinds.toml")
+    layout = builtin_layout("gov-2021")
+    program = compiled_for(rules, layout).program
+    source = program.source
+    assert len(program.inline) == 4
+    assert program.interpreted == ()
+    for rule in rules.rules:
+        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
+            assert text not in source
+    for word in ("import", "exec", "lambda", "globals", "__", "'", '"', "#", "open", "eval", "sys", "clear", "granted"):
+        assert word not in source, word
+    assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
+    report = consistent_report(layout)
+    for previous in (None, consistent_report(layout, report.year - 1)):
+        assert (
+            check(report, rules=rules, layouts=official_layouts(), previous=previous).all
+            == evaluate_interpreted(report, rules=rules, layouts=official_layouts(), previous=previous).all
+        )
+
+
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from((-1, 0, 1)),
+)
+def test_a_stated_share_passes_in_generated_code_exactly_when_the_interpreter_says(
+    n: int, total: int, places: int, nudge: int
+) -> None:
+    # The share as printed (rounded to ``places``), one unit in its last place off either way, or spot on.
+    unit = Decimal(1).scaleb(-places)
+    share = (Decimal(n) * 100 / Decimal(total)).quantize(unit) + nudge * unit
+    report = consistent_report(builtin_layout("gov-2021")).with_cells({"requests.total.total": total})
+    sentence = SAMPLES["granted"].format(n=n) + f"，占{share}%"
+    overview = report.sections.overview or Section("一、总体情况")
+    stated = Section(overview.heading, (*overview.paragraphs, sentence + "。"))
+    report = report.evolve(sections=attrs.evolve(report.sections, overview=stated))
+    assert differences(Case(report, None, False), RULES, LAYOUTS) == []

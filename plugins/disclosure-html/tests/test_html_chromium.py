@@ -12,7 +12,17 @@ import html5lib
 import pytest
 from disclosure_html import HtmlRenderer
 
-from disclosure_core import CellUse, Finding, Findings, Message, Outcome, RenderOptions, Severity, builtin_layout
+from disclosure_core import (
+    CellAddress,
+    CellUse,
+    Finding,
+    Findings,
+    Message,
+    Outcome,
+    RenderOptions,
+    Severity,
+    builtin_layout,
+)
 from disclosure_core.rendering import cell_text
 from disclosure_core.testing import data, numbered_report
 from disclosure_core.testing.chromium import chromium as run_chromium
@@ -38,7 +48,7 @@ def page_file(tmp_path: Path, layout_id: str) -> Path:
         Severity.ERROR,
         Outcome.FAIL,
         Message("一加二不等于三加四", "1 + 2 differs from 3 + 4"),
-        (CellUse("requests.new.natural_person", report.cell("requests.new.natural_person")),),
+        (CellUse(CellAddress.parse("requests.new.natural_person"), report.cell("requests.new.natural_person")),),
         lhs=2029,
         rhs=2357,
         difference=-328,

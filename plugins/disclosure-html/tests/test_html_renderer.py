@@ -15,6 +15,7 @@ from disclosure_core import (
     NOT_APPLICABLE,
     Absent,
     Body,
+    CellAddress,
     CellUse,
     CellValue,
     Count,
@@ -160,7 +161,7 @@ def test_rendering_is_deterministic(daixian: Report) -> None:
 
 
 def finding(rule: str, severity: Severity, outcome: Outcome, cells: dict[str, object], **extra: object) -> Finding:
-    uses = tuple(CellUse(cell, value) for cell, value in cells.items())  # type: ignore[arg-type]
+    uses = tuple(CellUse(CellAddress.parse(cell), value) for cell, value in cells.items())  # type: ignore[arg-type]
     message = Message(f"{rule} 不符", f"{rule} fails")
     return Finding(rule, severity, outcome, message, uses, table="requests", **extra)  # type: ignore[arg-type]
 
@@ -191,7 +192,9 @@ def test_findings_mark_their_cells_and_are_listed_with_their_arithmetic(daixian:
                 Severity.INFO,
                 Outcome.FAIL,
                 {"proactive.licensing.decisions": Count(10125)},
-                suggestions=(Suggestion("proactive.licensing.decisions", 10215, "transposition", 0.9),),
+                suggestions=(
+                    Suggestion(CellAddress.parse("proactive.licensing.decisions"), 10215, "transposition", 0.9),
+                ),
             ),
             finding("appeals.review.total", Severity.ERROR, Outcome.PASS, {"appeals.review.total": Count(1)}),
         )

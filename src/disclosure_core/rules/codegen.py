@@ -1,18 +1,20 @@
 """Rules compiled to straight-line code: one generated Python function per (rule set, layout).
 
 The function reads every cell the compiled instances use once into a local (its number, or None when it
-holds none) and then tests each instance inline. It answers one question per instance: *does it pass for
-sure?* Those that do are done (their shared pass finding is all a check returns for them); the others — and
-the instances of kinds that emit no code — go to the detailed (interpreted) path, which is the authority on
-every outcome that is not a plain pass.
+holds none) — of this year's report, of last year's (``prev``) and the figures stated in the text (``figs``)
+— and then tests each instance inline. It answers up to three questions per instance: *does it pass for
+sure?* Those that do are done (their shared pass finding is all a check returns for them). If not: *is it
+empty for sure, or not verifiable for sure?* Those findings are made without evaluating anything (their
+details when shown). The others — and the instances of kinds that emit no code — go to the detailed
+(interpreted) path, which is the authority on every outcome the code does not decide.
 
 Each kind emits its own test (``Kind.emit``, given an :class:`Emitter`); a kind without one, or a check
 its kind cannot emit (facts, previous-year cells, text), is evaluated by the interpreter instead, and
 :attr:`Program.interpreted` lists those instances.
 
 The generated source is built from validated structures only: the emitter gives out the only names in it
-(``n0``, ``K0``, ``C0`` …, generated here), cell addresses and decimal constants enter the function's
-namespace as objects (never as text), integers are re-rendered by ``int.__repr__``, and operators come from
+(``n0``, ``K0``, ``C0`` …, generated here), cell addresses, figure ids (checked against the known figures
+when the rule was compiled) and decimal constants enter the function's namespace as objects (never as text), integers are re-rendered by ``int.__repr__``, and operators come from
 a fixed table. Before compiling, :func:`validate` walks the source's syntax tree and refuses any node,
 name, attribute or constant outside a small allow-list — whatever a kind's code did.
 
@@ -21,7 +23,7 @@ name, attribute or constant outside a small allow-list — whatever a kind's cod
 >>> from disclosure_core.rules.instances import compile_rules
 >>> program = compile_rules(builtin_rule_set(), builtin_layout("gov-2021")).program
 >>> program.source.splitlines()[0], len(program.inline) > 50
-('def _rules(cells, BLANK, PH, zero):', True)
+('def _rules(cells, prev, figs, yoy, BLANK, PH, zero):', True)
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from typing import Any
 
 import attrs
 
-from disclosure_core.layouts import CellAddress
+from disclosure_core.layouts import CellAddress, CellKind, Layout
 from disclosure_core.rules.compile import Number
+from disclosure_core.rules.narrative import FIGURES
 from disclosure_core.values import BLANK, AbsenceKind, CellValue
 
 OPERATORS = {"==": "==", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
@@ -48,15 +51,30 @@ Code = str
 @attrs.frozen
 class Test:
     """What a kind emits for one check: ``passes`` holds only when the check passes for sure; ``empty``
-    (optional), tested when it does not, only when it ends ``empty`` for sure (the report states nothing)."""
+    (optional), tested when it does not, only when it ends ``empty`` for sure (the report states nothing);
+    ``unverifiable`` (optional), tested when neither holds, only when it ends ``not_verifiable`` for sure."""
 
     passes: Code
     empty: Code | None = None
+    unverifiable: Code | None = None
 
 
-_NAME = re.compile(r"[nvKC]\d+")
-_FIXED_NAMES = {"_rules", "cells", "BLANK", "PH", "zero", "get", "failed", "fail", "empty", "blank"}
-_ATTRIBUTES = {"get", "number", "append", "kind"}
+_NAME = re.compile(r"[nvqwxKPFC]\d+")
+_ARGUMENTS = ("cells", "prev", "figs", "yoy", "BLANK", "PH", "zero")
+_FIXED_NAMES = {
+    "_rules",
+    *_ARGUMENTS,
+    "get",
+    "pget",
+    "fget",
+    "failed",
+    "fail",
+    "empty",
+    "blank",
+    "unverified",
+    "unknown",
+}
+_ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent", "share_unit"}
 _NODES = (
     ast.Module,
     ast.FunctionDef,
@@ -112,10 +130,46 @@ class Emitter:
     ('n0', 'C0', '(-2)')
     """
 
-    def __init__(self) -> None:
+    def __init__(self, layout: Layout | None = None) -> None:
+        self.layout = layout
         self.cells: dict[CellAddress, str] = {}
+        self.previous: dict[CellAddress, str] = {}
+        self.figures: dict[str, str] = {}
         self.values: set[str] = set()
         self.constants: dict[str, Decimal] = {}
+
+    def counts(self, address: CellAddress) -> bool:
+        """Whether ``address`` is a count cell of the layout (integers: arithmetic on them is exact)."""
+        if self.layout is None or not self.layout.has_cell(address):
+            return False
+        return self.layout.column_of(address).kind is not CellKind.MONEY
+
+    def previous_number(self, address: CellAddress) -> Code:
+        """The local holding last year's ``address``'s number (None when it holds none or there is no report)."""
+        if not isinstance(address, CellAddress):
+            raise UnsafeCode(f"not a cell address: {address!r}")
+        name = self.previous.get(address)
+        if name is None:
+            name = self.previous[address] = f"q{len(self.previous)}"
+        return name
+
+    def previous_not_placeholder(self, address: CellAddress) -> Code:
+        """Last year's ``address`` holds a number, or its absence is not a placeholder."""
+        name = self.previous_number(address)
+        self.values.add(name)
+        return f"({name} is not None or w{name[1:]}.kind is not PH)"
+
+    def figure(self, figure: str) -> Code:
+        """The local holding the figure the text states under ``figure`` (a known figure id), or None."""
+        if figure not in FIGURES:
+            raise UnsafeCode(f"not a figure: {figure!r}")
+        name = self.figures.get(figure)
+        if name is None:
+            name = self.figures[figure] = f"x{len(self.figures)}"
+        return name
+
+    yoy: Code = "yoy"
+    """0 when no previous report was given, 1 when it is of the same layout, 2 for another layout."""
 
     def number(self, address: CellAddress) -> Code:
         """The local holding ``address``'s number (None when it holds none), read once per report."""
@@ -213,51 +267,84 @@ def linear_total(numbers: Sequence[Number], terms: Sequence[tuple[int, Number]],
 class Program:
     """The generated function and what it covers.
 
-    ``run(cells, blank_as_zero)`` returns two lists of positions in ``inline``: the instances that did not
-    pass for sure, and those of them that are empty for sure. ``inline`` are the instance indexes it tests,
-    ``interpreted`` those it leaves to the interpreter.
+    ``run(cells, previous, figures, yoy, blank_as_zero)`` returns three lists of positions in ``inline``: the
+    instances it could not decide, those that are empty for sure and those not verifiable for sure (every
+    other one passes). ``inline`` are the instance indexes it tests, ``interpreted`` those it leaves to the
+    interpreter; ``figures`` tells whether it reads the figures stated in the text.
     """
 
     source: str
-    run: Callable[[Mapping[CellAddress, CellValue], bool], tuple[list[int], list[int]]]
+    run: Callable[
+        [Mapping[CellAddress, CellValue], Mapping[CellAddress, CellValue], Mapping[str, Any], int, bool],
+        tuple[list[int], list[int], list[int]],
+    ]
     inline: tuple[int, ...]
     interpreted: tuple[int, ...]
+    figures: bool = False
 
 
 def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Program:
     """The program testing ``tests`` ((instance index, test or None for the interpreter)) in one function."""
     inline = [(index, test) for index, test in tests if test is not None]
     interpreted = tuple(index for index, test in tests if test is None)
-    keys = {f"K{i}": address for i, address in enumerate(emitter.cells)}
-    lines = ["def _rules(cells, BLANK, PH, zero):", "    get = cells.get"]
-    for i, name in enumerate(emitter.cells.values()):
-        if name in emitter.values:
-            lines += [f"    v{i} = get(K{i}, BLANK)", f"    {name} = v{i}.number"]
-        else:
-            lines.append(f"    {name} = get(K{i}, BLANK).number")
+    keys: dict[str, object] = {f"K{i}": address for i, address in enumerate(emitter.cells)}
+    keys.update({f"P{i}": address for i, address in enumerate(emitter.previous)})
+    keys.update({f"F{i}": figure for i, figure in enumerate(emitter.figures)})
+    lines = [
+        f"def _rules({', '.join(_ARGUMENTS)}):",
+        "    get = cells.get",
+        "    pget = prev.get",
+        "    fget = figs.get",
+    ]
+    for prefix, value, getter, read in (("n", "v", "get", emitter.cells), ("q", "w", "pget", emitter.previous)):
+        for i, name in enumerate(read.values()):
+            key = "K" if prefix == "n" else "P"
+            if name in emitter.values:
+                lines += [f"    {value}{i} = {getter}({key}{i}, BLANK)", f"    {name} = {value}{i}.number"]
+            else:
+                lines.append(f"    {name} = {getter}({key}{i}, BLANK).number")
+    lines += [f"    {name} = fget(F{i})" for i, name in enumerate(emitter.figures.values())]
     lines += ["    failed = []", "    fail = failed.append", "    empty = []", "    blank = empty.append"]
+    lines += ["    unverified = []", "    unknown = unverified.append"]
     for position, (_, test) in enumerate(inline):
-        lines += [f"    if not {test.passes}:", f"        fail({position})"]
+        lines.append(f"    if not {test.passes}:")
+        branch = "if"
         if test.empty is not None:
             lines += [f"        if {test.empty}:", f"            blank({position})"]
-    lines.append("    return failed, empty")
+            branch = "elif"
+        if test.unverifiable is not None:
+            lines += [f"        {branch} {test.unverifiable}:", f"            unknown({position})"]
+            branch = "elif"
+        if branch == "if":
+            lines.append(f"        fail({position})")
+        else:
+            lines += ["        else:", f"            fail({position})"]
+    lines.append("    return failed, empty, unverified")
     source = "\n".join(lines) + "\n"
     tree = validate(source)
     namespace: dict[str, Any] = {"__builtins__": {}, **keys, **emitter.constants}
     exec(compile(tree, "<rules>", "exec"), namespace)  # validated above: names, nodes, constants
     function = namespace["_rules"]
 
-    def run(cells: Mapping[CellAddress, CellValue], blank_as_zero: bool) -> tuple[list[int], list[int]]:
-        result: tuple[list[int], list[int]] = function(cells, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero)
+    def run(
+        cells: Mapping[CellAddress, CellValue],
+        previous: Mapping[CellAddress, CellValue],
+        figures: Mapping[str, Any],
+        yoy: int,
+        blank_as_zero: bool,
+    ) -> tuple[list[int], list[int], list[int]]:
+        result: tuple[list[int], list[int], list[int]] = function(
+            cells, previous, figures, yoy, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero
+        )
         return result
 
-    return Program(source, run, tuple(index for index, _ in inline), interpreted)
+    return Program(source, run, tuple(index for index, _ in inline), interpreted, bool(emitter.figures))
 
 
 def validate(source: str) -> ast.Module:
     """The parsed source, after checking every node against the allow-list; :class:`UnsafeCode` otherwise.
 
-    >>> validate("def _rules(cells, BLANK, PH, zero):\\n    return __import__\\n")
+    >>> validate("def _rules(cells, prev, figs, yoy, BLANK, PH, zero):\\n    return __import__\\n")
     Traceback (most recent call last):
     ...
     disclosure_core.rules.codegen.UnsafeCode: name '__import__' is not generated here
@@ -275,10 +362,12 @@ def validate(source: str) -> ast.Module:
         ):
             raise UnsafeCode(f"constant {node.value!r} is not allowed")
         if isinstance(node, ast.Call) and not _allowed_call(node):
-            raise UnsafeCode("only get(), fail(), blank() and the lists' append() are called")
+            raise UnsafeCode(
+                "only get(), pget(), fget(), fail(), blank(), unknown() and the lists' append() are called"
+            )
         if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
             raise UnsafeCode("only the one function _rules is generated")
-        if isinstance(node, ast.arg) and node.arg not in {"cells", "BLANK", "PH", "zero"}:
+        if isinstance(node, ast.arg) and node.arg not in _ARGUMENTS:
             raise UnsafeCode(f"argument {node.arg!r} is not allowed")
     return tree
 
@@ -288,7 +377,7 @@ def _allowed_call(node: ast.Call) -> bool:
     if node.keywords:
         return False
     if isinstance(func, ast.Name):
-        return func.id in {"get", "fail", "blank"}
+        return func.id in {"get", "pget", "fget", "fail", "blank", "unknown"}
     return isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name)
 
 

@@ -53,8 +53,8 @@ class ReportReading:
     """
 
     cells: dict[Reading, int]
-    uncertain: tuple[str, ...] = ()
-    in_identities: tuple[str, ...] = ()
+    uncertain: tuple[CellAddress, ...] = ()
+    in_identities: tuple[CellAddress, ...] = ()
     concerns: int = 0
 
     @property
@@ -74,8 +74,8 @@ def report_reading(report: Report, findings: Findings) -> ReportReading:
     (True, 0)
     """
     counts = Counter(reading_of(value) for _, value in report.tables)
-    uncertain = tuple(str(a) for a, v in report.tables if reading_of(v) is Reading.UNCERTAIN)
-    in_identities: dict[str, None] = {}
+    uncertain = tuple(a for a, v in report.tables if reading_of(v) is Reading.UNCERTAIN)
+    in_identities: dict[CellAddress, None] = {}
     for finding in findings:
         concern = finding.reading
         if concern is None or finding.severity is not Severity.ERROR or finding.outcome is Outcome.RULE_ERROR:
@@ -91,23 +91,22 @@ def report_reading(report: Report, findings: Findings) -> ReportReading:
     )
 
 
-def cell_name(layout: Layout | None, cell: str, lang: str, report: str = "current") -> str:
+def cell_name(layout: Layout | None, cell: CellAddress, lang: str, report: str = "current") -> str:
     """A cell as a reader finds it on the page: table number, row label · column label.
 
     >>> from disclosure_core.layouts import builtin_layout
-    >>> cell_name(builtin_layout("gov-2019"), "requests.total.natural_person", "zh")
+    >>> cell_name(builtin_layout("gov-2019"), CellAddress.parse("requests.total.natural_person"), "zh")
     '表2 （七）总计·自然人'
     """
     if layout is None:
-        return cell
+        return str(cell)
     try:
-        address = CellAddress.parse(cell)
-        number = layout.table(address.table).number
-    except (ValueError, KeyError):
-        return cell
+        number = layout.table(cell.table).number
+    except KeyError:
+        return str(cell)
     table = f"表{number}" if lang == "zh" else f"Table {number}"
     earlier = ("上年" if lang == "zh" else "last year's ") if report == "previous" else ""
-    return f"{earlier}{table} {cell_label(layout, address, lang)}"
+    return f"{earlier}{table} {cell_label(layout, cell, lang)}"
 
 
 def _part(layout: Layout | None, cell: ReadCell, lang: str) -> str:
@@ -164,7 +163,7 @@ def report_note(layout: Layout | None, reading: ReportReading) -> Message | None
     """The line that opens the findings of a report whose tables were not read with confidence, else None.
 
     >>> from disclosure_core.layouts import builtin_layout
-    >>> note = report_note(builtin_layout("gov-2019"), ReportReading({}, ("a.b.c",) * 4))
+    >>> note = report_note(builtin_layout("gov-2019"), ReportReading({}, (CellAddress("a", "b", "c"),) * 4))
     >>> note.en.startswith("The tables could not be read with confidence: 4 cells read uncertainly")
     True
     """

@@ -110,7 +110,7 @@ class Result:
     linear: Linear | None = None
     values: Mapping[Key, Number] = attrs.field(factory=dict)
     suggestions: tuple[Suggestion, ...] = ()
-    culprits: tuple[str, ...] = ()
+    culprits: tuple[CellAddress, ...] = ()
     later: Callable[[], Mapping[str, Words]] | None = None
     """More words, made only when the finding's message is (the arithmetic written out, say)."""
 
@@ -120,7 +120,11 @@ EMPTY = Result(Outcome.EMPTY)
 
 
 class Check(Protocol):
-    """A compiled rule instance: ``evaluate`` returns None for a pass (the common case, kept cheap)."""
+    """A compiled rule instance: ``evaluate`` returns None for a pass (the common case, kept cheap).
+
+    A check may also define ``outcome(ctx) -> Outcome | None``: the outcome ``evaluate`` would give (None for
+    a pass), found without building its result; the engine then evaluates it only when its finding is shown.
+    """
 
     def evaluate(self, ctx: Context) -> Result | None:
         """Evaluate against one report."""

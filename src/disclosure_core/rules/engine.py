@@ -16,12 +16,14 @@ from __future__ import annotations
 import hashlib
 import weakref
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
 
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
+from disclosure_core.findings import MESSAGE, CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
-from disclosure_core.rules.context import Context, Result
+from disclosure_core.rules.context import Context, Result, figures_of
 from disclosure_core.rules.evidence import failure_note
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
@@ -83,43 +85,114 @@ def check(
     compiled = compiled_for(rules, layout)
     plan = compiled.plan(report.year, report.body.level.value, disabled)
     program = compiled.program
-    cells = report.tables.cells
-    try:
-        failed, empty = program.run(cells, blank_as_zero)
-    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
-        failed, empty = list(range(len(program.inline))), []
-    position = plan.position
     inline = program.inline
+    cells = report.tables.cells
+    figures = figures_of(report) if program.figures else None
+    yoy = 0 if previous is None else 1 if previous_layout is layout else 2
+    try:
+        failed, empty, unverified = program.run(
+            cells, previous.tables.cells if previous else _NONE, figures or _NONE, yoy, blank_as_zero
+        )
+    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
+        failed, empty, unverified = list(range(len(inline))), [], []
+    position = plan.position
     findings: list[Finding] | None = None
+    instances = compiled.instances
     if empty:
         findings = list(plan.passed)
-        instances = compiled.instances
         for p in empty:
             index = inline[p]
             if index in position:
                 findings[position[index]] = instances[index].empty
-        blanks = set(empty)
-        failed = [p for p in failed if p not in blanks]
     todo = [index for p in failed if (index := inline[p]) in position]
     if plan.interpreted:
         todo += plan.interpreted
         todo.sort()
-    if not todo:
+    if not todo and not unverified:
         return Findings(plan.passed if findings is None else tuple(findings))
-    ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero)
-    instances = compiled.instances
-    evaluated = [(instances[index], result) for index in todo if (result := _evaluate(instances[index], ctx))]
-    failing = [(i, r) for i, r in evaluated if r.outcome is Outcome.FAIL and i.locatable]
-    fixes = locate(ctx, compiled, failing) if failing else {}
+    ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero, figures)
     if findings is None:
         findings = list(plan.passed)
-    for instance, result in evaluated:
-        at = position[instance.index]
-        if result.outcome is Outcome.EMPTY:
-            findings[at] = instance.empty
-        else:
-            findings[at] = _finding(ctx, instance, result, fixes)
+    details = _Details(ctx, compiled)
+    for p in unverified:  # not verifiable for sure: nothing to evaluate until the finding is shown
+        index = inline[p]
+        if index in position:
+            findings[position[index]] = details.finding(instances[index], Outcome.NOT_VERIFIABLE)
+    for index in todo:
+        instance = instances[index]
+        outcome = details.outcome(instance)
+        if outcome is Outcome.EMPTY:
+            findings[position[index]] = instance.empty
+        elif outcome is not None:
+            findings[position[index]] = details.finding(instance, outcome)
     return Findings(tuple(findings))
+
+
+_NONE: Mapping[Any, Any] = MappingProxyType({})
+
+
+class _Details:
+    """What one check knows beyond the outcomes, worked out only when a finding is shown.
+
+    The outcome of each instance the generated code did not pass is found without building anything
+    (``Check.outcome``, for the kinds that have it); its finding is lazy (:meth:`Finding.lazy`): its cells,
+    numbers, culprits and notes are made when first asked for — the culprits from every failing instance of
+    the check at once, as :func:`locate` needs — and its message and fingerprint after that.
+    """
+
+    def __init__(self, ctx: Context, compiled: CompiledRules) -> None:
+        self.ctx = ctx
+        self.compiled = compiled
+        self.results: dict[int, Result | None] = {}
+        self.failing: list[Instance] = []
+        self._fixes: Mapping[CellAddress, Fix] | None = None
+        self.shown: dict[str, Instance] = {}
+
+    def outcome(self, instance: Instance) -> Outcome | None:
+        """The instance's outcome (None for a pass); its detailed result kept when it took one to know."""
+        quick = getattr(instance.check, "outcome", None)
+        if quick is None:
+            result = self.results[instance.index] = _evaluate(instance, self.ctx)
+            outcome = result.outcome if result is not None else None
+        else:
+            try:
+                outcome = quick(self.ctx)
+            except Exception:
+                outcome = Outcome.RULE_ERROR
+        if outcome is Outcome.FAIL and instance.locatable:
+            self.failing.append(instance)
+        return outcome
+
+    def result(self, instance: Instance) -> Result:
+        """The instance's detailed result (evaluated once)."""
+        index = instance.index
+        if index not in self.results:
+            self.results[index] = _evaluate(instance, self.ctx)
+        result = self.results[index]
+        assert result is not None, f"{instance.id}: its outcome was not a pass, its evaluation is"
+        return result
+
+    def fixes(self) -> Mapping[CellAddress, Fix]:
+        """The located culprits of every failing instance of this check."""
+        if self._fixes is None:
+            failing = [(i, self.result(i)) for i in self.failing]
+            self._fixes = locate(self.ctx, self.compiled, failing) if failing else {}
+        return self._fixes
+
+    def finding(self, instance: Instance, outcome: Outcome) -> Finding:
+        """The instance's lazy finding: this object makes its details (nothing is allocated per finding but
+        the finding and its place in ``shown``)."""
+        self.shown[instance.id] = instance
+        return instance.passed.lazy_like(outcome, instance.rule.title, self)
+
+    def __call__(self, finding: Finding) -> Mapping[str, Any]:
+        """The details of one of this check's lazy findings."""
+        instance = self.shown[finding.rule]
+        result = self.result(instance)
+        outcome = finding.outcome
+        assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
+        fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
+        return _details(self.ctx, instance, result, fixes)
 
 
 def evaluate_interpreted(
@@ -174,6 +247,25 @@ def _check_previous(report: Report, previous: Report) -> None:
 def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:
     """A non-passing finding; its message and fingerprint are made when first asked for."""
     rule = instance.rule
+    fields = _details(ctx, instance, result, fixes)
+    words = fields.pop("_deferred")
+    return Finding.lazy(
+        lambda: words(None),
+        MESSAGE,
+        rule=instance.id,
+        severity=rule.severity,
+        outcome=result.outcome,
+        table=rule.table,
+        base=rule.id,
+        basis=rule.basis,
+        title=rule.title,
+        **fields,
+    )
+
+
+def _details(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> dict[str, Any]:
+    """A finding's fields beyond its rule and outcome; ``_deferred`` makes its message and fingerprint."""
+    rule = instance.rule
     culprits, suggestions = result.culprits, result.suggestions
     if result.outcome is Outcome.FAIL and instance.locatable:
         culprits, suggestions = suggestions_for(ctx, [u.cell for u in result.uses if u.report == "current"], fixes)
@@ -181,33 +273,26 @@ def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[Ce
     if result.assumed_zero:
         notes = (*notes, BLANK_AS_ZERO_NOTE if ctx.blank_as_zero else ZERO_POLICY_NOTE)
 
-    def make() -> tuple[Message, str]:
+    def make(_: Finding) -> dict[str, Any]:
         words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
         if result.later is not None:
             words.update(result.later())
         template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
-        return message(template, words), fingerprint(instance.id, result)
+        return {"message": message(template, words), "fingerprint": fingerprint(instance.id, result)}
 
-    return Finding.deferred(
-        make,
-        rule=instance.id,
-        severity=rule.severity,
-        outcome=result.outcome,
-        cells=result.uses,
-        lhs=result.lhs,
-        rhs=result.rhs,
-        difference=result.difference,
-        culprits=culprits,
-        suggestions=suggestions,
-        notes=notes,
-        table=rule.table,
-        base=rule.id,
-        op=result.op,
-        missing=result.missing,
-        blank_as_zero=result.assumed_zero and ctx.blank_as_zero,
-        basis=rule.basis,
-        title=rule.title,
-    )
+    return {
+        "cells": result.uses,
+        "lhs": result.lhs,
+        "rhs": result.rhs,
+        "difference": result.difference,
+        "culprits": culprits,
+        "suggestions": suggestions,
+        "notes": notes,
+        "op": result.op,
+        "missing": result.missing,
+        "blank_as_zero": result.assumed_zero and ctx.blank_as_zero,
+        "_deferred": make,
+    }
 
 
 _RULE_ERROR = Message("规则无法求值：{title}", "the rule could not be evaluated: {title}")
@@ -231,7 +316,7 @@ def fingerprint(instance_id: str, result: Result) -> str:
 
     >>> from disclosure_core.findings import CellUse
     >>> from disclosure_core.values import Count
-    >>> fingerprint("a.b", Result(Outcome.FAIL, (CellUse("a.b.c", Count(3)),), 3, 2))
+    >>> fingerprint("a.b", Result(Outcome.FAIL, (CellUse(CellAddress("a", "b", "c"), Count(3)),), 3, 2))
     '61fa45e6b4dd2c7b'
     """
     parts = [instance_id, result.outcome.value]
@@ -244,7 +329,7 @@ def fingerprint(instance_id: str, result: Result) -> str:
 
 
 def _report_and_cell(use: CellUse) -> tuple[str, str]:
-    return use.report, use.cell
+    return use.report, str(use.cell)  # ordered as the written addresses, as fingerprints were first defined
 
 
 def _stated(value: CellValue) -> str:

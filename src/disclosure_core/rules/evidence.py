@@ -15,7 +15,7 @@ from disclosure_core.rules.messages import labels
 from disclosure_core.rules.yearly import WORDS, previous_label
 from disclosure_core.values import BLANK
 
-Placement = tuple[tuple[bool, CellAddress, str, str, int], ...]
+Placement = tuple[tuple[bool, CellAddress, str, int], ...]
 _PLACED: dict[tuple[int, int, int], tuple[object, object, object, Placement]] = {}
 
 
@@ -29,13 +29,13 @@ def cell_uses(ctx: Context, keys: Sequence[Key], lhs: Linear | None = None, rhs:
     current, previous = ctx.cells, ctx.previous_cells
     return [
         CellUse(
-            name,
+            address,
             (previous if before else current).get(address, BLANK),
             "previous" if before else "current",
             side,
             weight,
         )
-        for before, address, name, side, weight in placement
+        for before, address, side, weight in placement
     ]
 
 
@@ -53,7 +53,7 @@ def _placement(keys: Sequence[Key], lhs: Linear | None, rhs: Linear | None) -> P
         if isinstance(name, str):
             continue  # a fact: not a cell
         side, weight = ("lhs", left[key]) if key in left else ("rhs", right[key]) if key in right else ("", 1)
-        placed.append((previous, name, str(name), side, int(weight)))
+        placed.append((previous, name, side, int(weight)))
     placement = tuple(placed)
     if cacheable:
         if len(_PLACED) > 50_000:  # many rule sets compiled in one process: keep memory bounded
@@ -67,7 +67,7 @@ def missing_words(ctx: Context, missing: Sequence[Key], note: Note | None) -> tu
     note (no previous report). Never empty: a blank cell of last year is named like this year's."""
     if note is not None:
         return note.text.zh, note.text.en
-    cells = [str(name) for previous, name in missing if not isinstance(name, str) and not previous]
+    cells = [name for previous, name in missing if isinstance(name, CellAddress) and not previous]
     earlier = [name for previous, name in missing if isinstance(name, CellAddress) and previous]
     facts = [str(name) for _, name in missing if isinstance(name, str)]
     more = ("", "") if len(cells) <= 6 else (f"等{len(cells)}个单元格", f" and {len(cells) - 5} more")

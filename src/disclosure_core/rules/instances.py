@@ -132,12 +132,12 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
             for cell in instance.cells:
                 by_cell.setdefault(cell, []).append(instance)
     by_cell_found = {cell: tuple(found) for cell, found in by_cell.items()}
-    return CompiledRules(layout, tuple(instances), by_cell_found, program_of(instances))
+    return CompiledRules(layout, tuple(instances), by_cell_found, program_of(instances, layout))
 
 
-def program_of(instances: list[Instance]) -> Program:
+def program_of(instances: list[Instance], layout: Layout | None = None) -> Program:
     """The generated function testing every instance whose kind emits code (the others are interpreted)."""
-    emitter = Emitter()
+    emitter = Emitter(layout)
     tests: list[tuple[int, Test | None]] = []
     for index, instance in enumerate(instances):
         try:
@@ -148,7 +148,7 @@ def program_of(instances: list[Instance]) -> Program:
     try:
         return generate(tests, emitter)
     except (RecursionError, MemoryError, SyntaxError):  # too big to compile in one function: interpret all
-        return generate([(index, None) for index, _ in tests], Emitter())
+        return generate([(index, None) for index, _ in tests], Emitter(layout))
 
 
 def compile_rule(rule: Rule, layout: Layout) -> list[Instance]:

@@ -108,7 +108,7 @@ class _Residuals:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.relations: dict[int, tuple[Number, dict[CellAddress, Number]] | str | None] = {}
-        self.thresholds: dict[int, frozenset[str] | None] = {}
+        self.thresholds: dict[int, frozenset[CellAddress] | None] = {}
 
     def relation(
         self, instance: Instance, check: RelationCheck
@@ -118,10 +118,10 @@ class _Residuals:
             self.relations[instance.index] = _residual(self.ctx, check)
         return self.relations[instance.index]
 
-    def threshold_bad(self, instance: Instance, check: ThresholdCheck) -> frozenset[str] | None:
+    def threshold_bad(self, instance: Instance, check: ThresholdCheck) -> frozenset[CellAddress] | None:
         """The cells outside the threshold now (empty when it holds); None: evaluate it again."""
         if instance.index not in self.thresholds:
-            bad: frozenset[str] | None = None
+            bad: frozenset[CellAddress] | None = None
             if all(not previous and isinstance(name, CellAddress) for previous, name in check.keys):
                 result = check.evaluate(self.ctx)
                 if result is None or result.outcome not in _BROKEN:
@@ -171,7 +171,7 @@ def _holds_everywhere(
         if old is not None and isinstance(check, ThresholdCheck):
             bad = residuals.threshold_bad(instance, check)
             if bad is not None:
-                if bad - {str(cell)} or not COMPARE[check.op](needed, check.value):
+                if bad - {cell} or not COMPARE[check.op](needed, check.value):
                     return False
                 continue
         if changed is None:
@@ -188,26 +188,26 @@ def _holds_everywhere(
 
 
 def suggestions_for(
-    ctx: Context, cells: Sequence[str], fixes: Mapping[CellAddress, Fix]
-) -> tuple[tuple[str, ...], tuple[Suggestion, ...]]:
+    ctx: Context, cells: Sequence[CellAddress], fixes: Mapping[CellAddress, Fix]
+) -> tuple[tuple[CellAddress, ...], tuple[Suggestion, ...]]:
     """The culprits among ``cells`` and the suggestions for them.
 
     A plain value is suggested only when it is the finding's one culprit: otherwise any of several cells
     could be the wrong one, and only a recognisable slip singles one out.
     """
-    culprits = [fixes[a] for a in (CellAddress.parse(c) for c in dict.fromkeys(cells)) if a in fixes]
+    culprits = [fixes[a] for a in dict.fromkeys(cells) if a in fixes]
     suggestions = []
     for fix in culprits:
         if not fix.exact:  # an inequality: the boundary is no better a guess than any other value past it
             if fix.slip is not None:
                 value, slip_kind = fix.slip
-                suggestions.append(Suggestion(str(fix.cell), value, slip_kind, CONFIDENCE[slip_kind]))
+                suggestions.append(Suggestion(fix.cell, value, slip_kind, CONFIDENCE[slip_kind]))
             continue
         printed = ctx.cells.get(fix.cell)
         number = printed.number if printed is not None else None
         kind = classify(number, fix.needed) if number is not None else None
         if kind is not None:
-            suggestions.append(Suggestion(str(fix.cell), fix.needed, *kind))
+            suggestions.append(Suggestion(fix.cell, fix.needed, *kind))
         elif len(culprits) == 1:
-            suggestions.append(Suggestion(str(fix.cell), fix.needed, "value", CONFIDENCE["value"]))
-    return tuple(str(f.cell) for f in culprits), tuple(suggestions)
+            suggestions.append(Suggestion(fix.cell, fix.needed, "value", CONFIDENCE["value"]))
+    return tuple(f.cell for f in culprits), tuple(suggestions)

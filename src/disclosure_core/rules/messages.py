@@ -91,9 +91,9 @@ def show_value(value: CellValue, lang: str = "zh") -> str:
     return show_number(value.number)
 
 
-def labels(layout: Layout, addresses: Sequence[str], lang: str) -> str:
-    """Several cells named in ``lang``, joined with the language's list separator."""
-    names = [cell_label(layout, CellAddress.parse(a), lang) for a in addresses]
+def labels(layout: Layout, addresses: Sequence[CellAddress | str], lang: str) -> str:
+    """Several cells named in ``lang``, joined with the language's list separator (a fact by its path)."""
+    names = [a if isinstance(a, str) else cell_label(layout, a, lang) for a in addresses]
     return ("、" if lang == "zh" else ", ").join(names)
 
 
@@ -110,7 +110,7 @@ def arithmetic(
     for a left side that is not made of cells (a figure stated in the text). A relation that does not
     hold is written with the operator that does (``18 > 12``), so the line never states a falsehood.
     """
-    current = [CellAddress.parse(u.cell) for u in uses]
+    current = [u.cell for u in uses]
     distinct = len(set(current)) > 1  # one cell this year and last year: name it in full
     same_column = distinct and len({(a.table, a.column) for a in current}) == 1
     same_row = distinct and len({(a.table, a.row) for a in current}) == 1

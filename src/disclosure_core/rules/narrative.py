@@ -36,6 +36,22 @@ class Figure:
     quote: str
     section: str
 
+    @property
+    def share_unit(self) -> Decimal | None:
+        """One unit in the last place of the stated share (4.34% → 0.01), when the share has at most six
+        significant digits (what generated code compares exactly); None otherwise or without a share.
+
+        >>> Figure("x", 3, Decimal("4.34"), "", "").share_unit, Figure("x", 3, None, "", "").share_unit
+        (Decimal('0.01'), None)
+        """
+        percent = self.percent
+        if percent is None or not percent.is_finite():
+            return None
+        _, digits, exponent = percent.as_tuple()
+        if len(digits) > 6 or not isinstance(exponent, int):
+            return None
+        return Decimal(1).scaleb(exponent)
+
 
 # Order matters where one phrase contains another: the combined 予以公开及部分公开 comes before 予以公开.
 PATTERNS: tuple[tuple[str, str, str], ...] = (

@@ -19,7 +19,7 @@ from typing import Any
 
 from disclosure_core.catalogue import join, say
 from disclosure_core.findings import FINDINGS_SCHEMA_ID, CellUse, Finding, Findings, Outcome, Severity
-from disclosure_core.layouts import CellAddress, Layout
+from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
 from disclosure_core.rules.confidence import ReportReading, explained, reading_note, report_note, report_reading
 from disclosure_core.rules.messages import cell_label, show_number
@@ -66,7 +66,7 @@ def _value(value: CellValue) -> Any:
 
 
 def _use(use: CellUse) -> dict[str, Any]:
-    data: dict[str, Any] = {"cell": use.cell, "value": _value(use.value), "report": use.report}
+    data: dict[str, Any] = {"cell": str(use.cell), "value": _value(use.value), "report": use.report}
     if use.side:
         data.update(side=use.side, weight=use.weight)
     where = use.value.provenance
@@ -87,7 +87,7 @@ def _reading(layout: Layout | None, finding: Finding) -> dict[str, Any] | None:
         "reading": concern.reading.value,
         "cells": [
             {
-                "cell": c.cell,
+                "cell": str(c.cell),
                 "report": c.report,
                 "reading": c.reading.value,
                 "alternatives": list(c.alternatives),
@@ -120,9 +120,9 @@ def finding_json(finding: Finding, layout: Layout | None = None) -> dict[str, An
         "difference": _number(finding.difference),
         "message": {"zh": message.zh, "en": message.en},
         "fingerprint": finding.fingerprint,
-        "culprits": list(finding.culprits),
+        "culprits": [str(cell) for cell in finding.culprits],
         "suggestions": [
-            {"cell": s.cell, "value": _number(s.value), "kind": s.kind, "confidence": s.confidence}
+            {"cell": str(s.cell), "value": _number(s.value), "kind": s.kind, "confidence": s.confidence}
             for s in finding.offered_suggestions
         ],
         "missing": list(finding.missing),
@@ -145,8 +145,8 @@ def reading_json(layout: Layout | None, reading: ReportReading) -> dict[str, Any
     return {
         "confident": reading.confident,
         "cells": {r.value: n for r, n in reading.cells.items()},
-        "uncertain": list(reading.uncertain),
-        "in_identities": list(reading.in_identities),
+        "uncertain": [str(cell) for cell in reading.uncertain],
+        "in_identities": [str(cell) for cell in reading.in_identities],
         "concerns": reading.concerns,
         "message": None if note is None else {"zh": note.zh, "en": note.en},
     }
@@ -357,7 +357,7 @@ def _finding_lines(layout: Layout, finding: Finding, lang: str) -> list[str]:
     if finding.outcome is not Outcome.FAIL and finding.op and finding.cells:
         lines.append(f"      {shown_arithmetic(layout, finding.cells, finding.op, lang)}")  # both years' terms
     if finding.culprits:
-        names = join([_label(layout, c, lang) for c in finding.culprits], lang)
+        names = join([cell_label(layout, c, lang) for c in finding.culprits], lang)
         lines.append(f"      {say('findings.culprits' if note is None else 'findings.check', lang, cells=names)}")
     for s in finding.offered_suggestions:
         printed = next((u.value for u in finding.cells if u.cell == s.cell), None)
@@ -366,7 +366,7 @@ def _finding_lines(layout: Layout, finding: Finding, lang: str) -> list[str]:
         line = say(
             "findings.suggest",
             lang,
-            cell=_label(layout, s.cell, lang),
+            cell=cell_label(layout, s.cell, lang),
             before=before,
             after=s.value,
             kind=kind,
@@ -375,13 +375,6 @@ def _finding_lines(layout: Layout, finding: Finding, lang: str) -> list[str]:
         lines.append(f"      {line}")
     lines += [f"      · {note.text.text(lang)}" for note in finding.notes]
     return lines
-
-
-def _label(layout: Layout, cell: str, lang: str) -> str:
-    try:
-        return cell_label(layout, CellAddress.parse(cell), lang)
-    except ValueError:
-        return cell
 
 
 def dump_findings(

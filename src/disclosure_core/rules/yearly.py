@@ -70,17 +70,16 @@ def yearly_arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: st
 
     >>> from disclosure_core.layouts import builtin_layout
     >>> from disclosure_core.values import BLANK, Count
-    >>> uses = [CellUse("proactive.regulations.in_force", Count(15), "current", "lhs", 1),
-    ...         CellUse("proactive.regulations.in_force", Count(12), "previous", "rhs", 1),
-    ...         CellUse("proactive.regulations.issued", Count(3), "current", "rhs", 1),
-    ...         CellUse("proactive.regulations.repealed", Count(1), "current", "rhs", -1)]
+    >>> in_force, issued, repealed = (CellAddress("proactive", "regulations", c) for c in ("in_force", "issued", "repealed"))
+    >>> uses = [CellUse(in_force, Count(15), "current", "lhs", 1), CellUse(in_force, Count(12), "previous", "rhs", 1),
+    ...         CellUse(issued, Count(3), "current", "rhs", 1), CellUse(repealed, Count(1), "current", "rhs", -1)]
     >>> yearly_arithmetic(builtin_layout("gov-2021"), uses, "==", "zh", held=False)
     '去年现行有效件数 12 + 本年制发件数 3 − 本年废止件数 1 = 14 ≠ 本年现行有效件数 15'
-    >>> blank = [uses[0], CellUse("proactive.regulations.in_force", BLANK, "previous", "rhs", 1), *uses[2:]]
+    >>> blank = [uses[0], CellUse(in_force, BLANK, "previous", "rhs", 1), *uses[2:]]
     >>> yearly_arithmetic(builtin_layout("gov-2021"), blank, "==", "en")
     'In force (last year) (blank) + Issued this year 3 − Repealed this year 1 = In force (this year) 15'
     """
-    addresses = [CellAddress.parse(u.cell) for u in uses]
+    addresses = [u.cell for u in uses]
     same_row = len({(a.table, a.row) for a in addresses}) == 1
     same_column = not same_row and len({(a.table, a.column) for a in addresses}) == 1
     sides: dict[str, list[CellUse]] = {"lhs": [], "rhs": []}
@@ -90,14 +89,14 @@ def yearly_arithmetic(layout: Layout, uses: Sequence[CellUse], op: str, lang: st
     if not any(u.report == "previous" for u in first):  # last year's cells on the left of the rule
         first, second, shown_op = sides["lhs"], sides["rhs"], op
 
-    def term(use: CellUse, address: CellAddress) -> str:
-        name = cell_label(layout, address, lang, row=not same_row, column=not same_column)
+    def term(use: CellUse) -> str:
+        name = cell_label(layout, use.cell, lang, row=not same_row, column=not same_column)
         return f"{marked(name, use.report, lang)} {_value(use, lang)}"
 
     def side(part: list[CellUse]) -> str:
         text = ""
         for use in part:
-            shown = term(use, CellAddress.parse(use.cell))
+            shown = term(use)
             text += (
                 (f" − {shown}" if use.weight < 0 else f" + {shown}")
                 if text

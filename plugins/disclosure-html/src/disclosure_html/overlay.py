@@ -140,9 +140,8 @@ def build_overlay(
     for number, finding in enumerate([*shown, *doubtful], start=1):
         views.append(_view(number, finding, layout, texts, lang))
         for address in dict.fromkeys(finding.addresses):
-            parsed = _address(address)
-            if parsed is not None and layout.has_cell(parsed):
-                marks.setdefault(parsed, []).append(Mark(number, finding.severity.value))
+            if layout.has_cell(address):
+                marks.setdefault(address, []).append(Mark(number, finding.severity.value))
     ranked = {
         address: tuple(sorted(found, key=lambda m: (-Severity(m.severity).rank, m.number)))
         for address, found in marks.items()
@@ -233,29 +232,19 @@ def _severity_text(finding: Finding, lang: str) -> str:
 
 
 def _cell_line(
-    cell: str, value: CellValue, report: str, layout: Layout, texts: dict[str, str], lang: str = "zh"
+    address: CellAddress, value: CellValue, report: str, layout: Layout, texts: dict[str, str], lang: str = "zh"
 ) -> CellLine:
-    name = _cell_name(cell, layout, texts, lang)
-    address = _address(cell)
-    printed = ""
-    if address is not None and layout.has_cell(address):
-        printed = cell_text(value, layout.column_of(address))
+    name = _cell_name(address, layout, texts, lang)
+    known = layout.has_cell(address)
+    printed = cell_text(value, layout.column_of(address)) if known else ""
     if report != "current":
         return CellLine(f"{texts['previous']} {name}", printed or texts["blank"], None)
-    return CellLine(name, printed or texts["blank"], str(address) if address and layout.has_cell(address) else None)
+    return CellLine(name, printed or texts["blank"], str(address) if known else None)
 
 
-def _cell_name(cell: str, layout: Layout, texts: dict[str, str], lang: str = "zh") -> str:
-    address = _address(cell)
-    if address is None or not layout.has_cell(address):
-        return cell
+def _cell_name(address: CellAddress, layout: Layout, texts: dict[str, str], lang: str = "zh") -> str:
+    if not layout.has_cell(address):
+        return str(address)
     table = layout.table(address.table)
     number = texts["table"].format(number=table.number)
     return f"{number} {table.row(address.row).label.text(lang)} · {table.column(address.column).label.text(lang)}"
-
-
-def _address(cell: str) -> CellAddress | None:
-    try:
-        return CellAddress.parse(cell)
-    except ValueError:
-        return None

@@ -136,7 +136,9 @@ class Kind:
     * ``examples(check, sample)``: a passing and a failing example (``{"pass": pair, "fail": pair}``);
     * ``never_fails(check)``: why a compiled check can never fail, or None (linting);
     * ``emit(check, emitter)``: the check as generated code (:class:`~disclosure_core.rules.codegen.Test`:
-      what holds only when it passes, or is empty, for sure), or None to leave it to the interpreter (the default).
+      what holds only when it passes, or is empty or not verifiable, for sure), or None to leave it to the
+      interpreter (the default). A check may also have ``outcome(ctx)``: its outcome alone, building nothing
+      (the engine then makes its finding only when it is shown).
     """
 
     name: str

@@ -19,6 +19,7 @@ import attrs
 
 from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector, SelectorError
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
@@ -48,20 +49,29 @@ class BreakdownCheck:
     whole: CellAddress
     parts: tuple[CellAddress, ...]
 
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        total = ctx.cells.get(self.whole, BLANK).number
+        if total is None or total <= 0:
+            return Outcome.EMPTY
+        if any(ctx.cells.get(a, BLANK).number is not None for a in self.parts):
+            return None
+        return Outcome.FAIL
+
     def evaluate(self, ctx: Context) -> Result | None:
         total = ctx.cells.get(self.whole, BLANK)
         if total.number is None or total.number <= 0:
             return Result(Outcome.EMPTY)
         if any(ctx.cells.get(a, BLANK).number is not None for a in self.parts):
             return None
-        names = [str(a) for a in self.parts]
+        names = [str(a) for a in self.parts]  # what is missing, as findings list it
         words: dict[str, Words] = {
             "whole": (cell_label(ctx.layout, self.whole, "zh"), cell_label(ctx.layout, self.whole, "en")),
-            "parts": (labels(ctx.layout, names[:3], "zh"), labels(ctx.layout, names[:3], "en")),
+            "parts": (labels(ctx.layout, self.parts[:3], "zh"), labels(ctx.layout, self.parts[:3], "en")),
             "count": str(len(names)),
         }
         # Only the whole is a cell the finding rests on (and marks): the parts are what is missing.
-        uses = (CellUse(str(self.whole), total),)
+        uses = (CellUse(self.whole, total),)
         number = total.number
         return Result(Outcome.FAIL, uses, lhs=number, words={**words, "lhs": show_number(number)}, missing=tuple(names))
 
@@ -84,10 +94,19 @@ def _examples(check: BreakdownCheck, sample: Sample) -> Examples:
     return {"pass": (passing, None), "fail": (failing, None)}
 
 
+def _emit(check: BreakdownCheck, emitter: Emitter) -> Test:
+    """As code: empty for sure when the whole holds no positive number; a pass when some part holds one."""
+    whole = emitter.number(check.whole)
+    empty = f"(({whole} is None) or ({whole} <= 0))"
+    parts = emitter.any_of([emitter.present(emitter.number(part)) for part in check.parts])
+    return Test(emitter.all_of([f"({whole} is not None)", f"({whole} > 0)", parts]), empty)
+
+
 KIND = Kind(
     "breakdown",
     (Form("breakdown", {"whole": EXPRESSION, "parts": EXPRESSION}, _read, ("whole", "parts")),),
     _compile,
     _examples,
     words=frozenset({"whole", "parts", "count"}),
+    emit=_emit,
 )

@@ -16,13 +16,14 @@ import attrs
 from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import Report, Section
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, SelectorError, compile_text
-from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Gathered, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, failure_note
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
 from disclosure_core.rules.messages import Words, arithmetic, labels, show_number
-from disclosure_core.rules.narrative import FIGURES, SAMPLES
+from disclosure_core.rules.narrative import FIGURES, SAMPLES, Figure
 from disclosure_core.rules.spec import MissingPolicy, Rule
 
 
@@ -62,23 +63,59 @@ class NarrativeCheck:
     fallback: Compiled | None
     policy: MissingPolicy
 
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        figure = ctx.figures.get(self.figure)
+        if figure is None or (self.measure == "percent" and figure.percent is None):
+            return Outcome.EMPTY
+        used, got = self._gather(ctx)
+        if got.outcome is not None:
+            return Outcome.NOT_VERIFIABLE
+        try:
+            held = self._compare(figure, used, got)[0]
+        except (ZeroDivisionError, InvalidOperation):
+            return Outcome.RULE_ERROR
+        if held and not got.assumed_zero:
+            return None
+        return Outcome.PASS if held else Outcome.FAIL
+
+    def _gather(self, ctx: Context) -> tuple[Compiled, Gathered]:
+        strict = gather(ctx, self.table.keys, MissingPolicy.NOT_VERIFIABLE)
+        if strict.outcome is not None and self.fallback is not None:
+            return self.fallback, gather(ctx, self.fallback.keys, self.policy, claimed=True)
+        if strict.outcome is not None:
+            return self.table, gather(ctx, self.table.keys, self.policy, claimed=True)
+        return self.table, strict
+
+    def _compare(self, figure: Figure, used: Compiled, got: Gathered) -> tuple[bool, Number, Number, Number]:
+        """Whether the figure holds, its two sides and the tables' value."""
+        table_value = _number(used.function(got.values))
+        if self.measure == "percent":
+            assert figure.percent is not None
+            share = Decimal(figure.value) * 100 / Decimal(table_value)
+            held = abs(figure.percent - share) < _unit_in_last_place(figure.percent)
+            return held, figure.percent, share.quantize(Decimal("0.01")), table_value
+        return figure.value == table_value, figure.value, table_value, table_value
+
     def evaluate(self, ctx: Context) -> Result | None:
         figure = ctx.figures.get(self.figure)
         if figure is None or (self.measure == "percent" and figure.percent is None):
             return EMPTY
-        strict = gather(ctx, self.table.keys, MissingPolicy.NOT_VERIFIABLE)
-        used, got = self.table, strict
-        if strict.outcome is not None and self.fallback is not None:
-            used, got = self.fallback, gather(ctx, self.fallback.keys, self.policy, claimed=True)
-        elif strict.outcome is not None:
-            got = gather(ctx, self.table.keys, self.policy, claimed=True)
+        used, got = self._gather(ctx)
+        if got.outcome is None:
+            try:
+                held, lhs, rhs, table_value = self._compare(figure, used, got)
+            except (ZeroDivisionError, InvalidOperation) as exc:
+                return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
+            if held and not got.assumed_zero:
+                return None  # a pass builds nothing
         words: dict[str, Words] = {"stated": str(figure.value), "quote": figure.quote}
         notes = (Note.of(NoteKind.QUOTE, quote=figure.quote),)
         if got.outcome is not None:
             uses = cell_uses(ctx, used.keys, None, used.linear)
             words["missing"] = (
-                labels(ctx.layout, [str(k[1]) for k in got.missing], "zh"),
-                labels(ctx.layout, [str(k[1]) for k in got.missing], "en"),
+                labels(ctx.layout, [k[1] for k in got.missing], "zh"),
+                labels(ctx.layout, [k[1] for k in got.missing], "en"),
             )
             outcome = Outcome.NOT_VERIFIABLE
             return Result(
@@ -89,22 +126,8 @@ class NarrativeCheck:
                 notes=notes,
                 missing=tuple(str(k[1]) for k in got.missing),
             )
-        try:
-            table_value = _number(used.function(got.values))
-            if self.measure == "percent":
-                assert figure.percent is not None
-                share = Decimal(figure.value) * 100 / Decimal(table_value)
-                held = abs(figure.percent - share) < _unit_in_last_place(figure.percent)
-                lhs: Number = figure.percent
-                rhs: Number = share.quantize(Decimal("0.01"))
-                words["base"] = show_number(table_value)
-            else:
-                lhs, rhs = figure.value, table_value
-                held = lhs == rhs
-        except (ZeroDivisionError, InvalidOperation) as exc:
-            return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
-        if held and not got.assumed_zero:
-            return None
+        if self.measure == "percent":
+            words["base"] = show_number(table_value)
         uses = cell_uses(ctx, used.keys, None, used.linear)  # only for what is shown: a pass needs none
         shown = [CellUse(u.cell, u.value, u.report, "rhs", u.weight) for u in uses]
         words.update(lhs=show_number(lhs), rhs=show_number(rhs), difference=show_number(lhs - rhs))
@@ -153,6 +176,43 @@ def _compile(rule: Rule, body: Narrative, selector: Selector, bindings: Mapping[
     table = compile_text(body.against, selector)
     fallback = compile_text(body.fallback, selector) if body.fallback else None
     return CompiledCheck(NarrativeCheck(body.figure, body.measure, table, fallback, rule.missing))
+
+
+def _emit(check: NarrativeCheck, emitter: Emitter) -> Test | None:
+    """A figure stated in the text as code: empty for sure when the text states no such figure (or, for a
+    share, no share after it); a count passes for sure when every cell of ``against`` — this year's count
+    cells, integer weights — holds a number and their total is the figure, a share when it is within one
+    unit of its last place of figure ÷ total. An ``against`` that is not such a sum is left to the interpreter.
+    """
+    figure = emitter.figure(check.figure)
+    percent = check.measure == "percent"
+    empty = f"(({figure} is None) or ({figure}.percent is None))" if percent else f"({figure} is None)"
+    linear = check.table.linear
+    if linear is None or not all(
+        not p and isinstance(n, CellAddress) and emitter.counts(n) for p, n in check.table.keys
+    ):
+        return Test("(1 == 0)", empty)
+    if not all(type(w) is int for _, w in linear.terms) or type(linear.constant) is not int:
+        return Test("(1 == 0)", empty)
+    terms = [(name, weight) for (_, name), weight in linear.terms if isinstance(name, CellAddress)]
+    total = emitter.linear(terms, linear.constant)
+    present = [emitter.present(emitter.number(name)) for _, name in check.table.keys if isinstance(name, CellAddress)]
+    if not percent:
+        return Test(emitter.all_of([f"({figure} is not None)", *present, f"({figure}.value == {total})"]), empty)
+    # |share − figure × 100 ÷ total| < unit  ⇔  |share × total − 100 × figure| < unit × total  (total > 0),
+    # exact for integers and short decimals; bounded so that the interpreter's 28-digit division cannot
+    # round across the bound (its error is far below one unit for numbers under 10**15).
+    bound = f"({figure}.share_unit * {total})"
+    passes = [
+        f"({figure} is not None)",
+        f"({figure}.share_unit is not None)",
+        *present,
+        f"({total} > 0)",
+        f"({total} < 1000000000000000)",
+        f"({figure}.value < 1000000000000000)",
+        f"(-{bound} < {figure}.percent * {total} - 100 * {figure}.value < {bound})",
+    ]
+    return Test(emitter.all_of(passes), empty)
 
 
 def _examples(check: NarrativeCheck, sample: Sample) -> Examples:
@@ -207,4 +267,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"stated", "quote", "percent", "base", "figure"}),
+    emit=_emit,
 )

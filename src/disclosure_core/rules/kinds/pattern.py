@@ -62,12 +62,25 @@ class PatternCheck:
     rows: tuple[tuple[str, tuple[Compiled, ...]], ...]
     min_followers: int
     policy: MissingPolicy
+    _keys: tuple[tuple[Key, ...], ...] = attrs.field(init=False, default=(), eq=False, repr=False)
 
-    def evaluate(self, ctx: Context) -> Result | None:
+    def __attrs_post_init__(self) -> None:
+        # Each row's keys, worked out once: every check of a report reads them.
+        keys = tuple(tuple(dict.fromkeys(k for alt in alternatives for k in alt.keys)) for _, alternatives in self.rows)
+        object.__setattr__(self, "_keys", keys)
+
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        followers, breakers = self._follow(ctx)
+        if len(followers) < self.min_followers or len(breakers) >= len(followers):
+            return Outcome.EMPTY
+        return Outcome.FAIL if breakers else None
+
+    def _follow(self, ctx: Context) -> tuple[list[str], list[tuple[str, tuple[Compiled, ...], dict[Key, Number]]]]:
+        """The rows that follow one of their relations, and those that follow none (with their values)."""
         followers: list[str] = []
         breakers: list[tuple[str, tuple[Compiled, ...], dict[Key, Number]]] = []
-        for row, alternatives in self.rows:
-            keys = tuple(dict.fromkeys(k for alt in alternatives for k in alt.keys))
+        for (row, alternatives), keys in zip(self.rows, self._keys, strict=True):
             got = gather(ctx, keys, self.policy)
             if got.outcome is not None:
                 continue
@@ -75,6 +88,10 @@ class PatternCheck:
                 followers.append(row)
             else:
                 breakers.append((row, alternatives, got.values))
+        return followers, breakers
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        followers, breakers = self._follow(ctx)
         if len(followers) < self.min_followers or len(breakers) >= len(followers):
             return EMPTY
         if not breakers:
@@ -87,7 +104,7 @@ class PatternCheck:
             found = _suggestions(ctx, alternatives, values)
             suggestions.extend(found)
             best = next(
-                (a for a in alternatives for s in found if (False, CellAddress.parse(s.cell)) in a.keys),
+                (a for a in alternatives for s in found if (False, s.cell) in a.keys),
                 alternatives[0],
             )
             row_uses = cell_uses(ctx, best.keys, *best.sides)
@@ -95,7 +112,7 @@ class PatternCheck:
             shown.append(both(arithmetic, ctx.layout, row_uses, "=="))
             right = best.sides[1]
             expected.append(show_number(right.value(values)) if right is not None else "—")
-        table = ctx.layout.table(uses[0].cell.split(".")[0])
+        table = ctx.layout.table(uses[0].cell.table)
         words: dict[str, Words] = {
             "breaking": _row_labels(table, [row for row, _, _ in breakers]),
             "followers": _row_labels(table, followers),
@@ -130,7 +147,7 @@ def _suggestions(ctx: Context, alternatives: tuple[Compiled, ...], values: dict[
                 continue
             kind = classify(printed.value, needed)
             if kind:
-                found.append(Suggestion(str(name), needed, kind[0], kind[1]))
+                found.append(Suggestion(name, needed, kind[0], kind[1]))
     return found
 
 

@@ -23,7 +23,7 @@ from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import AssessmentWeight, Facts, Report, Section
 from disclosure_core.rules.codegen import Emitter, Test, linear_total
 from disclosure_core.rules.compile import COMPARE, Compiled, Key, Number, Selector, compile_expr, compile_text
-from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
+from disclosure_core.rules.context import EMPTY, Context, Gathered, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses, failure_note, missing_names, missing_words, notes_of
 from disclosure_core.rules.expr import Compare
 from disclosure_core.rules.fields import Fields, reads_previous
@@ -120,24 +120,65 @@ class RelationCheck:
         return self._fast
 
     def evaluate(self, ctx: Context) -> Result | None:
-        if self._fast is not None:
-            cells, weights, constant = self._fast
-            lookup = ctx.cells.get
-            values = [lookup(cell, BLANK) for cell in cells]
-            numbers = [value.number for value in values]
-            if None not in numbers:
-                if COMPARE[self.op](linear_total(numbers, weights, constant), 0):  # type: ignore[arg-type]
-                    return None
-            # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
-            # half-filled tables, answered without building anything.
-            elif (
-                not any(numbers)
-                and self.policy is MissingPolicy.NOT_VERIFIABLE
-                and not ctx.blank_as_zero
-                and not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values)
-            ):
-                return EMPTY
+        quick = self._quick(ctx)
+        if quick is not _UNDECIDED:
+            return EMPTY if quick is Outcome.EMPTY else None
         return self._evaluate(ctx)
+
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing: what a check needs until a finding is shown."""
+        quick = self._quick(ctx)
+        if quick is not _UNDECIDED:
+            return quick  # type: ignore[return-value]
+        got, judged = self._judge(ctx)
+        if judged is not None:
+            return judged
+        if got.outcome is not None:
+            return got.outcome
+        return None
+
+    def _quick(self, ctx: Context) -> Outcome | object | None:
+        if self._fast is None:
+            return _UNDECIDED
+        cells, weights, constant = self._fast
+        lookup = ctx.cells.get
+        values = [lookup(cell, BLANK) for cell in cells]
+        numbers = [value.number for value in values]
+        if None not in numbers:
+            if COMPARE[self.op](linear_total(numbers, weights, constant), 0):  # type: ignore[arg-type]
+                return None
+        # Nothing but blanks (and zeros): the report states nothing here — the commonest case in
+        # half-filled tables, answered without building anything.
+        elif (
+            not any(numbers)
+            and self.policy is MissingPolicy.NOT_VERIFIABLE
+            and not ctx.blank_as_zero
+            and not any(isinstance(v, Absent) and v.kind is AbsenceKind.PLACEHOLDER for v in values)
+        ):
+            return Outcome.EMPTY
+        return _UNDECIDED
+
+    def _judge(self, ctx: Context) -> tuple[Gathered, Outcome | None]:
+        """The values gathered, and the outcome when the values alone decide it (None: a pass, or decided by ``got.outcome``)."""
+        got = gather(ctx, self.keys, self.policy)
+        if got.missing and self.policy is MissingPolicy.SKIP:
+            return got, Outcome.EMPTY  # a relation cannot be computed without a side: "skip" skips it
+        if got.outcome is not None:
+            return got, None
+        try:
+            held, _, _ = self._compute(got)
+        except _BROKEN:
+            return got, Outcome.RULE_ERROR
+        if held and not got.assumed_zero:
+            return got, None
+        return got, Outcome.PASS if held else Outcome.FAIL
+
+    def _compute(self, got: Gathered) -> tuple[bool, Number | None, Number | None]:
+        if self.rhs is None:
+            return bool(self.lhs.function(got.values)), None, None
+        lhs = _number(self.lhs.function(got.values))
+        rhs = _number(self.rhs.function(got.values))
+        return COMPARE[self.op](lhs, rhs), lhs, rhs
 
     def _evaluate(self, ctx: Context) -> Result | None:
         got = gather(ctx, self.keys, self.policy)
@@ -158,15 +199,8 @@ class RelationCheck:
                 later=lambda: {"missing": missing_words(ctx, absent, note)},
             )
         try:
-            if self.rhs is None:
-                held = bool(self.lhs.function(got.values))
-                lhs: Number | None = None
-                rhs: Number | None = None
-            else:
-                lhs = _number(self.lhs.function(got.values))
-                rhs = _number(self.rhs.function(got.values))
-                held = COMPARE[self.op](lhs, rhs)
-        except (ZeroDivisionError, InvalidOperation, TypeError, ValueError) as exc:
+            held, lhs, rhs = self._compute(got)
+        except _BROKEN as exc:
             return Result(Outcome.RULE_ERROR, notes=(failure_note(exc),))
         if held and not got.assumed_zero:
             return None
@@ -207,24 +241,88 @@ class RelationCheck:
         }
 
 
-def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
-    """A linear relation over this year's cells as code: it passes when every cell holds a number and the
-    relation holds; it is empty when some cell holds none, the others are 0 and none is a placeholder.
+_UNDECIDED = object()
+_BROKEN = (ZeroDivisionError, InvalidOperation, TypeError, ValueError)
 
-    That is exactly :meth:`RelationCheck.evaluate`'s fast path; anything else (a condition, previous-year
-    cells, facts) is left to the interpreter.
+
+def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
+    """A linear relation as code. Over this year's cells: it passes when every cell holds a number and the
+    relation holds; it is empty when some cell holds none, the others are 0 and none is a placeholder; it is
+    not verifiable when some cell holds none otherwise (unless blanks are read as 0).
+
+    That is exactly :meth:`RelationCheck.evaluate`'s fast path and :func:`gather`'s policy. A yearly
+    relation (:func:`emit_yearly`) is decided the same way when last year's report is of the same layout,
+    and is not verifiable for sure when there is none; anything else (a condition, facts) is left to the
+    interpreter.
     """
     if check.fast is None:
-        return None
+        return emit_yearly(check, emitter)
     cells, weights, constant = check.fast
     numbers = [emitter.number(cell) for cell in cells]
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
     passes = emitter.all_of([*(emitter.present(n) for n in numbers), emitter.compare(total, check.op, "0")])
+    return _absent_cases(check, emitter, passes, numbers, [emitter.not_placeholder(cell) for cell in cells])
+
+
+def _absent_cases(
+    check: RelationCheck, emitter: Emitter, passes: str, numbers: list[str], not_placeholders: list[str]
+) -> Test:
+    """The test with what a missing number makes of the relation: empty or not verifiable for sure."""
+    some_absent = emitter.any_of([emitter.absent(n) for n in numbers])
+    if check.policy is MissingPolicy.SKIP:
+        return Test(passes, some_absent)
     if check.policy is not MissingPolicy.NOT_VERIFIABLE:
         return Test(passes)
-    nothing = [f"(not {n})" for n in numbers] + [emitter.not_placeholder(cell) for cell in cells]
-    empty = emitter.all_of([f"(not {emitter.zero})", emitter.any_of([emitter.absent(n) for n in numbers]), *nothing])
-    return Test(passes, empty)
+    nothing = [f"(not {n})" for n in numbers] + not_placeholders
+    empty = emitter.all_of([f"(not {emitter.zero})", some_absent, *nothing])
+    return Test(passes, empty, emitter.all_of([f"(not {emitter.zero})", some_absent]))
+
+
+def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
+    """A relation over both years' count cells: not verifiable for sure without last year's report (empty
+    for ``missing = "skip"``); with one of the same layout, decided as a relation over this year's cells;
+    with one of another layout, left to the interpreter (what carries over depends on the two layouts).
+
+    Both sides are written out and compared as the interpreter computes them; only count cells are taken,
+    so that the arithmetic is exact whatever order it is done in.
+    """
+    left, right = check.lhs.linear, check.rhs.linear if check.rhs else None
+    if left is None or right is None or not any(previous for previous, _ in check.keys):
+        return None
+    if not all(isinstance(name, CellAddress) and emitter.counts(name) for _, name in check.keys):
+        return None
+    numbers_of = [w for _, w in (*left.terms, *right.terms)] + [left.constant, right.constant]
+    if not all(type(n) is int for n in numbers_of):
+        return None  # integer weights only: the written-out sides then equal the expression's value exactly
+    numbers, not_placeholders = [], []
+    for previous, name in check.keys:
+        assert isinstance(name, CellAddress)
+        if previous:
+            numbers.append(emitter.previous_number(name))
+            not_placeholders.append(emitter.previous_not_placeholder(name))
+        else:
+            numbers.append(emitter.number(name))
+            not_placeholders.append(emitter.not_placeholder(name))
+    local = dict(zip(check.keys, numbers, strict=True))
+
+    def side(terms: tuple[tuple[Key, Number], ...], constant: Number) -> str:
+        parts = [local[key] if weight == 1 else f"{emitter.constant(weight)} * {local[key]}" for key, weight in terms]
+        if constant or not parts:
+            parts.append(emitter.constant(constant))
+        return f"({' + '.join(parts)})"
+
+    same = "(yoy == 1)"
+    relation = emitter.compare(side(left.terms, left.constant), check.op, side(right.terms, right.constant))
+    passes = emitter.all_of([same, *(emitter.present(n) for n in numbers), relation])
+    decided = _absent_cases(check, emitter, passes, numbers, not_placeholders)
+    no_previous = "(yoy == 0)"
+    if check.policy is MissingPolicy.SKIP:
+        return Test(passes, emitter.any_of([no_previous, emitter.all_of([same, decided.empty or "(1 == 0)"])]))
+    empty = emitter.all_of([same, decided.empty]) if decided.empty else None
+    unverifiable = [no_previous]
+    if decided.unverifiable is not None:
+        unverifiable.append(emitter.all_of([same, decided.unverifiable]))
+    return Test(passes, empty, emitter.any_of(unverifiable))
 
 
 def _number(value: object) -> Number:

@@ -16,6 +16,7 @@ import attrs
 from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import SECTION_IDS, Report, Section
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
@@ -66,7 +67,12 @@ class RequiredCheck:
     cells: tuple[CellAddress, ...]
     any_of: tuple[CellAddress, ...]
 
-    def evaluate(self, ctx: Context) -> Result | None:
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        _, lacking, blank = self._lacking(ctx)
+        return Outcome.FAIL if lacking or blank else None
+
+    def _lacking(self, ctx: Context) -> tuple[dict[str, Section | None], list[str], list[CellAddress]]:
         present = dict(ctx.report.sections.items())
         lacking = [s for s in self.sections if present.get(s) is None]
         if self.numbered:
@@ -78,13 +84,17 @@ class RequiredCheck:
         blank = [a for a in self.cells if ctx.cells.get(a, BLANK).number is None]
         if self.any_of and all(ctx.cells.get(a, BLANK).number is None for a in self.any_of):
             blank += list(self.any_of)
+        return present, lacking, blank
+
+    def evaluate(self, ctx: Context) -> Result | None:
+        present, lacking, blank = self._lacking(ctx)
         if not lacking and not blank:
             return None
         names = [str(a) for a in blank]
         words: dict[str, Words] = {
             "sections": _sections_words(ctx.layout, lacking),
             "numerals": "、".join(ctx.layout.section(s).numeral for s in lacking),
-            "cells": (labels(ctx.layout, names[:5], "zh"), labels(ctx.layout, names[:5], "en")),
+            "cells": (labels(ctx.layout, blank[:5], "zh"), labels(ctx.layout, blank[:5], "en")),
             "count": str(len(names)),
         }
         headings = tuple(
@@ -92,7 +102,7 @@ class RequiredCheck:
             for s in lacking
             if (sec := present.get(s)) is not None
         )
-        uses = tuple(CellUse(str(a), ctx.cells.get(a, BLANK)) for a in blank[:20])
+        uses = tuple(CellUse(a, ctx.cells.get(a, BLANK)) for a in blank[:20])
         return Result(Outcome.FAIL, uses, words=words, notes=headings, missing=tuple(names))
 
     def _numbered(self, layout: Layout, heading: str | None, section: str) -> bool:
@@ -127,6 +137,16 @@ def _broken(check: RequiredCheck, report: Report, layout: Layout) -> Report:
     return report.evolve(sections=attrs.evolve(report.sections, **{section: None}))
 
 
+def _emit(check: RequiredCheck, emitter: Emitter) -> Test | None:
+    """Cells holding numbers (and a table not left blank) as code; sections are left to the interpreter."""
+    if check.sections:
+        return None
+    tests = [emitter.present(emitter.number(cell)) for cell in check.cells]
+    if check.any_of:
+        tests.append(emitter.any_of([emitter.present(emitter.number(cell)) for cell in check.any_of]))
+    return Test(emitter.all_of(tests))
+
+
 KIND = Kind(
     "required",
     (
@@ -144,4 +164,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"sections", "numerals", "cells", "count"}),
+    emit=_emit,
 )

@@ -51,6 +51,14 @@ class ThresholdCheck:
     value: Number
     policy: MissingPolicy
 
+    def outcome(self, ctx: Context) -> Outcome | None:
+        """The outcome alone (None for a pass), building nothing."""
+        compare = COMPARE[self.op]
+        got = gather(ctx, self.keys, self.policy)
+        if any(not compare(number, self.value) for number in got.values.values()):
+            return Outcome.FAIL
+        return got.outcome
+
     def evaluate(self, ctx: Context) -> Result | None:
         compare = COMPARE[self.op]
         got = gather(ctx, self.keys, self.policy)

@@ -56,9 +56,9 @@ class UnitCheck:
         for address, value in wrong:
             converted = _convert(value, self.unit)
             if converted is not None:
-                suggestions.append(Suggestion(str(address), converted, "unit", 0.9))
-        uses = tuple(CellUse(str(a), v) for a, v in wrong)
-        names = [str(a) for a, _ in wrong]
+                suggestions.append(Suggestion(address, converted, "unit", 0.9))
+        uses = tuple(CellUse(a, v) for a, v in wrong)
+        names = tuple(a for a, _ in wrong)
         words: dict[str, Words] = {
             "cells": (labels(ctx.layout, names, "zh"), labels(ctx.layout, names, "en")),
             "unit": self.unit,
