@@ -130,8 +130,10 @@ def test_binary_output_is_not_written_to_a_terminal(tmp_path: Path) -> None:
     def on_terminal(*argv: str) -> tuple[int, bytes]:
         leader, follower = pty.openpty()
         program = [sys.executable, "-m", "disclosure_core", *argv]
-        done = subprocess.run(program, stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, check=False)
+        child = subprocess.Popen(program, stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE)
         os.close(follower)
+        # Read while the child writes: a terminal holds only a few KB, so waiting for the exit first would
+        # leave the child blocked on a full terminal for ever (how large the buffer is depends on the kernel).
         shown = b""
         try:
             while chunk := os.read(leader, 65536):
@@ -139,7 +141,8 @@ def test_binary_output_is_not_written_to_a_terminal(tmp_path: Path) -> None:
         except OSError:  # the terminal's other end is closed: everything was read
             pass
         os.close(leader)
-        return done.returncode, shown + done.stderr
+        _, errors = child.communicate(timeout=120)
+        return child.returncode, shown + errors
 
     code, shown = on_terminal("render", str(EXAMPLE), "--to", "docx")
     assert code == 2
