@@ -318,5 +318,5 @@ def _explain(rule: Rule, lang: str) -> list[str]:
         lines.append(say("rules.expands", lang, over=join(over, lang)))
     lines.append(say("rules.message", lang, message=rule.message.text(lang)))
     if rule.explanation:
-        lines.append(say("rules.note", lang, note=rule.explanation))
+        lines.append(say("rules.note", lang, note=rule.explanation.text(lang)))
     return lines

@@ -19,6 +19,7 @@ from disclosure_core.rules import kinds
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.file_schema import COMMON_KEYS
 from disclosure_core.rules.spec import Applicability, Dimension, MissingPolicy, Rule, RuleSet
+from disclosure_core.text import Text
 
 _ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 
@@ -94,8 +95,16 @@ class _RuleReader(Fields):
             missing=MissingPolicy(missing),
             table=table,
             origin=self.origin,
-            explanation=self.string("explanation", ""),
+            explanation=self.explanation(),
         )
+
+    def explanation(self) -> Text | None:
+        """``{ zh = "…", en = "…" }`` like a title, or one string for both languages (third-party rule files)."""
+        value = self.get("explanation", None)
+        if value is None or isinstance(value, Mapping):
+            return None if value is None else self.text("explanation")
+        text = self.string("explanation")
+        return Text(text, text)
 
     def applicability(self) -> Applicability:
         years = self.get("years", [None, None])
