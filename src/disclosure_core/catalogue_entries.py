@@ -178,6 +178,20 @@ ENTRIES: dict[str, Text] = {
         "{output}：无法从后缀判断输出格式，请用 --to 指定",
         "{output}: cannot tell the output format from the suffix; pass --to",
     ),
+    "cli.binary_to_terminal": T(
+        "拒绝把二进制内容输出到终端：请用 `-o 文件` 指定文件，或通过管道输出",
+        "refusing to write binary output to a terminal: name a file with -o FILE, or pipe it",
+    ),
+    "cli.blank_over_existing": T(
+        "文件已存在，拒绝用空白报告替换它（确需替换请加 --force）",
+        "already exists: refusing to replace it with a blank report (--force to do so)",
+    ),
+    "cli.stdin_twice": T("一次运行中只能读取一次标准输入", "standard input can be read only once in a run"),
+    "cli.stdin_too_large": T("超过允许的 {limit} 字节", "more than the {limit} bytes accepted"),
+    "cli.settings_from": T("设置来自 {path}：{keys}", "settings from {path}: {keys}"),
+    "cli.settings_none": T("本命令无适用设置", "none for this command"),
+    "cli.reading": T("读取", "reading"),
+    "cli.reading_file": T("读取 {file}", "reading {file}"),
     "error.too_large": T(
         "文件为 {size} 字节，超过可接受的 {limit} 字节", "{size} bytes is larger than the {limit} bytes accepted"
     ),
@@ -213,6 +227,9 @@ ENTRIES: dict[str, Text] = {
     "aggregate.units": T(
         "{cell}：金额单位不同，无法相加（留空）", "{cell}: money in units that cannot be added (left blank)"
     ),
+    # ------------------------------------------------------------ progress of long work (a line of a log)
+    "progress.line": T("{label}：{done}/{total}（{percent}%）", "{label}: {done} of {total} ({percent}%)"),
+    "progress.count": T("{label}：{done}", "{label}: {done}"),
     # ------------------------------------------------------------ `batch`
     "batch.start": T(
         "共 {count} 份报告，已完成 {done} 份，待核查 {todo} 份", "{count} reports, {done} already done, {todo} to check"
@@ -243,6 +260,9 @@ ENTRIES: dict[str, Text] = {
     "rules.passes": T("通过的示例：", "example that passes:"),
     "rules.fails": T("不通过的示例：", "example that fails:"),
     "rules.example": T("{rule}：{outcome}", "{rule}: {outcome}"),
+    "rules.lint_sound": T("{path}：{count} 条规则，适用于 {formats}", "{path}: {count} rules, sound for {formats}"),
+    "rules.lint_examples": T("  {rule}：能构造的示例：{labels}", "  {rule}: examples: {labels}"),
+    "rules.lint_no_example": T("  {rule}：无法构造示例", "  {rule}: no example can be built"),
     "policy.not_verifiable": T("结果为无法核验", "the finding is not verifiable"),
     "policy.zero": T("空白按 0 计", "blank cells count as 0"),
     "policy.skip": T("跳过该单元格", "the cell is skipped"),

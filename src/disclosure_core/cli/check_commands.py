@@ -12,7 +12,6 @@ import click
 from disclosure_core._diff_document import compare, diff_json, diff_text
 from disclosure_core._hints import ReportHints
 from disclosure_core.catalogue import join, say
-from disclosure_core.cli.cli_messages import text
 from disclosure_core.cli.colour import paint_findings, wants_colour
 from disclosure_core.cli.shared import (
     STDIN,
@@ -257,12 +256,14 @@ def lint(rule_file: Path, output_format: str) -> int:
         for problem in problems:
             click.echo(problem)
     else:
-        click.echo(text("lint_sound", path=rule_file, count=len(ids), formats=", ".join(registry.layouts())))
+        lang = state().lang
+        formats = join(list(registry.layouts()), lang)
+        click.echo(say("rules.lint_sound", lang, path=rule_file, count=len(ids), formats=formats))
         for rule_id, labels in shown.items():
-            click.echo(
-                f"  {rule_id}: "
-                + (text("lint_examples", labels=", ".join(labels)) if labels else text("lint_no_example"))
-            )
+            if labels:
+                click.echo(say("rules.lint_examples", lang, rule=rule_id, labels=join(labels, lang)))
+            else:
+                click.echo(say("rules.lint_no_example", lang, rule=rule_id))
     return 1 if problems else 0
 
 
