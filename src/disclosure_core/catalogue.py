@@ -22,6 +22,7 @@ from decimal import Decimal
 from disclosure_core._language import LANGUAGE_VARIABLE, LANGUAGES, language
 from disclosure_core.catalogue_entries import ENTRIES
 from disclosure_core.text import Text
+from disclosure_core.values import Provenance
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -106,6 +107,23 @@ def words(key: str, /, **values: object) -> Text:
     )
 
 
+def place(where: Provenance | None, lang: str = "zh") -> str:
+    """Where something was read, in ``lang``: the file, then page, line and cell.
+
+    >>> where = Provenance("a.txt", page=2, line=63, cell="R5C2")
+    >>> place(where), place(where, "en")
+    ('a.txt，第 2 页，第 63 行，单元格 R5C2', 'a.txt, page 2, line 63, cell R5C2')
+    """
+    if where is None:
+        return ""
+    parts = [where.source or "<input>"]
+    for part in ("page", "line", "cell"):
+        value = getattr(where, part)
+        if value is not None:
+            parts.append(say(f"place.{part}", lang, **{part: value}))
+    return ("，" if lang != "en" else ", ").join(parts)
+
+
 def join(items: list[str], lang: str = "zh") -> str:
     """Items joined with the language's list separator.
 
@@ -122,6 +140,7 @@ __all__ = [
     "fill",
     "join",
     "language",
+    "place",
     "placeholders",
     "say",
     "show",

@@ -4,6 +4,8 @@ Keys are grouped by where the words appear: ``outcome.*`` and ``severity.*`` (th
 for the text output, the findings JSON labels and the HTML overlay), ``findings.*`` (the text output),
 ``note.*`` (notes of findings), ``overlay.*`` (the HTML overlay), ``summary.*``, ``cli.*`` (diagnostics on
 stderr), ``aggregate.*``, ``batch.*`` and ``rules.*``. Placeholders are ``{name}``: both languages use the same.
+The words of reading inputs (errors and diagnostics of the core and of the shipped readers) are kept in
+:mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers` and merged here.
 
 >>> ENTRIES["severity.error"]
 Text(zh='错误', en='error')
@@ -11,6 +13,7 @@ Text(zh='错误', en='error')
 
 from __future__ import annotations
 
+from disclosure_core import _catalogue_loading, _catalogue_readers
 from disclosure_core.text import Text
 
 T = Text
@@ -267,3 +270,5 @@ ENTRIES: dict[str, Text] = {
     "policy.zero": T("空白按 0 计", "blank cells count as 0"),
     "policy.skip": T("跳过该单元格", "the cell is skipped"),
 }
+ENTRIES.update(_catalogue_loading.ENTRIES)
+ENTRIES.update(_catalogue_readers.ENTRIES)

@@ -62,11 +62,21 @@ class DisclosureError(Exception):
         """
         # Imported here: every module imports the errors, and `disclosure --version` should not load the catalogue.
         from disclosure_core.catalogue import words as catalogue_words
+
+        return cls.said(catalogue_words(key, **values), where=where)
+
+    @classmethod
+    def said(cls, said: Text, /, *, where: str = "") -> Self:
+        """An error whose message is ``said`` (both languages, e.g. a problem a helper worded), after ``where``.
+
+        >>> from disclosure_core.text import Text
+        >>> UsageError.said(Text("不行", "no"), where="$.a").text("zh")
+        '$.a：不行'
+        """
         from disclosure_core.text import Text
 
-        said = catalogue_words(key, **values)
         error = cls(f"{where}: {said.en}" if where else said.en)
-        error.words = Text(f"{where}：{said.zh}" if where else said.zh, str(error))
+        error.words = Text(one_line(f"{where}：{said.zh}" if where else said.zh), str(error))
         return error
 
     def text(self, lang: str = "zh") -> str:

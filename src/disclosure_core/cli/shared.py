@@ -153,18 +153,19 @@ def detail(message: str) -> None:
 
 
 def tell_diagnostic(diagnostic: Diagnostic) -> None:
-    """A source's diagnostic on stderr: its line, or a JSON object with ``--format json``; ``-q`` hides infos."""
+    """A source's diagnostic on stderr in the user's language: its line, or with ``--format json`` a JSON object
+    (``key``: the catalogue's stable key, ``message`` in the user's language); ``-q`` hides infos."""
     current = state()
     if diagnostic.level is DiagnosticLevel.INFO and current.quiet:
         return
     if not current.diagnostics_json:
-        level = catalogue_say(f"diagnostic.{diagnostic.level.value}", current.lang)
-        shown = f"{diagnostic.where}: " if diagnostic.where else ""
-        click.echo(f"{shown}{level}: {diagnostic.message}", err=True)
+        click.echo(diagnostic.line(current.lang), err=True)
         return
     where = diagnostic.where
     place = {} if where is None else {k: v for k, v in attrs.asdict(where).items() if k in _PLACE and v is not None}
-    _json_line({"level": diagnostic.level.value, "code": diagnostic.code, "message": diagnostic.message, **place})
+    said = {"key": diagnostic.key} if diagnostic.key else {}
+    message = diagnostic.text(current.lang)
+    _json_line({"level": diagnostic.level.value, "code": diagnostic.code, **said, "message": message, **place})
 
 
 echo_diagnostic = tell_diagnostic

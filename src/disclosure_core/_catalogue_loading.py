@@ -1,0 +1,126 @@
+"""Catalogue entries for reading inputs (:mod:`disclosure_core.catalogue`): canonical JSON, ZIP packages, files,
+registers of requests and the hints a caller gives, in Chinese and English.
+
+Keys: ``json.*`` (canonical JSON), ``archive.*`` (the guard every ZIP package passes), ``file.*`` (writing
+outputs), ``ledger.*`` (registers of requests), ``hint.*`` and ``toml.*`` (any TOML data file).
+
+>>> ENTRIES["json.malformed"].en
+'line {line} column {column}: malformed JSON: {reason}'
+"""
+
+from __future__ import annotations
+
+from disclosure_core.text import Text
+
+T = Text
+
+ENTRIES: dict[str, Text] = {
+    # ------------------------------------------------------------ where something was read
+    "place.page": T("第 {page} 页", "page {page}"),
+    "place.line": T("第 {line} 行", "line {line}"),
+    "place.cell": T("单元格 {cell}", "cell {cell}"),
+    "reader.gb18030": T("按 GB18030 编码读取（不是 UTF-8）", "read as GB18030 (not UTF-8)"),
+    # ------------------------------------------------------------ canonical JSON
+    "json.not_utf8": T("不是 UTF-8 文本（第 {byte} 字节：{reason}）", "not UTF-8 text ({reason} at byte {byte})"),
+    "json.malformed": T(
+        "第 {line} 行第 {column} 列：JSON 格式错误：{reason}", "line {line} column {column}: malformed JSON: {reason}"
+    ),
+    "json.nested": T("JSON 嵌套过深", "JSON nested too deeply"),
+    "json.long_number": T("{place}数字超过 4300 位", "{place}a number of more than 4300 digits"),
+    "json.at": T("{path}：{problem}", "{path}: {problem}"),
+    "json.object": T("应为 JSON 对象", "expected a JSON object"),
+    "json.schema": T("不支持的模式 {schema}（应为 {expected}）", "unsupported schema {schema} (expected {expected})"),
+    "json.format": T("缺少或不是字符串", "missing or not a string"),
+    "json.year": T(
+        "报告年度应在 {first} 至 {last} 之间，实为 {year}",
+        "expected a report year from {first} to {last}, got {year}",
+    ),
+    "json.expected_object": T("应为对象", "expected an object"),
+    "json.expected_rows": T("应为由各行组成的对象", "expected an object of rows"),
+    "json.expected_columns": T("应为由各列组成的对象", "expected an object of columns"),
+    "json.no_table": T("{layout} 中没有表 {table}", "no table {table} in {layout}"),
+    "json.no_row": T("{layout} 的表 {table} 中没有行 {row}", "no row {row} in table {table} of {layout}"),
+    "json.no_cell": T("{layout} 中没有单元格 {cell}", "no cell {cell} in {layout}"),
+    "json.no_such_cell": T("{layout} 中没有这个单元格", "no such cell in {layout}"),
+    "json.unknown_keys": T("未知的键：{keys}", "unknown key(s): {keys}"),
+    "json.required": T("缺少必需的键", "required key missing"),
+    "json.wrong_type": T("类型错误", "wrong type"),
+    "json.decimal": T("应为十进制数字字符串，实为 {got}", "expected a decimal string, got {got}"),
+    "json.date": T("应为日期（YYYY-MM-DD），实为 {got}", "expected a date (YYYY-MM-DD), got {got}"),
+    "json.level": T("未知的层级 {got}（可选：{allowed}）", "unknown level {got} (one of: {allowed})"),
+    "json.reading": T("未知的读取方式 {got}（可选：{allowed}）", "unknown reading {got} (one of: {allowed})"),
+    "json.string": T("应为字符串，实为 {got}", "expected a string, got {got}"),
+    "json.integer": T("应为整数，实为 {got}", "expected an integer, got {got}"),
+    "json.boolean": T("应为 true 或 false，实为 {got}", "expected true or false, got {got}"),
+    "json.list": T("应为列表，实为 {got}", "expected a list, got {got}"),
+    "json.non_negative": T("应为非负整数，实为 {got}", "expected a non-negative integer, got {got}"),
+    "json.money_in_count": T(
+        "应为整数，实为金额（{amount}）", "expected an integer, got an amount of money ({amount})"
+    ),
+    "json.count_in_money": T("应为金额，实为件数（{count}）", "expected an amount of money, got a count ({count})"),
+    "json.keys_in": T("{got} 中有未知的键", "unknown key(s) in {got}"),
+    "json.absence": T("未知的缺项类型 {got}", "unknown kind of absence {got}"),
+    "json.absence_text": T("text 应为字符串，实为 {got}", "expected text to be a string, got {got}"),
+    "json.amount": T("金额应为十进制数字字符串，实为 {got}", "expected a decimal string amount, got {got}"),
+    "json.unit": T("单位应为字符串，实为 {got}", "expected a unit string, got {got}"),
+    "json.unexpected": T("意外的对象 {got}", "unexpected object {got}"),
+    "json.cell_address": T("不是单元格地址：{got}", "not a cell address: {got}"),
+    "json.year_number": T("年度是整数（如 2025），不是 {got}", "the year is a whole number such as 2025, not {got}"),
+    "json.body_object": T(
+        "报送机关应为 disclosure_core.Body(name, level)，不是 {kind}",
+        "the body is a disclosure_core.Body(name, level), not a {kind}",
+    ),
+    "json.value_kind": T(
+        "{value} 的类型为 {kind}：件数请给 int，金额请给 Decimal",
+        "{value} is a {kind}: give a count as int, money as Decimal",
+    ),
+    # ------------------------------------------------------------ TOML data files (layouts, rules)
+    "toml.nested": T("TOML 嵌套过深", "TOML nested too deeply"),
+    "toml.long_number": T("{place}整数超过 4300 位", "{place}an integer of more than 4300 digits"),
+    "toml.place": T("第 {line} 行第 {column} 列：", "line {line} column {column}: "),
+    "toml.malformed": T("TOML 格式错误：{reason}", "{reason}"),
+    # ------------------------------------------------------------ the guard every ZIP package passes
+    "archive.unsupported": T(
+        "压缩包中有 zipfile 无法解压的成员（{reason}）", "an archive member zipfile cannot extract ({reason})"
+    ),
+    "archive.not_zip": T(
+        "不是 ZIP 容器（.xlsx 和 .docx 文件都是 ZIP 容器）", "not a ZIP container (an .xlsx or .docx file is one)"
+    ),
+    "archive.members": T("压缩包有 {count} 个成员（超过 {limit}）", "{count} archive members (more than {limit})"),
+    "archive.total": T("解压后超过 {limit} 字节，拒绝读取", "expands to more than {limit} bytes; refusing it"),
+    "archive.encrypted": T("{member}：压缩包成员已加密", "{member}: encrypted archive member"),
+    "archive.member_size": T(
+        "{member}：解压后 {size} 字节（超过 {limit}）", "{member}: {size} bytes expanded (more than {limit})"
+    ),
+    "archive.ratio": T(
+        "{member}：压缩比 {ratio} 倍（超过 {limit}），疑似压缩炸弹，拒绝读取",
+        "{member}: expands {ratio} times (more than {limit}); refusing a likely zip bomb",
+    ),
+    "archive.dtd": T("{member}：XML 含 DTD 或实体，拒绝读取", "{member}: XML with a DTD or entities; refusing it"),
+    "archive.damaged": T("{member}：压缩包成员已损坏（{reason}）", "{member}: damaged archive member ({reason})"),
+    "archive.encoding": T(
+        "{member}：XML 的编码无法检查（{encoding}）", "{member}: XML in an encoding that cannot be checked ({encoding})"
+    ),
+    # ------------------------------------------------------------ writing outputs
+    "file.cannot_write": T("无法写入：{reason}", "cannot write: {reason}"),
+    "file.not_regular": T("拒绝写入：这是{kind}，不是普通文件", "refusing to write: {kind}, not a regular file"),
+    "file.parent": T("拒绝写入：{parent} 不是目录", "refusing to write: {parent} is not a directory"),
+    "file.kind.directory": T("目录（请指定其中的文件）", "a directory (name a file inside it)"),
+    "file.kind.fifo": T("命名管道", "a FIFO"),
+    "file.kind.device": T("设备", "a device"),
+    "file.kind.socket": T("套接字", "a socket"),
+    "file.kind.link": T(
+        "符号链接（请写入它指向的文件，或删除该链接）",
+        "a symbolic link (write to the file it points to, or remove the link)",
+    ),
+    "file.kind.other": T("特殊文件", "a special file"),
+    # ------------------------------------------------------------ hints given on the command line
+    "hint.disagrees": T(
+        "{what}：提示为 {hinted}，文档中为 {read}：采用提示",
+        "{what}: the hint says {hinted}, the document {read}: taking the hint",
+    ),
+    "hint.name": T("机关名称", "body name"),
+    "hint.level": T("机关层级", "body level"),
+    "hint.region": T("所在地区", "region"),
+    "hint.year": T("报告年度", "report year"),
+}
