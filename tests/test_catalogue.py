@@ -17,8 +17,12 @@ from disclosure_core.values import Reading
 
 ROOT = Path(__file__).resolve().parents[1]
 
-ALLOWED_LATIN = {"gov"}
-"""Latin words a Chinese message may hold besides options and commands: format ids (gov-2019)."""
+ALLOWED_LATIN = {"gov"} | {"JSON", "TOML", "XML", "DTD", "ZIP", "UTF", "GB", "PDF", "HTML", "CSV", "DOCX", "XLSX"}
+"""Latin words a Chinese message may hold besides options, commands and code (in backticks): format ids
+(gov-2019) and the names of file formats and programs (those below and :data:`PROGRAMS`)."""
+
+PROGRAMS = {"Python", "Word", "Excel", "WPS", "LibreOffice", "Markdown", "Chromium", "poppler", "pdftotext", "openpyxl"}
+ALLOWED_LATIN |= PROGRAMS
 
 _OPTION = re.compile(r"--[a-z][a-z-]*|`[^`]*`")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

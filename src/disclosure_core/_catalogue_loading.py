@@ -46,12 +46,12 @@ ENTRIES: dict[str, Text] = {
     "json.required": T("缺少必需的键", "required key missing"),
     "json.wrong_type": T("类型错误", "wrong type"),
     "json.decimal": T("应为十进制数字字符串，实为 {got}", "expected a decimal string, got {got}"),
-    "json.date": T("应为日期（YYYY-MM-DD），实为 {got}", "expected a date (YYYY-MM-DD), got {got}"),
+    "json.date": T("应为日期（`YYYY-MM-DD`），实为 {got}", "expected a date (YYYY-MM-DD), got {got}"),
     "json.level": T("未知的层级 {got}（可选：{allowed}）", "unknown level {got} (one of: {allowed})"),
     "json.reading": T("未知的读取方式 {got}（可选：{allowed}）", "unknown reading {got} (one of: {allowed})"),
     "json.string": T("应为字符串，实为 {got}", "expected a string, got {got}"),
     "json.integer": T("应为整数，实为 {got}", "expected an integer, got {got}"),
-    "json.boolean": T("应为 true 或 false，实为 {got}", "expected true or false, got {got}"),
+    "json.boolean": T("应为 `true` 或 `false`，实为 {got}", "expected true or false, got {got}"),
     "json.list": T("应为列表，实为 {got}", "expected a list, got {got}"),
     "json.non_negative": T("应为非负整数，实为 {got}", "expected a non-negative integer, got {got}"),
     "json.money_in_count": T(
@@ -60,18 +60,18 @@ ENTRIES: dict[str, Text] = {
     "json.count_in_money": T("应为金额，实为件数（{count}）", "expected an amount of money, got a count ({count})"),
     "json.keys_in": T("{got} 中有未知的键", "unknown key(s) in {got}"),
     "json.absence": T("未知的缺项类型 {got}", "unknown kind of absence {got}"),
-    "json.absence_text": T("text 应为字符串，实为 {got}", "expected text to be a string, got {got}"),
+    "json.absence_text": T("`text` 应为字符串，实为 {got}", "expected text to be a string, got {got}"),
     "json.amount": T("金额应为十进制数字字符串，实为 {got}", "expected a decimal string amount, got {got}"),
     "json.unit": T("单位应为字符串，实为 {got}", "expected a unit string, got {got}"),
     "json.unexpected": T("意外的对象 {got}", "unexpected object {got}"),
     "json.cell_address": T("不是单元格地址：{got}", "not a cell address: {got}"),
     "json.year_number": T("年度是整数（如 2025），不是 {got}", "the year is a whole number such as 2025, not {got}"),
     "json.body_object": T(
-        "报送机关应为 disclosure_core.Body(name, level)，不是 {kind}",
+        "报送机关应为 `disclosure_core.Body(name, level)`，不是 {kind}",
         "the body is a disclosure_core.Body(name, level), not a {kind}",
     ),
     "json.value_kind": T(
-        "{value} 的类型为 {kind}：件数请给 int，金额请给 Decimal",
+        "{value} 的类型为 {kind}：件数请给 `int`，金额请给 `Decimal`",
         "{value} is a {kind}: give a count as int, money as Decimal",
     ),
     # ------------------------------------------------------------ TOML data files (layouts, rules)
@@ -81,10 +81,10 @@ ENTRIES: dict[str, Text] = {
     "toml.malformed": T("TOML 格式错误：{reason}", "{reason}"),
     # ------------------------------------------------------------ the guard every ZIP package passes
     "archive.unsupported": T(
-        "压缩包中有 zipfile 无法解压的成员（{reason}）", "an archive member zipfile cannot extract ({reason})"
+        "压缩包中有 Python 无法解压的成员（{reason}）", "an archive member zipfile cannot extract ({reason})"
     ),
     "archive.not_zip": T(
-        "不是 ZIP 容器（.xlsx 和 .docx 文件都是 ZIP 容器）", "not a ZIP container (an .xlsx or .docx file is one)"
+        "不是 ZIP 容器（XLSX 和 DOCX 文件都是 ZIP 容器）", "not a ZIP container (an .xlsx or .docx file is one)"
     ),
     "archive.members": T("压缩包有 {count} 个成员（超过 {limit}）", "{count} archive members (more than {limit})"),
     "archive.total": T("解压后超过 {limit} 字节，拒绝读取", "expands to more than {limit} bytes; refusing it"),
