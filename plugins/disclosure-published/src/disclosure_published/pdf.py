@@ -122,7 +122,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             if len(document.pages) > MAX_PAGES:
-                raise LoadError(f"{origin}: {len(document.pages)} pages is more than the {MAX_PAGES} accepted")
+                raise LoadError.keyed("published.pdf.pages", where=origin, count=len(document.pages), limit=MAX_PAGES)
             budget = Budget(origin)
             budget.check_streams(document.doc)
             for number, page in enumerate(document.pages, start=1):
@@ -133,7 +133,8 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     except LoadError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
-        raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
+        reason = f"{type(exc).__name__}: {exc}"[:260]
+        raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason) from None
     finally:
         logger.setLevel(level)
     notes: list[Diagnostic] = []
@@ -141,7 +142,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     reader = TableReader(origin, is_label)
     parts = list(_reading(_continued(pages, is_label), origin, reader))
     if not any(p.text for p in parts if isinstance(p, Token)) and not any(isinstance(p, Fragment) for p in parts):
-        raise LoadError(f"{origin}: page 1: no text layer (a scanned PDF needs OCR first)")
+        raise LoadError.keyed("published.pdf.no_text", where=f"{origin}: page 1")
     return PdfReading(tuple(parts), (*notes, *reader.notes))
 
 
@@ -197,9 +198,8 @@ def _without_running(pages: list[list[Grid | _Line]], origin: str, notes: list[D
         if id(line) in dropped and key not in seen and not is_page_number(line.text):
             seen.add(key)
             where = Provenance(origin, page=line.page)
-            notes.append(
-                Diagnostic(f"running header or footer {line.text[:40]!r} dropped", DiagnosticLevel.INFO, where, "page")
-            )
+            text = repr(line.text[:40])
+            notes.append(Diagnostic.keyed("published.pdf.running", DiagnosticLevel.INFO, where, "page", text=text))
     kept = []
     for items in pages:
         page = [i for i in items if not (isinstance(i, _Line) and id(i) in dropped and not is_page_number(i.text))]
@@ -207,7 +207,9 @@ def _without_running(pages: list[list[Grid | _Line]], origin: str, notes: list[D
         if isinstance(last, _Line) and is_bare_number(last.text) and last.top >= last.page_height * _FOOT:
             page.pop()
             where = Provenance(origin, page=last.page)
-            notes.append(Diagnostic(f"page number {last.text!r} dropped", DiagnosticLevel.INFO, where, "page"))
+            notes.append(
+                Diagnostic.keyed("published.page_number", DiagnosticLevel.INFO, where, "page", number=repr(last.text))
+            )
         kept.append(page)
     return kept
 

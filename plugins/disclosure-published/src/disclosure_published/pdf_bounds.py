@@ -70,12 +70,9 @@ class Budget:
     def count_page(self, page: int, objects: int, chars: int) -> None:
         """Refuse a page with too many objects, or a document with too many characters so far."""
         if objects > MAX_PAGE_OBJECTS:
-            raise LoadError(
-                f"{self.origin}: page {page}: more than {MAX_PAGE_OBJECTS} characters and drawings on one page"
-                " (a report page holds a few thousand)"
-            )
+            raise LoadError.keyed("published.pdf.objects", where=f"{self.origin}: page {page}", limit=MAX_PAGE_OBJECTS)
         if self.chars + chars > MAX_DOCUMENT_CHARS:
-            raise LoadError(f"{self.origin}: page {page}: more than {MAX_DOCUMENT_CHARS} characters in the document")
+            raise LoadError.keyed("published.pdf.chars", where=f"{self.origin}: page {page}", limit=MAX_DOCUMENT_CHARS)
 
     def check_streams(self, document: PDFDocument) -> None:
         """Refuse a document with a stream that would inflate beyond the bounds, before any is decoded."""
@@ -92,12 +89,11 @@ class Budget:
                 if isinstance(obj, PDFStream) and not _is_image(obj):
                     size = _inflated_size(obj, MAX_STREAM_BYTES)
                     if size > MAX_STREAM_BYTES:
-                        raise LoadError(
-                            f"{self.origin}: object {objid}: a stream inflating to more than {MAX_STREAM_BYTES} bytes"
-                        )
+                        where = f"{self.origin}: object {objid}"
+                        raise LoadError.keyed("published.pdf.stream", where=where, limit=MAX_STREAM_BYTES)
                     self.inflated += size
                     if self.inflated > MAX_INFLATED_BYTES:
-                        raise LoadError(f"{self.origin}: streams inflating to more than {MAX_INFLATED_BYTES} bytes")
+                        raise LoadError.keyed("published.pdf.streams", where=self.origin, limit=MAX_INFLATED_BYTES)
 
     def lay_out(self, page: Page, number: int) -> None:
         """Interpret one page as pdfplumber would, stopping at the page's bounds; pdfplumber then uses this
