@@ -10,8 +10,9 @@ Runs and their results are recorded in docs/fuzzing.md.
 from __future__ import annotations
 
 import atheris  # type: ignore[import-not-found]
+import scope
 
-with atheris.instrument_imports():  # the plugins are imported (lazily) in here too
+with atheris.instrument_imports(include=scope.INCLUDE):  # the plugins are imported (lazily) in here too
     import harness
 
     READ = harness.source_reader("ledger")

@@ -14,8 +14,9 @@ import tempfile
 from pathlib import Path
 
 import atheris  # type: ignore[import-not-found]
+import scope
 
-with atheris.instrument_imports():  # the plugins are imported (lazily) in here too
+with atheris.instrument_imports(include=scope.INCLUDE):  # the plugins are imported (lazily) in here too
     import harness
 
     READ = harness.rule_reader(Path(tempfile.mkdtemp(prefix="fuzz-rules-")))

@@ -376,12 +376,27 @@ class Registry:
         >>> findings = registry.check(registry.load("examples/daixian-2020.json").report)
         >>> findings.by_outcome()["fail"]
         4
+
+        A ``disabled`` id that names no rule, nor an instance of one, is a :class:`UsageError` (a mistyped id
+        would otherwise switch nothing off, silently):
+
+        >>> registry.check(registry.load("examples/daixian-2020.json").report, disabled=["requests.balanse"])
+        Traceback (most recent call last):
+        ...
+        disclosure_core.errors.UsageError: --disable requests.balanse: no such rule
         """
         from disclosure_core.rules.engine import check
 
+        rule_set = self.rule_set() if rules is None else rules
+        disabled = tuple(disabled)
+        if disabled:
+            known = set(rule_set.ids())
+            unknown = [d for d in disabled if not any(d == k or d.startswith(k + ".") for k in known)]
+            if unknown:
+                raise UsageError.keyed("cli.no_such_rule", rule=unknown[0])
         return check(
             report,
-            rules=self.rule_set() if rules is None else rules,
+            rules=rule_set,
             layouts=self.layouts(),
             previous=previous,
             blank_as_zero=blank_as_zero,
