@@ -24,7 +24,7 @@ ALLOWED_LATIN = {"gov"} | {"JSON", "TOML", "XML", "DTD", "ZIP", "UTF", "GB", "PD
 PROGRAMS = {"Python", "Word", "Excel", "WPS", "LibreOffice", "Markdown", "Chromium", "poppler", "pdftotext", "openpyxl"}
 ALLOWED_LATIN |= PROGRAMS
 
-_OPTION = re.compile(r"--[a-z][a-z-]*|`[^`]*`")
+_OPTION = re.compile(r"--[a-z][a-z-]*|`[^`]*`|disclosure-[a-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -238,4 +238,118 @@ ENTRIES: dict[str, Text] = {
         "标题 {heading} 的序号为 {number}，格式中为 {expected}",
         "heading {heading} numbered {number}, the format numbers it {expected}",
     ),
+    # ------------------------------------------------------------ the disclosure workbook (disclosure-xlsx)
+    "xlsx.cell.date": T(
+        "{cell}：数字单元格中是日期（电子表格是否把输入的内容转成了日期？）：{text}",
+        "{cell}: a date in a number cell (did the spreadsheet turn what was typed into a date?): {text}",
+    ),
+    "xlsx.cell.unreadable": T("{cell}：无法读取的单元格内容 {raw}", "{cell}: unreadable cell content {raw}"),
+    "xlsx.cell.spaces": T("{cell}：只有空格；读作空白", "{cell}: only spaces; read as blank"),
+    "xlsx.cell.placeholder": T(
+        "{cell}：以占位符 {text} 代替数字；按缺失保留，不按 0 计",
+        "{cell}: placeholder {text} instead of a number; kept as missing, not 0",
+    ),
+    "xlsx.cell.not_number": T("{cell}：不是数字：{text}；按缺失保留", "{cell}: not a number: {text}; kept as missing"),
+    "xlsx.cell.money_in_count": T(
+        "{cell}：件数单元格中是金额：{text}", "{cell}: an amount of money in a count cell: {text}"
+    ),
+    "xlsx.cell.count_in_money": T("{cell}：金额单元格中是件数：{text}", "{cell}: a count in a money cell: {text}"),
+    "xlsx.cell.read_as": T("{cell}：{raw} 读作 {value}（{how}）", "{cell}: read {raw} as {value} ({how})"),
+    "xlsx.how.text": T("以文本形式输入", "typed as text"),
+    "xlsx.how.full_width": T("全角字符", "full-width characters"),
+    "xlsx.how.thousands": T("千位分隔符", "thousands separators"),
+    "xlsx.how.unit": T("单元格中填写了单位", "unit typed into the cell"),
+    "xlsx.how.spaces": T("前后有空格", "spaces around it"),
+    "xlsx.how.overrides": T("单元格中的单位 {typed} 取代旁边的 {unit}", "its unit {typed} overrides {unit} beside it"),
+    "xlsx.cell.negative_amount": T("{cell}：金额为负数：{number}", "{cell}: a negative amount: {number}"),
+    "xlsx.cell.not_whole": T("{cell}：不是整数：{number}", "{cell}: not a whole number: {number}"),
+    "xlsx.cell.negative": T(
+        "{cell}：件数为负数：{count}（只有本年增/减可以为负）：按文字保留，读作无数字",
+        "{cell}: a negative count: {count} (only 本年增/减 may be negative): kept as text, read as no number",
+    ),
+    "xlsx.header_missing": T(
+        "表头 {header} 不在其所在列（是否插入、删除或改写了列？）",
+        "header {header} not found in its column (were columns inserted, deleted or relabelled?)",
+    ),
+    "xlsx.row_missing": T(
+        "{sheet}：未找到标签为 {label} 的行（已删除或改写？）；其单元格为空白",
+        "{sheet}: row labelled {label} not found (deleted or relabelled?); its cells are blank",
+    ),
+    "xlsx.label_changed": T("{cell}：标签已改动，格式中为 {label}", "{cell}: label changed, expected {label}"),
+    "xlsx.rows_moved": T(
+        "{sheet}：插入或删除了行；按标签定位单元格",
+        "{sheet}: rows were inserted or deleted; cells were located by their labels",
+    ),
+    "xlsx.formula.unsaved": T(
+        "{cell}：公式 {formula} 没有保存的计算结果（请在电子表格程序中打开并保存）；按缺失保留",
+        "{cell}: formula {formula} has no saved result (open and save the file in a spreadsheet); kept as missing",
+    ),
+    "xlsx.formula.saved": T(
+        "{cell}：数值单元格中是公式（{formula}）；读取其保存的结果 {result}",
+        "{cell}: a formula ({formula}) in a value cell; its saved result {result} was read",
+    ),
+    "xlsx.unit": T(
+        "{cell}：未知的单位 {unit}（应为万元或元）；金额按无单位读取",
+        "{cell}: unknown unit {unit} (万元 or 元); the amount is read without a unit",
+    ),
+    "xlsx.extra_row": T(
+        "{cell}：不属于格式的行（{label}）中有数值；未读取",
+        "{cell}: a row that is not in the format ({label}) holds values; not read",
+    ),
+    "xlsx.info.unknown_row": T("未知的行 {label}；已忽略", "unknown row {label}; ignored"),
+    "xlsx.info.marked_no": T("标为否但有内容；保留其内容", "marked 否 but has content; the content is kept"),
+    "xlsx.info.marker": T("应为是或否，实为 {got}", "expected 是 or 否, got {got}"),
+    "xlsx.no_label": T("无标签", "no label"),
+    "xlsx.info.unlabelled": T("无标签的行", "a row without a label"),
+    "xlsx.info.not_in_group": T("{label} 不属于本组；已忽略", "{label} is not part of this group; ignored"),
+    "xlsx.info.missing": T("缺少{label}", "{label} is missing"),
+    "xlsx.info.year": T("应为年份，实为 {got}", "expected a year, got {got}"),
+    "xlsx.info.level": T("未知的层级 {got}（可选：{allowed}）", "unknown level {got} (one of: {allowed})"),
+    "xlsx.info.date": T("不是日期：{got}；未填公布日期", "not a date: {got}; publication date left out"),
+    "xlsx.info.not_whole": T("不是整数：{number}；未采用", "not a whole number: {number}; left out"),
+    "xlsx.info.not_number": T("{label}：不是数字：{got}；未采用", "{label}: not a number: {got}; left out"),
+    "xlsx.no_info_sheet": T(
+        "没有工作表 {sheet}：不是信息公开年报工作簿（用 `disclosure new --to xlsx` 生成；申请台账请用 `disclosure ledger` 读取）",
+        "no sheet {sheet}: not a disclosure workbook (make one with `disclosure new --to xlsx`; a register of"
+        " requests is read by `disclosure ledger`)",
+    ),
+    "xlsx.no_sheet": T("没有工作表 {sheet}（{label}）", "no sheet {sheet} ({label})"),
+    "xlsx.truncated": T(
+        "{sheet}：只读取了前面的行；该工作表大得多", "{sheet}: only the first rows were read; the sheet is far larger"
+    ),
+    "xlsx.too_large": T(
+        "文件为 {size} 字节，超过工作簿可接受的 {limit} 字节",
+        "{size} bytes is larger than the {limit} bytes a workbook may have",
+    ),
+    "xlsx.unreadable": T("无法读取的工作簿：{reason}", "not a readable workbook: {reason}"),
+    "xlsx.damaged": T("工作表已损坏：{reason}", "damaged worksheet: {reason}"),
+    # ------------------------------------------------------------ Word documents written by disclosure-docx
+    "docx.unreadable": T("无法读取的 DOCX 文档（{reason}）", "not a readable DOCX document ({reason})"),
+    "docx.not_word": T(
+        "主部件不是 Word 文档（其根元素为 {root}）", "the main part is not a Word document (its root is {root})"
+    ),
+    "docx.no_metadata": T(
+        "没有 disclosure-core 元数据（不是由 disclosure-docx 生成的）",
+        "no disclosure-core metadata (not written by disclosure-docx)",
+    ),
+    "docx.no_format": T("缺少", "missing"),
+    "docx.headings": T(
+        "找到 {found} 个章节标题（样式 {style}），格式中为 {expected} 个",
+        "found {found} section headings (style {style}), expected {expected}",
+    ),
+    "docx.tables": T(
+        "找到 {found} 张表，格式 {layout} 中为 {expected} 张", "found {found} tables, expected {expected} ({layout})"
+    ),
+    "docx.rows": T(
+        "表{number}：{found} 行，格式中为 {expected} 行", "table {number}: {found} rows, expected {expected}"
+    ),
+    "docx.no_cell": T(
+        "表{number} 第 {row} 行第 {column} 列：此处没有单元格开始",
+        "table {number} row {row} column {column}: no cell starts here",
+    ),
+    "docx.label": T("标签为 {found}，格式中为 {expected}", "label {found} where the format has {expected}"),
+    "docx.negative": T(
+        "{cell}：计数列中出现负数 {text}：按文字保留，读作无数字",
+        "{cell}: negative number {text} in a column that counts: kept as text, read as no number",
+    ),
 }
