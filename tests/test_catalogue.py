@@ -51,10 +51,11 @@ def test_no_chinese_message_holds_an_english_word(key: str) -> None:
 
 
 def _label_names() -> set[str]:
-    """Every Chinese label of the shipped layouts: names an English message may quote (本年增/减)."""
+    """Every Chinese label of the shipped layouts, the money units and the workbook's 是/否: names an English
+    message may quote (本年增/减, 万元)."""
     from disclosure_core.layouts import official_layouts
 
-    names = set()
+    names = {"万元", "元", "是", "否"}
     for layout in official_layouts().values():
         for table in layout.tables:
             names.add(table.label.zh)
