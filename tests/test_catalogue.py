@@ -51,11 +51,12 @@ def test_no_chinese_message_holds_an_english_word(key: str) -> None:
 
 
 def _label_names() -> set[str]:
-    """Every Chinese label of the shipped layouts, the money units and the workbook's 是/否: names an English
-    message may quote (本年增/减, 万元)."""
+    """Every Chinese label of the shipped layouts, the register's column headers, the money units and the
+    workbook's 是/否: names an English message may quote (本年增/减, 收到日期, 万元)."""
     from disclosure_core.layouts import official_layouts
+    from disclosure_core.ledger.vocabulary import COLUMNS
 
-    names = {"万元", "元", "是", "否"}
+    names = {"万元", "元", "是", "否"} | {header for headers in COLUMNS.values() for header in headers}
     for layout in official_layouts().values():
         for table in layout.tables:
             names.add(table.label.zh)

@@ -114,6 +114,39 @@ ENTRIES: dict[str, Text] = {
         "a symbolic link (write to the file it points to, or remove the link)",
     ),
     "file.kind.other": T("特殊文件", "a special file"),
+    # ------------------------------------------------------------ registers of requests (`disclosure ledger`)
+    "ledger.no_header": T(
+        "没有表头行（应有收到日期、申请人类型、办理结果、办结日期等列）",
+        "no header row (expected columns such as 收到日期, 申请人类型, 办理结果, 办结日期)",
+    ),
+    "ledger.missing_columns": T(
+        "缺少列：{columns}（见 `docs/ledger.md`）", "missing column(s): {columns} (see docs/ledger.md)"
+    ),
+    "ledger.not_counted": T("{problem}；该申请未计入", "{problem}; the request is not counted"),
+    "ledger.received_date": T("不可能的收到日期 {date}", "impossible received date {date}"),
+    "ledger.closing_date": T("不可能的办结日期 {date}", "impossible closing date {date}"),
+    "ledger.no_received": T("没有收到日期", "no received date"),
+    "ledger.applicant": T("未知的申请人类型 {applicant}", "unknown applicant type {applicant}"),
+    "ledger.outcome": T("未知的办理结果 {outcome}", "unknown outcome {outcome}"),
+    "ledger.closed_before": T(
+        "办结日期 {closed} 早于收到日期 {received}", "closed on {closed} before it was received on {received}"
+    ),
+    "ledger.outcome_and_date": T(
+        "办理结果和办结日期须同时填写", "an outcome needs a closing date and a closing date an outcome"
+    ),
+    "ledger.duplicate": T(
+        "编号 {id} 也出现在第 {line} 行；两条都计入", "id {id} also on line {line}; both are counted"
+    ),
+    "ledger.too_long": T("超过 {limit} 行；请按年度拆分台账", "more than {limit} lines; split the register by year"),
+    "ledger.csv": T("CSV 格式错误：{reason}", "{reason}"),
+    "ledger.openpyxl": T(
+        "读取 XLSX 台账需要 openpyxl：`pip install 'disclosure-core[xlsx]'`",
+        "reading an .xlsx register needs openpyxl: pip install 'disclosure-core[xlsx]'",
+    ),
+    "ledger.hints": T(
+        "申请台账需要年度和报送机关：请给出 --year 和 --body",
+        "a register of requests needs the year and the body: pass --year and --body",
+    ),
     # ------------------------------------------------------------ hints given on the command line
     "hint.disagrees": T(
         "{what}：提示为 {hinted}，文档中为 {read}：采用提示",
