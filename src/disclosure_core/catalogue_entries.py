@@ -233,6 +233,28 @@ ENTRIES: dict[str, Text] = {
     # ------------------------------------------------------------ progress of long work (a line of a log)
     "progress.line": T("{label}：{done}/{total}（{percent}%）", "{label}: {done} of {total} ({percent}%)"),
     "progress.count": T("{label}：{done}", "{label}: {done}"),
+    "aggregate.manifest": T("无法读取清单：{reason}", "cannot read the manifest: {reason}"),
+    "aggregate.nothing": T("没有可汇总的内容：未给出报告", "nothing to aggregate: no reports given"),
+    "aggregate.duplicates": T("同一单位出现不止一次：{units}", "the same unit appears more than once: {units}"),
+    "aggregate.different_format": T(
+        "无法汇总不同格式的报告（{parts}）", "cannot aggregate reports of different formats ({parts})"
+    ),
+    "aggregate.different_year": T(
+        "无法汇总不同年度的报告（{parts}）", "cannot aggregate reports of different years ({parts})"
+    ),
+    # ------------------------------------------------------------ `diff`
+    "diff.bodies": T("上一份报告的报送机关是 {old}，不是 {new}", "the previous report is by {old}, not {new}"),
+    "diff.years": T(
+        "第一份报告是 {old} 年的，第二份是 {new} 年的：请先给较早的年度",
+        "the first report is for {old} and the second for {new}: give the earlier year first",
+    ),
+    # ------------------------------------------------------------ configuration files (disclosure.toml)
+    "config.not_utf8": T("不是 UTF-8 文本", "not UTF-8 text"),
+    "config.malformed": T("TOML 格式错误：{reason}", "malformed TOML: {reason}"),
+    "config.table": T("应为表", "expected a table"),
+    "config.unknown_key": T("未知的键（已知：{known}）", "unknown key (known: {known})"),
+    "config.choice": T("应为 {choices} 之一，实为 {got}", "expected one of {choices}, got {got}"),
+    "config.strings": T("应为字符串列表，实为 {got}", "expected a list of strings, got {got}"),
     # ------------------------------------------------------------ `batch`
     "batch.start": T(
         "共 {count} 份报告，已完成 {done} 份，待核查 {todo} 份", "{count} reports, {done} already done, {todo} to check"

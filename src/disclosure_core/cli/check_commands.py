@@ -11,7 +11,7 @@ import click
 
 from disclosure_core._diff_document import compare, diff_json, diff_text
 from disclosure_core._hints import ReportHints
-from disclosure_core.catalogue import join, say
+from disclosure_core.catalogue import join, say, words
 from disclosure_core.cli.colour import paint_findings, wants_colour
 from disclosure_core.cli.shared import (
     STDIN,
@@ -168,7 +168,7 @@ def _rule_file(path: Path) -> RuleSet:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise RuleSetError(f"{origin}: cannot read: not UTF-8 text") from None
+        raise RuleSetError.keyed("error.unreadable", where=origin, reason=words("config.not_utf8")) from None
     return parse_rule_set(text, origin=origin)
 
 

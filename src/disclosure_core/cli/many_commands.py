@@ -11,7 +11,7 @@ from disclosure_core._batch_workers import check_executor
 from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.batch import CheckOptions
-from disclosure_core.catalogue import join, say
+from disclosure_core.catalogue import join, say, words
 from disclosure_core.cli.shared import (
     diagnostics_format_option,
     emit,
@@ -97,7 +97,7 @@ def _manifest(path: Path) -> list[str]:
     try:
         lines = data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:
-        raise LoadError(f"{origin}: cannot read the manifest: not UTF-8 text") from None
+        raise LoadError.keyed("aggregate.manifest", where=origin, reason=words("config.not_utf8")) from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
