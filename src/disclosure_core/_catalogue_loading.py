@@ -19,12 +19,22 @@ ENTRIES: dict[str, Text] = {
     "place.page": T("第 {page} 页", "page {page}"),
     "place.line": T("第 {line} 行", "line {line}"),
     "place.cell": T("单元格 {cell}", "cell {cell}"),
+    "place.byte": T("第 {byte} 字节", "byte {byte}"),
+    "place.object": T("对象 {object}", "object {object}"),
     "reader.gb18030": T("按 GB18030 编码读取（不是 UTF-8）", "read as GB18030 (not UTF-8)"),
     # ------------------------------------------------------------ canonical JSON
     "json.not_utf8": T("不是 UTF-8 文本（第 {byte} 字节：{reason}）", "not UTF-8 text ({reason} at byte {byte})"),
     "json.malformed": T(
         "第 {line} 行第 {column} 列：JSON 格式错误：{reason}", "line {line} column {column}: malformed JSON: {reason}"
     ),
+    "json.reason.value": T("缺少值", "Expecting value"),
+    "json.reason.comma": T("缺少逗号分隔符", "Expecting ',' delimiter"),
+    "json.reason.colon": T("缺少冒号分隔符", "Expecting ':' delimiter"),
+    "json.reason.name": T("属性名须用双引号括起", "Expecting property name enclosed in double quotes"),
+    "json.reason.unterminated": T("字符串未结束", "Unterminated string starting at"),
+    "json.reason.control": T("无效的控制字符", "Invalid control character at"),
+    "json.reason.extra": T("多余的数据", "Extra data"),
+    "json.reason.escape": T("无效的转义", "Invalid \\escape"),
     "json.nested": T("JSON 嵌套过深", "JSON nested too deeply"),
     "json.long_number": T("{place}数字超过 4300 位", "{place}a number of more than 4300 digits"),
     "json.at": T("{path}：{problem}", "{path}: {problem}"),

@@ -251,13 +251,36 @@ def loads(text: str | bytes, *, origin: str = "<input>", layouts: Mapping[str, L
         raise LoadError.keyed("json.not_utf8", where=origin, reason=exc.reason, byte=exc.start) from None
     except json.JSONDecodeError as exc:
         raise LoadError.keyed(
-            "json.malformed", where=origin, line=exc.lineno, column=exc.colno, reason=exc.msg
+            "json.malformed", where=origin, line=exc.lineno, column=exc.colno, reason=_json_reason(exc.msg)
         ) from None
     except RecursionError:
         raise LoadError.keyed("json.nested", where=origin) from None
     except ValueError:  # Python's limit on the digits of an int (4 300): a number no report holds
         raise LoadError.keyed("json.long_number", where=origin, place=long_number_place(text)) from None
     return from_dict(data, origin=origin, layouts=layouts)
+
+
+_JSON_REASONS = {
+    "Expecting value": "value",
+    "Expecting ',' delimiter": "comma",
+    "Expecting ':' delimiter": "colon",
+    "Expecting property name enclosed in double quotes": "name",
+    "Unterminated string starting at": "unterminated",
+    "Invalid control character at": "control",
+    "Extra data": "extra",
+    "Invalid \\escape": "escape",
+}
+"""The json module's reasons (its whole vocabulary but rare ones) → catalogue keys, so zh users read zh."""
+
+
+def _json_reason(message: str) -> Text:
+    """The json module's reason in both languages (its own English where the catalogue has no words for it).
+
+    >>> _json_reason("Expecting value").zh, _json_reason("Something new").zh
+    ('缺少值', 'Something new')
+    """
+    key = _JSON_REASONS.get(message)
+    return words(f"json.reason.{key}") if key else Text(message, message)
 
 
 def from_dict(data: Any, *, origin: str = "<input>", layouts: Mapping[str, Layout] | None = None) -> Report:

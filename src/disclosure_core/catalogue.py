@@ -124,6 +124,21 @@ def place(where: Provenance | None, lang: str = "zh") -> str:
     return ("，" if lang != "en" else ", ").join(parts)
 
 
+def place_of(source: str, /, **parts: object) -> Text:
+    """A place in an input for an error's ``where``, in both languages: the file, then ``page``, ``line``,
+    ``byte`` or ``object`` (a PDF object) as given.
+
+    >>> place_of("a.txt", line=1)
+    Text(zh='a.txt，第 1 行', en='a.txt: line 1')
+    """
+    zh, en = [source], [source]
+    for part, value in parts.items():
+        said = words(f"place.{part}", **{part: value})
+        zh.append(said.zh)
+        en.append(said.en)
+    return Text("，".join(zh), ": ".join(en))
+
+
 def join(items: list[str], lang: str = "zh") -> str:
     """Items joined with the language's list separator.
 
@@ -141,6 +156,7 @@ __all__ = [
     "join",
     "language",
     "place",
+    "place_of",
     "placeholders",
     "say",
     "show",

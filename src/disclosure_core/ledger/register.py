@@ -19,7 +19,7 @@ import attrs
 
 from disclosure_core._archives import check_archive
 from disclosure_core._formats import Diagnostic, DiagnosticLevel
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import place_of, words
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.folding import fold
 from disclosure_core.layouts import Layout
@@ -104,7 +104,7 @@ def _header(cells: list[str], origin: str, line: int) -> dict[str, int]:
         wanted = "; ".join(
             f"{column} ({'/'.join([h for h in COLUMNS[column] if not h.isascii()][:2])})" for column in missing
         )
-        raise LoadError.keyed("ledger.missing_columns", where=f"{origin}: line {line}", columns=wanted)
+        raise LoadError.keyed("ledger.missing_columns", where=place_of(origin, line=line), columns=wanted)
     return columns
 
 
@@ -185,7 +185,7 @@ def _csv_rows(data: bytes, origin: str, notes: list[Diagnostic]) -> Iterator[tup
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as exc:
-            raise LoadError.keyed("published.encoding", where=f"{origin}: byte {exc.start}") from None
+            raise LoadError.keyed("published.encoding", where=place_of(origin, byte=exc.start)) from None
         notes.append(Diagnostic.keyed("reader.gb18030", DiagnosticLevel.INFO, Provenance(origin), "encoding"))
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", "\t", ";", "，"), key=first.count)
@@ -197,7 +197,7 @@ def _csv_rows(data: bytes, origin: str, notes: list[Diagnostic]) -> Iterator[tup
             if any(cell.strip() for cell in cells):
                 yield reader.line_num, cells
     except csv.Error as exc:
-        raise LoadError.keyed("ledger.csv", where=f"{origin}: line {reader.line_num}", reason=exc) from None
+        raise LoadError.keyed("ledger.csv", where=place_of(origin, line=reader.line_num), reason=exc) from None
 
 
 def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:

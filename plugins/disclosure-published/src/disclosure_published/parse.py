@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from disclosure_core import Body, BodyLevel, Diagnostic, DiagnosticLevel, Facts, Loaded, Provenance, Report, Tables
-from disclosure_core.catalogue import join, words
+from disclosure_core.catalogue import place_of, words
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout
 from disclosure_core.sources import assessment_weight, disagreement, fees_charged
@@ -86,7 +86,7 @@ def parse_tokens(
     diagnostics: list[Diagnostic] = [*walked.diagnostics]
     front = metadata.read_front([p for p in walked.paragraphs if p.section is None])
     if not (walked.headings or walked.mapper.tables_seen or front.title):
-        raise LoadError.keyed("published.not_a_report", where=f"{origin}: line 1")
+        raise LoadError.keyed("published.not_a_report", where=place_of(origin, line=1))
     running = [p for p in walked.paragraphs if p.section is not None]
     closing = metadata.take_closing(running)
     texts = front.lead + [p.text for p in running]
@@ -98,7 +98,7 @@ def parse_tokens(
     if year is None and published is not None:
         year, year_source = published.year - 1, "the year before publication"
     if year is None:
-        raise LoadError.keyed("published.no_year", where=f"{origin}: line 1")
+        raise LoadError.keyed("published.no_year", where=place_of(origin, line=1))
     where = Provenance(origin, line=front.title_where.line if front.title_where else None)
     if year_source not in ("title", "hint"):
         level = INFO if year_source == "report's name in the text" else WARNING
@@ -131,7 +131,10 @@ def parse_tokens(
     sections = metadata.sections(walked.headings, running)
     missing = [s for s, section in sections.items() if section is None]
     if missing:
-        diagnostics.append(metadata.note("published.no_sections", Provenance(origin), sections=join(missing)))
+        headings = {spec.id: spec.heading for spec in layout.sections}
+        shown = [headings.get(section, Text(section, section)) for section in missing]
+        names = Text("；".join(h.zh for h in shown), ", ".join(h.en for h in shown))
+        diagnostics.append(metadata.note("published.no_sections", Provenance(origin), sections=names))
     overview = list(sections.overview.paragraphs) if sections.overview else []
     report = Report(
         format=layout.id,

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Loaded, Provenance
+from disclosure_core.catalogue import place_of
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout, official_layouts
 from disclosure_core.progress import report as report_progress
@@ -142,7 +143,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     reader = TableReader(origin, is_label)
     parts = list(_reading(_continued(pages, is_label), origin, reader))
     if not any(p.text for p in parts if isinstance(p, Token)) and not any(isinstance(p, Fragment) for p in parts):
-        raise LoadError.keyed("published.pdf.no_text", where=f"{origin}: page 1")
+        raise LoadError.keyed("published.pdf.no_text", where=place_of(origin, page=1))
     return PdfReading(tuple(parts), (*notes, *reader.notes))
 
 

@@ -39,6 +39,7 @@ from pdfminer.pdftypes import (
 )
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
+from disclosure_core.catalogue import place_of
 from disclosure_core.errors import LoadError
 
 MAX_PAGES = 200
@@ -70,9 +71,13 @@ class Budget:
     def count_page(self, page: int, objects: int, chars: int) -> None:
         """Refuse a page with too many objects, or a document with too many characters so far."""
         if objects > MAX_PAGE_OBJECTS:
-            raise LoadError.keyed("published.pdf.objects", where=f"{self.origin}: page {page}", limit=MAX_PAGE_OBJECTS)
+            raise LoadError.keyed(
+                "published.pdf.objects", where=place_of(self.origin, page=page), limit=MAX_PAGE_OBJECTS
+            )
         if self.chars + chars > MAX_DOCUMENT_CHARS:
-            raise LoadError.keyed("published.pdf.chars", where=f"{self.origin}: page {page}", limit=MAX_DOCUMENT_CHARS)
+            raise LoadError.keyed(
+                "published.pdf.chars", where=place_of(self.origin, page=page), limit=MAX_DOCUMENT_CHARS
+            )
 
     def check_streams(self, document: PDFDocument) -> None:
         """Refuse a document with a stream that would inflate beyond the bounds, before any is decoded."""
@@ -89,7 +94,7 @@ class Budget:
                 if isinstance(obj, PDFStream) and not _is_image(obj):
                     size = _inflated_size(obj, MAX_STREAM_BYTES)
                     if size > MAX_STREAM_BYTES:
-                        where = f"{self.origin}: object {objid}"
+                        where = place_of(self.origin, object=objid)
                         raise LoadError.keyed("published.pdf.stream", where=where, limit=MAX_STREAM_BYTES)
                     self.inflated += size
                     if self.inflated > MAX_INFLATED_BYTES:

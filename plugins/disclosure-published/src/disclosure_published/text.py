@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from disclosure_core import Provenance
+from disclosure_core.catalogue import place_of
 from disclosure_core.errors import LoadError
 from disclosure_published.spaced import detect_grid, spaced_tokens
 from disclosure_published.stream import Token, row_break
@@ -41,7 +42,7 @@ def decode(data: bytes, *, origin: str) -> str:
     """
     nul = data.find(b"\x00", 0, 4096)
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError.keyed("published.binary", where=f"{origin}: byte {nul}")
+        raise LoadError.keyed("published.binary", where=place_of(origin, byte=nul))
     for encoding in _ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -50,7 +51,7 @@ def decode(data: bytes, *, origin: str) -> str:
         if len(text) > MAX_TEXT_CHARS:
             raise LoadError.keyed("published.chars", where=origin, count=len(text), limit=MAX_TEXT_CHARS)
         return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise LoadError.keyed("published.encoding", where=f"{origin}: line 1")
+    raise LoadError.keyed("published.encoding", where=place_of(origin, line=1))
 
 
 def text_tokens(text: str, *, origin: str) -> list[Token]:
