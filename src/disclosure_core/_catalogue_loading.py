@@ -89,6 +89,55 @@ ENTRIES: dict[str, Text] = {
     "toml.long_number": T("{place}整数超过 4300 位", "{place}an integer of more than 4300 digits"),
     "toml.place": T("第 {line} 行第 {column} 列：", "line {line} column {column}: "),
     "toml.malformed": T("TOML 格式错误：{reason}", "{reason}"),
+    # ------------------------------------------------------------ rule files (`check --rules`, `rules lint`)
+    "rulefile.at": T("规则 {rule}（{path}）：{problem}", "rule {rule} ({path}): {problem}"),
+    "rulefile.missing": T("缺少", "missing"),
+    "rulefile.string": T("应为非空字符串，实为 {got}", "expected a non-empty string, got {got}"),
+    "rulefile.text": T("应为 `{form}`", "expected {form}"),
+    "rulefile.text_empty": T("`zh` 和 `en` 须为非空字符串", "zh and en must be non-empty strings"),
+    "rulefile.nested": T("表达式嵌套过深", "expression nested too deeply"),
+    "rulefile.expression": T("表达式有误 {text}：{reason}", "malformed expression {text}: {reason}"),
+    "rulefile.op": T("未知的运算符 {op}（可选：{known}）", "unknown operator {op} (one of: {known})"),
+    "rulefile.terms": T("至少应有一项", "expected at least one term"),
+    "rulefile.unknown_key": T("未知的键", "unknown key"),
+    "rulefile.rules": T("应为表的数组", "expected an array of tables"),
+    "rulefile.duplicate": T("规则 {rule}：编号重复（也见于 {other}）", "rule {rule}: duplicate id (also in {other})"),
+    "rulefile.id": T(
+        "编号是以点连接的小写单词，如 `requests.balance`",
+        "ids are lower-case words joined by dots, e.g. 'requests.balance'",
+    ),
+    "rulefile.kind": T("未知的类型 {kind}（可选：{known}）", "unknown kind {kind} (one of: {known})"),
+    "rulefile.key_for": T("{kind} 规则没有这个键", "unknown key for a {kind} rule"),
+    "rulefile.severity": T(
+        "应为 `error`、`warning` 或 `info`，实为 {got}", "expected error, warning or info, got {got}"
+    ),
+    "rulefile.years": T(
+        "应为 `[起始年, 终止年]`（整数；适用于所有年度时省略此键）",
+        "expected [first, last] (integers; omit the key for every year)",
+    ),
+    "rulefile.expand": T("应为“变量 = 维度”的表", "expected a table of variable = dimension"),
+    "rulefile.dimension": T(
+        '应为 `"table.rows"`、`"table.columns"`、列表或 `{form}`',
+        'expected "table.rows", "table.columns", a list, or {form}',
+    ),
+    "rulefile.number": T(
+        "应为整数或十进制数字字符串，实为 {got}", "expected an integer or a decimal string, got {got}"
+    ),
+    "rulefile.by_level": T("应为 `{form}`", "expected {form}"),
+    "rulefile.pattern_table": T("模式规则须写明其表", "a pattern rule names its table"),
+    "rulefile.positive": T("应为正整数", "expected a positive integer"),
+    "rulefile.pattern_rows": T(
+        "永远不会不通过：模式所需的行数须多于 `min_followers`",
+        "can never fail: a pattern needs more rows than min_followers",
+    ),
+    "rulefile.required": T(
+        "必填规则须有 `sections`、`cells` 或 `any_of`", "a required rule needs sections, cells or any_of"
+    ),
+    "rulefile.measure": T("应为 `count` 或 `percent`，实为 {got}", "expected count or percent, got {got}"),
+    "rulefile.previous": T(
+        "只有 `year_over_year` 规则才引用 `previous.*` 单元格",
+        "year_over_year rules, and only they, refer to previous.* cells",
+    ),
     # ------------------------------------------------------------ the guard every ZIP package passes
     "archive.unsupported": T(
         "压缩包中有 Python 无法解压的成员（{reason}）", "an archive member zipfile cannot extract ({reason})"

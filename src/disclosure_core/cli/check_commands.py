@@ -235,6 +235,7 @@ def lint(rule_file: Path, output_format: str) -> int:
     """
     registry = state().registry
     problems: list[str] = []
+    shown_problems: list[str] = []  # in the user's language (the JSON answer keeps the English, for scripts)
     loaded: RuleSet | None = None
     try:
         loaded = _rule_file(rule_file)
@@ -242,6 +243,7 @@ def lint(rule_file: Path, output_format: str) -> int:
         with_rules(builtin_rule_set(), loaded, registry.layouts().values())
     except RuleSetError as exc:
         problems.append(str(exc))
+        shown_problems.append(exc.text(state().lang))
     shown: dict[str, list[str]] = {}
     for rule in loaded.rules if loaded is not None and not problems else ():
         shown[rule.id] = sorted(rule_examples(rule, registry.layouts()))
@@ -249,7 +251,7 @@ def lint(rule_file: Path, output_format: str) -> int:
     if output_format == "json":
         print_json({"file": str(rule_file), "ok": not problems, "rules": ids, "problems": problems, "examples": shown})
     elif problems:
-        for problem in problems:
+        for problem in shown_problems:
             click.echo(problem)
     else:
         lang = state().lang
