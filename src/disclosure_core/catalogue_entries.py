@@ -217,6 +217,34 @@ ENTRIES: dict[str, Text] = {
     "error.unknown_layout": T(
         "未知的格式版本 {name}（可用：{known}）", "unknown format version {name} (available: {known})"
     ),
+    # ------------------------------------------------------------ rendering (`render`, `new`)
+    "render.unprintable": T("{code} 不是可打印字符", "{code} is not a printable character"),
+    "render.layout": T(
+        "报告的格式是 {format}，但给出的格式版本是 {layout}",
+        "report is in format {format} but the layout given is {layout}",
+    ),
+    "render.no_sections": T(
+        "格式版本 {layout} 没有列出章节标题：无法排版报告 {title}",
+        "layout {layout} lists no section headings: cannot lay out report {title}",
+    ),
+    "docx.soffice_missing": T(
+        "生成 PDF 需要 LibreOffice，但未找到 {program}：请安装（Debian 系统：`apt-get install libreoffice-writer-nogui"
+        " fonts-noto-cjk fonts-arphic-ukai`）或设置 `DISCLOSURE_SOFFICE`",
+        "LibreOffice is needed to make a PDF but {program} was not found: install it (Debian: apt-get install"
+        " libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai) or set DISCLOSURE_SOFFICE",
+    ),
+    "docx.soffice_nothing": T(
+        "LibreOffice 没有为 {name} 生成 {extension}（是否安装了相应的过滤器？）",
+        "LibreOffice wrote no {extension} for {name} (is its filter installed?)",
+    ),
+    "docx.soffice_timeout": T(
+        "LibreOffice 未在 {seconds} 秒内完成：已放弃转换",
+        "LibreOffice did not finish within {seconds} s: conversion abandoned",
+    ),
+    "docx.soffice_failed": T(
+        "LibreOffice 运行失败（退出码 {code}）：{message}", "LibreOffice failed (exit {code}): {message}"
+    ),
+    "docx.pdftotext_missing": T("未找到 pdftotext：请安装 `poppler-utils`", "pdftotext not found: install poppler-utils"),
     # ------------------------------------------------------------ `aggregate`
     "aggregate.done": T("已汇总 {count} 个单位：{units}", "aggregated {count} units: {units}"),
     "aggregate.missing": T(
