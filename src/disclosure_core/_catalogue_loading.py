@@ -74,7 +74,7 @@ ENTRIES: dict[str, Text] = {
     "json.amount": T("金额应为十进制数字字符串，实为 {got}", "expected a decimal string amount, got {got}"),
     "json.unit": T("单位应为字符串，实为 {got}", "expected a unit string, got {got}"),
     "json.unexpected": T("意外的对象 {got}", "unexpected object {got}"),
-    "json.cell_address": T("不是单元格地址：{got}", "not a cell address: {got}"),
+    "json.cell_address": T("不是单元格地址（表.行.列）：{got}", "not a cell address (table.row.column): {got}"),
     "json.year_number": T("年度是整数（如 2025），不是 {got}", "the year is a whole number such as 2025, not {got}"),
     "json.body_object": T(
         "报送机关应为 `disclosure_core.Body(name, level)`，不是 {kind}",
@@ -138,6 +138,33 @@ ENTRIES: dict[str, Text] = {
         "只有 `year_over_year` 规则才引用 `previous.*` 单元格",
         "year_over_year rules, and only they, refer to previous.* cells",
     ),
+    # ------------------------------------------------------------ layout files (format versions of plugins)
+    "layout.no_base": T("没有可供继承的格式版本", "no layouts to extend from"),
+    "layout.unknown_base": T("未知的格式版本 {layout}", "unknown layout {layout}"),
+    "layout.missing_key": T("缺少键 {key}", "missing key {key}"),
+    "layout.unknown_section": T("未知的部分 {section}", "unknown section {section}"),
+    "layout.unknown_table": T("未知的表 {table}", "unknown table {table}"),
+    "layout.unknown_row": T("表 {table} 中没有行 {row}", "unknown row {row} in table {table}"),
+    "layout.duplicate": T("编号 {id} 重复", "duplicate id {id}"),
+    "layout.unknown_group": T("未知的分组 {group}", "unknown group {group}"),
+    "layout.no_block": T("不属于任何区块的行：{rows}", "rows in no block: {rows}"),
+    "layout.kind": T("未知的单元格类型 {kind}", "unknown cell kind {kind}"),
+    "layout.unknown_ids": T("未知的编号：{ids}", "unknown id(s): {ids}"),
+    "layout.spans": T(
+        "超出表格范围（{width} 列，{depth} 行表头）", "spans past the table ({width} columns, {depth} header rows)"
+    ),
+    "layout.overlaps": T("与另一个表头单元格重叠", "overlaps another header cell"),
+    "layout.leaf": T(
+        "列表头须到达表头最后一行且只跨一列", "a column header must reach the last header row and span one column"
+    ),
+    "layout.fill": T(
+        "表头单元格没有填满 {depth}×{width} 的表头网格", "header cells do not fill the {depth}x{width} header grid"
+    ),
+    "layout.columns": T(
+        "列表头 {got} 与数据列 {expected} 不一致", "column headers {got} do not match the data columns {expected}"
+    ),
+    "layout.years": T("年度须为整数", "years must be integers"),
+    "layout.table": T("应为表，实为 {got}", "expected a table, got {got}"),
     # ------------------------------------------------------------ the guard every ZIP package passes
     "archive.unsupported": T(
         "压缩包中有 Python 无法解压的成员（{reason}）", "an archive member zipfile cannot extract ({reason})"

@@ -371,8 +371,8 @@ def _read_provenance(raw: Any, layout: Layout, fail: Callable[[str, Text], LoadE
     for key, value in raw.items():
         try:
             address = CellAddress.parse(key)
-        except ValueError as exc:
-            raise fail(f"$.provenance.{key}", Text(str(exc), str(exc))) from None
+        except ValueError:
+            raise fail(f"$.provenance.{key}", words("json.cell_address", got=repr(key))) from None
         if not layout.has_cell(address):
             raise fail(f"$.provenance.{key}", words("json.no_such_cell", layout=layout.id))
         try:

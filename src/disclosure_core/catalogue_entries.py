@@ -244,7 +244,9 @@ ENTRIES: dict[str, Text] = {
     "docx.soffice_failed": T(
         "LibreOffice 运行失败（退出码 {code}）：{message}", "LibreOffice failed (exit {code}): {message}"
     ),
-    "docx.pdftotext_missing": T("未找到 pdftotext：请安装 `poppler-utils`", "pdftotext not found: install poppler-utils"),
+    "docx.pdftotext_missing": T(
+        "未找到 pdftotext：请安装 `poppler-utils`", "pdftotext not found: install poppler-utils"
+    ),
     # ------------------------------------------------------------ `aggregate`
     "aggregate.done": T("已汇总 {count} 个单位：{units}", "aggregated {count} units: {units}"),
     "aggregate.missing": T(
