@@ -151,6 +151,7 @@ def join(items: list[str], lang: str = "zh") -> str:
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_VARIABLE",
+    "Text",
     "entry",
     "fill",
     "join",

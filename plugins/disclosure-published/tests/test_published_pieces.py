@@ -16,9 +16,9 @@ from disclosure_published.vocabulary import Role, vocabulary_of
 from disclosure_published.walker import walk
 
 from disclosure_core import AbsenceKind, Absent, BodyLevel, CellValue, Count, Money, Provenance
+from disclosure_core.catalogue import Text
 from disclosure_core.layouts import CellAddress, ColumnSpec, builtin_layout
 from disclosure_core.sources import assessment_weight, fees_charged
-from disclosure_core.text import Text
 
 GOV_2019 = builtin_layout("gov-2019")
 GOV_2021 = builtin_layout("gov-2021")

@@ -37,11 +37,11 @@ from disclosure_core import (
     from_dict,
     placeholder,
 )
+from disclosure_core.catalogue import Text
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
 from disclosure_core.rendering import report_title
 from disclosure_core.sources import check_archive, located, written_by_disclosure_docx
-from disclosure_core.text import Text
 from disclosure_docx.package import read_metadata
 from disclosure_docx.tables import table_plan
 from disclosure_docx.template import HEADING, SIGNATURE, TITLE

@@ -17,9 +17,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, Money, placeholder
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import Text, words
 from disclosure_core.layouts import CellKind, ColumnSpec
-from disclosure_core.text import Text
 from disclosure_published.normalize import clean
 
 PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "———", "/", "//", "\\", "无", "無", "空", "N/A", "n/a", "×"})

@@ -16,11 +16,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from disclosure_core import Body, BodyLevel, Diagnostic, DiagnosticLevel, Facts, Loaded, Provenance, Report, Tables
-from disclosure_core.catalogue import place_of, words
+from disclosure_core.catalogue import Text, place_of, words
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout
 from disclosure_core.sources import assessment_weight, disagreement, fees_charged
-from disclosure_core.text import Text
 from disclosure_published import bodies, metadata
 from disclosure_published.bodies import Hints
 from disclosure_published.normalize import clean, label_key

@@ -32,10 +32,9 @@ from disclosure_core import (
     Reading,
     Tables,
 )
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import Text, words
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.sources import broken_identities, layout_identities
-from disclosure_core.text import Text
 
 Score = Callable[[Layout, Mapping[CellAddress, int | None]], int]
 """How many of a layout's identities a table reading breaks (fewer is better)."""

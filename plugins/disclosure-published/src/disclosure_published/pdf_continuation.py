@@ -27,8 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Provenance, Reading
-from disclosure_core.catalogue import words
-from disclosure_core.text import Text
+from disclosure_core.catalogue import Text, words
 from disclosure_published.pdf_grid import Cell, Grid, LabelTest
 from disclosure_published.stream import Token, row_break, table_end
 

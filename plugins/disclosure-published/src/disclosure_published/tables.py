@@ -22,10 +22,9 @@ from __future__ import annotations
 import attrs
 
 from disclosure_core import CellValue, Diagnostic, DiagnosticLevel, Provenance, Reading
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import Text, words
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
 from disclosure_core.sources import located
-from disclosure_core.text import Text
 from disclosure_published.cells import NEGATIVE, is_placeholder, read_cell
 from disclosure_published.normalize import clean
 from disclosure_published.stream import Token

@@ -18,10 +18,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, Diagnostic, DiagnosticLevel, Money, Provenance
-from disclosure_core.catalogue import join, words
+from disclosure_core.catalogue import Text, join, words
 from disclosure_core.layouts import CellKind, ColumnSpec
 from disclosure_core.sources import fold, located
-from disclosure_core.text import Text
 
 Content = int | Decimal | str | None
 """What a value cell holds in the workbook: a number, a text, or nothing."""

@@ -29,11 +29,10 @@ from disclosure_core import (
     Section,
     Sections,
 )
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import Text, words
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout, unknown_layout
 from disclosure_core.sources import fold
-from disclosure_core.text import Text
 from disclosure_xlsx import info_sheet as f
 from disclosure_xlsx.cells import parse_decimal
 from disclosure_xlsx.workbook_reader import Grid, normalize

@@ -16,11 +16,10 @@ import attrs
 from openpyxl.utils import get_column_letter
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Diagnostic, DiagnosticLevel, Provenance
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import Text, words
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import CellAddress, CellKind
 from disclosure_core.sources import located
-from disclosure_core.text import Text
 from disclosure_xlsx.cells import MONEY_UNITS, read_value
 from disclosure_xlsx.checks import CHECK_LABELS
 from disclosure_xlsx.geometry import LabelKind, LabelPlace, TableSheet
