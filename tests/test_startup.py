@@ -50,10 +50,19 @@ def test_version_imports_neither_the_registry_nor_the_plugins(tmp_path: Path) ->
     assert {"disclosure_core.registry", "pluggy", "attrs", "disclosure_published"} & modules == set()
 
 
-@pytest.mark.parametrize(("suffix", "library"), [(".xlsx", "openpyxl"), (".html", "jinja2")])
+# The XLSX renderer writes SpreadsheetML itself (disclosure_xlsx.spreadsheetml); openpyxl is for reading workbooks.
+@pytest.mark.parametrize(("suffix", "library"), [(".xlsx", "disclosure_xlsx.spreadsheetml"), (".html", "jinja2")])
 def test_a_renderer_library_is_imported_when_that_format_is_written(tmp_path: Path, suffix: str, library: str) -> None:
     target = tmp_path / f"out{suffix}"
     modules = imported_by(tmp_path, "render", str(EXAMPLE), "-o", str(target))
     assert target.stat().st_size > 0
     assert library in modules
     assert {"pdfplumber", "pdfminer"} & modules == set()
+
+
+def test_writing_a_workbook_does_not_import_openpyxl(tmp_path: Path) -> None:
+    target = tmp_path / "out.xlsx"
+    modules = imported_by(tmp_path, "render", str(EXAMPLE), "-o", str(target))
+    assert target.read_bytes().startswith(b"PK")
+    assert "disclosure_xlsx.renderer" in modules
+    assert {"openpyxl", "lxml"} & {name.split(".")[0] for name in modules} == set()

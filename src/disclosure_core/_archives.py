@@ -25,6 +25,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Mapping
 
 import attrs
 
@@ -243,6 +244,19 @@ def deterministic_zip(data: bytes, *, first: tuple[str, ...] = PACKAGE_FIRST) ->
     """
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
+    return zip_package(entries, first=first)
+
+
+def zip_package(entries: Mapping[str, bytes], *, first: tuple[str, ...] = PACKAGE_FIRST) -> bytes:
+    """A ZIP package of ``entries`` (name → content) as :func:`deterministic_zip` writes one: fixed dates and
+    attributes, the members of ``first`` first, the others sorted by name; for a renderer that writes its
+    parts itself.
+
+    >>> data = zip_package({"b.xml": b"<b/>", "[Content_Types].xml": b"<Types/>"})
+    >>> import io, zipfile
+    >>> zipfile.ZipFile(io.BytesIO(data)).namelist(), data == deterministic_zip(data)
+    (['[Content_Types].xml', 'b.xml'], True)
+    """
     leading = [name for name in first if name in entries]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

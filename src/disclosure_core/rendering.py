@@ -2,7 +2,7 @@
 
 A renderer differs from the others in markup only. The title, the heading of each section (the report's own, else
 the official one from the layout), which table goes under which section, how a cell value is printed, how a table's
-header, label and value cells sit on a grid, and how an Office package is written byte for byte are decided here
+header, label and value cells sit on a grid, and how an Office package is written byte for byte (from its parts or from another writer's ZIP) are decided here
 once. A source that reads rendered files back (DOCX, XLSX) inverts the same functions. This module is public: its
 names stay, with a changelog entry when they change.
 
@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 from disclosure_core._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from disclosure_core._archives import DOCX_PACKAGE_FIRST, FIXED_ZIP_DATE, PACKAGE_FIRST, deterministic_zip
+    from disclosure_core._archives import (
+        DOCX_PACKAGE_FIRST,
+        FIXED_ZIP_DATE,
+        PACKAGE_FIRST,
+        deterministic_zip,
+        zip_package,
+    )
     from disclosure_core._document import (
         TITLE_SUFFIX,
         OutlinePart,
@@ -49,6 +55,7 @@ __getattr__ = lazy_exports(
         "FIXED_ZIP_DATE": "disclosure_core._archives",
         "PACKAGE_FIRST": "disclosure_core._archives",
         "deterministic_zip": "disclosure_core._archives",
+        "zip_package": "disclosure_core._archives",
         "TITLE_SUFFIX": "disclosure_core._document",
         "OutlinePart": "disclosure_core._document",
         "cell_text": "disclosure_core._document",
@@ -89,4 +96,5 @@ __all__ = [
     "require_printable",
     "table_grids",
     "title_lines",
+    "zip_package",
 ]

@@ -17,9 +17,9 @@ import enum
 from collections.abc import Iterator
 
 import attrs
-from openpyxl.utils import get_column_letter
 
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, DataCell, LabelCell, TableLayout
+from disclosure_xlsx.spreadsheetml import column_letter as get_column_letter
 
 TITLE_ROW = 1
 HINT_ROW = 2

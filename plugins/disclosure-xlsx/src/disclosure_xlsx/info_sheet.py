@@ -13,14 +13,13 @@ import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from disclosure_core import BodyLevel, Money, Report
 from disclosure_core.layouts import CellKind, Layout, builtin_layout
 from disclosure_core.rendering import report_title
 from disclosure_xlsx import styles
 from disclosure_xlsx.cells import MONEY_UNITS, cell_content
-from disclosure_xlsx.table_writer import write_text
+from disclosure_xlsx.spreadsheetml import PageSetup, SheetXml
+from disclosure_xlsx.table_writer import write_value
 
 INFO_SHEET = "报告信息"
 YES, NO = "是", "否"
@@ -54,7 +53,7 @@ SPARE_PARAGRAPHS = 2
 """Empty paragraph rows left under each part for the preparer (more can be inserted)."""
 
 
-WIDTHS = {"A": 22, "B": 62, "C": 24}
+WIDTHS = {1: 22, 2: 62, 3: 24}
 """Column widths (characters of the default font): one A4 page wide in portrait."""
 LINE_HEIGHT = 14.5
 """Points per line of 11 pt text."""
@@ -72,7 +71,7 @@ def _lines(text: str, width: int) -> int:
 
 
 class _Writer:
-    def __init__(self, sheet: Worksheet) -> None:
+    def __init__(self, sheet: SheetXml) -> None:
         self.sheet = sheet
         self.row = 4
 
@@ -82,41 +81,37 @@ class _Writer:
         value: str | int | Decimal | dt.date | None,
         hint: str = "",
         locked: bool = False,
-        label_style: str = styles.FIELD,
+        label_style: int = styles.FIELD,
     ) -> None:
         sheet, row = self.sheet, self.row
-        sheet.cell(row=row, column=1, value=label).style = label_style
-        if isinstance(value, str):
-            write_text(sheet, row, 2, value, f"{INFO_SHEET}!B{row} ({label})")
-        elif value is not None:
-            sheet.cell(row=row, column=2, value=value)
+        sheet.text(row, 1, label, label_style)
         date = isinstance(value, dt.date)
-        sheet.cell(row=row, column=2).style = (
-            styles.FIXED if locked else styles.INPUT_DATE if date else styles.INPUT_TEXT
-        )
+        style = styles.FIXED if locked else styles.INPUT_DATE if date else styles.INPUT_TEXT
+        if value is None:
+            sheet.blank(row, 2, style)
+        else:
+            write_value(sheet, row, 2, value, style, f"{INFO_SHEET}!B{row} ({label})")
         if hint:
-            sheet.cell(row=row, column=3, value=hint).style = styles.NOTE
+            sheet.text(row, 3, hint, styles.NOTE)
         lines = max(
-            _lines(label, WIDTHS["A"]),
-            _lines(value if isinstance(value, str) else "", WIDTHS["B"]),
-            _lines(hint, WIDTHS["C"]),
+            _lines(label, WIDTHS[1]),
+            _lines(value if isinstance(value, str) else "", WIDTHS[2]),
+            _lines(hint, WIDTHS[3]),
         )
         if lines > 1:  # no spreadsheet program sizes wrapped rows of a file it opens: give the height
-            sheet.row_dimensions[row].height = LINE_HEIGHT * lines + 2
+            sheet.height(row, LINE_HEIGHT * lines + 2)
         self.row += 1
 
     def choice(
-        self, label: str, value: str | None, choices: Sequence[str], hint: str = "", label_style: str = styles.FIELD
+        self, label: str, value: str | None, choices: Sequence[str], hint: str = "", label_style: int = styles.FIELD
     ) -> None:
-        validation = styles.list_validation(choices)
-        validation.add(f"B{self.row}")
-        self.sheet.add_data_validation(validation)
+        self.sheet.validate(styles.list_validation(choices, f"B{self.row}"))
         self.field(label, value, hint, label_style=label_style)
 
     def group(self, label: str, present: bool | None) -> None:
         """A group's opening row; ``present`` None for a group that is always there (the lead)."""
         self.row += 1
-        self.sheet.cell(row=self.row, column=1, value=label).style = styles.GROUP
+        self.sheet.text(self.row, 1, label, styles.GROUP)
         if present is None:
             self.row += 1
             return
@@ -127,18 +122,17 @@ class _Writer:
             self.field(PARAGRAPH, paragraph)
 
 
-def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
-    """Fill the 报告信息 sheet from ``report`` (see the module docstring for its shape)."""
-    sheet.cell(row=1, column=1, value=f"{INFO_SHEET}  {layout.title.zh}").style = styles.TITLE
+def write_info(sheet: SheetXml, report: Report, layout: Layout) -> None:
+    """Fill the 报告信息 sheet from ``report`` (see the module docstring for its shape); its first row is to be
+    printed on every page."""
+    sheet.text(1, 1, f"{INFO_SHEET}  {layout.title.zh}", styles.TITLE)
     hint = "黄色单元格可填写；正文每段一行，不够可插入行。格式版本决定表格，不要修改。"
-    sheet.cell(row=2, column=1, value=hint).style = styles.NOTE
-    styles.merge(sheet, 2, 1, 2, 3, frame=False)  # printed whole, across the page
+    sheet.text(2, 1, hint, styles.NOTE)
+    sheet.merge(2, 1, 2, 3, frame_style=None)  # printed whole, across the page
     out = _Writer(sheet)
     out.field(FORMAT, report.format, f"{layout.basis}（{layout.id}）", locked=True)
     out.field(YEAR, report.year, "例如 2025")
-    year_rule = styles.count_validation(CellKind.COUNT)
-    year_rule.add(f"B{out.row - 1}")
-    sheet.add_data_validation(year_rule)
+    sheet.validate(styles.count_validation(CellKind.COUNT, [f"B{out.row - 1}"]))
     out.field(BODY, report.body.name, "如：某某县人民政府")
     out.choice(LEVEL, LEVEL_NAMES[report.body.level], list(LEVEL_NAMES.values()))
     out.field(REGION, report.body.region, "如：山西省忻州市代县")
@@ -168,10 +162,9 @@ def write_info(sheet: Worksheet, report: Report, layout: Layout) -> None:
     out.field(SENTENCE, fees.sentence if fees else None, "说明收费情况的原句")
     # One A4 page wide in portrait: labels, values (paragraphs wrap inside) and hints side by side.
     for column, width in WIDTHS.items():
-        sheet.column_dimensions[column].width = width
-    styles.print_setup(sheet, f"{report_title(report)}  {INFO_SHEET}", landscape=False)
-    sheet.print_title_rows = "1:1"
-    styles.protect(sheet)
+        sheet.width(column, width)
+    sheet.page = PageSetup(f"{report_title(report)}  {INFO_SHEET}", landscape=False)
+    sheet.protected = True
 
 
 def _number(value: Decimal | None) -> int | Decimal | str | None:

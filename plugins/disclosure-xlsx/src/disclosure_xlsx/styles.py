@@ -1,21 +1,17 @@
-"""How the workbook looks and what it allows: named cell styles, locking and data validation.
+"""How the workbook looks and what it allows: named cell styles, their stylesheet, and data validation.
 
 Labels are locked and the sheets protected without a password, so a label cannot be overtyped by accident
 while an office that must adapt the sheet can still unprotect it (the reader verifies labels anyway).
 Value cells are unlocked, tinted, and validated by the kind of their column.
 
 Every cell takes one of the named styles of :data:`NAMED_STYLES` (they also show in the spreadsheet's
-style list): openpyxl files a font, border or fill set on a cell by hashing it against every one already
-used, which was half the time of a rendering; a named style is registered once per workbook and a cell
-only copies its index.
+style list). Style *n* is the *n*-th cell format and the *n*-th named one of :data:`STYLESHEET`, written
+once: a cell only carries its number (``s="n"``), as a spreadsheet program's own files do.
 
->>> from openpyxl import Workbook
->>> workbook = Workbook()
->>> add_named_styles(workbook)
->>> cell = workbook.active["A1"]
->>> cell.style = INPUT_MONEY
->>> cell.font.name, cell.fill.fgColor.rgb, cell.protection.locked, cell.number_format
-('宋体', '00FFF2CC', False, '0.00')
+>>> NAMED_STYLES[INPUT_MONEY], NAMED_STYLES[CHECK]
+('disclosure input money', 'disclosure check')
+>>> b'formatCode="yyyy-mm-dd"' in STYLESHEET
+True
 """
 
 from __future__ import annotations
@@ -23,217 +19,159 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import MergedCell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
-from openpyxl.styles.fonts import DEFAULT_FONT
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.merge import MergedCellRange
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
-
 from disclosure_core.layouts import CellKind
+from disclosure_xlsx.spreadsheetml import MAIN_NS, Validation
 
-FONT = Font(name="宋体", size=11)
-BOLD = Font(name="宋体", size=11, bold=True)
-TITLE_FONT = Font(name="黑体", size=14, bold=True)
-HINT_FONT = Font(name="宋体", size=10, color="595959")
-CHECK_FONT = Font(name="宋体", size=10, italic=True, color="1F4E79")
-_THIN = Side(style="thin", color="000000")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-CHECK_FILL = PatternFill("solid", fgColor="EDEDED")
-CENTERED = Alignment(horizontal="center", vertical="center", wrap_text=True)
-LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
-UNLOCKED = Protection(locked=False)
+_FONTS = (
+    '<font><name val="Calibri"/><family val="2"/><color theme="1"/><sz val="11"/><scheme val="minor"/></font>',
+    '<font><name val="黑体"/><b val="1"/><sz val="14"/></font>',
+    '<font><name val="宋体"/><color rgb="00595959"/><sz val="10"/></font>',
+    '<font><name val="宋体"/><b val="1"/><sz val="11"/></font>',
+    '<font><name val="宋体"/><sz val="11"/></font>',
+    '<font><name val="宋体"/><i val="1"/><color rgb="001F4E79"/><sz val="10"/></font>',
+)
+DEFAULT_FONT, TITLE_FONT, HINT_FONT, BOLD, FONT, CHECK_FONT = range(len(_FONTS))
+_FILLS = (
+    "<fill><patternFill/></fill>",
+    '<fill><patternFill patternType="gray125"/></fill>',
+    '<fill><patternFill patternType="solid"><fgColor rgb="00EDEDED"/></patternFill></fill>',
+    '<fill><patternFill patternType="solid"><fgColor rgb="00FFF2CC"/></patternFill></fill>',
+)
+NO_FILL, _GRAY125, CHECK_FILL, INPUT_FILL = range(len(_FILLS))
+_THIN = '<color rgb="00000000"/>'
+_BORDERS = (
+    "<border><left/><right/><top/><bottom/><diagonal/></border>",
+    "<border/>",
+    "<border>" + "".join(f'<{side} style="thin">{_THIN}</{side}>' for side in ("left", "right", "top", "bottom"))
+    + "</border>",
+)  # fmt: skip
+_DEFAULT_BORDER, NO_BORDER, BORDER = range(len(_BORDERS))
+CENTERED = '<alignment horizontal="center" vertical="center" wrapText="1"/>'
+LEFT = '<alignment horizontal="left" vertical="center" wrapText="1"/>'
+TOP_LEFT = '<alignment horizontal="left" vertical="top" wrapText="1"/>'
+DATE_FORMAT = 164
+_NUMBER_FORMATS = {CellKind.COUNT: 1, CellKind.SIGNED_COUNT: 1, CellKind.MONEY: 2}
+"""Built-in number formats: 1 is "0", 2 is "0.00"."""
 
-# The named styles, by what a cell is for.
-TITLE = "disclosure title"
-HINT = "disclosure hint"
-NOTE = "disclosure note"
-"""A hint beside a field of the information sheet: small grey text, top-aligned."""
-HEADING = "disclosure heading"
-"""A table's heading or column header: bold, bordered, centred."""
-LABEL = "disclosure label"
-ROW_LABEL = "disclosure row label"
-FIELD = "disclosure field"
-"""The name of a field of the information sheet: bold, bordered, left-aligned."""
-GROUP = "disclosure group"
-"""The opening row of a group of fields on the information sheet: bold on grey."""
-GROUP_FIELD = "disclosure group field"
-"""A group's opening row that is also a field (whether the group is there): bold on grey, left-aligned."""
-FIXED = "disclosure fixed value"
-"""A value of the information sheet that is not to be changed (the format version): bordered, locked."""
-FRAME = "disclosure frame"
-"""A cell covered by a merged label: only its border shows."""
-INPUT = "disclosure input"
-INPUT_COUNT = "disclosure input count"
-INPUT_MONEY = "disclosure input money"
-INPUT_TEXT = "disclosure input text"
-INPUT_DATE = "disclosure input date"
-CHECK = "disclosure check"
+# (name, font, fill, border, alignment, unlocked, number format): the named styles, by what a cell is for.
+_STYLES: tuple[tuple[str, int, int, int, str | None, bool, int], ...] = (
+    ("Normal", DEFAULT_FONT, NO_FILL, _DEFAULT_BORDER, None, False, 0),
+    ("disclosure title", TITLE_FONT, NO_FILL, NO_BORDER, None, False, 0),
+    ("disclosure hint", HINT_FONT, NO_FILL, NO_BORDER, None, False, 0),
+    ("disclosure note", HINT_FONT, NO_FILL, NO_BORDER, TOP_LEFT, False, 0),
+    ("disclosure heading", BOLD, NO_FILL, BORDER, CENTERED, False, 0),
+    ("disclosure label", FONT, NO_FILL, BORDER, CENTERED, False, 0),
+    ("disclosure row label", FONT, NO_FILL, BORDER, LEFT, False, 0),
+    ("disclosure field", BOLD, NO_FILL, BORDER, LEFT, False, 0),
+    ("disclosure group", BOLD, CHECK_FILL, BORDER, None, False, 0),
+    ("disclosure group field", BOLD, CHECK_FILL, BORDER, LEFT, False, 0),
+    ("disclosure fixed value", FONT, NO_FILL, BORDER, None, False, 0),
+    ("disclosure frame", DEFAULT_FONT, NO_FILL, BORDER, None, False, 0),
+    ("disclosure input", FONT, INPUT_FILL, BORDER, CENTERED, True, 0),
+    ("disclosure input count", FONT, INPUT_FILL, BORDER, CENTERED, True, _NUMBER_FORMATS[CellKind.COUNT]),
+    ("disclosure input money", FONT, INPUT_FILL, BORDER, CENTERED, True, _NUMBER_FORMATS[CellKind.MONEY]),
+    ("disclosure input text", FONT, INPUT_FILL, BORDER, TOP_LEFT, True, 0),
+    ("disclosure input date", FONT, INPUT_FILL, BORDER, TOP_LEFT, True, DATE_FORMAT),
+    ("disclosure check", CHECK_FONT, CHECK_FILL, BORDER, CENTERED, False, 0),
+)
+NAMED_STYLES = tuple(style[0] for style in _STYLES)
+"""The names of the styles a rendered workbook uses, by style number (0 is the spreadsheet's own "Normal")."""
 
-NUMBER_FORMATS = {CellKind.COUNT: "0", CellKind.SIGNED_COUNT: "0", CellKind.MONEY: "0.00"}
+(
+    _NORMAL, TITLE, HINT, NOTE, HEADING, LABEL, ROW_LABEL, FIELD, GROUP, GROUP_FIELD, FIXED, FRAME,
+    INPUT, INPUT_COUNT, INPUT_MONEY, INPUT_TEXT, INPUT_DATE, CHECK,
+) = range(len(_STYLES))  # fmt: skip
+# What each is for: NOTE a hint beside a field of the information sheet (small grey text, top-aligned);
+# HEADING a table's heading or column header (bold, bordered, centred); FIELD the name of a field of the
+# information sheet; GROUP the opening row of a group of fields (bold on grey), GROUP_FIELD one that is also
+# a field; FIXED a value not to be changed (the format version); FRAME a cell covered by a merged label (only
+# its border shows); INPUT… the cells people fill in (tinted, unlocked); CHECK the formula checks.
+
 INPUT_BY_KIND = {CellKind.COUNT: INPUT_COUNT, CellKind.SIGNED_COUNT: INPUT_COUNT, CellKind.MONEY: INPUT_MONEY}
 """The style of a value cell by the kind of its column (its number format)."""
 
 
-def _input(name: str, alignment: Alignment = CENTERED, number_format: str | None = None) -> NamedStyle:
-    """A cell people fill in: tinted, bordered, unlocked."""
-    return NamedStyle(
-        name,
-        font=FONT,
-        border=BORDER,
-        fill=INPUT_FILL,
-        protection=UNLOCKED,
-        alignment=alignment,
-        number_format=number_format,
-    )
+def _xf(
+    font: int, fill: int, border: int, alignment: str | None, unlocked: bool, number_format: int
+) -> tuple[str, str]:
+    """The start of a style's ``<xf>`` element (open) and what goes inside it."""
+    applies = (' applyAlignment="1"' if alignment else "") + (' applyProtection="1"' if unlocked else "")
+    inner = (alignment or "") + ('<protection locked="0" hidden="0"/>' if unlocked else "")
+    return f'<xf numFmtId="{number_format}" fontId="{font}" fillId="{fill}" borderId="{border}"{applies}', inner
 
 
-def _named_styles() -> list[NamedStyle]:
-    # Made anew for each workbook: openpyxl binds a named style to the workbook it is added to.
-    return [
-        NamedStyle(TITLE, font=TITLE_FONT),
-        NamedStyle(HINT, font=HINT_FONT),
-        NamedStyle(NOTE, font=HINT_FONT, alignment=TOP_LEFT),
-        NamedStyle(HEADING, font=BOLD, border=BORDER, alignment=CENTERED),
-        NamedStyle(LABEL, font=FONT, border=BORDER, alignment=CENTERED),
-        NamedStyle(ROW_LABEL, font=FONT, border=BORDER, alignment=LEFT),
-        NamedStyle(FIELD, font=BOLD, border=BORDER, alignment=LEFT),
-        NamedStyle(GROUP, font=BOLD, border=BORDER, fill=CHECK_FILL),
-        NamedStyle(GROUP_FIELD, font=BOLD, border=BORDER, fill=CHECK_FILL, alignment=LEFT),
-        NamedStyle(FIXED, font=FONT, border=BORDER),
-        NamedStyle(FRAME, font=DEFAULT_FONT, border=BORDER),
-        _input(INPUT),
-        _input(INPUT_COUNT, number_format=NUMBER_FORMATS[CellKind.COUNT]),
-        _input(INPUT_MONEY, number_format=NUMBER_FORMATS[CellKind.MONEY]),
-        _input(INPUT_TEXT, alignment=TOP_LEFT),
-        _input(INPUT_DATE, alignment=TOP_LEFT, number_format="yyyy-mm-dd"),
-        NamedStyle(CHECK, font=CHECK_FONT, border=BORDER, fill=CHECK_FILL, alignment=CENTERED),
-    ]
+def _stylesheet() -> bytes:
+    named, cells, names = [], [], []
+    for number, (name, font, fill, border, alignment, unlocked, number_format) in enumerate(_STYLES):
+        start, inner = _xf(font, fill, border, alignment, unlocked, number_format)
+        named.append(f"{start}>{inner}</xf>" if inner else f"{start}/>")
+        start += f' pivotButton="0" quotePrefix="0" xfId="{number}"'
+        cells.append(f"{start}>{inner}</xf>" if inner else f"{start}/>")
+        builtin = ' builtinId="0"' if number == _NORMAL else ""
+        names.append(f'<cellStyle name="{name}" xfId="{number}"{builtin} hidden="0"/>')
+    count = len(_STYLES)
+    return (
+        f'<styleSheet xmlns="{MAIN_NS}"><numFmts count="1"><numFmt numFmtId="{DATE_FORMAT}" formatCode="yyyy-mm-dd"/>'
+        f'</numFmts><fonts count="{len(_FONTS)}">{"".join(_FONTS)}</fonts><fills count="{len(_FILLS)}">'
+        f'{"".join(_FILLS)}</fills><borders count="{len(_BORDERS)}">{"".join(_BORDERS)}</borders>'
+        f'<cellStyleXfs count="{count}">{"".join(named)}</cellStyleXfs><cellXfs count="{count}">{"".join(cells)}'
+        f'</cellXfs><cellStyles count="{count}">{"".join(names)}</cellStyles>'
+        '<tableStyles count="0" defaultTableStyle="TableStyleMedium9" defaultPivotStyle="PivotStyleLight16"/>'
+        "</styleSheet>"
+    ).encode()
 
 
-NAMED_STYLES = tuple(style.name for style in _named_styles())
-"""The names of every style a rendered workbook uses."""
+STYLESHEET = _stylesheet()
+"""The ``xl/styles.xml`` part every rendered workbook carries."""
 
 
-def add_named_styles(workbook: Workbook) -> None:
-    """Register :data:`NAMED_STYLES` with ``workbook`` (once, before any cell takes one)."""
-    for style in _named_styles():
-        workbook.add_named_style(style)
+def count_validation(kind: CellKind, cells: Iterable[str]) -> Validation:
+    """Whole numbers ≥ 0 in ``cells``, or any whole number for a signed column (本年增/减).
 
-
-def merge(sheet: Worksheet, first_row: int, first_column: int, last_row: int, last_column: int, frame: bool) -> None:
-    """Merge a rectangle whose first cell is already written; with ``frame``, every cell it covers takes the
-    :data:`FRAME` style (a spreadsheet draws the border of a merged range from the cells under it).
-
-    ``Worksheet.merge_cells`` does the same, but copies the first cell's protection onto every covered cell
-    through openpyxl's hashed style lists: a third of a rendering.
-
-    >>> from openpyxl import Workbook
-    >>> workbook = Workbook()
-    >>> add_named_styles(workbook)
-    >>> merge(workbook.active, 1, 1, 2, 3, frame=True)
-    >>> [str(merged) for merged in workbook.active.merged_cells.ranges], workbook.active["C2"].border.left.style
-    (['A1:C2'], 'thin')
+    >>> count_validation(CellKind.COUNT, ["D7", "C18:D18"]).xml()[:40]
+    '<dataValidation sqref="D7 C18:D18" showD'
     """
-    sheet.cell(row=first_row, column=first_column)  # the first cell stays a real one
-    sheet.merged_cells.add(
-        MergedCellRange(sheet, f"{_coordinate(first_row, first_column)}:{_coordinate(last_row, last_column)}")
-    )
-    for row in range(first_row, last_row + 1):
-        for column in range(first_column, last_column + 1):
-            if (row, column) != (first_row, first_column):
-                covered = MergedCell(sheet, row=row, column=column)
-                if frame:
-                    covered.style = FRAME
-                sheet._cells[row, column] = covered  # what merge_cells does: openpyxl has no public way
-
-
-def _coordinate(row: int, column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{get_column_letter(column)}{row}"
-
-
-def print_setup(sheet: Worksheet, heading: str, *, landscape: bool) -> None:
-    """Print on A4, one page wide (as many pages down as needed), ``heading`` above and "第 n 页 共 m 页"
-    below every page.
-
-    >>> from openpyxl import Workbook
-    >>> sheet = Workbook().active
-    >>> print_setup(sheet, "代县 & 某镇", landscape=False)
-    >>> sheet.oddHeader.center.text, sheet.oddFooter.center.text, sheet.page_setup.fitToWidth
-    ('代县 && 某镇', '第 &P 页 共 &N 页', 1)
-    """
-    setup = sheet.page_setup
-    setup.orientation = "landscape" if landscape else "portrait"
-    setup.paperSize = sheet.PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0  # no limit down the page
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    header, footer = sheet.oddHeader, sheet.oddFooter
-    assert header is not None
-    assert footer is not None
-    header.center.text = heading.replace("&", "&&")  # "&" starts a header code
-    header.center.size = 9
-    footer.center.text = "第 &P 页 共 &N 页"
-    footer.center.size = 9
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.8  # inches: room for the header and the footer
-
-
-def protect(sheet: Worksheet) -> None:
-    """Lock the sheet (no password) while still allowing rows to be inserted and columns to be resized."""
-    protection = sheet.protection
-    protection.sheet = True
-    # In OOXML a True flag here means "forbidden while protected"; these stay allowed.
-    protection.formatColumns = False
-    protection.formatRows = False
-    protection.insertRows = False
-
-
-def count_validation(kind: CellKind) -> DataValidation:
-    """Whole numbers ≥ 0, or any whole number for a signed column (本年增/减)."""
     if kind is CellKind.SIGNED_COUNT:
-        validation = DataValidation(type="whole", operator="between", formula1="-1000000000", formula2="1000000000")
-        validation.error = "请填写整数（减少用负数表示，如 -8）。"
-    else:
-        validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
-        validation.error = "请填写不小于 0 的整数；没有发生的填 0，不要留空。"
-    return _finish(validation)
+        error = "请填写整数（减少用负数表示，如 -8）。"
+        return Validation("whole", tuple(cells), "-1000000000", "1000000000", "between", error)
+    error = "请填写不小于 0 的整数；没有发生的填 0，不要留空。"
+    return Validation("whole", tuple(cells), "0", None, "greaterThanOrEqual", error)
 
 
-def money_validation(coordinate: str) -> DataValidation:
-    """An amount ≥ 0 with at most two decimals, for the one cell at ``coordinate``."""
+def money_validation(coordinate: str) -> Validation:
+    """An amount ≥ 0 with at most two decimals, for the one cell at ``coordinate``.
+
+    >>> money_validation("C21").formula1
+    'AND(ISNUMBER(C21),C21>=0,ROUND(C21,2)=C21)'
+    """
     formula = f"AND(ISNUMBER({coordinate}),{coordinate}>=0,ROUND({coordinate},2)={coordinate})"
-    validation = DataValidation(type="custom", formula1=formula)
-    validation.error = "请填写不小于 0 的金额，最多两位小数。"
-    validation.add(coordinate)
-    return _finish(validation)
+    return Validation("custom", (coordinate,), formula, error="请填写不小于 0 的金额，最多两位小数。")
 
 
-def list_validation(choices: Iterable[str]) -> DataValidation:
-    """One of a few fixed texts, offered as a drop-down list."""
-    return _finish(DataValidation(type="list", formula1='"' + ",".join(choices) + '"'))
+def list_validation(choices: Iterable[str], coordinate: str) -> Validation:
+    """One of a few fixed texts, offered as a drop-down list, for the cell at ``coordinate``.
 
-
-def _finish(validation: DataValidation) -> DataValidation:
-    # "warning" rather than "stop": a preparer who must record a placeholder ("-") can still do so
-    # after being told, and the reader reports it; a stop would push them to paste around the check.
-    validation.errorStyle = "warning"
-    validation.showErrorMessage = True
-    validation.allow_blank = True
-    validation.errorTitle = "输入有误"
-    return validation
+    >>> list_validation(["是", "否"], "B20").formula1
+    '"是,否"'
+    """
+    # "warning" rather than "stop" for every validation: a preparer who must record a placeholder ("-") can
+    # still do so after being told, and the reader reports it; a stop would push them to paste around it.
+    return Validation("list", (coordinate,), '"' + ",".join(choices) + '"')
 
 
 def text_width(text: str) -> float:
-    """Display width of ``text`` in character units: CJK characters count double."""
+    """Display width of ``text`` in character units: CJK characters count double.
+
+    >>> text_width("ab"), text_width("总计")
+    (2.2, 4.0)
+    """
     return sum(2.0 if ord(char) > 0x2E7F else 1.1 for char in text)
 
 
 def lines_needed(text: str, width: float) -> int:
-    """How many wrapped lines ``text`` takes in a column ``width`` characters wide."""
+    """How many wrapped lines ``text`` takes in a column ``width`` characters wide.
+
+    >>> lines_needed("政府信息公开", 6)
+    3
+    """
     return max(1, math.ceil(text_width(text) / max(width - 1.0, 1.0)))
