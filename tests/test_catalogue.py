@@ -21,7 +21,19 @@ ALLOWED_LATIN = {"gov"} | {"JSON", "TOML", "XML", "DTD", "ZIP", "UTF", "GB", "PD
 """Latin words a Chinese message may hold besides options, commands and code (in backticks): format ids
 (gov-2019) and the names of file formats and programs (those below and :data:`PROGRAMS`)."""
 
-PROGRAMS = {"Debian", "Python", "Word", "Excel", "WPS", "LibreOffice", "Markdown", "Chromium", "poppler", "pdftotext", "openpyxl"}
+PROGRAMS = {
+    "Debian",
+    "Python",
+    "Word",
+    "Excel",
+    "WPS",
+    "LibreOffice",
+    "Markdown",
+    "Chromium",
+    "poppler",
+    "pdftotext",
+    "openpyxl",
+}
 ALLOWED_LATIN |= PROGRAMS
 
 _OPTION = re.compile(r"--[a-z][a-z-]*|`[^`]*`|disclosure-[a-z]+")
