@@ -114,7 +114,7 @@ def rule_reference(lang: str = "en") -> str:
             f"| {words['file']} | `{rule.origin}` |",
         ]
         if rule.explanation:
-            lines += ["", rule.explanation]
+            lines += ["", rule.explanation.text(lang)]
         for outcome, example in rule_examples(rule).items():
             lines += ["", words["pass" if outcome == "pass" else "fail"], "", '<div class="rule-example" markdown>', ""]
             lines += ["```text", f"{example.instance}: {example.finding.outcome.value}"]

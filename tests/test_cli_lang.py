@@ -85,3 +85,11 @@ def test_rules_explain_speaks_the_language(capsys: pytest.CaptureFixture[str]) -
     assert "不通过的示例：\n  requests.results_classified.natural_person：不符" in out
     _, out, _ = run(capsys, "rules", "explain", "requests.results_classified", "--lang", "en")
     assert "example that fails:\n  requests.results_classified.natural_person: fails" in out
+
+
+def test_rules_explain_gives_the_explanation_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "rules", "explain", "requests.results_classified")
+    assert "说明：办理结果总计有数而各项办理结果均未填写" in out
+    assert "A total of requests" not in out
+    _, out, _ = run(capsys, "rules", "explain", "requests.results_classified", "--lang", "en")
+    assert "note:     A total of requests handled with no result row filled" in out

@@ -53,9 +53,9 @@ def new_report(
     disclosure_core.errors.UsageError: proactive.fees.amount: 1.5 is a float: give a count as int, money as Decimal
     """
     if isinstance(year, bool) or not isinstance(year, int):
-        raise UsageError(f"the year is a whole number such as 2025, not {year!r}")
+        raise UsageError.keyed("json.year_number", got=repr(year))
     if not isinstance(body, Body):
-        raise UsageError(f"the body is a disclosure_core.Body(name, level), not a {type(body).__name__}")
+        raise UsageError.keyed("json.body_object", kind=type(body).__name__)
     layout = _layout(format, registry)
     values: dict[str | CellAddress, CellValue] = {}
     for key, raw in (cells or {}).items():
@@ -64,7 +64,7 @@ def new_report(
         address = CellAddress.parse(key) if isinstance(key, str) else key
         problem = cell_problem(layout, address, value)
         if problem:
-            raise UsageError(f"{address}: {problem}")
+            raise UsageError.said(problem, where=str(address))
     return Report(format, year, body, **fields).with_cells(values)
 
 

@@ -75,19 +75,19 @@ def check_archive(data: bytes, *, origin: str, limits: ArchiveLimits = DEFAULT_L
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except NotImplementedError as exc:  # "zip file version 9.8": a member needs a newer unzip than Python's
-        raise LoadError(f"{origin}: an archive member zipfile cannot extract ({exc})") from None
+        raise LoadError.keyed("archive.unsupported", where=origin, reason=exc) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise LoadError(f"{origin}: not a ZIP container (an .xlsx or .docx file is one)") from None
+        raise LoadError.keyed("archive.not_zip", where=origin) from None
     with archive:
         members = archive.infolist()
         if len(members) > limits.max_members:
-            raise LoadError(f"{origin}: {len(members)} archive members (more than {limits.max_members})")
+            raise LoadError.keyed("archive.members", where=origin, count=len(members), limit=limits.max_members)
         total = 0
         for member in members:
             _check_member(member, origin, limits)
             total += member.file_size
             if total > limits.max_total_bytes:
-                raise LoadError(f"{origin}: expands to more than {limits.max_total_bytes} bytes; refusing it")
+                raise LoadError.keyed("archive.total", where=origin, limit=limits.max_total_bytes)
         for member in members:  # every member: a part is found by its content type, not by its name
             _check_no_dtd(archive, member, origin)
         return [member.filename for member in members]
@@ -96,15 +96,15 @@ def check_archive(data: bytes, *, origin: str, limits: ArchiveLimits = DEFAULT_L
 def _check_member(member: zipfile.ZipInfo, origin: str, limits: ArchiveLimits) -> None:
     name = member.filename
     if member.flag_bits & 0x1:
-        raise LoadError(f"{origin}: {name}: encrypted archive member")
+        raise LoadError.keyed("archive.encrypted", where=origin, member=name)
     if member.file_size > limits.max_member_bytes:
-        raise LoadError(f"{origin}: {name}: {member.file_size} bytes expanded (more than {limits.max_member_bytes})")
+        raise LoadError.keyed(
+            "archive.member_size", where=origin, member=name, size=member.file_size, limit=limits.max_member_bytes
+        )
     if member.file_size > limits.ratio_floor:
         ratio = member.file_size // max(member.compress_size, 1)
         if ratio > limits.max_ratio:
-            raise LoadError(
-                f"{origin}: {name}: expands {ratio} times (more than {limits.max_ratio}); refusing a likely zip bomb"
-            )
+            raise LoadError.keyed("archive.ratio", where=origin, member=name, ratio=ratio, limit=limits.max_ratio)
 
 
 def _check_no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, origin: str) -> None:
@@ -119,13 +119,13 @@ def _check_no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, origin: str
             while chunk:
                 window, text = (tail + chunk).upper(), text_tail + decoder.decode(chunk)
                 if _DTD.search(window) or _DTD_TEXT.search(text):
-                    raise LoadError(f"{origin}: {member.filename}: XML with a DTD or entities; refusing it")
+                    raise LoadError.keyed("archive.dtd", where=origin, member=member.filename)
                 tail, text_tail = window[-16:], text[-16:]
                 chunk = stream.read(1 << 16)
     except LoadError:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise LoadError(f"{origin}: {member.filename}: damaged archive member ({exc})") from None
+        raise LoadError.keyed("archive.damaged", where=origin, member=member.filename, reason=exc) from None
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)")
@@ -167,7 +167,7 @@ def _xml_encoding(first: bytes, origin: str, name: str) -> str:
     try:
         return codecs.lookup(declared[1].decode("ascii")).name
     except LookupError:
-        raise LoadError(f"{origin}: {name}: XML in an encoding that cannot be checked ({declared[1]!r})") from None
+        raise LoadError.keyed("archive.encoding", where=origin, member=name, encoding=repr(declared[1])) from None
 
 
 _LOCAL_HEADER = struct.Struct(

@@ -17,6 +17,7 @@ import os
 from collections import Counter
 from typing import Any, NamedTuple
 
+from disclosure_core._files import os_reason
 from disclosure_core.batch import CheckOptions, error_line
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.findings import Outcome, Severity
@@ -216,10 +217,10 @@ def _read(path: str, limit: int) -> tuple[bytes, int, int]:
         with open(path, "rb") as handle:
             status = os.fstat(handle.fileno())
             if status.st_size > limit:
-                raise LoadError(f"{path}: {status.st_size} bytes is larger than the {limit} bytes accepted")
+                raise LoadError.keyed("error.too_large", where=path, size=status.st_size, limit=limit)
             return handle.read(), status.st_size, status.st_mtime_ns
     except OSError as exc:
-        raise LoadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise LoadError.keyed("error.unreadable", where=path, reason=os_reason(exc)) from None
 
 
 def report_row(document: dict[str, Any]) -> dict[str, Any]:

@@ -78,11 +78,9 @@ def compare(old: Report, new: Report, *, registry: Registry) -> Comparison:
     """Compare ``old`` with ``new`` (the same year or a later one); :class:`UsageError` when they are by
     different bodies or ``old`` is the later year."""
     if old.body.name != new.body.name:
-        raise UsageError(f"the previous report is by {old.body.name}, not {new.body.name}")
+        raise UsageError.keyed("diff.bodies", old=old.body.name, new=new.body.name)
     if old.year > new.year:
-        raise UsageError(
-            f"the first report is for {old.year} and the second for {new.year}: give the earlier year first"
-        )
+        raise UsageError.keyed("diff.years", old=old.year, new=new.year)
     relation = (
         Relation.REVISION
         if old.year == new.year

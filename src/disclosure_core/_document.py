@@ -101,7 +101,7 @@ def require_printable(report: Report) -> None:
     for path, text in printed_texts(report):
         found = _NONCHARACTER.search(text)
         if found:
-            raise RenderError(f"{path}: U+{ord(found.group()):04X} is not a printable character")
+            raise RenderError.keyed("render.unprintable", where=str(path), code=f"U+{ord(found.group()):04X}")
 
 
 def is_subheading(paragraph: str) -> bool:
@@ -178,7 +178,7 @@ def require_layout(report: Report, layout: Layout) -> None:
     disclosure_core.errors.RenderError: report is in format 'gov-2021' but the layout given is 'gov-2019'
     """
     if report.format != layout.id:
-        raise RenderError(f"report is in format {report.format!r} but the layout given is {layout.id!r}")
+        raise RenderError.keyed("render.layout", format=repr(report.format), layout=repr(layout.id))
 
 
 def outline(report: Report, layout: Layout) -> tuple[OutlinePart, ...]:
@@ -195,9 +195,7 @@ def outline(report: Report, layout: Layout) -> tuple[OutlinePart, ...]:
     require_layout(report, layout)
     require_printable(report)
     if not layout.sections:
-        raise RenderError(
-            f"layout {layout.id!r} lists no section headings: cannot lay out report {report_title(report)}"
-        )
+        raise RenderError.keyed("render.no_sections", layout=repr(layout.id), title=report_title(report))
     parts = []
     sections = dict(report.sections.items())
     for spec in layout.sections:

@@ -10,7 +10,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from disclosure_core.catalogue import say
+from disclosure_core.catalogue import say, words
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.text import Text
 
@@ -52,22 +52,24 @@ def refuse_unsafe_target(path: Path) -> None:
     except OSError as exc:  # e.g. a parent that is a file (ENOTDIR) or cannot be searched
         if isinstance(exc, NotADirectoryError):
             _refuse_file_parent(path)
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError.keyed("file.cannot_write", where=str(path), reason=os_reason(exc)) from None
     if stat.S_ISREG(mode):
         return
-    raise UsageError(f"{path}: refusing to write: {_kind(mode)}, not a regular file")
+    raise UsageError.keyed("file.not_regular", where=str(path), kind=_kind(mode))
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Text:
     if stat.S_ISLNK(mode):
-        return "a symbolic link (write to the file it points to, or remove the link)"
-    if stat.S_ISDIR(mode):
-        return "a directory (name a file inside it)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
+        kind = "link"
+    elif stat.S_ISDIR(mode):
+        kind = "directory"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "device"
+    elif stat.S_ISFIFO(mode):
+        kind = "fifo"
+    else:
+        kind = "socket" if stat.S_ISSOCK(mode) else "other"
+    return words(f"file.kind.{kind}")
 
 
 def _refuse_file_parent(path: Path) -> None:
@@ -75,7 +77,7 @@ def _refuse_file_parent(path: Path) -> None:
     for parent in path.absolute().parents:
         if os.path.lexists(parent):
             if not parent.is_dir():
-                raise UsageError(f"{path}: refusing to write: {parent} is not a directory")
+                raise UsageError.keyed("file.parent", where=str(path), parent=parent)
             return
 
 

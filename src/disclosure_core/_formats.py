@@ -16,6 +16,7 @@ import attrs
 from disclosure_core.findings import Finding
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
+from disclosure_core.text import Text
 from disclosure_core.values import Provenance
 
 if TYPE_CHECKING:
@@ -52,6 +53,9 @@ class DiagnosticLevel(enum.StrEnum):
 class Diagnostic:
     """Something a source noticed while reading, with where it was.
 
+    ``message`` is the English (for logs and programs); a diagnostic made with :meth:`keyed` also carries the
+    catalogue ``key`` and its ``words`` in both languages, which :meth:`text` and :meth:`line` show.
+
     >>> str(Diagnostic("unit typed into a cell: 251000元", where=Provenance("a.txt", line=40)))
     'a.txt, line 40: warning: unit typed into a cell: 251000元'
     """
@@ -60,6 +64,44 @@ class Diagnostic:
     level: DiagnosticLevel = DiagnosticLevel.WARNING
     where: Provenance | None = None
     code: str = "oddity"
+    words: Text | None = None
+    """The message in both languages, when it was made from the catalogue."""
+    key: str = ""
+    """The catalogue key of the message ("" for a plugin's own wording): stable, for scripts."""
+
+    @classmethod
+    def keyed(
+        cls,
+        key: str,
+        /,
+        level: DiagnosticLevel = DiagnosticLevel.WARNING,
+        where: Provenance | None = None,
+        code: str = "oddity",
+        **values: object,
+    ) -> Diagnostic:
+        """A diagnostic whose message is the catalogue's ``key`` filled with ``values``.
+
+        >>> note = Diagnostic.keyed("reader.gb18030", DiagnosticLevel.INFO, Provenance("a.csv"), "encoding")
+        >>> note.message, note.line("zh")
+        ('read as GB18030 (not UTF-8)', 'a.csv：提示：按 GB18030 编码读取（不是 UTF-8）')
+        """
+        from disclosure_core.catalogue import words  # not at import: `disclosure --version` stays light
+
+        said = words(key, **values)
+        return cls(said.en, level, where, code, said, key)
+
+    def text(self, lang: str = "zh") -> str:
+        """The message in ``lang`` (a plugin's own wording is the one it has)."""
+        return self.words.text(lang) if self.words is not None else self.message
+
+    def line(self, lang: str = "zh") -> str:
+        """The whole line in ``lang``: place, level and message, as the command line prints it."""
+        from disclosure_core.catalogue import place, say
+
+        level = say(f"diagnostic.{self.level.value}", lang)
+        colon = "：" if lang == "zh" else ": "
+        shown = f"{place(self.where, lang)}{colon}" if self.where else ""
+        return f"{shown}{level}{colon}{self.text(lang)}"
 
     def __str__(self) -> str:
         prefix = f"{self.where}: " if self.where else ""

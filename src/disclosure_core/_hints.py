@@ -21,6 +21,7 @@ import attrs
 
 from disclosure_core._formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core.model import Body, BodyLevel
+from disclosure_core.text import Text
 from disclosure_core.values import Provenance
 
 
@@ -47,15 +48,24 @@ class ReportHints:
 def disagreement(what: str, hinted: Any, read: Any, where: Provenance | None) -> Diagnostic:
     """The one diagnostic for a hint that overrides a different value the document gives.
 
-    >>> str(disagreement("report year", 2021, 2020, Provenance("a.txt", line=1)))
+    ``what`` is one of "body name", "body level", "region" and "report year" (named in the user's language).
+
+    >>> note = disagreement("report year", 2021, 2020, Provenance("a.txt", line=1))
+    >>> str(note)
     'a.txt, line 1: warning: report year: the hint says 2021, the document 2020: taking the hint'
+    >>> note.text("zh")
+    '报告年度：提示为 2021，文档中为 2020：采用提示'
     """
-    return Diagnostic(
-        f"{what}: the hint says {hinted!r}, the document {read!r}: taking the hint",
-        DiagnosticLevel.WARNING,
-        where,
-        "hint",
+    from disclosure_core.catalogue import words
+
+    named = _NAMED.get(what)
+    shown = words(named) if named else Text(what, what)
+    return Diagnostic.keyed(
+        "hint.disagrees", DiagnosticLevel.WARNING, where, "hint", what=shown, hinted=repr(hinted), read=repr(read)
     )
+
+
+_NAMED = {"body name": "hint.name", "body level": "hint.level", "region": "hint.region", "report year": "hint.year"}
 
 
 def apply_hints(loaded: Loaded, hints: ReportHints | None, *, origin: str) -> Loaded:

@@ -23,9 +23,11 @@ import attrs
 import cattrs
 import cattrs.gen
 
+from disclosure_core.catalogue import words
 from disclosure_core.errors import LoadError, RenderError, long_number_place
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, official_layouts, unknown_layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
+from disclosure_core.text import Text
 from disclosure_core.values import AbsenceKind, Absent, CellValue, Count, Money, Provenance, Reading, located
 
 REPORT_SCHEMA_ID = "disclosure-core/report/1"
@@ -36,9 +38,17 @@ FIRST_YEAR, LAST_YEAR = 2000, 2999
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 
 
+class _Wrong(ValueError):
+    """A value the converter refuses, with the problem in both languages (``str`` is the English)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.words = words(key, **values)
+        super().__init__(self.words.en)
+
+
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int) or not _DECIMAL.fullmatch(str(value)):
-        raise ValueError(f"expected a decimal string, got {json.dumps(value, ensure_ascii=False)}")
+        raise _Wrong("json.decimal", got=json.dumps(value, ensure_ascii=False))
     return Decimal(str(value))
 
 
@@ -48,7 +58,7 @@ def _structure_date(value: Any, _: type) -> dt.date:
             return dt.date.fromisoformat(value)
     except ValueError:
         pass
-    raise ValueError(f"expected a date (YYYY-MM-DD), got {json.dumps(value, ensure_ascii=False)}")
+    raise _Wrong("json.date", got=json.dumps(value, ensure_ascii=False))
 
 
 def _structure_level(value: Any, _: type) -> BodyLevel:
@@ -56,7 +66,7 @@ def _structure_level(value: Any, _: type) -> BodyLevel:
         return BodyLevel(value)
     except ValueError:
         allowed = ", ".join(level.value for level in BodyLevel)
-        raise ValueError(f"unknown level {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
+        raise _Wrong("json.level", got=json.dumps(value, ensure_ascii=False), allowed=allowed) from None
 
 
 def _structure_reading(value: Any, _: type) -> Reading:
@@ -64,7 +74,7 @@ def _structure_reading(value: Any, _: type) -> Reading:
         return Reading(value)
     except ValueError:
         allowed = ", ".join(r.value for r in Reading)
-        raise ValueError(f"unknown reading {json.dumps(value, ensure_ascii=False)} (one of: {allowed})") from None
+        raise _Wrong("json.reading", got=json.dumps(value, ensure_ascii=False), allowed=allowed) from None
 
 
 _READING_DEFAULTS: dict[str, Any] = {"reading": "exact", "alternatives": [], "reason": None}
@@ -86,17 +96,17 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_str(value: Any, _: type) -> str:
         if not isinstance(value, str):
-            raise ValueError(f"expected a string, got {json.dumps(value, ensure_ascii=False)}")
+            raise _Wrong("json.string", got=json.dumps(value, ensure_ascii=False))
         return value
 
     def structure_int(value: Any, _: type) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"expected an integer, got {json.dumps(value, ensure_ascii=False)}")
+            raise _Wrong("json.integer", got=json.dumps(value, ensure_ascii=False))
         return value
 
     def structure_bool(value: Any, _: type) -> bool:
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {json.dumps(value, ensure_ascii=False)}")
+            raise _Wrong("json.boolean", got=json.dumps(value, ensure_ascii=False))
         return value
 
     # Reading confidence is written only where a reader had to decide: exact cells keep the short form.
@@ -118,7 +128,7 @@ def _make_converter() -> cattrs.Converter:
 
 def _expect_list(value: Any) -> list[Any]:
     if not isinstance(value, list):
-        raise ValueError(f"expected a list, got {json.dumps(value, ensure_ascii=False)[:40]}")
+        raise _Wrong("json.list", got=json.dumps(value, ensure_ascii=False)[:40])
     return value
 
 
@@ -145,22 +155,22 @@ def cell_to_json(value: CellValue, column: ColumnSpec) -> Any:
     return {"absent": value.kind.value, "text": value.text}
 
 
-def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> str | None:
+def cell_problem(layout: Layout, address: CellAddress, value: CellValue) -> Text | None:
     """Why ``value`` cannot stand in ``address`` of ``layout``, or None when it can.
 
     >>> from disclosure_core.layouts import builtin_layout
-    >>> cell_problem(builtin_layout("gov-2019"), CellAddress.parse("requests.new.total"), Count(-1))
+    >>> cell_problem(builtin_layout("gov-2019"), CellAddress.parse("requests.new.total"), Count(-1)).en
     'expected a non-negative integer, got -1'
     """
     if not layout.has_cell(address):
-        return f"no such cell in {layout.id}"
+        return words("json.no_such_cell", layout=layout.id)
     kind = layout.column_of(address).kind
     if isinstance(value, Money) and kind is not CellKind.MONEY:
-        return f"expected an integer, got an amount of money ({value.amount})"
+        return words("json.money_in_count", amount=value.amount)
     if isinstance(value, Count) and kind is CellKind.MONEY:
-        return f"expected an amount of money, got a count ({value.value})"
+        return words("json.count_in_money", count=value.value)
     if isinstance(value, Count) and kind is CellKind.COUNT and value.value < 0:
-        return f"expected a non-negative integer, got {value.value}"
+        return words("json.non_negative", got=value.value)
     return None
 
 
@@ -178,7 +188,7 @@ def check_renderable(report: Report, layout: Layout) -> None:
     for address, value in report.tables:
         problem = cell_problem(layout, address, value)
         if problem:
-            raise RenderError(f"{address}: {problem}")
+            raise RenderError.said(problem, where=str(address))
 
 
 def to_dict(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> dict[str, Any]:
@@ -195,7 +205,7 @@ def to_dict(report: Report, *, layouts: Mapping[str, Layout] | None = None) -> d
     layouts = official_layouts() if layouts is None else layouts
     layout = layouts.get(report.format)
     if layout is None:
-        raise RenderError(unknown_layout(report.format, layouts))
+        raise RenderError.said(unknown_layout(report.format, layouts))
     check_renderable(report, layout)
     head = converter.unstructure(report)
     del head["tables"], head["provenance"]
@@ -238,14 +248,39 @@ def loads(text: str | bytes, *, origin: str = "<input>", layouts: Mapping[str, L
         # Canonical JSON is UTF-8 (a BOM is tolerated); json.loads would guess UTF-16/32 from bytes.
         data = json.loads(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
     except UnicodeDecodeError as exc:
-        raise LoadError(f"{origin}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise LoadError.keyed("json.not_utf8", where=origin, reason=exc.reason, byte=exc.start) from None
     except json.JSONDecodeError as exc:
-        raise LoadError(f"{origin}: line {exc.lineno} column {exc.colno}: malformed JSON: {exc.msg}") from None
+        raise LoadError.keyed(
+            "json.malformed", where=origin, line=exc.lineno, column=exc.colno, reason=_json_reason(exc.msg)
+        ) from None
     except RecursionError:
-        raise LoadError(f"{origin}: JSON nested too deeply") from None
+        raise LoadError.keyed("json.nested", where=origin) from None
     except ValueError:  # Python's limit on the digits of an int (4 300): a number no report holds
-        raise LoadError(f"{origin}: {long_number_place(text)}a number of more than 4300 digits") from None
+        raise LoadError.keyed("json.long_number", where=origin, place=long_number_place(text)) from None
     return from_dict(data, origin=origin, layouts=layouts)
+
+
+_JSON_REASONS = {
+    "Expecting value": "value",
+    "Expecting ',' delimiter": "comma",
+    "Expecting ':' delimiter": "colon",
+    "Expecting property name enclosed in double quotes": "name",
+    "Unterminated string starting at": "unterminated",
+    "Invalid control character at": "control",
+    "Extra data": "extra",
+    "Invalid \\escape": "escape",
+}
+"""The json module's reasons (its whole vocabulary but rare ones) → catalogue keys, so zh users read zh."""
+
+
+def _json_reason(message: str) -> Text:
+    """The json module's reason in both languages (its own English where the catalogue has no words for it).
+
+    >>> _json_reason("Expecting value").zh, _json_reason("Something new").zh
+    ('缺少值', 'Something new')
+    """
+    key = _JSON_REASONS.get(message)
+    return words(f"json.reason.{key}") if key else Text(message, message)
 
 
 def from_dict(data: Any, *, origin: str = "<input>", layouts: Mapping[str, Layout] | None = None) -> Report:
@@ -257,18 +292,18 @@ def from_dict(data: Any, *, origin: str = "<input>", layouts: Mapping[str, Layou
     True
     """
 
-    def fail(path: str, problem: str) -> LoadError:
-        return LoadError(f"{origin}: {path}: {problem}")
+    def fail(path: str, problem: Text) -> LoadError:
+        return LoadError.keyed("json.at", where=origin, path=path, problem=problem)
 
     if not isinstance(data, dict):
-        raise fail("$", "expected a JSON object")
+        raise fail("$", words("json.object"))
     data = dict(data)
     schema = data.pop("schema", REPORT_SCHEMA_ID)
     if schema != REPORT_SCHEMA_ID:
-        raise fail("$.schema", f"unsupported schema {schema!r} (expected {REPORT_SCHEMA_ID!r})")
+        raise fail("$.schema", words("json.schema", schema=repr(schema), expected=repr(REPORT_SCHEMA_ID)))
     format_id = data.get("format")
     if not isinstance(format_id, str):
-        raise fail("$.format", "missing or not a string")
+        raise fail("$.format", words("json.format"))
     layouts = official_layouts() if layouts is None else layouts
     layout = layouts.get(format_id)
     if layout is None:
@@ -281,7 +316,7 @@ def from_dict(data: Any, *, origin: str = "<input>", layouts: Mapping[str, Layou
         path, problem = _first_problem(exc, "$")
         raise fail(path, problem) from None
     if not FIRST_YEAR <= head.year <= LAST_YEAR:
-        raise fail("$.year", f"expected a report year from {FIRST_YEAR} to {LAST_YEAR}, got {head.year}")
+        raise fail("$.year", words("json.year", first=FIRST_YEAR, last=LAST_YEAR, year=head.year))
     provenance = _read_provenance(raw_provenance, layout, fail)
     tables = _read_tables(raw_tables, layout, provenance, fail)
     return Report(
@@ -300,39 +335,46 @@ def from_dict(data: Any, *, origin: str = "<input>", layouts: Mapping[str, Layou
     )
 
 
-def _first_problem(exc: Exception, root: str) -> tuple[str, str]:
+def _first_problem(exc: Exception, root: str) -> tuple[str, Text]:
     """The JSON path and one-line problem of the first error cattrs found."""
     if not isinstance(exc, cattrs.BaseValidationError):
-        return root, str(exc) or type(exc).__name__
-    message = cattrs.transform_error(exc, path=root, format_exception=_describe)[0]
-    problem, _, path = message.rpartition(" @ ")
-    return path, problem
+        return root, _described(exc, None)
+    said: list[Text] = []
+
+    def describe(error: BaseException, expected: type | None) -> str:
+        said.append(_described(error, expected))
+        return said[-1].en
+
+    message = cattrs.transform_error(exc, path=root, format_exception=describe)[0]
+    _, _, path = message.rpartition(" @ ")
+    return path, said[0]
 
 
-def _describe(exc: BaseException, expected: type | None) -> str:
-    """cattrs' wording replaced by ours: our hooks' ValueErrors already say what was expected and what came."""
-    if isinstance(exc, ValueError):
-        return str(exc)
+def _described(exc: BaseException, expected: type | None) -> Text:
+    """cattrs' wording replaced by ours: our hooks' errors already say what was expected and what came."""
+    if isinstance(exc, _Wrong):
+        return exc.words
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return "unknown key(s): " + ", ".join(sorted(exc.extra_fields))
+        return words("json.unknown_keys", keys=", ".join(sorted(exc.extra_fields)))
     if isinstance(exc, KeyError):
-        return "required key missing"
+        return words("json.required")
     if isinstance(exc, TypeError | AttributeError):
-        return "expected an object" if expected is not None and attrs.has(expected) else "wrong type"
-    return cattrs.v.format_exception(exc, expected)
+        return words("json.expected_object" if expected is not None and attrs.has(expected) else "json.wrong_type")
+    text = cattrs.v.format_exception(exc, expected) if isinstance(exc, Exception) else type(exc).__name__
+    return Text(text, text)
 
 
-def _read_provenance(raw: Any, layout: Layout, fail: Callable[[str, str], LoadError]) -> dict[CellAddress, Provenance]:
+def _read_provenance(raw: Any, layout: Layout, fail: Callable[[str, Text], LoadError]) -> dict[CellAddress, Provenance]:
     if not isinstance(raw, dict):
-        raise fail("$.provenance", "expected an object")
+        raise fail("$.provenance", words("json.expected_object"))
     found: dict[CellAddress, Provenance] = {}
     for key, value in raw.items():
         try:
             address = CellAddress.parse(key)
-        except ValueError as exc:
-            raise fail(f"$.provenance.{key}", str(exc)) from None
+        except ValueError:
+            raise fail(f"$.provenance.{key}", words("json.cell_address", got=repr(key))) from None
         if not layout.has_cell(address):
-            raise fail(f"$.provenance.{key}", f"no such cell in {layout.id}")
+            raise fail(f"$.provenance.{key}", words("json.no_such_cell", layout=layout.id))
         try:
             found[address] = converter.structure(value, Provenance)
         except Exception as exc:
@@ -345,30 +387,31 @@ def _read_tables(
     raw: Any,
     layout: Layout,
     provenance: Mapping[CellAddress, Provenance],
-    fail: Callable[[str, str], LoadError],
+    fail: Callable[[str, Text], LoadError],
 ) -> Tables:
     if not isinstance(raw, dict):
-        raise fail("$.tables", "expected an object")
+        raise fail("$.tables", words("json.expected_object"))
     index = _cell_index(layout)
     cells: dict[CellAddress, CellValue] = {}
     for table_id, rows in raw.items():
         path = f"$.tables.{table_id}"
         table = index.get(table_id)
         if table is None:
-            raise fail(path, f"no table {table_id!r} in {layout.id}")
+            raise fail(path, words("json.no_table", table=repr(table_id), layout=layout.id))
         if not isinstance(rows, dict):
-            raise fail(path, "expected an object of rows")
+            raise fail(path, words("json.expected_rows"))
         for row_id, columns in rows.items():
             row = table.get(row_id)
             if row is None:
-                raise fail(f"{path}.{row_id}", f"no row {row_id!r} in table {table_id!r} of {layout.id}")
+                problem = words("json.no_row", row=repr(row_id), table=repr(table_id), layout=layout.id)
+                raise fail(f"{path}.{row_id}", problem)
             if not isinstance(columns, dict):
-                raise fail(f"{path}.{row_id}", "expected an object of columns")
+                raise fail(f"{path}.{row_id}", words("json.expected_columns"))
             for column_id, raw_value in columns.items():
                 found = row.get(column_id)
                 if found is None:
                     address = CellAddress(table_id, row_id, column_id)
-                    raise fail(f"{path}.{row_id}.{column_id}", f"no cell {address} in {layout.id}")
+                    raise fail(f"{path}.{row_id}.{column_id}", words("json.no_cell", cell=address, layout=layout.id))
                 address, column = found
                 if type(raw_value) is int and raw_value >= 0 and column.kind is not CellKind.MONEY:
                     # cell_from_json's common case, inline: a count (most of a report's 200 cells)
@@ -380,7 +423,7 @@ def _read_tables(
                         cells[address] = Absent()
                     continue
                 problem_or_value = cell_from_json(raw_value, column)
-                if isinstance(problem_or_value, str):
+                if isinstance(problem_or_value, Text):
                     raise fail(f"{path}.{row_id}.{column_id}", problem_or_value)
                 cells[address] = problem_or_value
     for address, where in provenance.items():
@@ -412,11 +455,11 @@ def _cell_index(layout: Layout) -> _CellIndex:
     return index
 
 
-def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
+def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | Text:
     """Read one cell's canonical JSON; return the value, or a one-line problem.
 
     >>> from disclosure_core.layouts import ColumnSpec, Label
-    >>> cell_from_json("7件", ColumnSpec("total", Label("", "")))
+    >>> cell_from_json("7件", ColumnSpec("total", Label("", ""))).en
     'expected an integer, got "7件"'
     """
     if raw is None:
@@ -424,7 +467,7 @@ def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
     kind = column.kind
     if type(raw) is int:  # the common case first; bool is a subclass of int, and not a count
         if raw < 0 and kind is CellKind.COUNT:
-            return f"expected a non-negative integer, got {raw}"
+            return words("json.non_negative", got=raw)
         if kind is not CellKind.MONEY:
             return _count(raw)
     if isinstance(raw, dict):
@@ -432,8 +475,8 @@ def cell_from_json(raw: Any, column: ColumnSpec) -> CellValue | str:
     if kind is CellKind.MONEY:
         if isinstance(raw, str) and _DECIMAL.fullmatch(raw):
             return Money(Decimal(raw), column.unit)
-        return f"expected a decimal string, got {_shown(raw)}"
-    return f"expected an integer, got {_shown(raw)}"
+        return words("json.decimal", got=_shown(raw))
+    return words("json.integer", got=_shown(raw))
 
 
 _COUNTS: dict[int, Count] = {}
@@ -459,24 +502,24 @@ def _shown(raw: Any) -> str:
     return json.dumps(raw, ensure_ascii=False)
 
 
-def _absent_or_money(raw: dict[str, Any], column: ColumnSpec) -> CellValue | str:
+def _absent_or_money(raw: dict[str, Any], column: ColumnSpec) -> CellValue | Text:
     if "absent" in raw:
         if set(raw) - {"absent", "text"}:
-            return f"unknown key(s) in {_shown(raw)}"
+            return words("json.keys_in", got=_shown(raw))
         if raw["absent"] not in {k.value for k in AbsenceKind}:
-            return f"unknown kind of absence {json.dumps(raw['absent'], ensure_ascii=False)}"
+            return words("json.absence", got=_shown(raw["absent"]))
         text = raw.get("text", "")
         if not isinstance(text, str):
-            return f"expected text to be a string, got {json.dumps(text, ensure_ascii=False)}"
+            return words("json.absence_text", got=_shown(text))
         return Absent(AbsenceKind(raw["absent"]), text)
     if column.kind is CellKind.MONEY and set(raw) == {"amount", "unit"}:
         amount, unit = raw["amount"], raw["unit"]
         if not (isinstance(amount, str) and _DECIMAL.fullmatch(amount)):
-            return f"expected a decimal string amount, got {json.dumps(amount, ensure_ascii=False)}"
+            return words("json.amount", got=_shown(amount))
         if unit is not None and not isinstance(unit, str):
-            return f"expected a unit string, got {json.dumps(unit, ensure_ascii=False)}"
+            return words("json.unit", got=_shown(unit))
         return Money(Decimal(amount), unit)
-    return f"unexpected object {_shown(raw)}"
+    return words("json.unexpected", got=_shown(raw))
 
 
 @attrs.frozen

@@ -54,7 +54,7 @@ def read_manifest(path: str | Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(f"{path}: cannot read the manifest: {exc}") from None
+        raise LoadError.keyed("aggregate.manifest", where=str(path), reason=exc) from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -73,13 +73,13 @@ def aggregate(
     """
     units = list(reports)
     if not units:
-        raise UsageError("nothing to aggregate: no reports given")
+        raise UsageError.keyed("aggregate.nothing")
     _require_same(units, "format", lambda r: r.format)
     _require_same(units, "year", lambda r: str(r.year))
     names = [_name(r) for r in units]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise UsageError(f"the same unit appears more than once: {', '.join(duplicates)}")
+        raise UsageError.keyed("aggregate.duplicates", units=", ".join(duplicates))
     layout = find_layout(official_layouts() if layouts is None else layouts, units[0].format)
     cells, absent, mismatches = _sum_cells(units, layout, blank_as_zero)
     expected = list(manifest) if manifest is not None else None
@@ -106,7 +106,7 @@ def _require_same(reports: Sequence[Report], what: str, key: Callable[[Report], 
         groups.setdefault(key(report), []).append(_name(report))
     if len(groups) > 1:
         parts = "; ".join(f"{value}: {', '.join(sorted(units))}" for value, units in sorted(groups.items()))
-        raise UsageError(f"cannot aggregate reports of different {what}s ({parts})")
+        raise UsageError.keyed(f"aggregate.different_{what}", parts=parts)
 
 
 def _sum_cells(

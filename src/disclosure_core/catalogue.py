@@ -22,6 +22,7 @@ from decimal import Decimal
 from disclosure_core._language import LANGUAGE_VARIABLE, LANGUAGES, language
 from disclosure_core.catalogue_entries import ENTRIES
 from disclosure_core.text import Text
+from disclosure_core.values import Provenance
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -106,6 +107,38 @@ def words(key: str, /, **values: object) -> Text:
     )
 
 
+def place(where: Provenance | None, lang: str = "zh") -> str:
+    """Where something was read, in ``lang``: the file, then page, line and cell.
+
+    >>> where = Provenance("a.txt", page=2, line=63, cell="R5C2")
+    >>> place(where), place(where, "en")
+    ('a.txt，第 2 页，第 63 行，单元格 R5C2', 'a.txt, page 2, line 63, cell R5C2')
+    """
+    if where is None:
+        return ""
+    parts = [where.source or "<input>"]
+    for part in ("page", "line", "cell"):
+        value = getattr(where, part)
+        if value is not None:
+            parts.append(say(f"place.{part}", lang, **{part: value}))
+    return ("，" if lang != "en" else ", ").join(parts)
+
+
+def place_of(source: str, /, **parts: object) -> Text:
+    """A place in an input for an error's ``where``, in both languages: the file, then ``page``, ``line``,
+    ``byte`` or ``object`` (a PDF object) as given.
+
+    >>> place_of("a.txt", line=1)
+    Text(zh='a.txt，第 1 行', en='a.txt: line 1')
+    """
+    zh, en = [source], [source]
+    for part, value in parts.items():
+        said = words(f"place.{part}", **{part: value})
+        zh.append(said.zh)
+        en.append(said.en)
+    return Text("，".join(zh), ": ".join(en))
+
+
 def join(items: list[str], lang: str = "zh") -> str:
     """Items joined with the language's list separator.
 
@@ -118,10 +151,13 @@ def join(items: list[str], lang: str = "zh") -> str:
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_VARIABLE",
+    "Text",
     "entry",
     "fill",
     "join",
     "language",
+    "place",
+    "place_of",
     "placeholders",
     "say",
     "show",

@@ -4,6 +4,8 @@ Keys are grouped by where the words appear: ``outcome.*`` and ``severity.*`` (th
 for the text output, the findings JSON labels and the HTML overlay), ``findings.*`` (the text output),
 ``note.*`` (notes of findings), ``overlay.*`` (the HTML overlay), ``summary.*``, ``cli.*`` (diagnostics on
 stderr), ``aggregate.*``, ``batch.*`` and ``rules.*``. Placeholders are ``{name}``: both languages use the same.
+The words of reading inputs (errors and diagnostics of the core and of the shipped readers) are kept in
+:mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers` and merged here.
 
 >>> ENTRIES["severity.error"]
 Text(zh='错误', en='error')
@@ -11,6 +13,7 @@ Text(zh='错误', en='error')
 
 from __future__ import annotations
 
+from disclosure_core import _catalogue_loading, _catalogue_readers
 from disclosure_core.text import Text
 
 T = Text
@@ -178,6 +181,20 @@ ENTRIES: dict[str, Text] = {
         "{output}：无法从后缀判断输出格式，请用 --to 指定",
         "{output}: cannot tell the output format from the suffix; pass --to",
     ),
+    "cli.binary_to_terminal": T(
+        "拒绝把二进制内容输出到终端：请用 `-o 文件` 指定文件，或通过管道输出",
+        "refusing to write binary output to a terminal: name a file with -o FILE, or pipe it",
+    ),
+    "cli.blank_over_existing": T(
+        "文件已存在，拒绝用空白报告替换它（确需替换请加 --force）",
+        "already exists: refusing to replace it with a blank report (--force to do so)",
+    ),
+    "cli.stdin_twice": T("一次运行中只能读取一次标准输入", "standard input can be read only once in a run"),
+    "cli.stdin_too_large": T("超过允许的 {limit} 字节", "more than the {limit} bytes accepted"),
+    "cli.settings_from": T("设置来自 {path}：{keys}", "settings from {path}: {keys}"),
+    "cli.settings_none": T("本命令无适用设置", "none for this command"),
+    "cli.reading": T("读取", "reading"),
+    "cli.reading_file": T("读取 {file}", "reading {file}"),
     "error.too_large": T(
         "文件为 {size} 字节，超过可接受的 {limit} 字节", "{size} bytes is larger than the {limit} bytes accepted"
     ),
@@ -200,6 +217,36 @@ ENTRIES: dict[str, Text] = {
     "error.unknown_layout": T(
         "未知的格式版本 {name}（可用：{known}）", "unknown format version {name} (available: {known})"
     ),
+    # ------------------------------------------------------------ rendering (`render`, `new`)
+    "render.unprintable": T("{code} 不是可打印字符", "{code} is not a printable character"),
+    "render.layout": T(
+        "报告的格式是 {format}，但给出的格式版本是 {layout}",
+        "report is in format {format} but the layout given is {layout}",
+    ),
+    "render.no_sections": T(
+        "格式版本 {layout} 没有列出章节标题：无法排版报告 {title}",
+        "layout {layout} lists no section headings: cannot lay out report {title}",
+    ),
+    "docx.soffice_missing": T(
+        "生成 PDF 需要 LibreOffice，但未找到 {program}：请安装（Debian 系统：`apt-get install libreoffice-writer-nogui"
+        " fonts-noto-cjk fonts-arphic-ukai`）或设置 `DISCLOSURE_SOFFICE`",
+        "LibreOffice is needed to make a PDF but {program} was not found: install it (Debian: apt-get install"
+        " libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai) or set DISCLOSURE_SOFFICE",
+    ),
+    "docx.soffice_nothing": T(
+        "LibreOffice 没有为 {name} 生成 {extension}（是否安装了相应的过滤器？）",
+        "LibreOffice wrote no {extension} for {name} (is its filter installed?)",
+    ),
+    "docx.soffice_timeout": T(
+        "LibreOffice 未在 {seconds} 秒内完成：已放弃转换",
+        "LibreOffice did not finish within {seconds} s: conversion abandoned",
+    ),
+    "docx.soffice_failed": T(
+        "LibreOffice 运行失败（退出码 {code}）：{message}", "LibreOffice failed (exit {code}): {message}"
+    ),
+    "docx.pdftotext_missing": T(
+        "未找到 pdftotext：请安装 `poppler-utils`", "pdftotext not found: install poppler-utils"
+    ),
     # ------------------------------------------------------------ `aggregate`
     "aggregate.done": T("已汇总 {count} 个单位：{units}", "aggregated {count} units: {units}"),
     "aggregate.missing": T(
@@ -213,6 +260,31 @@ ENTRIES: dict[str, Text] = {
     "aggregate.units": T(
         "{cell}：金额单位不同，无法相加（留空）", "{cell}: money in units that cannot be added (left blank)"
     ),
+    # ------------------------------------------------------------ progress of long work (a line of a log)
+    "progress.line": T("{label}：{done}/{total}（{percent}%）", "{label}: {done} of {total} ({percent}%)"),
+    "progress.count": T("{label}：{done}", "{label}: {done}"),
+    "aggregate.manifest": T("无法读取清单：{reason}", "cannot read the manifest: {reason}"),
+    "aggregate.nothing": T("没有可汇总的内容：未给出报告", "nothing to aggregate: no reports given"),
+    "aggregate.duplicates": T("同一单位出现不止一次：{units}", "the same unit appears more than once: {units}"),
+    "aggregate.different_format": T(
+        "无法汇总不同格式的报告（{parts}）", "cannot aggregate reports of different formats ({parts})"
+    ),
+    "aggregate.different_year": T(
+        "无法汇总不同年度的报告（{parts}）", "cannot aggregate reports of different years ({parts})"
+    ),
+    # ------------------------------------------------------------ `diff`
+    "diff.bodies": T("上一份报告的报送机关是 {old}，不是 {new}", "the previous report is by {old}, not {new}"),
+    "diff.years": T(
+        "第一份报告是 {old} 年的，第二份是 {new} 年的：请先给较早的年度",
+        "the first report is for {old} and the second for {new}: give the earlier year first",
+    ),
+    # ------------------------------------------------------------ configuration files (disclosure.toml)
+    "config.not_utf8": T("不是 UTF-8 文本", "not UTF-8 text"),
+    "config.malformed": T("TOML 格式错误：{reason}", "malformed TOML: {reason}"),
+    "config.table": T("应为表", "expected a table"),
+    "config.unknown_key": T("未知的键（已知：{known}）", "unknown key (known: {known})"),
+    "config.choice": T("应为 {choices} 之一，实为 {got}", "expected one of {choices}, got {got}"),
+    "config.strings": T("应为字符串列表，实为 {got}", "expected a list of strings, got {got}"),
     # ------------------------------------------------------------ `batch`
     "batch.start": T(
         "共 {count} 份报告，已完成 {done} 份，待核查 {todo} 份", "{count} reports, {done} already done, {todo} to check"
@@ -243,7 +315,12 @@ ENTRIES: dict[str, Text] = {
     "rules.passes": T("通过的示例：", "example that passes:"),
     "rules.fails": T("不通过的示例：", "example that fails:"),
     "rules.example": T("{rule}：{outcome}", "{rule}: {outcome}"),
+    "rules.lint_sound": T("{path}：{count} 条规则，适用于 {formats}", "{path}: {count} rules, sound for {formats}"),
+    "rules.lint_examples": T("  {rule}：能构造的示例：{labels}", "  {rule}: examples: {labels}"),
+    "rules.lint_no_example": T("  {rule}：无法构造示例", "  {rule}: no example can be built"),
     "policy.not_verifiable": T("结果为无法核验", "the finding is not verifiable"),
     "policy.zero": T("空白按 0 计", "blank cells count as 0"),
     "policy.skip": T("跳过该单元格", "the cell is skipped"),
 }
+ENTRIES.update(_catalogue_loading.ENTRIES)
+ENTRIES.update(_catalogue_readers.ENTRIES)

@@ -53,7 +53,7 @@ class DisclosureError(Exception):
     """The message in both languages, when the error was made from the catalogue (:meth:`keyed`)."""
 
     @classmethod
-    def keyed(cls, key: str, /, *, where: str = "", **values: object) -> Self:
+    def keyed(cls, key: str, /, *, where: str | Text = "", **values: object) -> Self:
         """An error whose message is the catalogue's ``key`` filled with ``values``, after ``where``.
 
         >>> error = UsageError.keyed("error.overwrite", where="out.json")
@@ -62,11 +62,22 @@ class DisclosureError(Exception):
         """
         # Imported here: every module imports the errors, and `disclosure --version` should not load the catalogue.
         from disclosure_core.catalogue import words as catalogue_words
+
+        return cls.said(catalogue_words(key, **values), where=where)
+
+    @classmethod
+    def said(cls, said: Text, /, *, where: str | Text = "") -> Self:
+        """An error whose message is ``said`` (both languages, e.g. a problem a helper worded), after ``where``.
+
+        >>> from disclosure_core.text import Text
+        >>> UsageError.said(Text("不行", "no"), where="$.a").text("zh")
+        '$.a：不行'
+        """
         from disclosure_core.text import Text
 
-        said = catalogue_words(key, **values)
-        error = cls(f"{where}: {said.en}" if where else said.en)
-        error.words = Text(f"{where}：{said.zh}" if where else said.zh, str(error))
+        place = where if isinstance(where, Text) else Text(where, where)
+        error = cls(f"{place.en}: {said.en}" if place.en else said.en)
+        error.words = Text(one_line(f"{place.zh}：{said.zh}" if place.zh else said.zh), str(error))
         return error
 
     def text(self, lang: str = "zh") -> str:

@@ -55,7 +55,8 @@ class Progress:
     """A :data:`ProgressCallback` that shows the work on a stream (stderr unless told).
 
     ``interval``: seconds between lines when the stream is not a terminal; ``delay``: seconds of work before
-    anything is shown; ``clock``: where time comes from (tests pass their own).
+    anything is shown; ``clock``: where time comes from (tests pass their own); ``lang``: the language of the
+    lines (the command line passes the user's; the label is the caller's, already in it).
 
     >>> import io
     >>> ticks = iter(range(0, 100, 2))
@@ -79,8 +80,10 @@ class Progress:
         interval: float = 5.0,
         delay: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        lang: str = "en",
     ) -> None:
         self.label = label
+        self.lang = lang
         self.total = total
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
@@ -127,12 +130,15 @@ class Progress:
     def line(self) -> str:
         """The progress as a line of a log.
 
-        >>> Progress("reading", total=4).line(), Progress("reading").line()
-        ('reading: 0 of 4 (0%)', 'reading: 0')
+        >>> Progress("reading", total=4).line(), Progress("reading").line(), Progress("核查中", total=4, lang="zh").line()
+        ('reading: 0 of 4 (0%)', 'reading: 0', '核查中：0/4（0%）')
         """
+        from disclosure_core.catalogue import say  # only when a line is shown: most runs show none
+
         if not self.total:
-            return f"{self.label}: {self.done}"
-        return f"{self.label}: {self.done} of {self.total} ({100 * self.done // self.total}%)"
+            return say("progress.count", self.lang, label=self.label, done=self.done)
+        percent = 100 * self.done // self.total
+        return say("progress.line", self.lang, label=self.label, done=self.done, total=self.total, percent=percent)
 
     def bar(self) -> str:
         """The progress as a bar for a terminal.

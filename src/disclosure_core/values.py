@@ -209,9 +209,9 @@ def as_value(value: CellValue | int | Decimal | None, where: object = None) -> C
     if isinstance(value, bool) or not isinstance(value, int | Decimal | Count | Money | Absent):
         from disclosure_core.errors import UsageError
 
-        kind = "a bool" if isinstance(value, bool) else f"a {type(value).__name__}"
-        prefix = "" if where is None else f"{where}: "
-        raise UsageError(f"{prefix}{value!r} is {kind}: give a count as int, money as Decimal")
+        kind = type(value).__name__
+        shown = "" if where is None else str(where)
+        raise UsageError.keyed("json.value_kind", where=shown, value=repr(value), kind=kind)
     if isinstance(value, int):
         return Count(value)
     if isinstance(value, Decimal):

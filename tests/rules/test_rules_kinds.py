@@ -169,3 +169,12 @@ def test_rule_texts_finding_messages_and_layout_labels_are_one_bilingual_type() 
     rule = builtin_rule_set().rule("requests.balance")
     assert isinstance(rule.title, Text)
     assert isinstance(rule.message, Text)
+
+
+def test_the_schema_takes_a_bilingual_explanation_or_one_string() -> None:
+    validator = jsonschema.Draft202012Validator(rule_file_schema())
+    rule: dict[str, object] = {"id": "x.y", "kind": "sum", "severity": "error", "basis": "b", "whole": "a.b.c"}
+    rule |= {"parts": ["a.b.d"], "title": {"zh": "标", "en": "t"}, "message": {"zh": "消", "en": "m"}}
+    assert validator.is_valid({"rules": [rule | {"explanation": {"zh": "说明", "en": "why"}}]})
+    assert validator.is_valid({"rules": [rule | {"explanation": "why"}]})
+    assert not validator.is_valid({"rules": [rule | {"explanation": {"zh": "说明"}}]})

@@ -181,3 +181,27 @@ def test_extractor_ignores_other_counts() -> None:
 def test_slips_are_classified(printed: int, needed: int | Decimal, kind: str | None) -> None:
     found = classify(printed, needed)
     assert (found[0] if found else None) == kind
+
+
+def test_an_explanation_is_bilingual_or_one_string_for_both() -> None:
+    body = 'whole = "requests.total.total"\nparts = ["requests.new.total"]\n'
+    both = parse_rule_set(rules("sum", body + 'explanation = { zh = "说明", en = "why" }'), origin="x.toml")
+    assert both.rules[0].explanation is not None
+    assert (both.rules[0].explanation.zh, both.rules[0].explanation.en) == ("说明", "why")
+    plain = parse_rule_set(rules("sum", body + 'explanation = "one wording"'), origin="x.toml").rules[0]
+    assert plain.explanation is not None
+    assert plain.explanation.text("zh") == plain.explanation.text("en") == "one wording"
+    assert parse_rule_set(rules("sum", body), origin="x.toml").rules[0].explanation is None
+    with pytest.raises(RuleSetError, match=r"\$\.rules\[0\]\.explanation\): expected \{ zh"):
+        parse_rule_set(rules("sum", body + 'explanation = { zh = "说明" }'), origin="x.toml")
+
+
+def test_every_shipped_explanation_has_chinese_and_english() -> None:
+    from disclosure_core.rules import builtin_rule_set
+
+    explained = [rule for rule in builtin_rule_set().rules if rule.explanation is not None]
+    assert len(explained) >= 8
+    for rule in explained:
+        assert rule.explanation is not None
+        assert any("\u4e00" <= char <= "\u9fff" for char in rule.explanation.zh), rule.id
+        assert rule.explanation.zh != rule.explanation.en, rule.id

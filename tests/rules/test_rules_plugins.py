@@ -27,6 +27,7 @@ def test_a_plugins_broken_rule_file_is_skipped_with_a_warning_and_checking_goes_
     assert [f.rule for f in findings] == [f.rule for f in plain]
 
 
+@pytest.mark.usefixtures("english")
 def test_a_rule_file_that_reuses_a_shipped_id_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shipped = (ROOT / "src/disclosure_core/rules/common.toml").read_text(encoding="utf-8")
     first = shipped[shipped.index("[[rules]]") : shipped.index("[[rules]]", shipped.index("[[rules]]") + 1)]

@@ -130,6 +130,7 @@ def test_without_libreoffice_the_pdf_renderer_says_what_to_install(monkeypatch: 
         PdfRenderer().render(daixian_report(), RenderOptions(builtin_layout("gov-2019")))
 
 
+@pytest.mark.usefixtures("english")
 def test_without_libreoffice_the_command_fails_in_one_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

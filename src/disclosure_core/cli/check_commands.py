@@ -11,8 +11,7 @@ import click
 
 from disclosure_core._diff_document import compare, diff_json, diff_text
 from disclosure_core._hints import ReportHints
-from disclosure_core.catalogue import join, say
-from disclosure_core.cli.cli_messages import text
+from disclosure_core.catalogue import join, say, words
 from disclosure_core.cli.colour import paint_findings, wants_colour
 from disclosure_core.cli.shared import (
     STDIN,
@@ -169,7 +168,7 @@ def _rule_file(path: Path) -> RuleSet:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise RuleSetError(f"{origin}: cannot read: not UTF-8 text") from None
+        raise RuleSetError.keyed("error.unreadable", where=origin, reason=words("config.not_utf8")) from None
     return parse_rule_set(text, origin=origin)
 
 
@@ -236,6 +235,7 @@ def lint(rule_file: Path, output_format: str) -> int:
     """
     registry = state().registry
     problems: list[str] = []
+    shown_problems: list[str] = []  # in the user's language (the JSON answer keeps the English, for scripts)
     loaded: RuleSet | None = None
     try:
         loaded = _rule_file(rule_file)
@@ -243,6 +243,7 @@ def lint(rule_file: Path, output_format: str) -> int:
         with_rules(builtin_rule_set(), loaded, registry.layouts().values())
     except RuleSetError as exc:
         problems.append(str(exc))
+        shown_problems.append(exc.text(state().lang))
     shown: dict[str, list[str]] = {}
     for rule in loaded.rules if loaded is not None and not problems else ():
         shown[rule.id] = sorted(rule_examples(rule, registry.layouts()))
@@ -250,15 +251,17 @@ def lint(rule_file: Path, output_format: str) -> int:
     if output_format == "json":
         print_json({"file": str(rule_file), "ok": not problems, "rules": ids, "problems": problems, "examples": shown})
     elif problems:
-        for problem in problems:
+        for problem in shown_problems:
             click.echo(problem)
     else:
-        click.echo(text("lint_sound", path=rule_file, count=len(ids), formats=", ".join(registry.layouts())))
+        lang = state().lang
+        formats = join(list(registry.layouts()), lang)
+        click.echo(say("rules.lint_sound", lang, path=rule_file, count=len(ids), formats=formats))
         for rule_id, labels in shown.items():
-            click.echo(
-                f"  {rule_id}: "
-                + (text("lint_examples", labels=", ".join(labels)) if labels else text("lint_no_example"))
-            )
+            if labels:
+                click.echo(say("rules.lint_examples", lang, rule=rule_id, labels=join(labels, lang)))
+            else:
+                click.echo(say("rules.lint_no_example", lang, rule=rule_id))
     return 1 if problems else 0
 
 
@@ -314,5 +317,5 @@ def _explain(rule: Rule, lang: str) -> list[str]:
         lines.append(say("rules.expands", lang, over=join(over, lang)))
     lines.append(say("rules.message", lang, message=rule.message.text(lang)))
     if rule.explanation:
-        lines.append(say("rules.note", lang, note=rule.explanation))
+        lines.append(say("rules.note", lang, note=rule.explanation.text(lang)))
     return lines

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from disclosure_core._files import os_reason
 from disclosure_core.errors import UsageError
 
 CONFIG_FILE = "disclosure.toml"
@@ -94,20 +95,21 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ConfigError.keyed("error.unreadable", where=str(path), reason=os_reason(exc)) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError.keyed("config.not_utf8", where=str(path)) from None
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
-        raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+        raise ConfigError.keyed("config.malformed", where=str(path), reason=exc) from None
 
 
 def _config(path: Path, table: object, *, prefix: str) -> Config:
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: {prefix.rstrip('.') or 'the file'}: expected a table")
+        where = f"{path}: {prefix.rstrip('.')}" if prefix else str(path)
+        raise ConfigError.keyed("config.table", where=where)
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in KEYS:
-            raise ConfigError(f"{path}: {prefix}{key}: unknown key (known: {', '.join(KEYS)})")
+            raise ConfigError.keyed("config.unknown_key", where=f"{path}: {prefix}{key}", known=", ".join(KEYS))
         values[key] = _value(path, f"{prefix}{key}", key, value)
     return Config(path.absolute(), values)
 
@@ -115,15 +117,16 @@ def _config(path: Path, table: object, *, prefix: str) -> Config:
 def _value(path: Path, where: str, key: str, value: object) -> object:
     if key == "blank_as_zero":
         if not isinstance(value, bool):
-            raise ConfigError(f"{path}: {where}: expected true or false, got {value!r}")
+            raise ConfigError.keyed("json.boolean", where=f"{path}: {where}", got=repr(value))
         return value
     if key in _CHOICES:
         if value not in _CHOICES[key]:
-            raise ConfigError(f"{path}: {where}: expected one of {', '.join(_CHOICES[key])}, got {value!r}")
+            choices = ", ".join(_CHOICES[key])
+            raise ConfigError.keyed("config.choice", where=f"{path}: {where}", choices=choices, got=repr(value))
         return value
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
-        raise ConfigError(f"{path}: {where}: expected a list of strings, got {value!r}")
+        raise ConfigError.keyed("config.strings", where=f"{path}: {where}", got=repr(value))
     if key == "rules":  # relative to the file, so the project's rules are found from any of its folders
         return tuple(str(path.absolute().parent / item) for item in items)
     return tuple(items)

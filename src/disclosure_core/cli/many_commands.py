@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from disclosure_core._batch_run import BatchRun, Progress
+from disclosure_core._batch_run import BatchRun
 from disclosure_core._batch_workers import check_executor
 from disclosure_core._hints import ReportHints
 from disclosure_core.aggregate import aggregate as aggregate_reports
 from disclosure_core.batch import CheckOptions
-from disclosure_core.catalogue import join, say
-from disclosure_core.cli.cli_messages import text
+from disclosure_core.catalogue import join, say, words
 from disclosure_core.cli.shared import (
     diagnostics_format_option,
     emit,
@@ -61,7 +57,7 @@ def aggregate(
     """
     refuse_output_over_inputs(output, *files, manifest)
     reports = []
-    with progress_for(text("reading"), total=len(files)) as shown:
+    with progress_for(say("cli.reading", state().lang), total=len(files)) as shown:
         for done, path in enumerate(files, start=1):
             reports.append(load_input(path).report)
             shown(done)
@@ -101,7 +97,7 @@ def _manifest(path: Path) -> list[str]:
     try:
         lines = data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:
-        raise LoadError(f"{origin}: cannot read the manifest: not UTF-8 text") from None
+        raise LoadError.keyed("aggregate.manifest", where=origin, reason=words("config.not_utf8")) from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
@@ -145,7 +141,7 @@ def batch(
     with BatchRun.open(items, output, registry=state().registry, options=options) as run:
         done = len(run.inputs) - len(run.todo)
         click.echo(say("batch.start", lang, count=len(run.inputs), done=done, todo=len(run.todo)), err=True)
-        with _progress(len(run.todo), say("batch.progress", lang)) as progress:
+        with progress_for(say("batch.progress", lang), total=len(run.todo)) as progress:
             totals = run.execute(executor, jobs, progress)
     message = say(
         "batch.done",
@@ -160,13 +156,3 @@ def batch(
     if totals.doubtful:
         click.echo(say("batch.doubtful", lang, count=totals.doubtful, unsure=totals.unsure), err=True)
     return 1 if totals.unreadable or totals.failing else 3 if totals.doubtful_failures else 0
-
-
-@contextlib.contextmanager
-def _progress(total: int, label: str) -> Iterator[Progress | None]:
-    """A progress bar on stderr when it is a terminal (the library reports, the command draws)."""
-    if not sys.stderr.isatty() or total == 0:
-        yield None
-        return
-    with click.progressbar(length=total, file=sys.stderr, label=label) as bar:
-        yield lambda done, _total: bar.update(done - bar.pos)

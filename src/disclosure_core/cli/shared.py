@@ -24,9 +24,8 @@ from disclosure_core._files import (
 )
 from disclosure_core._formats import Diagnostic, DiagnosticLevel, Loaded
 from disclosure_core._hints import ReportHints
-from disclosure_core.catalogue import language
+from disclosure_core.catalogue import join, language
 from disclosure_core.catalogue import say as catalogue_say
-from disclosure_core.cli.cli_messages import text
 from disclosure_core.cli.config import KEYS, Config
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.hookspecs import PROJECT
@@ -98,11 +97,11 @@ def read_input_file(path: Path) -> tuple[bytes, str]:
         return read_input(path), str(path)
     current = state()
     if current.stdin_read:
-        raise UsageError(text("stdin_twice"))
+        raise UsageError.keyed("cli.stdin_twice", where=STDIN)
     current.stdin_read = True
     data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
-        raise LoadError(text("stdin_too_large", limit=MAX_INPUT_BYTES))
+        raise LoadError.keyed("cli.stdin_too_large", where="<stdin>", limit=MAX_INPUT_BYTES)
     return data, "<stdin>"
 
 
@@ -112,7 +111,7 @@ def load_input(path: Path, source: str | None = None, hints: ReportHints | None 
     A long read (the pages of a large PDF) shows its progress on stderr.
     """
     data, origin = read_input_file(path)
-    with progress_for(f"{text('reading')} {origin}") as shown, reporting(shown):
+    with progress_for(catalogue_say("cli.reading_file", state().lang, file=origin)) as shown, reporting(shown):
         loaded = state().registry.load_bytes(data, origin=origin, source=source, hints=hints)
     for diagnostic in loaded.diagnostics:
         tell_diagnostic(diagnostic)
@@ -120,8 +119,9 @@ def load_input(path: Path, source: str | None = None, hints: ReportHints | None 
 
 
 def progress_for(label: str, total: int | None = None) -> Progress:
-    """A progress display on stderr for long work, silent with ``-q``."""
-    return Progress(label, total=total, stream=sys.stderr, quiet=state().quiet)
+    """A progress display on stderr for long work, in the user's language, silent with ``-q``."""
+    current = state()
+    return Progress(label, total=total, stream=sys.stderr, quiet=current.quiet, lang=current.lang)
 
 
 def say(message: str) -> None:
@@ -153,18 +153,19 @@ def detail(message: str) -> None:
 
 
 def tell_diagnostic(diagnostic: Diagnostic) -> None:
-    """A source's diagnostic on stderr: its line, or a JSON object with ``--format json``; ``-q`` hides infos."""
+    """A source's diagnostic on stderr in the user's language: its line, or with ``--format json`` a JSON object
+    (``key``: the catalogue's stable key, ``message`` in the user's language); ``-q`` hides infos."""
     current = state()
     if diagnostic.level is DiagnosticLevel.INFO and current.quiet:
         return
     if not current.diagnostics_json:
-        level = catalogue_say(f"diagnostic.{diagnostic.level.value}", current.lang)
-        shown = f"{diagnostic.where}: " if diagnostic.where else ""
-        click.echo(f"{shown}{level}: {diagnostic.message}", err=True)
+        click.echo(diagnostic.line(current.lang), err=True)
         return
     where = diagnostic.where
     place = {} if where is None else {k: v for k, v in attrs.asdict(where).items() if k in _PLACE and v is not None}
-    _json_line({"level": diagnostic.level.value, "code": diagnostic.code, "message": diagnostic.message, **place})
+    said = {"key": diagnostic.key} if diagnostic.key else {}
+    message = diagnostic.text(current.lang)
+    _json_line({"level": diagnostic.level.value, "code": diagnostic.code, **said, "message": message, **place})
 
 
 echo_diagnostic = tell_diagnostic
@@ -224,14 +225,14 @@ def emit(data: bytes, output: Path | None, *, inputs: tuple[Path, ...] = (), rep
     """
     if output is None or str(output) == STDIN:
         if _is_binary(data) and sys.stdout.isatty():
-            raise UsageError(text("binary_to_terminal"))
+            raise UsageError.keyed("cli.binary_to_terminal")
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     refuse_unsafe_target(output)
     refuse_overwriting_input(output, tuple(i for i in inputs if str(i) != STDIN))
     if not replace and os.path.lexists(output):
-        raise UsageError(text("blank_over_existing", path=output))
+        raise UsageError.keyed("cli.blank_over_existing", where=str(output))
     write_atomic(output, data)
 
 
@@ -355,7 +356,9 @@ def apply_config(ctx: click.Context, config: Config) -> None:
     }
     used = {key: names[key] for key in KEYS if key in names and key in config.values}
     shown = os.path.relpath(config.path) if config.path.is_relative_to(Path.cwd()) else str(config.path)
-    detail(text("settings_from", path=shown, keys=", ".join(used) or text("settings_none")))
+    lang = state().lang
+    keys = join(list(used), lang) or catalogue_say("cli.settings_none", lang)
+    detail(catalogue_say("cli.settings_from", lang, path=shown, keys=keys))
     defaults = config.defaults_for(used)
     ctx.default_map = {name: defaults}
 

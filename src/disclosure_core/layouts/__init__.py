@@ -30,17 +30,20 @@ from disclosure_core.layouts.spec import (
     SectionSpec,
     TableLayout,
 )
+from disclosure_core.text import Text
 
 BUILTIN_LAYOUT_IDS = ("gov-2019", "gov-2021")
 
 
-def unknown_layout(layout_id: str, layouts: Mapping[str, Layout]) -> str:
-    """The one wording for a format id that is not among ``layouts``.
+def unknown_layout(layout_id: str, layouts: Mapping[str, Layout]) -> Text:
+    """The one wording, in both languages, for a format id that is not among ``layouts``.
 
-    >>> unknown_layout("gov-2030", official_layouts())
+    >>> unknown_layout("gov-2030", official_layouts()).en
     "unknown format version 'gov-2030' (available: gov-2019, gov-2021)"
     """
-    return f"unknown format version {layout_id!r} (available: {', '.join(sorted(layouts)) or 'none'})"
+    from disclosure_core.catalogue import words  # not at import: layouts load before the catalogue is needed
+
+    return words("error.unknown_layout", name=repr(layout_id), known=", ".join(sorted(layouts)) or "—")
 
 
 def find_layout(layouts: Mapping[str, Layout], layout_id: str) -> Layout:

@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from disclosure_core.catalogue import words
 from disclosure_core.errors import LayoutError, long_number_place
 from disclosure_core.layouts.spec import (
     Block,
@@ -24,6 +25,7 @@ from disclosure_core.layouts.spec import (
     SectionSpec,
     TableLayout,
 )
+from disclosure_core.text import Text
 
 
 def parse_layout(text: str, *, origin: str, base: Mapping[str, Layout] | None = None) -> Layout:
@@ -37,19 +39,19 @@ def parse_layout(text: str, *, origin: str, base: Mapping[str, Layout] | None = 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(f"{origin}: {exc}") from None
+        raise LayoutError.keyed("toml.malformed", where=origin, reason=exc) from None
     except RecursionError:
-        raise LayoutError(f"{origin}: TOML nested too deeply") from None
+        raise LayoutError.keyed("toml.nested", where=origin) from None
     except ValueError:  # an integer past Python's digit limit (4 300)
-        raise LayoutError(f"{origin}: {long_number_place(text)}an integer of more than 4300 digits") from None
+        raise LayoutError.keyed("toml.long_number", where=origin, place=long_number_place(text)) from None
     reader = _Reader(origin)
     if "extends" in data:
         if base is None:
-            raise LayoutError(f"{origin}: $.extends: no layouts to extend from")
+            raise LayoutError.keyed("layout.no_base", where=f"{origin}: $.extends")
         parent_id = reader.string(data, "extends", "$")
         parent = base.get(parent_id)
         if parent is None:
-            raise LayoutError(f"{origin}: $.extends: unknown layout {parent_id!r}")
+            raise LayoutError.keyed("layout.unknown_base", where=f"{origin}: $.extends", layout=repr(parent_id))
         return reader.variant(data, parent)
     return reader.layout(data)
 
@@ -60,18 +62,19 @@ class _Reader:
     def __init__(self, origin: str) -> None:
         self.origin = origin
 
-    def fail(self, path: str, problem: str) -> LayoutError:
-        return LayoutError(f"{self.origin}: {path}: {problem}")
+    def fail(self, path: str, problem: str | Text) -> LayoutError:
+        said = problem if isinstance(problem, Text) else Text(problem, problem)
+        return LayoutError.keyed("json.at", where=self.origin, path=path, problem=said)
 
     def get(self, data: Mapping[str, Any], key: str, path: str) -> Any:
         if key not in data:
-            raise self.fail(path, f"missing key {key!r}")
+            raise self.fail(path, words("layout.missing_key", key=repr(key)))
         return data[key]
 
     def string(self, data: Mapping[str, Any], key: str, path: str) -> str:
         value = self.get(data, key, path)
         if not isinstance(value, str) or not value:
-            raise self.fail(f"{path}.{key}", f"expected a non-empty string, got {value!r}")
+            raise self.fail(f"{path}.{key}", words("rulefile.string", got=repr(value)))
         return value
 
     def label(self, data: Mapping[str, Any], path: str) -> Label:
@@ -106,7 +109,7 @@ class _Reader:
         known = {s.id for s in sections}
         for i, table in enumerate(tables):
             if sections and table.section not in known:
-                raise self.fail(f"$.tables[{i}].section", f"unknown section {table.section!r}")
+                raise self.fail(f"$.tables[{i}].section", words("layout.unknown_section", section=repr(table.section)))
         return sections
 
     def variant(self, data: Mapping[str, Any], parent: Layout) -> Layout:
@@ -117,7 +120,7 @@ class _Reader:
             self.no_extra(spec, {"table", "after", "id", "zh", "en"}, path)
             table_id = self.string(spec, "table", path)
             if table_id not in tables:
-                raise self.fail(f"{path}.table", f"unknown table {table_id!r}")
+                raise self.fail(f"{path}.table", words("layout.unknown_table", table=repr(table_id)))
             tables[table_id] = self.add_row(tables[table_id], spec, path)
         return self.finish(
             Layout(
@@ -136,10 +139,10 @@ class _Reader:
         after = self.string(spec, "after", path)
         anchor = next((r for r in table.rows if r.id == after), None)
         if anchor is None:
-            raise self.fail(f"{path}.after", f"unknown row {after!r} in table {table.id!r}")
+            raise self.fail(f"{path}.after", words("layout.unknown_row", row=repr(after), table=repr(table.id)))
         row = RowSpec(self.string(spec, "id", path), self.label(spec, path), anchor.groups)
         if any(r.id == row.id for r in table.rows):
-            raise self.fail(f"{path}.id", f"duplicate id {row.id!r}")
+            raise self.fail(f"{path}.id", words("layout.duplicate", id=repr(row.id)))
         blocks = tuple(
             _insert_block_row(block, after, row) if any(r.id == after for r in block.rows) else block
             for block in table.blocks
@@ -166,7 +169,7 @@ class _Reader:
         for i, row in enumerate(rows):
             for group in row.groups:
                 if group not in group_ids:
-                    raise self.fail(f"{path}.rows[{i}].groups", f"unknown group {group!r}")
+                    raise self.fail(f"{path}.rows[{i}].groups", words("layout.unknown_group", group=repr(group)))
         blocks = tuple(
             self.block(b, f"{path}.blocks[{i}]", table_id, rows, columns, groups)
             for i, b in enumerate(self.get(data, "blocks", path))
@@ -175,7 +178,7 @@ class _Reader:
         _unique(self, placed, f"{path}.blocks (rows)")
         if set(placed) != {r.id for r in rows}:
             missing = sorted({r.id for r in rows} - set(placed))
-            raise self.fail(f"{path}.blocks", f"rows in no block: {', '.join(missing)}")
+            raise self.fail(f"{path}.blocks", words("layout.no_block", rows=", ".join(missing)))
         number = self.get(data, "number", path)
         return TableLayout(
             table_id, number, self.string(data, "section", path), self.label(data, path), rows, columns, groups, blocks
@@ -185,7 +188,7 @@ class _Reader:
         self.no_extra(data, {"id", "zh", "en", "kind", "unit"}, path)
         kind = self.string(data, "kind", path)
         if kind not in {k.value for k in CellKind}:
-            raise self.fail(f"{path}.kind", f"unknown cell kind {kind!r}")
+            raise self.fail(f"{path}.kind", words("layout.kind", kind=repr(kind)))
         return ColumnSpec(self.string(data, "id", path), self.label(data, path), CellKind(kind), data.get("unit"))
 
     def row(self, data: Mapping[str, Any], path: str) -> RowSpec:
@@ -219,7 +222,7 @@ class _Reader:
         by_id = {item.id: item for item in available}
         unknown = [w for w in wanted if w not in by_id]
         if unknown:
-            raise self.fail(path, f"unknown id(s): {', '.join(map(str, unknown))}")
+            raise self.fail(path, words("layout.unknown_ids", ids=", ".join(map(str, unknown))))
         return tuple(by_id[w] for w in wanted)
 
     def header(
@@ -242,26 +245,26 @@ class _Reader:
                 label, target = self.header_label(spec, block, cell_path)
                 colspan, rowspan = int(spec.get("colspan", 1)), int(spec.get("rowspan", 1))
                 if col + colspan > width or r + rowspan > depth:
-                    raise self.fail(cell_path, f"spans past the table ({width} columns, {depth} header rows)")
+                    raise self.fail(cell_path, words("layout.spans", width=width, depth=depth))
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         if (r + dr, col + dc) in taken:
-                            raise self.fail(cell_path, "overlaps another header cell")
+                            raise self.fail(cell_path, words("layout.overlaps"))
                         taken.add((r + dr, col + dc))
                 in_label_area = col < block.label_width
                 if target is not None:
                     if r + rowspan != depth or colspan != 1:
-                        raise self.fail(cell_path, "a column header must reach the last header row and span one column")
+                        raise self.fail(cell_path, words("layout.leaf"))
                     leaves[col] = target
                 row_cells.append(HeaderCell(label, colspan, rowspan, col, in_label_area))
                 col += colspan
             placed.append(tuple(row_cells))
         if len(taken) != width * depth:
-            raise self.fail(path, f"header cells do not fill the {depth}x{width} header grid")
+            raise self.fail(path, words("layout.fill", width=width, depth=depth))
         expected = [str(a) if block.flatten else a.column for a in block.addresses()][: block.data_width]
         got = [leaves.get(block.label_width + i) for i in range(block.data_width)]
         if got != expected:
-            raise self.fail(path, f"column headers {got} do not match the data columns {expected}")
+            raise self.fail(path, words("layout.columns", got=got, expected=expected))
         return tuple(placed)
 
     def header_label(self, spec: Mapping[str, Any], block: Block, path: str) -> tuple[Label, str | None]:
@@ -283,22 +286,22 @@ class _Reader:
         if not isinstance(layout.first_year, int) or not (
             layout.last_year is None or isinstance(layout.last_year, int)
         ):
-            raise self.fail("$.first_year", "years must be integers")
+            raise self.fail("$.first_year", words("layout.years"))
         return layout
 
     def no_extra(self, data: Any, known: set[str], path: str) -> None:
         if not isinstance(data, Mapping):
-            raise self.fail(path, f"expected a table, got {data!r}")
+            raise self.fail(path, words("layout.table", got=repr(data)))
         extra = sorted(set(data) - known)
         if extra:
-            raise self.fail(f"{path}.{extra[0]}", "unknown key")
+            raise self.fail(f"{path}.{extra[0]}", words("rulefile.unknown_key"))
 
 
 def _unique(reader: _Reader, ids: Sequence[str], path: str) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise reader.fail(path, f"duplicate id {item!r}")
+            raise reader.fail(path, words("layout.duplicate", id=repr(item)))
         seen.add(item)
 
 

@@ -19,6 +19,7 @@ import attrs
 
 from disclosure_core._archives import check_archive
 from disclosure_core._formats import Diagnostic, DiagnosticLevel
+from disclosure_core.catalogue import place_of, words
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.folding import fold
 from disclosure_core.layouts import Layout
@@ -87,9 +88,7 @@ def read_register(data: bytes, *, origin: str, layout: Layout) -> Register:
         if entry is not None:
             entries.append(entry)
     if columns is None:
-        raise refused or LoadError(
-            f"{origin}: no header row (expected columns such as 收到日期, 申请人类型, 办理结果, 办结日期)"
-        )
+        raise refused or LoadError.keyed("ledger.no_header", where=origin)
     _report_duplicates(entries, origin, notes)
     return Register(tuple(entries), tuple(notes))
 
@@ -105,7 +104,7 @@ def _header(cells: list[str], origin: str, line: int) -> dict[str, int]:
         wanted = "; ".join(
             f"{column} ({'/'.join([h for h in COLUMNS[column] if not h.isascii()][:2])})" for column in missing
         )
-        raise LoadError(f"{origin}: line {line}: missing column(s): {wanted} (see docs/ledger.md)")
+        raise LoadError.keyed("ledger.missing_columns", where=place_of(origin, line=line), columns=wanted)
     return columns
 
 
@@ -122,27 +121,28 @@ def _entry(
         index = columns.get(column)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    def fail(message: str) -> None:
+    def fail(key: str, **values: object) -> None:
         where = Provenance(origin, line=line)
-        notes.append(Diagnostic(f"{message}; the request is not counted", DiagnosticLevel.ERROR, where, "ledger"))
+        problem = words(key, **values)
+        notes.append(Diagnostic.keyed("ledger.not_counted", DiagnosticLevel.ERROR, where, "ledger", problem=problem))
 
     received, closed = _date(cell("received")), _date(cell("closed"))
     applicant = lookup(applicants, cell("applicant")) if cell("applicant") else None
     outcome = lookup(outcomes, cell("outcome")) if cell("outcome") else None
     if isinstance(received, str):
-        fail(f"impossible received date {received!r}")
+        fail("ledger.received_date", date=repr(received))
     elif isinstance(closed, str):
-        fail(f"impossible closing date {closed!r}")
+        fail("ledger.closing_date", date=repr(closed))
     elif received is None:
-        fail("no received date")
+        fail("ledger.no_received")
     elif applicant is None:
-        fail(f"unknown applicant type {cell('applicant')!r}")
+        fail("ledger.applicant", applicant=repr(cell("applicant")))
     elif cell("outcome") and outcome is None:
-        fail(f"unknown outcome {cell('outcome')!r}")
+        fail("ledger.outcome", outcome=repr(cell("outcome")))
     elif closed is not None and closed < received:
-        fail(f"closed on {closed} before it was received on {received}")
+        fail("ledger.closed_before", closed=closed, received=received)
     elif (closed is None) != (outcome is None):
-        fail("an outcome needs a closing date and a closing date an outcome")
+        fail("ledger.outcome_and_date")
     else:
         return LedgerEntry(cell("id") or f"line {line}", received, applicant, outcome, closed, line)
     return None
@@ -169,8 +169,11 @@ def _report_duplicates(entries: list[LedgerEntry], origin: str, notes: list[Diag
     first: dict[str, int] = {}
     for entry in entries:
         if entry.id in first:
-            message = f"id {entry.id!r} also on line {first[entry.id]}; both are counted"
-            notes.append(Diagnostic(message, DiagnosticLevel.WARNING, Provenance(origin, line=entry.line), "ledger"))
+            where = Provenance(origin, line=entry.line)
+            note = Diagnostic.keyed(
+                "ledger.duplicate", DiagnosticLevel.WARNING, where, "ledger", id=repr(entry.id), line=first[entry.id]
+            )
+            notes.append(note)
         else:
             first[entry.id] = entry.line
 
@@ -182,33 +185,32 @@ def _csv_rows(data: bytes, origin: str, notes: list[Diagnostic]) -> Iterator[tup
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as exc:
-            raise LoadError(f"{origin}: byte {exc.start}: neither UTF-8 nor GB18030 text") from None
-        notes.append(Diagnostic("read as GB18030 (not UTF-8)", DiagnosticLevel.INFO, Provenance(origin), "encoding"))
+            raise LoadError.keyed("published.encoding", where=place_of(origin, byte=exc.start)) from None
+        notes.append(Diagnostic.keyed("reader.gb18030", DiagnosticLevel.INFO, Provenance(origin), "encoding"))
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", "\t", ";", "，"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for cells in reader:
             if reader.line_num > _MAX_ROWS:
-                raise LoadError(f"{origin}: more than {_MAX_ROWS} lines; split the register by year")
+                raise LoadError.keyed("ledger.too_long", where=origin, limit=_MAX_ROWS)
             if any(cell.strip() for cell in cells):
                 yield reader.line_num, cells
     except csv.Error as exc:
-        raise LoadError(f"{origin}: line {reader.line_num}: {exc}") from None
+        raise LoadError.keyed("ledger.csv", where=place_of(origin, line=reader.line_num), reason=exc) from None
 
 
 def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:
     try:
         import openpyxl
     except ImportError:
-        raise UsageError(
-            f"{origin}: reading an .xlsx register needs openpyxl: pip install 'disclosure-core[xlsx]'"
-        ) from None
+        raise UsageError.keyed("ledger.openpyxl", where=origin) from None
     check_archive(data, origin=origin)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files; each is a load error here
-        raise LoadError(f"{origin}: not a readable workbook: {type(exc).__name__}: {exc}"[:300]) from None
+        reason = f"{type(exc).__name__}: {exc}"[:260]
+        raise LoadError.keyed("xlsx.unreadable", where=origin, reason=reason) from None
     try:
         sheets = workbook.worksheets
         chosen = next((sheet for sheet in sheets if _has_header(sheet)), sheets[0] if sheets else None)
@@ -217,7 +219,8 @@ def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:
     except LoadError:
         raise
     except Exception as exc:
-        raise LoadError(f"{origin}: damaged worksheet: {type(exc).__name__}: {exc}"[:300]) from None
+        reason = f"{type(exc).__name__}: {exc}"[:260]
+        raise LoadError.keyed("xlsx.damaged", where=origin, reason=reason) from None
     finally:
         workbook.close()
 

@@ -43,7 +43,7 @@ class LedgerSource:
         from disclosure_core.ledger import ledger_report
 
         if hints is None or hints.year is None or not hints.name:
-            raise LoadError(f"{origin}: a register of requests needs the year and the body: pass --year and --body")
+            raise LoadError.keyed("ledger.hints", where=origin)
         layout = layout_for(layouts, hints.year, origin)
         body = Body(hints.name, hints.level or "county", hints.region)
         return ledger_report(data, origin=origin, year=hints.year, body=body, layout=layout)
@@ -61,4 +61,4 @@ def layout_for(layouts: Mapping[str, Layout], year: int, origin: str) -> Layout:
     for layout in layouts.values():
         if layout.extends is None and layout.applies_to(year):
             return layout
-    raise LoadError(f"{origin}: no format version applies to the year {year}")
+    raise LoadError.keyed("error.no_format_for_year", where=origin, year=year)

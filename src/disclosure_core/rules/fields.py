@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from disclosure_core.catalogue import words
 from disclosure_core.errors import RuleSetError
 from disclosure_core.rules.expr import COMPARISONS, Expr, ExpressionError, NestingError, parse, refs
 from disclosure_core.text import Text
@@ -42,20 +43,22 @@ class Fields:
         self.origin = origin
         self.path = f"$.rules[{index}]"
         if not isinstance(data, Mapping):
-            raise RuleSetError(f"{origin}: {self.path}: expected a table")
+            raise RuleSetError.keyed("config.table", where=f"{origin}: {self.path}")
         self.data: Mapping[str, Any] = data
         self.id = str(data.get("id", "?"))
 
-    def fail(self, key: str, problem: str) -> RuleSetError:
-        """The error for ``problem`` at ``key`` (the whole rule when ``key`` is empty)."""
+    def fail(self, key: str, problem: str | Text) -> RuleSetError:
+        """The error for ``problem`` (the catalogue's words, or one wording) at ``key`` (the whole rule when
+        ``key`` is empty)."""
         where = f"{self.path}.{key}" if key else self.path
-        return RuleSetError(f"{self.origin}: rule {self.id!r} ({where}): {problem}")
+        said = problem if isinstance(problem, Text) else Text(problem, problem)
+        return RuleSetError.keyed("rulefile.at", rule=repr(self.id), where=self.origin, path=where, problem=said)
 
     def get(self, key: str, default: Any = ...) -> Any:
         """The raw value; without a default a missing key is an error."""
         if key not in self.data:
             if default is ...:
-                raise self.fail(key, "missing")
+                raise self.fail(key, words("rulefile.missing"))
             return default
         return self.data[key]
 
@@ -63,7 +66,7 @@ class Fields:
         """A non-empty string (or ``default`` when the key is absent)."""
         value = self.get(key, default)
         if value is not default and (not isinstance(value, str) or not value):
-            raise self.fail(key, f"expected a non-empty string, got {value!r}")
+            raise self.fail(key, words("rulefile.string", got=repr(value)))
         return value
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -72,16 +75,16 @@ class Fields:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-            raise self.fail(key, f"expected a list of strings, got {value!r}")
+            raise self.fail(key, words("config.strings", got=repr(value)))
         return tuple(value)
 
     def text(self, key: str) -> Text:
         """A bilingual text ``{ zh = "…", en = "…" }``."""
         value = self.get(key)
         if not isinstance(value, Mapping) or set(value) != {"zh", "en"}:
-            raise self.fail(key, 'expected { zh = "…", en = "…" }')
+            raise self.fail(key, words("rulefile.text", form='{ zh = "…", en = "…" }'))
         if not all(isinstance(v, str) and v for v in value.values()):
-            raise self.fail(key, "zh and en must be non-empty strings")
+            raise self.fail(key, words("rulefile.text_empty"))
         return Text(value["zh"], value["en"])
 
     def expression(self, key: str, text: str) -> str:
@@ -89,18 +92,18 @@ class Fields:
         try:
             refs(template_expr(text))  # walked once here, so that reading it later cannot overflow the stack
         except NestingError:
-            raise self.fail(key, "expression nested too deeply") from None
+            raise self.fail(key, words("rulefile.nested")) from None
         except ExpressionError as exc:
-            raise self.fail(key, f"malformed expression {text!r}: {exc}") from None
+            raise self.fail(key, words("rulefile.expression", text=repr(text), reason=exc)) from None
         except RecursionError:
-            raise self.fail(key, "expression nested too deeply") from None
+            raise self.fail(key, words("rulefile.nested")) from None
         return text
 
     def op(self) -> str:
         """The comparison operator under ``op``."""
         op = self.string("op")
         if op not in COMPARISONS:
-            raise self.fail("op", f"unknown operator {op!r} (one of: {', '.join(COMPARISONS)})")
+            raise self.fail("op", words("rulefile.op", op=repr(op), known=", ".join(COMPARISONS)))
         return str(op)
 
     def terms(self, key: str) -> str:
@@ -108,6 +111,6 @@ class Fields:
         self.get(key)
         items = self.strings(key)
         if not items:
-            raise self.fail(key, "expected at least one term")
+            raise self.fail(key, words("rulefile.terms"))
         text = " + ".join(f"({item})" for item in items)
         return self.expression(key, text)

@@ -45,7 +45,7 @@ COMMON: Mapping[str, Any] = {
     "title": _TEXT,
     "message": _TEXT,
     "basis": {"type": "string", "minLength": 1},
-    "explanation": {"type": "string"},
+    "explanation": {"oneOf": [_TEXT, {"type": "string", "minLength": 1}]},
     "formats": {"type": "array", "items": {"type": "string"}},
     "years": {"type": "array", "minItems": 2, "maxItems": 2, "items": {"type": ["integer", "null"]}},
     "levels": {"type": "array", "items": {"enum": [level.value for level in BodyLevel]}},

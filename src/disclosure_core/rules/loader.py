@@ -13,12 +13,14 @@ import re
 import tomllib
 from collections.abc import Mapping
 
+from disclosure_core.catalogue import words
 from disclosure_core.errors import RuleSetError, long_number_place
 from disclosure_core.findings import Severity
 from disclosure_core.rules import kinds
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.file_schema import COMMON_KEYS
 from disclosure_core.rules.spec import Applicability, Dimension, MissingPolicy, Rule, RuleSet
+from disclosure_core.text import Text
 
 _ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 
@@ -34,17 +36,17 @@ def parse_rule_set(text: str, *, origin: str) -> RuleSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleSetError(f"{origin}: {exc}") from None
+        raise RuleSetError.keyed("toml.malformed", where=origin, reason=exc) from None
     except RecursionError:
-        raise RuleSetError(f"{origin}: TOML nested too deeply") from None
+        raise RuleSetError.keyed("toml.nested", where=origin) from None
     except ValueError:  # an integer past Python's digit limit (4 300)
-        raise RuleSetError(f"{origin}: {long_number_place(text)}an integer of more than 4300 digits") from None
+        raise RuleSetError.keyed("toml.long_number", where=origin, place=long_number_place(text)) from None
     extra = sorted(set(data) - {"rules", "title"})
     if extra:
-        raise RuleSetError(f"{origin}: $.{extra[0]}: unknown key")
+        raise RuleSetError.keyed("rulefile.unknown_key", where=f"{origin}: $.{extra[0]}")
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
-        raise RuleSetError(f"{origin}: $.rules: expected an array of tables")
+        raise RuleSetError.keyed("rulefile.rules", where=f"{origin}: $.rules")
     rules = tuple(_RuleReader(origin, i, raw).rule() for i, raw in enumerate(raw_rules))
     return check_unique(RuleSet(rules))
 
@@ -54,7 +56,7 @@ def check_unique(rule_set: RuleSet) -> RuleSet:
     seen: dict[str, str] = {}
     for rule in rule_set.rules:
         if rule.id in seen:
-            raise RuleSetError(f"{rule.origin}: rule {rule.id!r}: duplicate id (also in {seen[rule.id]})")
+            raise RuleSetError.keyed("rulefile.duplicate", where=rule.origin, rule=repr(rule.id), other=seen[rule.id])
         seen[rule.id] = rule.origin
     return rule_set
 
@@ -65,21 +67,21 @@ class _RuleReader(Fields):
     def rule(self) -> Rule:
         rule_id = self.string("id")
         if not _ID.fullmatch(rule_id):
-            raise self.fail("id", "ids are lower-case words joined by dots, e.g. 'requests.balance'")
+            raise self.fail("id", words("rulefile.id"))
         word = self.string("kind")
         try:
             form = kinds.kind_of(word).form(word)
         except KeyError:
-            raise self.fail("kind", f"unknown kind {word!r} (one of: {', '.join(kinds.words())})") from None
+            raise self.fail("kind", words("rulefile.kind", kind=repr(word), known=", ".join(kinds.words()))) from None
         extra = sorted(set(self.data) - COMMON_KEYS - set(form.keys))
         if extra:
-            raise self.fail(extra[0], f"unknown key for a {word} rule")
+            raise self.fail(extra[0], words("rulefile.key_for", kind=word))
         severity = self.string("severity")
         if severity not in {s.value for s in Severity}:
-            raise self.fail("severity", f"expected error, warning or info, got {severity!r}")
+            raise self.fail("severity", words("rulefile.severity", got=repr(severity)))
         missing = self.string("missing", "not_verifiable")
         if missing not in {m.value for m in MissingPolicy}:
-            raise self.fail("missing", f"expected one of not_verifiable, zero, skip, got {missing!r}")
+            raise self.fail("missing", words("config.choice", choices="not_verifiable, zero, skip", got=repr(missing)))
         table = self.string("table", None)
         return Rule(
             id=rule_id,
@@ -94,19 +96,27 @@ class _RuleReader(Fields):
             missing=MissingPolicy(missing),
             table=table,
             origin=self.origin,
-            explanation=self.string("explanation", ""),
+            explanation=self.explanation(),
         )
+
+    def explanation(self) -> Text | None:
+        """``{ zh = "…", en = "…" }`` like a title, or one string for both languages (third-party rule files)."""
+        value = self.get("explanation", None)
+        if value is None or isinstance(value, Mapping):
+            return None if value is None else self.text("explanation")
+        text = self.string("explanation")
+        return Text(text, text)
 
     def applicability(self) -> Applicability:
         years = self.get("years", [None, None])
         if not isinstance(years, list) or len(years) != 2 or not all(y is None or isinstance(y, int) for y in years):
-            raise self.fail("years", "expected [first, last] (integers; omit the key for every year)")
+            raise self.fail("years", words("rulefile.years"))
         return Applicability(self.strings("formats"), years[0], years[1], self.strings("levels"))
 
     def dimensions(self) -> tuple[Dimension, ...]:
         raw = self.get("expand", {})
         if not isinstance(raw, Mapping):
-            raise self.fail("expand", "expected a table of variable = dimension")
+            raise self.fail("expand", words("rulefile.expand"))
         dimensions = []
         for name, spec in raw.items():
             if isinstance(spec, list) and all(isinstance(v, str) for v in spec) and spec:
@@ -117,5 +127,5 @@ class _RuleReader(Fields):
                 excluded = spec.get("except", [])
                 dimensions.append(Dimension(name, spec["of"], (), tuple(excluded)))
             else:
-                raise self.fail(f"expand.{name}", 'expected "table.rows", "table.columns", a list, or { of, except }')
+                raise self.fail(f"expand.{name}", words("rulefile.dimension", form="{ of, except }"))
         return tuple(dimensions)

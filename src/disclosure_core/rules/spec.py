@@ -80,7 +80,8 @@ class Rule:
     missing: MissingPolicy = MissingPolicy.NOT_VERIFIABLE
     table: str | None = None
     origin: str = ""
-    explanation: str = ""
+    explanation: Text | None = None
+    """Why the rule is as it is, in both languages (a rule file may give one string for both)."""
 
 
 @attrs.frozen(eq=False)

@@ -89,10 +89,7 @@ def soffice() -> str:
         found = shutil.which(candidate)
         if found:
             return found
-    raise RenderError(
-        f"LibreOffice is needed to make a PDF but {wanted or 'soffice'} was not found: install it "
-        "(Debian: apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai) or set DISCLOSURE_SOFFICE"
-    )
+    raise RenderError.keyed("docx.soffice_missing", program=wanted or "soffice")
 
 
 def convert(data: bytes, *, suffix: str, target: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
@@ -142,7 +139,7 @@ def convert_many(documents: Mapping[str, bytes], *, target: str, timeout: float 
         for name in documents:
             written = folder / "out" / f"{Path(name).stem}.{extension}"
             if not written.exists():
-                raise RenderError(f"LibreOffice wrote no {extension} for {name} (is its filter installed?)")
+                raise RenderError.keyed("docx.soffice_nothing", extension=extension, name=name)
             converted[name] = written.read_bytes()
         return converted
 
@@ -157,7 +154,8 @@ def _run(command: list[str], environment: dict[str, str], timeout: float) -> Non
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
-            raise RenderError(f"LibreOffice did not finish within {timeout:g} s: conversion abandoned") from None
+            raise RenderError.keyed("docx.soffice_timeout", seconds=f"{timeout:g}") from None
     if process.returncode != 0:
         message = error.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"LibreOffice failed (exit {process.returncode}): {message[-1] if message else 'no message'}")
+        last = message[-1] if message else "—"
+        raise RenderError.keyed("docx.soffice_failed", code=process.returncode, message=last)

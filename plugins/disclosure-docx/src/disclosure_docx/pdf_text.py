@@ -76,7 +76,7 @@ def pdf_pages(pdf: Path, *, timeout: float = 60) -> tuple[Page, ...]:
     """The pages of a PDF file with their words and texts; :class:`RenderError` when poppler is missing."""
     program = shutil.which("pdftotext")
     if program is None:
-        raise RenderError("pdftotext not found: install poppler-utils")
+        raise RenderError.keyed("docx.pdftotext_missing")
     boxes = subprocess.run([program, "-bbox", str(pdf), "-"], check=True, capture_output=True, timeout=timeout)
     raw = subprocess.run([program, "-raw", str(pdf), "-"], check=True, capture_output=True, timeout=timeout)
     return parse_bbox(boxes.stdout.decode("utf-8"), raw.stdout.decode("utf-8").split("\f"))

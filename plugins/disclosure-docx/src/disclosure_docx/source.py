@@ -37,6 +37,7 @@ from disclosure_core import (
     from_dict,
     placeholder,
 )
+from disclosure_core.catalogue import Text
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
 from disclosure_core.rendering import report_title
@@ -82,17 +83,15 @@ class DocxSource:
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises zip, XML and KeyError alike for broken packages
-            raise LoadError(f"{origin}: not a readable DOCX document ({type(exc).__name__}: {exc})") from None
+            raise LoadError.keyed("docx.unreadable", where=origin, reason=f"{type(exc).__name__}: {exc}") from None
         if document.element.tag != qn("w:document"):  # python-docx takes whatever the main relationship names
-            raise LoadError(f"{origin}: the main part is not a Word document (its root is {document.element.tag})")
+            raise LoadError.keyed("docx.not_word", where=origin, root=document.element.tag)
         try:
             metadata = read_metadata(document)
         except ValueError as exc:
-            raise LoadError(f"{origin}: docProps/custom.xml: {exc}") from None
+            raise LoadError.said(Text(str(exc), str(exc)), where=f"{origin}: docProps/custom.xml") from None
         if metadata is None:
-            raise LoadError(
-                f"{origin}: docProps/custom.xml: no disclosure-core metadata (not written by disclosure-docx)"
-            )
+            raise LoadError.keyed("docx.no_metadata", where=f"{origin}: docProps/custom.xml")
         return _Reader(origin, metadata, layouts).read(document)
 
 
@@ -102,20 +101,19 @@ class _Reader:
         self.metadata = metadata
         head = metadata.get("report")
         if not isinstance(head, dict) or not isinstance(head.get("format"), str):
-            raise LoadError(f"{origin}: docProps/custom.xml: $.report.format: missing")
+            raise LoadError.keyed("docx.no_format", where=f"{origin}: docProps/custom.xml: $.report.format")
         self.head = head
         layout = layouts.get(head["format"])
         if layout is None:
-            raise LoadError(
-                f"{origin}: docProps/custom.xml: $.report.format: {unknown_layout(head['format'], layouts)}"
-            )
+            where = f"{origin}: docProps/custom.xml: $.report.format"
+            raise LoadError.said(unknown_layout(head["format"], layouts), where=where)
         self.layout: Layout = layout
         self.not_applicable = set(metadata.get("not_applicable", ()))
         self.unitless = set(metadata.get("money_without_unit", ()))
         self.diagnostics: list[Diagnostic] = []
 
-    def fail(self, problem: str) -> LoadError:
-        return LoadError(f"{self.origin}: {problem}")
+    def fail(self, key: str, **values: object) -> LoadError:
+        return LoadError.keyed(key, where=self.origin, **values)
 
     def read(self, document: docx.document.Document) -> Loaded:
         title: list[str] = []
@@ -151,7 +149,7 @@ class _Reader:
     def sections(self, found: list[tuple[str, list[str]]]) -> dict[str, Any]:
         specs = self.layout.sections
         if len(found) != len(specs):
-            raise self.fail(f"found {len(found)} section headings (style {HEADING}), expected {len(specs)}")
+            raise self.fail("docx.headings", found=len(found), style=HEADING, expected=len(specs))
         kinds = self.metadata.get("headings", {})
         sections: dict[str, Any] = {}
         for spec, (heading, paragraphs) in zip(specs, found, strict=True):
@@ -175,7 +173,7 @@ class _Reader:
     def tables(self, found: list[BaseOxmlElement]) -> Tables:
         expected = [t for s in self.layout.sections for t in self.layout.tables if t.section == s.id]
         if len(found) != len(expected):
-            raise self.fail(f"found {len(found)} tables, expected {len(expected)} ({self.layout.id})")
+            raise self.fail("docx.tables", found=len(found), expected=len(expected), layout=self.layout.id)
         cells: dict[CellAddress, CellValue] = {}
         for table, element in zip(expected, found, strict=True):
             cells.update(self.table(table, element))
@@ -184,9 +182,8 @@ class _Reader:
     def table(self, table: TableLayout, element: BaseOxmlElement) -> dict[CellAddress, CellValue]:
         plan = table_plan(self.layout, table.id)
         rows = element.findall(qn("w:tr"))
-        name = f"table {table.number}"
         if len(rows) != len(plan.rows):
-            raise self.fail(f"{name}: {len(rows)} rows, expected {len(plan.rows)}")
+            raise self.fail("docx.rows", number=table.number, found=len(rows), expected=len(plan.rows))
         cells: dict[CellAddress, CellValue] = {}
         for r, (planned, row) in enumerate(zip(plan.rows, rows, strict=True)):
             texts = _row_texts(row)
@@ -200,7 +197,7 @@ class _Reader:
                     continue  # covered by a span: only where a cell starts does it hold text
                 text = texts.get(column)
                 if text is None:
-                    raise self.fail(f"{name} row {r + 1} column {column + 1}: no cell starts here")
+                    raise self.fail("docx.no_cell", number=table.number, row=r + 1, column=column + 1)
                 where = Provenance(self.origin, cell=f"表{table.number} R{r + 1}C{column + 1}")
                 if cell.role is GridRole.DATA:
                     assert cell.address is not None
@@ -211,8 +208,10 @@ class _Reader:
 
     def check_label(self, found: str | None, expected: str, where: Provenance) -> None:
         if found != expected:
-            message = f"label {found!r} where the format has {expected!r}"
-            self.diagnostics.append(Diagnostic(message, where=where, code="label_mismatch"))
+            note = Diagnostic.keyed(
+                "docx.label", where=where, code="label_mismatch", found=repr(found), expected=repr(expected)
+            )
+            self.diagnostics.append(note)
 
     def value(self, text: str, address: CellAddress, where: Provenance) -> CellValue:
         """The value a printed cell text stands for (the inverse of :func:`disclosure_core.rendering.cell_text`)."""
@@ -231,8 +230,10 @@ class _Reader:
             if int(text) >= 0 or column.kind is not CellKind.COUNT:
                 return Count(int(text))
             # A report never holds a negative count (see docs/robustness.md): the printed text is kept instead.
-            message = f"{key}: negative number {text!r} in a column that counts: kept as text, read as no number"
-            self.diagnostics.append(Diagnostic(message, DiagnosticLevel.ERROR, where, "negative"))
+            note = Diagnostic.keyed(
+                "docx.negative", DiagnosticLevel.ERROR, where, "negative", cell=key, text=repr(text)
+            )
+            self.diagnostics.append(note)
         return placeholder(text)
 
 

@@ -6,8 +6,9 @@ interpreting. Nothing is turned into 0: a placeholder stays a placeholder, a bla
 
 >>> from disclosure_core.layouts import builtin_layout, CellAddress
 >>> column = builtin_layout("gov-2019").column_of(CellAddress.parse("proactive.procurement.amount"))
->>> read_cell("43101万元", column)
-(Money(amount=Decimal('43101'), unit='万元'), ['unit typed into the cell: 43101万元'])
+>>> value, notes = read_cell("43101万元", column)
+>>> value, notes[0].en, notes[0].zh
+(Money(amount=Decimal('43101'), unit='万元'), 'unit typed into the cell: 43101万元', '单元格中填写了单位：43101万元')
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, Money, placeholder
+from disclosure_core.catalogue import Text, words
 from disclosure_core.layouts import CellKind, ColumnSpec
 from disclosure_published.normalize import clean
 
@@ -46,7 +48,7 @@ def looks_like_value(text: str) -> bool:
 
 
 NEGATIVE = "negative number"
-NEGATIVE_POLICY = "(only 本年增/减 may be negative): kept as text, read as no number"
+"""The words that mark a note on a negative count (an error: the number is not kept)."""
 
 
 def is_placeholder(value: CellValue) -> bool:
@@ -63,7 +65,7 @@ def is_placeholder(value: CellValue) -> bool:
     )
 
 
-def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
+def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[Text]]:
     """The value of a printed cell in ``column``, and notes on anything that needed interpreting."""
     folded = clean(text).replace(" ", "")
     if not folded:
@@ -72,48 +74,48 @@ def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[str]]:
     if folded in NOT_APPLICABLE_TEXTS:
         return Absent(AbsenceKind.NOT_APPLICABLE, printed), []
     if folded in PLACEHOLDERS:
-        return placeholder(printed), [f"placeholder {printed!r} in a numeric cell: read as no number, not 0"]
+        return placeholder(printed), [words("published.cell.placeholder", printed=repr(printed))]
     unit = next((u for u in MONEY_UNITS + COUNT_UNITS if folded.endswith(u)), None)
     digits = folded[: -len(unit)] if unit else folded
     match = _NUMBER.fullmatch(digits)
     if match is None:
-        return placeholder(printed), [f"not a number: {printed!r} kept as text, read as no number"]
+        return placeholder(printed), [words("published.cell.not_number", printed=repr(printed))]
     sign, whole, fraction = match.groups()
-    notes = []
+    notes: list[Text] = []
     if "," in whole:
-        notes.append(f"thousands separators in {printed!r}")
+        notes.append(words("published.cell.thousands", printed=repr(printed)))
     number = Decimal(sign + whole.replace(",", "") + (fraction or ""))
     if column.kind is CellKind.MONEY:
         return _money(number, unit, column, printed, notes)
     if unit in MONEY_UNITS:
-        return placeholder(printed), [*notes, f"an amount of money in a count cell: {printed!r} kept as text"]
+        return placeholder(printed), [*notes, words("published.cell.money_in_count", printed=repr(printed))]
     if unit is not None:
-        notes.append(f"unit typed into the cell: {printed}")
+        notes.append(words("published.cell.unit", printed=printed))
     if fraction and number != number.to_integral_value():
-        return placeholder(printed), [*notes, f"not a whole number: {printed!r} kept as text"]
+        return placeholder(printed), [*notes, words("published.cell.not_whole", printed=repr(printed))]
     if fraction:
-        notes.append(f"decimal point in a count: {printed!r}")
+        notes.append(words("published.cell.decimal_point", printed=repr(printed)))
     value = int(number)
     if value < 0 and column.kind is CellKind.COUNT:  # a report never holds one: see docs/robustness.md
-        return placeholder(printed), [*notes, f"{NEGATIVE} {printed!r} in a column that counts {NEGATIVE_POLICY}"]
+        return placeholder(printed), [*notes, words("published.cell.negative", printed=repr(printed))]
     return Count(value), notes
 
 
 def _money(
-    number: Decimal, unit: str | None, column: ColumnSpec, printed: str, notes: list[str]
-) -> tuple[CellValue, list[str]]:
+    number: Decimal, unit: str | None, column: ColumnSpec, printed: str, notes: list[Text]
+) -> tuple[CellValue, list[Text]]:
     try:
         amount = number.normalize() if number == number.to_integral_value() else number
         amount = amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
     except InvalidOperation:
-        return placeholder(printed), [*notes, f"not an amount: {printed!r} kept as text"]
+        return placeholder(printed), [*notes, words("published.cell.not_amount", printed=repr(printed))]
     if unit in COUNT_UNITS:
-        notes.append(f"count unit in an amount cell: {printed!r}, amount read without a unit")
+        notes.append(words("published.cell.count_unit", printed=repr(printed)))
         return Money(amount, column.unit), notes
     if unit is None:
         return Money(amount, column.unit), notes
     if column.unit is not None and unit != column.unit:
-        notes.append(f"unit {unit} typed into a cell the format gives in {column.unit}: {printed} kept in {unit}")
+        notes.append(words("published.cell.other_unit", unit=unit, expected=column.unit, printed=printed))
     else:
-        notes.append(f"unit typed into the cell: {printed}")
+        notes.append(words("published.cell.unit", printed=printed))
     return Money(amount, unit), notes

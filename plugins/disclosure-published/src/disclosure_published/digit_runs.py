@@ -28,6 +28,7 @@ from functools import lru_cache
 import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Provenance, Reading
+from disclosure_core.catalogue import words
 from disclosure_core.layouts import CellAddress, CellKind
 from disclosure_core.sources import Identity, Number
 from disclosure_published.search import Problem, search
@@ -236,7 +237,8 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
         found = summed or splits(run.text, run.kinds)
         if not found:
             why = "admits too many splits to choose from" if found is None else "cannot be split into its cells"
-            notes.append(_note(f"digits {run.text!r} {why} ({len(run.cells)} cells): no value kept", run, WARNING))
+            key = "published.digits.too_many" if found is None else "published.digits.unsplittable"
+            notes.append(_note(key, run, WARNING, digits=repr(run.text), count=len(run.cells)))
             for cell in run.cells:
                 cells[cell] = CellReading("", Reading.UNCERTAIN, (run.text,), f"digits {run.text!r} {why}")
             continue
@@ -254,7 +256,7 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
     )
     result = search(problem)
     if result.exhausted:
-        notes.append(_note(f"{len(solvable)} rows: too many joint readings to compare; cells left uncertain", None))
+        notes.append(_note("published.digits.exhausted", None, rows=len(solvable)))
     for index, run in enumerate(solvable):
         found, shortlist = options[index], shortlists[index]
         best = [shortlist[i] for i in result.optimal[index]]
@@ -359,16 +361,22 @@ def _report(
     shown = "/".join(piece or "·" for piece in chosen)
     uncertain = [str(cell) for cell in run.cells if cells[cell].reading is Reading.UNCERTAIN]
     if not uncertain:
-        decided = ", ".join(decided_by[:3]) or "the fewest identities broken"
-        return _note(f"digits {run.text!r} read as {shown} of {len(found)} splits; decided by {decided}", run, INFO)
+        decided = ", ".join(decided_by[:3]) or words("published.digits.fewest")
+        return _note(
+            "published.digits.chosen", run, INFO, digits=repr(run.text), shown=shown, count=len(found), decided=decided
+        )
     others = "; ".join("/".join(piece or "·" for piece in found[i]) for i in best[:6])
     return _note(
-        f"digits {run.text!r}: {len(best)} splits fit equally well ({others}); kept {shown}, "
-        f"uncertain: {', '.join(uncertain)}",
+        "published.digits.tied",
         run,
         WARNING,
+        digits=repr(run.text),
+        count=len(best),
+        others=others,
+        shown=shown,
+        uncertain=", ".join(uncertain),
     )
 
 
-def _note(message: str, run: Run | None, level: DiagnosticLevel = WARNING) -> Diagnostic:
-    return Diagnostic(message, level, run.where if run else Provenance(), "digit-run")
+def _note(key: str, run: Run | None, level: DiagnosticLevel = WARNING, **values: object) -> Diagnostic:
+    return Diagnostic.keyed(key, level, run.where if run else Provenance(), "digit-run", **values)

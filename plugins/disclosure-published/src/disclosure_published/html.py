@@ -25,6 +25,7 @@ import lxml.etree
 import lxml.html
 
 from disclosure_core import Provenance
+from disclosure_core.catalogue import place_of
 from disclosure_core.errors import LoadError
 from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import MAX_TEXT_CHARS
@@ -100,9 +101,11 @@ def decode_html(data: bytes, *, origin: str) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
         if len(text) > MAX_TEXT_CHARS:
-            raise LoadError(f"{origin}: {len(text)} characters is more than the {MAX_TEXT_CHARS} accepted")
+            raise LoadError.keyed("published.chars", where=origin, count=len(text), limit=MAX_TEXT_CHARS)
         return text
-    raise LoadError(f"{origin}: line 1: cannot decode the page (tried {', '.join(codecs)}, gb18030)")
+    raise LoadError.keyed(
+        "published.html.decode", where=place_of(origin, line=1), codecs=", ".join([*codecs, "gb18030"])
+    )
 
 
 def html_tokens(data: bytes, *, origin: str) -> list[Token]:
@@ -111,12 +114,12 @@ def html_tokens(data: bytes, *, origin: str) -> list[Token]:
     # lxml refuses str input that carries an encoding declaration; it was decoded already.
     text = re.sub(r"^\s*<\?xml[^>]{0,200}\?>", "", text)
     if not text.strip():
-        raise LoadError(f"{origin}: line 1: empty page")
+        raise LoadError.keyed("published.html.empty", where=place_of(origin, line=1))
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
-        raise LoadError(f"{origin}: line 1: not a readable HTML page: {exc}") from None
+        raise LoadError.keyed("published.html.unreadable", where=place_of(origin, line=1), reason=exc) from None
     reader = _Reader(origin)
     reader.block(root)
     reader.flush(None)

@@ -136,10 +136,9 @@ def markdown_tokens(text: str, *, origin: str, layout: Layout | None = None) -> 
         if not stripped:
             continue
         if is_page_number(stripped):
+            where = Provenance(origin, line=number)
             notes.append(
-                Diagnostic(
-                    f"page footer {stripped!r} dropped", DiagnosticLevel.INFO, Provenance(origin, line=number), "page"
-                )
+                Diagnostic.keyed("published.page_footer", DiagnosticLevel.INFO, where, "page", text=repr(stripped))
             )
             continue
         heading = bool(_HEADING.match(line))
@@ -161,11 +160,13 @@ def _cell(field: str, where: Provenance, notes: list[Diagnostic]) -> str:
     if found is None:
         return field
     notes.append(
-        Diagnostic(
-            f"note in a cell kept as a note: {found.group(2)!r}; the cell reads {found.group(1)}",
+        Diagnostic.keyed(
+            "published.cell_remark",
             DiagnosticLevel.INFO,
             where,
             "cell-note",
+            note=repr(found.group(2)),
+            value=found.group(1),
         )
     )
     return found.group(1)

@@ -184,7 +184,20 @@ def year_of(title: str | None, paragraphs: list[str]) -> tuple[int | None, str]:
 
 
 def note(
-    message: str, where: Provenance | None, level: DiagnosticLevel = DiagnosticLevel.WARNING, code: str = "metadata"
+    key: str,
+    where: Provenance | None,
+    level: DiagnosticLevel = DiagnosticLevel.WARNING,
+    code: str = "metadata",
+    **values: object,
 ) -> Diagnostic:
-    """A metadata diagnostic."""
-    return Diagnostic(message, level, where, code)
+    """A metadata diagnostic: the catalogue's ``key`` filled with ``values``."""
+    return Diagnostic.keyed(key, level, where, code, **values)
+
+
+YEAR_SOURCES = {
+    "report's name in the text": "name",
+    "statistics period": "period",
+    "first year named in the text": "text",
+    "the year before publication": "publication",
+}
+"""How the year was found (what :func:`year_of` says) → the catalogue key of its words."""

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from disclosure_core import Body, BodyLevel, Diagnostic, DiagnosticLevel, Facts, Loaded, Provenance, Report, Tables
+from disclosure_core.catalogue import Text, place_of, words
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout
 from disclosure_core.sources import assessment_weight, disagreement, fees_charged
@@ -30,14 +31,14 @@ _MAX_LABEL = 120
 INFO, WARNING, ERROR = DiagnosticLevel.INFO, DiagnosticLevel.WARNING, DiagnosticLevel.ERROR
 
 
-def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: int | None) -> tuple[Layout, str]:
+def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: int | None) -> tuple[Layout, Text]:
     """The layout whose own labels the document prints most, and why it was chosen.
 
     Labels every candidate shares say nothing; a variant wins over its base only with its extra labels;
     without telling labels the layout prescribed for ``year`` is taken.
     """
     if not candidates:
-        raise LoadError("no format layouts are registered")
+        raise LoadError.keyed("published.no_layouts")
     keys = {label_key(t.text) for t in tokens if not t.is_break and 0 < len(t.text) <= _MAX_LABEL}
     matched = {
         layout.id: {k for k in keys if vocabulary.lookup_key(k)}
@@ -56,8 +57,8 @@ def choose_layout(tokens: Sequence[Token], candidates: Sequence[Layout], year: i
         official = [c for c in candidates if c.extends is None]
         for_year = [c for c in official if year is not None and c.applies_to(year)]
         chosen = (for_year or official or list(candidates))[-1]
-        return chosen, "no label tells the format version apart: taken from the year"
-    return best, f"{scores[best.id]} labels found only in {best.id}"
+        return chosen, words("published.format.by_year")
+    return best, words("published.format.by_labels", count=scores[best.id], layout=best.id)
 
 
 def parse_tokens(
@@ -84,9 +85,7 @@ def parse_tokens(
     diagnostics: list[Diagnostic] = [*walked.diagnostics]
     front = metadata.read_front([p for p in walked.paragraphs if p.section is None])
     if not (walked.headings or walked.mapper.tables_seen or front.title):
-        raise LoadError(
-            f"{origin}: line 1: no report title, section heading or table label found: not an annual report"
-        )
+        raise LoadError.keyed("published.not_a_report", where=place_of(origin, line=1))
     running = [p for p in walked.paragraphs if p.section is not None]
     closing = metadata.take_closing(running)
     texts = front.lead + [p.text for p in running]
@@ -98,37 +97,43 @@ def parse_tokens(
     if year is None and published is not None:
         year, year_source = published.year - 1, "the year before publication"
     if year is None:
-        raise LoadError(f"{origin}: line 1: no report year found (no title with a year, no dates in the text)")
+        raise LoadError.keyed("published.no_year", where=place_of(origin, line=1))
     where = Provenance(origin, line=front.title_where.line if front.title_where else None)
     if year_source not in ("title", "hint"):
         level = INFO if year_source == "report's name in the text" else WARNING
-        diagnostics.append(metadata.note(f"report year {year} taken from the {year_source}", where, level))
-    diagnostics.append(Diagnostic(f"format {layout.id}: {why}", INFO, Provenance(origin), "format-version"))
+        source = words(f"published.year_source.{metadata.YEAR_SOURCES.get(year_source, 'text')}")
+        diagnostics.append(metadata.note("published.year_from", where, level, year=year, source=source))
+    diagnostics.append(
+        Diagnostic.keyed("published.format", INFO, Provenance(origin), "format-version", layout=layout.id, why=why)
+    )
     if not layout.applies_to(year):
         diagnostics.append(
-            Diagnostic(
-                f"a {year} report printed in the {layout.id} format ({layout.basis}), which applies to "
-                f"{layout.first_year}–{layout.last_year or ''}",
+            Diagnostic.keyed(
+                "published.format_for_year",
                 WARNING,
                 Provenance(origin),
                 "format-version",
+                year=year,
+                layout=layout.id,
+                basis=layout.basis,
+                first=layout.first_year,
+                last=layout.last_year or "",
             )
         )
     if front.meta_date and closing.date and front.meta_date != closing.date:
         diagnostics.append(
-            metadata.note(
-                f"page published {front.meta_date}, signed {closing.date}: taking {front.meta_date}",
-                closing.where,
-                INFO,
-            )
+            metadata.note("published.dates", closing.where, INFO, published=front.meta_date, signed=closing.date)
         )
     for skipped in front.skipped:
-        diagnostics.append(metadata.note(f"page text skipped: {clean(skipped.text)[:40]!r}", skipped.where, INFO))
+        diagnostics.append(metadata.note("published.skipped", skipped.where, INFO, text=repr(clean(skipped.text)[:40])))
     body = _body(front.title, texts, hints, where, diagnostics, (front.meta_publisher, closing.publisher))
     sections = metadata.sections(walked.headings, running)
     missing = [s for s, section in sections.items() if section is None]
     if missing:
-        diagnostics.append(metadata.note(f"sections not found: {', '.join(missing)}", Provenance(origin)))
+        headings = {spec.id: spec.heading for spec in layout.sections}
+        shown = [headings.get(section, Text(section, section)) for section in missing]
+        names = Text("；".join(h.zh for h in shown), ", ".join(h.en for h in shown))
+        diagnostics.append(metadata.note("published.no_sections", Provenance(origin), sections=names))
     overview = list(sections.overview.paragraphs) if sections.overview else []
     report = Report(
         format=layout.id,
@@ -169,21 +174,22 @@ def _body(
     name = hints.name or read_name
     if name is None:
         found = bodies.name_from_sentence(texts)
-        source = "a sentence naming the report"
+        source = "sentence"
         if found is None:
             page, signature = signed
             found = next((bodies.full_name(n) for n in (page, signature) if n and bodies.is_body_name(n)), None)
-            source = "the page's publisher line" if found and found == page else "the signature"
+            source = "publisher" if found and found == page else "signature"
         if found:
             name = found
-            notes.append(metadata.note(f"no title names the body: {name!r} read from {source}", where, INFO))
+            said = words(f"published.name_source.{source}")
+            notes.append(metadata.note("published.name_from", where, INFO, name=repr(name), source=said))
     if name is None:
         name = bodies.name_from_text(texts[:10])
         if name:
-            notes.append(metadata.note(f"no title names the body: {name!r} guessed from the text", where))
+            notes.append(metadata.note("published.name_guessed", where, name=repr(name)))
         else:
             name = ""
-            notes.append(metadata.note("body name not found: pass it as a hint", where, ERROR))
+            notes.append(metadata.note("published.no_name", where, ERROR))
     read_level = bodies.infer_level(read_name) if read_name else None
     if hints.level and read_level and read_level != hints.level:
         notes.append(disagreement("body level", hints.level.value, read_level.value, where))
@@ -192,11 +198,13 @@ def _body(
         level = bodies.level_from_text(texts[:10])
         if level is None:
             level = BodyLevel.COUNTY
-            notes.append(metadata.note("body level not found: county assumed; pass it as a hint", where, ERROR))
+            notes.append(metadata.note("published.no_level", where, ERROR))
         else:
-            notes.append(metadata.note(f"body level {level.value} inferred from how the text names its body", where))
+            notes.append(metadata.note("published.level_from_text", where, body_level=words(f"level.{level.value}")))
     elif not hints.level:
-        notes.append(metadata.note(f"body level {level.value} inferred from the name {name}", where, INFO))
+        notes.append(
+            metadata.note("published.level_from_name", where, INFO, body_level=words(f"level.{level.value}"), name=name)
+        )
     return Body(name, level, hints.region)
 
 

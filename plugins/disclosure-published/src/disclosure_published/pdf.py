@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Loaded, Provenance
+from disclosure_core.catalogue import place_of
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout, official_layouts
 from disclosure_core.progress import report as report_progress
@@ -122,11 +123,12 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     except LoadError:
         raise
     except Exception as exc:  # pdfium and pdfminer raise many unrelated types for damaged files
-        raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
+        reason = f"{type(exc).__name__}: {exc}"[:260]
+        raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason) from None
     try:
         count = len(document)
         if count > MAX_PAGES:
-            raise LoadError(f"{origin}: {count} pages is more than the {MAX_PAGES} accepted")
+            raise LoadError.keyed("published.pdf.pages", where=origin, count=count, limit=MAX_PAGES)
         for number in range(1, count + 1):
             page = _read_page(document, number, budget)
             pages.append(_page(page, number, is_label))
@@ -134,7 +136,8 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     except LoadError:
         raise
     except Exception as exc:
-        raise LoadError(f"{origin}: not a readable PDF: {type(exc).__name__}: {exc}"[:300]) from None
+        reason = f"{type(exc).__name__}: {exc}"[:260]
+        raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason) from None
     finally:
         document.close()
     notes: list[Diagnostic] = []
@@ -142,7 +145,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     reader = TableReader(origin, is_label)
     parts = list(_reading(_continued(pages, is_label), origin, reader))
     if not any(p.text for p in parts if isinstance(p, Token)) and not any(isinstance(p, Fragment) for p in parts):
-        raise LoadError(f"{origin}: page 1: no text layer (a scanned PDF needs OCR first)")
+        raise LoadError.keyed("published.pdf.no_text", where=place_of(origin, page=1))
     return PdfReading(tuple(parts), (*notes, *reader.notes))
 
 
@@ -229,9 +232,8 @@ def _without_running(pages: list[list[Grid | _Line]], origin: str, notes: list[D
         if id(line) in dropped and key not in seen and not is_page_number(line.text):
             seen.add(key)
             where = Provenance(origin, page=line.page)
-            notes.append(
-                Diagnostic(f"running header or footer {line.text[:40]!r} dropped", DiagnosticLevel.INFO, where, "page")
-            )
+            text = repr(line.text[:40])
+            notes.append(Diagnostic.keyed("published.pdf.running", DiagnosticLevel.INFO, where, "page", text=text))
     kept = []
     for items in pages:
         page = [i for i in items if not (isinstance(i, _Line) and id(i) in dropped and not is_page_number(i.text))]
@@ -239,7 +241,9 @@ def _without_running(pages: list[list[Grid | _Line]], origin: str, notes: list[D
         if isinstance(last, _Line) and is_bare_number(last.text) and last.top >= last.page_height * _FOOT:
             page.pop()
             where = Provenance(origin, page=last.page)
-            notes.append(Diagnostic(f"page number {last.text!r} dropped", DiagnosticLevel.INFO, where, "page"))
+            notes.append(
+                Diagnostic.keyed("published.page_number", DiagnosticLevel.INFO, where, "page", number=repr(last.text))
+            )
         kept.append(page)
     return kept
 

@@ -40,6 +40,7 @@ from pdfminer.pdftypes import (
     PDFStream,
 )
 
+from disclosure_core.catalogue import place_of
 from disclosure_core.errors import LoadError
 
 MAX_PAGES = 200
@@ -71,12 +72,13 @@ class Budget:
     def count_page(self, page: int, objects: int, chars: int) -> None:
         """Refuse a page with too many objects, or a document with too many characters so far."""
         if objects > MAX_PAGE_OBJECTS:
-            raise LoadError(
-                f"{self.origin}: page {page}: more than {MAX_PAGE_OBJECTS} characters and drawings on one page"
-                " (a report page holds a few thousand)"
+            raise LoadError.keyed(
+                "published.pdf.objects", where=place_of(self.origin, page=page), limit=MAX_PAGE_OBJECTS
             )
         if self.chars + chars > MAX_DOCUMENT_CHARS:
-            raise LoadError(f"{self.origin}: page {page}: more than {MAX_DOCUMENT_CHARS} characters in the document")
+            raise LoadError.keyed(
+                "published.pdf.chars", where=place_of(self.origin, page=page), limit=MAX_DOCUMENT_CHARS
+            )
 
     def check_streams(self, document: PDFDocument) -> None:
         """Refuse a document with a stream that would inflate beyond the bounds, before any is decoded."""
@@ -93,12 +95,11 @@ class Budget:
                 if isinstance(obj, PDFStream) and not _is_image(obj):
                     size = _inflated_size(obj, MAX_STREAM_BYTES)
                     if size > MAX_STREAM_BYTES:
-                        raise LoadError(
-                            f"{self.origin}: object {objid}: a stream inflating to more than {MAX_STREAM_BYTES} bytes"
-                        )
+                        where = place_of(self.origin, object=objid)
+                        raise LoadError.keyed("published.pdf.stream", where=where, limit=MAX_STREAM_BYTES)
                     self.inflated += size
                     if self.inflated > MAX_INFLATED_BYTES:
-                        raise LoadError(f"{self.origin}: streams inflating to more than {MAX_INFLATED_BYTES} bytes")
+                        raise LoadError.keyed("published.pdf.streams", where=self.origin, limit=MAX_INFLATED_BYTES)
 
     def check_file(self, data: bytes) -> None:
         """Refuse a file with a stream that would inflate beyond the bounds, before any is decoded.
@@ -125,11 +126,15 @@ class Budget:
                 continue  # image data is never decoded to read the text layer
             size = len(_inflate(view[keyword.end() :], MAX_STREAM_BYTES + 1))
             if size > MAX_STREAM_BYTES:
-                where = f"object {number}" if number is not None else f"the stream at byte {keyword.start()}"
-                raise LoadError(f"{self.origin}: {where}: a stream inflating to more than {MAX_STREAM_BYTES} bytes")
+                at = (
+                    place_of(self.origin, object=number)
+                    if number is not None
+                    else place_of(self.origin, byte=keyword.start())
+                )
+                raise LoadError.keyed("published.pdf.stream", where=at, limit=MAX_STREAM_BYTES)
             self.inflated += size
             if self.inflated > MAX_INFLATED_BYTES:
-                raise LoadError(f"{self.origin}: streams inflating to more than {MAX_INFLATED_BYTES} bytes")
+                raise LoadError.keyed("published.pdf.streams", where=self.origin, limit=MAX_INFLATED_BYTES)
 
 
 # A stream's data follows its keyword and an end of line; ``endstream`` ends one. Filters other than Flate,

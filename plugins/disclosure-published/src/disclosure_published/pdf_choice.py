@@ -32,6 +32,7 @@ from disclosure_core import (
     Reading,
     Tables,
 )
+from disclosure_core.catalogue import Text, words
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.sources import broken_identities, layout_identities
 
@@ -74,11 +75,12 @@ class Decision:
 
     index: int
     reading: Reading
-    message: str
+    message: Text
     level: DiagnosticLevel
+    key: str = ""
 
 
-def decide(scores: Sequence[int], descriptions: Sequence[str], page: int) -> Decision:
+def decide(scores: Sequence[int], descriptions: Sequence[Text | str], page: int) -> Decision:
     """The best of several scored readings, and whether it is clearly better than the next.
 
     >>> decide([5, 0, 4], ["a", "b", "c"], 4).reading, decide([1, 1], ["a", "b"], 4).reading
@@ -87,18 +89,14 @@ def decide(scores: Sequence[int], descriptions: Sequence[str], page: int) -> Dec
     ranked = sorted(range(len(scores)), key=lambda i: (scores[i], i))
     best = ranked[0]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else None
-    what = f"the table continued on page {page} admits {len(scores)} readings of its columns"
+    described = descriptions[best]
+    shown = described if isinstance(described, Text) else Text(described, described)
+    values = {"page": page, "count": len(scores), "reading": shown, "broken": scores[best], "next": runner_up}
     if runner_up is None or runner_up - scores[best] >= CLEAR_MARGIN:
-        message = (
-            f"{what}: the reading with {descriptions[best]} chosen by the arithmetic "
-            f"({scores[best]} identities broken, the next best reading {runner_up})"
-        )
-        return Decision(best, Reading.CHOSEN, message, DiagnosticLevel.INFO)
-    message = (
-        f"{what}; the best (with {descriptions[best]}) breaks {scores[best]} identities and the next {runner_up}: "
-        "its cells are read as uncertain (this may be a reading problem, not an error of the report)"
-    )
-    return Decision(best, Reading.UNCERTAIN, message, DiagnosticLevel.WARNING)
+        key = "published.pdf.chosen"
+        return Decision(best, Reading.CHOSEN, words(key, **values), DiagnosticLevel.INFO, key)
+    key = "published.pdf.uncertain"
+    return Decision(best, Reading.UNCERTAIN, words(key, **values), DiagnosticLevel.WARNING, key)
 
 
 def marked(chosen: Loaded, others: Sequence[Loaded], decision: Decision, page: int, origin: str) -> Loaded:
@@ -120,5 +118,6 @@ def marked(chosen: Loaded, others: Sequence[Loaded], decision: Decision, page: i
             value,
             provenance=attrs.evolve(where, reading=reading, alternatives=alternatives, reason=where.reason or reason),
         )
-    note = Diagnostic(decision.message, decision.level, Provenance(origin, page=page), "pdf-table")
+    said = decision.message
+    note = Diagnostic(said.en, decision.level, Provenance(origin, page=page), "pdf-table", said, decision.key)
     return Loaded(report.evolve(tables=Tables(cells)), [*chosen.diagnostics, note])

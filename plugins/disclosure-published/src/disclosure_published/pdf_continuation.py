@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Provenance, Reading
+from disclosure_core.catalogue import Text, words
 from disclosure_published.pdf_grid import Cell, Grid, LabelTest
 from disclosure_published.stream import Token, row_break, table_end
 
@@ -42,7 +43,7 @@ class Fragment:
 
     tokens: tuple[Token, ...]
     readings: tuple[tuple[Token, ...], ...] = ()
-    descriptions: tuple[str, ...] = ()
+    descriptions: tuple[Text, ...] = ()
     page: int = 0
 
 
@@ -75,11 +76,7 @@ class TableReader:
         if frame is not None and 0 < frame.columns - found <= _MAX_MISSING:
             return self._candidates(grid, start, frame.columns)
         if frame is not None and found == frame.columns and not grid.same_columns(frame.grid, start, frame.start):
-            self._note(
-                f"table continued on page {grid.page} with its columns at other x-positions: "
-                f"its {found} data columns matched in order",
-                grid,
-            )
+            self._note("published.pdf.shifted", grid, page=grid.page, count=found)
         self._frame = _Frame(grid, start, found)
         identity = {start + i: i for i in range(found)}
         return Fragment(tuple(self._tokens(grid, start, identity, found)), page=grid.page)
@@ -92,12 +89,13 @@ class TableReader:
             mapping = {start + i: p for i, p in enumerate(placed)}
             missing = [p + 1 for p in range(width) if p not in placed]
             readings.append(tuple(self._tokens(grid, start, mapping, width)))
-            descriptions.append(f"data column {', '.join(map(str, missing))} not printed")
+            descriptions.append(words("published.pdf.column_missing", columns=", ".join(map(str, missing))))
         self._frame = _Frame(grid, start, width)
         return Fragment(readings[0], tuple(readings), tuple(descriptions), grid.page)
 
-    def _note(self, message: str, grid: Grid, level: DiagnosticLevel = DiagnosticLevel.INFO) -> None:
-        self.notes.append(Diagnostic(message, level, Provenance(self.origin, page=grid.page), "pdf-table"))
+    def _note(self, key: str, grid: Grid, level: DiagnosticLevel = DiagnosticLevel.INFO, **values: object) -> None:
+        where = Provenance(self.origin, page=grid.page)
+        self.notes.append(Diagnostic.keyed(key, level, where, "pdf-table", **values))
 
     def _tokens(self, grid: Grid, start: int, mapping: dict[int, int], width: int) -> Iterator[Token]:
         index = self._count

@@ -57,9 +57,9 @@ def _guarded(origin: str, read: Callable[[], Loaded]) -> Loaded:
     except LoadError:
         raise
     except RecursionError:
-        raise LoadError(f"{origin}: nested too deeply to read") from None
+        raise LoadError.keyed("published.nested", where=origin) from None
     except MemoryError:
-        raise LoadError(f"{origin}: too large to read") from None
+        raise LoadError.keyed("published.too_large", where=origin) from None
 
 
 class TextSource(_PublishedSource):

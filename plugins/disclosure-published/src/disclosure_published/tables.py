@@ -22,6 +22,7 @@ from __future__ import annotations
 import attrs
 
 from disclosure_core import CellValue, Diagnostic, DiagnosticLevel, Provenance, Reading
+from disclosure_core.catalogue import Text, words
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
 from disclosure_core.sources import located
 from disclosure_published.cells import NEGATIVE, is_placeholder, read_cell
@@ -93,7 +94,7 @@ class TableMapper:
         self._end_row()
         flattened = any(block.flatten for block in self.table.blocks)
         if flattened and self._pending:
-            self._drop_pending("printed before the end of the header")
+            self._drop_pending()
         if entry.role is Role.BLOCK:
             self._header, self._header_done = [], False
         elif entry.role is Role.COLUMN and not flattened:
@@ -113,8 +114,8 @@ class TableMapper:
         elif self.table is not None and any(block.flatten for block in self.table.blocks):
             self._pending.append(attrs.evolve(token, where=where))
         elif not blank:
-            table = f"table {self.table.number}" if self.table else "the text"
-            self._note(f"a value outside any table row in {table}: {clean(token.text)!r} not kept", where, WARNING)
+            table = words("published.table", number=self.table.number) if self.table else words("published.the_text")
+            self._note("published.outside_row", where, WARNING, table=table, value=repr(clean(token.text)))
 
     def stray(self, token: Token) -> None:
         """Text inside a table that is none of the layout's labels."""
@@ -135,11 +136,12 @@ class TableMapper:
         for table in self.layout.tables:
             if table.id not in self.tables_seen:
                 self._note(
-                    f"table {table.number} ({table.label.zh}) not found: all its cells are blank "
-                    "(the document may be truncated)",
+                    "published.missing_table",
                     Provenance(self.origin),
                     WARNING,
                     code="missing-table",
+                    number=table.number,
+                    label=table.label.zh,
                 )
 
     def interrupt(self) -> None:
@@ -177,7 +179,7 @@ class TableMapper:
         self._grid = (0, 0)
         self.last_row = None
         if table_id in self.tables_seen:
-            self._note(f"table {self.table.number} printed a second time", where, WARNING)
+            self._note("published.table_twice", where, WARNING, number=self.table.number)
         self.tables_seen.add(table_id)
 
     def _open_row(self, spec: RowSpec, token: Token) -> None:
@@ -190,7 +192,7 @@ class TableMapper:
         key = (self.table.id, spec.id)
         self._row = _Row(spec, columns, token.where, duplicate=key in self.rows_seen)
         if key in self.rows_seen:
-            self._note(f"row {spec.label.zh} printed a second time: its first values are kept", token.where, WARNING)
+            self._note("published.row_twice", token.where, WARNING, row=spec.label.zh)
         self.rows_seen.add(key)
         self.last_row = spec.id
 
@@ -202,12 +204,8 @@ class TableMapper:
         if sorted(self._header) == sorted(ids):
             return tuple(self.table_column(i) for i in self._header)
         printed = "、".join(self.table_column(i).label.zh for i in self._header)
-        self._note(
-            f"header reads {printed}, expected {'、'.join(c.label.zh for c in columns)}: values read in the format's order",
-            where,
-            WARNING,
-            code="header-mismatch",
-        )
+        expected = "、".join(c.label.zh for c in columns)
+        self._note("published.header", where, WARNING, code="header-mismatch", printed=printed, expected=expected)
         return columns
 
     def table_column(self, column_id: str) -> ColumnSpec:
@@ -220,9 +218,7 @@ class TableMapper:
         assert self.table is not None
         if row.filled >= len(row.columns):
             if not blank:
-                self._note(
-                    f"row {row.spec.label.zh} has more cells than columns: {clean(token.text)!r} not kept", where
-                )
+                self._note("published.row_too_long", where, row=row.spec.label.zh, value=repr(clean(token.text)))
             return
         column = row.columns[row.filled]
         row.filled += 1
@@ -230,7 +226,7 @@ class TableMapper:
         value, notes = read_cell(token.text, column)
         for note in notes:
             # The level follows the value read, not the words of the note (a negative count is an error).
-            self._note(f"{address}: {note}", where, _level(note, value), code="cell-text")
+            self._note("published.cell_note", where, _level(note, value), code="cell-text", cell=address, note=note)
         if row.fuzzy is not None:
             where = attrs.evolve(where, reading=Reading.FUZZY_LABEL, reason=row.fuzzy)
         if not row.duplicate:
@@ -239,17 +235,22 @@ class TableMapper:
     def _end_row(self, *, printed_row_ended: bool = False) -> None:
         if self._stray is not None:
             stray, self._stray = self._stray, None
-            table = f"table {self.table.number}" if self.table else "a table"
+            table = words("published.table", number=self.table.number) if self.table else words("published.a_table")
             if stray.values:
                 self._note(
-                    f"row {stray.text!r} is not in {self.layout.id} {table}: its values {', '.join(stray.values)} "
-                    "are not kept (a provincial variant layout would keep them)",
+                    "published.unknown_row",
                     stray.where,
                     WARNING,
                     code="unknown-row",
+                    row=repr(stray.text),
+                    layout=self.layout.id,
+                    table=table,
+                    values=", ".join(stray.values),
                 )
             else:
-                self._note(f"text in {table} that is no label of {self.layout.id}: {stray.text!r}", stray.where, INFO)
+                self._note(
+                    "published.stray", stray.where, INFO, table=table, layout=self.layout.id, text=repr(stray.text)
+                )
         row, self._row = self._row, None
         if row is None:
             return
@@ -258,17 +259,21 @@ class TableMapper:
         elif row.filled < len(row.columns):
             missing = "、".join(c.label.zh for c in row.columns[row.filled :])
             self._note(
-                f"row {row.spec.label.zh}: {row.filled} of {len(row.columns)} cells printed, read left to right; "
-                f"not printed: {missing}",
+                "published.short_row",
                 row.where,
                 WARNING,
                 code="short-row",
+                row=row.spec.label.zh,
+                filled=row.filled,
+                count=len(row.columns),
+                missing=missing,
             )
 
-    def _drop_pending(self, why: str) -> None:
+    def _drop_pending(self) -> None:
+        """Values printed before the end of the header: not kept."""
         printed = [clean(t.text) for t in self._pending if clean(t.text)]
         if printed:
-            self._note(f"values {', '.join(printed)} {why}: not kept", self._pending[0].where, WARNING)
+            self._note("published.before_header", self._pending[0].where, WARNING, values=", ".join(printed))
         self._pending = []
 
     def _close(self) -> None:
@@ -281,20 +286,24 @@ class TableMapper:
                 self._place_flattened(table, block)
         if self._empty_rows:
             self._note(
-                f"table {table.number}: {len(self._empty_rows)} rows printed with no cells at all "
-                f"({'、'.join(self._empty_rows[:3])}{' …' if len(self._empty_rows) > 3 else ''}): left blank",
+                "published.empty_rows",
                 Provenance(self.origin),
                 WARNING,
                 code="blank-rows",
+                number=table.number,
+                count=len(self._empty_rows),
+                rows=f"{'、'.join(self._empty_rows[:3])}{' …' if len(self._empty_rows) > 3 else ''}",
             )
         missing = [row.label.zh for row in table.rows if (table.id, row.id) not in self.rows_seen]
         if missing and not any(block.flatten for block in table.blocks):
             self._note(
-                f"table {table.number}: {len(missing)} rows not found ({'、'.join(missing[:3])}"
-                f"{' …' if len(missing) > 3 else ''}): left blank",
+                "published.missing_rows",
                 Provenance(self.origin),
                 WARNING,
                 code="missing-rows",
+                number=table.number,
+                count=len(missing),
+                rows=f"{'、'.join(missing[:3])}{' …' if len(missing) > 3 else ''}",
             )
         self._empty_rows, self._header, self._header_done = [], [], False
 
@@ -304,27 +313,33 @@ class TableMapper:
         for address, token in zip(addresses, pending, strict=False):
             value, notes = read_cell(token.text, self.layout.column_of(address))
             for note in notes:
-                self._note(f"{address}: {note}", token.where, ERROR if NEGATIVE in note else WARNING, code="cell-text")
+                level = ERROR if NEGATIVE in note.en else WARNING
+                self._note("published.cell_note", token.where, level, code="cell-text", cell=address, note=note)
             self.cells[address] = located(value, token.where)
             self.rows_seen.add((table.id, address.row))
         if len(pending) < len(addresses):
             self._note(
-                f"table {table.number}: {len(pending)} of {len(addresses)} cells printed; the rest left blank",
+                "published.short_table",
                 pending[-1].where if pending else Provenance(self.origin),
                 WARNING,
                 code="short-row",
+                number=table.number,
+                filled=len(pending),
+                count=len(addresses),
             )
         extra = [clean(t.text) for t in pending[len(addresses) :] if clean(t.text)]
         if extra:
-            self._note(f"table {table.number}: extra values {', '.join(extra)} not kept", pending[-1].where)
+            self._note("published.extra_values", pending[-1].where, number=table.number, values=", ".join(extra))
 
-    def _note(self, message: str, where: Provenance, level: DiagnosticLevel = WARNING, *, code: str = "table") -> None:
-        self.diagnostics.append(Diagnostic(message, level, where, code))
+    def _note(
+        self, key: str, where: Provenance, level: DiagnosticLevel = WARNING, *, code: str = "table", **values: object
+    ) -> None:
+        self.diagnostics.append(Diagnostic.keyed(key, level, where, code, **values))
 
 
-def _level(note: str, value: CellValue) -> DiagnosticLevel:
+def _level(note: Text, value: CellValue) -> DiagnosticLevel:
     """How much a note on a cell's text matters: a negative count is an error (the number is not kept), a usual
     placeholder is information, anything else a warning."""
-    if NEGATIVE in note:
+    if NEGATIVE in note.en:
         return ERROR
     return INFO if is_placeholder(value) else WARNING

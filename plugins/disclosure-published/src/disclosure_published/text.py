@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from disclosure_core import Provenance
+from disclosure_core.catalogue import place_of
 from disclosure_core.errors import LoadError
 from disclosure_published.spaced import detect_grid, spaced_tokens
 from disclosure_published.stream import Token, row_break
@@ -41,16 +42,16 @@ def decode(data: bytes, *, origin: str) -> str:
     """
     nul = data.find(b"\x00", 0, 4096)
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError(f"{origin}: byte {nul}: binary data, not text")
+        raise LoadError.keyed("published.binary", where=place_of(origin, byte=nul))
     for encoding in _ENCODINGS:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if len(text) > MAX_TEXT_CHARS:
-            raise LoadError(f"{origin}: {len(text)} characters is more than the {MAX_TEXT_CHARS} accepted")
+            raise LoadError.keyed("published.chars", where=origin, count=len(text), limit=MAX_TEXT_CHARS)
         return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise LoadError(f"{origin}: line 1: neither UTF-8 nor GB18030 text")
+    raise LoadError.keyed("published.encoding", where=place_of(origin, line=1))
 
 
 def text_tokens(text: str, *, origin: str) -> list[Token]:

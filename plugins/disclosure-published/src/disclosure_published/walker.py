@@ -16,6 +16,7 @@ from __future__ import annotations
 import attrs
 
 from disclosure_core import SECTION_IDS, Diagnostic, DiagnosticLevel, Provenance
+from disclosure_core.catalogue import words
 from disclosure_core.layouts import Layout
 from disclosure_core.sources import fold_ideographs
 from disclosure_published.cells import looks_like_value
@@ -84,7 +85,9 @@ def walk(tokens: list[Token], layout: Layout, *, origin: str) -> Walked:
             grid_ended = False
         elif is_page_number(token.text):
             walked.diagnostics.append(
-                Diagnostic(f"page number {clean(token.text)!r} dropped", DiagnosticLevel.INFO, token.where, "page")
+                Diagnostic.keyed(
+                    "published.page_number", DiagnosticLevel.INFO, token.where, "page", number=repr(clean(token.text))
+                )
             )
             i += 1
             continue
@@ -183,7 +186,18 @@ def _fuzzy_label(
         return False
     printed, label = clean(token.text), found.entry.label
     reason = f"row label printed {printed!r} ({found.why}), taken for {label!r}"
-    walked.diagnostics.append(Diagnostic(reason, DiagnosticLevel.INFO, token.where, "fuzzy-label"))
+    why = found.why.replace("the wording of ", "")
+    said = words(f"published.fuzzy.{_WHY.get(found.why, 'wording')}", layout=why)
+    note = Diagnostic.keyed(
+        "published.fuzzy",
+        DiagnosticLevel.INFO,
+        token.where,
+        "fuzzy-label",
+        printed=repr(printed),
+        why=said,
+        label=repr(label),
+    )
+    walked.diagnostics.append(note)
     mapper.label([found.entry], token, fuzzy=reason)
     return True
 
@@ -193,15 +207,20 @@ def _opens(new: str, current: str | None) -> bool:
     return current is None or SECTION_IDS.index(new) > SECTION_IDS.index(current)
 
 
+_WHY = {"a typo": "typo", "another numbering": "numbering"}
+"""Why a printed label was taken for a row (:class:`~.fuzzy.FuzzyMatch`) → the catalogue key of its words."""
+
+
 def _check_number(walked: Walked, number: str | None, section: str, token: Token) -> None:
     expected = expected_number(section)
+    heading = repr(token.text.strip())
     if number is None:
-        message = f"heading {token.text.strip()!r} printed without its number {expected}、"
+        key, values = "published.heading.unnumbered", {"heading": heading, "expected": expected}
     elif number != expected:
-        message = f"heading {token.text.strip()!r} numbered {number}, the format numbers it {expected}"
+        key, values = "published.heading.numbered", {"heading": heading, "number": number, "expected": expected}
     else:
         return
-    walked.diagnostics.append(Diagnostic(message, DiagnosticLevel.INFO, token.where, "heading"))
+    walked.diagnostics.append(Diagnostic.keyed(key, DiagnosticLevel.INFO, token.where, "heading", **values))
 
 
 def _label_like(text: str) -> bool:

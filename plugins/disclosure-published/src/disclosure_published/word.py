@@ -73,9 +73,10 @@ def word_tokens(data: bytes, *, origin: str) -> list[Token]:
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as exc:  # python-docx raises KeyError, ValueError, zip and XML errors alike for broken packages
-        raise LoadError(f"{origin}: not a readable DOCX document ({type(exc).__name__}: {exc})"[:300]) from None
+        reason = f"{type(exc).__name__}: {exc}"[:260]
+        raise LoadError.keyed("published.docx.unreadable", where=origin, reason=reason) from None
     if body is None:
-        raise LoadError(f"{origin}: word/document.xml: no w:body element: the document holds no text")
+        raise LoadError.keyed("published.docx.no_body", where=f"{origin}: word/document.xml")
     reader = _Reader(origin)
     reader.blocks(body)
     return reader.tokens
@@ -129,7 +130,7 @@ class _Reader:
     def add(self, token: Token) -> None:
         self.chars += len(token.text)
         if self.chars > MAX_TEXT_CHARS:
-            raise LoadError(f"{self.origin}: more than {MAX_TEXT_CHARS} characters of text; refusing it")
+            raise LoadError.keyed("published.docx.chars", where=self.origin, limit=MAX_TEXT_CHARS)
         self.tokens.append(token)
 
 

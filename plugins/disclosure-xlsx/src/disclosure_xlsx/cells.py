@@ -18,6 +18,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, Diagnostic, DiagnosticLevel, Money, Provenance
+from disclosure_core.catalogue import Text, join, words
 from disclosure_core.layouts import CellKind, ColumnSpec
 from disclosure_core.sources import fold, located
 
@@ -63,12 +64,11 @@ def read_value(
         return located(Absent(), where), []
     if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
         text = raw.isoformat() if isinstance(raw, dt.date | dt.time) else str(raw).upper()
-        problem = "a date in a number cell (did the spreadsheet turn what was typed into a date?)"
-        return _not_a_number(text, where, f"{cell}: {problem}: {text}")
+        return _not_a_number(text, where, "xlsx.cell.date", cell=cell, text=text)
     if isinstance(raw, int | float | Decimal):
         return _from_number(Decimal(raw) if isinstance(raw, int) else Decimal(repr(raw)), column, where, unit, [])
     if not isinstance(raw, str):
-        return _not_a_number(str(raw), where, f"{cell}: unreadable cell content {raw!r}")
+        return _not_a_number(str(raw), where, "xlsx.cell.unreadable", cell=cell, raw=repr(raw))
     return _from_text(raw, column, where, unit)
 
 
@@ -76,47 +76,50 @@ def _from_text(raw: str, column: ColumnSpec, where: Provenance, unit: str | None
     cell = where.cell or "cell"
     stripped = raw.strip()
     if not stripped:
-        note = Diagnostic(f"{cell}: only spaces; read as blank", DiagnosticLevel.INFO, where, "blank-spaces")
+        note = Diagnostic.keyed("xlsx.cell.spaces", DiagnosticLevel.INFO, where, "blank-spaces", cell=cell)
         return located(Absent(AbsenceKind.BLANK, raw), where), [note]
     normal = fold(stripped).replace("\u2212", "-").replace(" ", "")
     if normal in NOT_APPLICABLE_TEXTS:
         text = "" if stripped == NOT_APPLICABLE_TEXT else stripped
         return located(Absent(AbsenceKind.NOT_APPLICABLE, text), where), []
     if normal in PLACEHOLDER_TEXTS:
-        note = Diagnostic(
-            f"{cell}: placeholder {stripped!r} instead of a number; kept as missing, not 0",
-            DiagnosticLevel.INFO,
-            where,
-            "placeholder",
+        note = Diagnostic.keyed(
+            "xlsx.cell.placeholder", DiagnosticLevel.INFO, where, "placeholder", cell=cell, text=repr(stripped)
         )
         return located(Absent(AbsenceKind.PLACEHOLDER, stripped), where), [note]
     match = _NUMBER.fullmatch(normal)
     if match is None:
-        return _not_a_number(stripped, where, f"{cell}: not a number: {stripped!r}; kept as missing")
-    how = ["typed as text"]
+        return _not_a_number(stripped, where, "xlsx.cell.not_number", cell=cell, text=repr(stripped))
+    how = [words("xlsx.how.text")]
     if normal != stripped.replace(" ", ""):
-        how.append("full-width characters")
+        how.append(words("xlsx.how.full_width"))
     if "," in match["digits"]:
-        how.append("thousands separators")
+        how.append(words("xlsx.how.thousands"))
     typed_unit = match["unit"]
     if typed_unit:
-        how.append("unit typed into the cell")
+        how.append(words("xlsx.how.unit"))
     if stripped != raw:
-        how.append("spaces around it")
+        how.append(words("xlsx.how.spaces"))
     number = Decimal(match["sign"] + match["digits"].replace(",", "") + (match["fraction"] or ""))
     if typed_unit in MONEY_UNITS:
         if column.kind is not CellKind.MONEY:
-            return _not_a_number(stripped, where, f"{cell}: an amount of money in a count cell: {stripped!r}")
+            return _not_a_number(stripped, where, "xlsx.cell.money_in_count", cell=cell, text=repr(stripped))
         if unit is not None and unit != typed_unit:
-            how.append(f"its unit {typed_unit} overrides {unit} beside it")
+            how.append(words("xlsx.how.overrides", typed=typed_unit, unit=unit))
         unit = typed_unit
     elif typed_unit and column.kind is CellKind.MONEY:
-        return _not_a_number(stripped, where, f"{cell}: a count in a money cell: {stripped!r}")
+        return _not_a_number(stripped, where, "xlsx.cell.count_in_money", cell=cell, text=repr(stripped))
     value, notes = _from_number(number, column, where, unit, [])
     if not value.is_absent:
         level = DiagnosticLevel.WARNING if typed_unit else DiagnosticLevel.INFO
-        message = f"{cell}: read {raw!r} as {value.number} ({', '.join(how)})"
-        notes.insert(0, Diagnostic(message, level, where, "unit-in-cell" if typed_unit else "number-as-text"))
+        code = "unit-in-cell" if typed_unit else "number-as-text"
+        shown = Text(join([h.zh for h in how]), join([h.en for h in how], "en"))
+        notes.insert(
+            0,
+            Diagnostic.keyed(
+                "xlsx.cell.read_as", level, where, code, cell=cell, raw=repr(raw), value=value.number, how=shown
+            ),
+        )
     return value, notes
 
 
@@ -126,20 +129,25 @@ def _from_number(
     cell = where.cell or "cell"
     if column.kind is CellKind.MONEY:
         if number < 0:
-            notes.append(Diagnostic(f"{cell}: a negative amount: {number}", DiagnosticLevel.WARNING, where, "negative"))
+            notes.append(
+                Diagnostic.keyed(
+                    "xlsx.cell.negative_amount", DiagnosticLevel.WARNING, where, "negative", cell=cell, number=number
+                )
+            )
         return located(Money(number, unit), where), notes
     if number != number.to_integral_value():
-        return _not_a_number(str(number), where, f"{cell}: not a whole number: {number}")
+        return _not_a_number(str(number), where, "xlsx.cell.not_whole", cell=cell, number=number)
     count = int(number)
     if count < 0 and column.kind is CellKind.COUNT:  # a report never holds one: see docs/robustness.md
-        message = f"{cell}: a negative count: {count} (only 本年增/减 may be negative): kept as text, read as no number"
-        notes.append(Diagnostic(message, DiagnosticLevel.ERROR, where, "negative"))
+        notes.append(
+            Diagnostic.keyed("xlsx.cell.negative", DiagnosticLevel.ERROR, where, "negative", cell=cell, count=count)
+        )
         return located(Absent(AbsenceKind.PLACEHOLDER, str(count)), where), notes
     return located(Count(count), where), notes
 
 
-def _not_a_number(text: str, where: Provenance, message: str) -> tuple[CellValue, list[Diagnostic]]:
-    note = Diagnostic(message, DiagnosticLevel.ERROR, where, "not-a-number")
+def _not_a_number(text: str, where: Provenance, key: str, /, **values: object) -> tuple[CellValue, list[Diagnostic]]:
+    note = Diagnostic.keyed(key, DiagnosticLevel.ERROR, where, "not-a-number", **values)
     return located(Absent(AbsenceKind.PLACEHOLDER, text), where), [note]
 
 

@@ -29,6 +29,7 @@ from disclosure_core import (
     Section,
     Sections,
 )
+from disclosure_core.catalogue import Text, words
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout, unknown_layout
 from disclosure_core.sources import fold
@@ -80,8 +81,12 @@ class _Reader:
     def where(self, row: int, column: str = "B") -> Provenance:
         return Provenance(self.origin, cell=f"{f.INFO_SHEET}!{column}{row}")
 
-    def note(self, row: int, message: str, level: DiagnosticLevel = DiagnosticLevel.WARNING) -> None:
-        self.notes.append(Diagnostic(f"{f.INFO_SHEET}!B{row}: {message}", level, self.where(row), "info-sheet"))
+    def note(self, row: int, key: str, level: DiagnosticLevel = DiagnosticLevel.WARNING, **values: object) -> None:
+        """A diagnostic on row ``row`` of the information sheet: the catalogue's ``key`` filled with ``values``."""
+        said = words(key, **values)
+        place = f"{f.INFO_SHEET}!B{row}"
+        message = Text(f"{place}：{said.zh}", f"{place}: {said.en}")
+        self.notes.append(Diagnostic(message.en, level, self.where(row), "info-sheet", message, key))
 
     def scan(self) -> None:
         current: str | None = None
@@ -97,7 +102,7 @@ class _Reader:
                 self.groups[current] = _Group(row, marker=value)
             elif current is None or value in (None, ""):
                 if value not in (None, ""):
-                    self.note(row, f"unknown row {self.grid.get(row, 1)!r}; ignored")
+                    self.note(row, "xlsx.info.unknown_row", label=repr(self.grid.get(row, 1)))
             elif current in _GROUP_FIELDS and label in _GROUP_FIELDS[current]:
                 self.groups[current].fields[_GROUP_FIELDS[current][label]] = (row, value)
             elif current not in _GROUP_FIELDS and label == normalize(f.HEADING):
@@ -105,15 +110,15 @@ class _Reader:
             elif current not in _GROUP_FIELDS and label in ("", normalize(f.PARAGRAPH)):
                 self.groups[current].paragraphs.append(_text(value))
             else:
-                self.note(
-                    row, f"{self.grid.get(row, 1) or 'a row without a label'!s} is not part of this group; ignored"
-                )
+                first = self.grid.get(row, 1)
+                shown = Text(str(first), str(first)) if first else words("xlsx.info.unlabelled")
+                self.note(row, "xlsx.info.not_in_group", label=shown)
 
     def required(self, label: str) -> tuple[int, object]:
         row, value = self.top.get(label, (0, None))
         if value in (None, ""):
             place = f"{f.INFO_SHEET}!B{row}" if row else f.INFO_SHEET
-            raise LoadError(f"{self.origin}: {place}: {label} is missing")
+            raise LoadError.keyed("xlsx.info.missing", where=f"{self.origin}: {place}", label=label)
         return row, value
 
     def text(self, label: str) -> str | None:
@@ -127,11 +132,11 @@ class _Reader:
         marker = normalize(group.marker).lower()
         if marker in _NO:
             if group.has_content():
-                self.note(group.row, "marked 否 but has content; the content is kept")
+                self.note(group.row, "xlsx.info.marked_no")
                 return group
             return None
         if marker and marker not in _YES:
-            self.note(group.row, f"expected 是 or 否, got {group.marker!r}")
+            self.note(group.row, "xlsx.info.marker", got=repr(group.marker))
         return group if marker in _YES or group.has_content() else None
 
 
@@ -142,22 +147,24 @@ def read_info(grid: Grid, origin: str, layouts: Mapping[str, Layout]) -> tuple[R
     row, format_id = reader.required(f.FORMAT)
     format_id = normalize(format_id)
     if format_id not in layouts:
-        raise LoadError(f"{origin}: {f.INFO_SHEET}!B{row}: {unknown_layout(format_id, layouts)}")
+        raise LoadError.said(unknown_layout(format_id, layouts), where=f"{origin}: {f.INFO_SHEET}!B{row}")
     row, year_value = reader.required(f.YEAR)
     year = _year(year_value)
     if year is None:
-        raise LoadError(f"{origin}: {f.INFO_SHEET}!B{row}: expected a year, got {year_value!r}")
+        raise LoadError.keyed("xlsx.info.year", where=f"{origin}: {f.INFO_SHEET}!B{row}", got=repr(year_value))
     row, level_value = reader.required(f.LEVEL)
     level = _LEVELS.get(normalize(level_value))
     if level is None:
         allowed = "、".join(f.LEVEL_NAMES.values())
-        raise LoadError(f"{origin}: {f.INFO_SHEET}!B{row}: unknown level {level_value!r} (one of: {allowed})")
+        raise LoadError.keyed(
+            "xlsx.info.level", where=f"{origin}: {f.INFO_SHEET}!B{row}", got=repr(level_value), allowed=allowed
+        )
     row, name = reader.required(f.BODY)
     published = None
     if (value := reader.top.get(f.PUBLISHED, (0, None)))[1] not in (None, ""):
         published = _date(value[1])
         if published is None:
-            reader.note(value[0], f"not a date: {value[1]!r}; publication date left out", DiagnosticLevel.ERROR)
+            reader.note(value[0], "xlsx.info.date", DiagnosticLevel.ERROR, got=repr(value[1]))
     lead = reader.groups.get("lead")
     report = Report(
         format=format_id,
@@ -204,7 +211,7 @@ def _fees(reader: _Reader) -> FeesCharged | None:
         return None
     count = _decimal(reader, group, f.FEE_COUNT)
     if count is not None and count != count.to_integral_value():
-        reader.note(group.fields[f.FEE_COUNT][0], f"not a whole number: {count}; left out", DiagnosticLevel.ERROR)
+        reader.note(group.fields[f.FEE_COUNT][0], "xlsx.info.not_whole", DiagnosticLevel.ERROR, number=count)
         count = None
     amount = _decimal(reader, group, f.FEE_AMOUNT)
     unit = normalize(group.fields.get(f.FEE_UNIT, (0, None))[1]) or None
@@ -224,7 +231,7 @@ def _decimal(reader: _Reader, group: _Group, label: str) -> Decimal | None:
         return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
     number = parse_decimal(str(value))
     if number is None:
-        reader.note(row, f"{label}: not a number: {value!r}; left out", DiagnosticLevel.ERROR)
+        reader.note(row, "xlsx.info.not_number", DiagnosticLevel.ERROR, label=label, got=repr(value))
     return number
 
 

@@ -39,10 +39,7 @@ class XlsxSource:
         """Read the workbook; :class:`LoadError` naming the file (and the cell) when it cannot be a report."""
         grids = read_grids(data, origin)
         if INFO_SHEET not in grids:
-            raise LoadError(
-                f"{origin}: no sheet {INFO_SHEET!r}: not a disclosure workbook "
-                "(make one with `disclosure new --to xlsx`; a register of requests is read by `disclosure ledger`)"
-            )
+            raise LoadError.keyed("xlsx.no_info_sheet", where=origin, sheet=repr(INFO_SHEET))
         report, diagnostics = read_info(grids[INFO_SHEET], origin, layouts)
         layout = layouts[report.format]
         cached: dict[str, Grid] = {}
@@ -58,10 +55,10 @@ class XlsxSource:
             shape = table_sheet(table)
             grid = grids.get(shape.name)
             if grid is None:
-                raise LoadError(f"{origin}: no sheet {shape.name!r} ({table.label.zh})")
+                raise LoadError.keyed("xlsx.no_sheet", where=origin, sheet=repr(shape.name), label=table.label.zh)
             read = read_table(grid, shape, origin, saved_result)
             cells.update(read.cells)
             notes.extend(read.diagnostics)
             if grid.truncated:
-                notes.append(Diagnostic(f"{shape.name}: only the first rows were read; the sheet is far larger"))
+                notes.append(Diagnostic.keyed("xlsx.truncated", sheet=shape.name))
         return Loaded(report.with_cells(cells), notes)

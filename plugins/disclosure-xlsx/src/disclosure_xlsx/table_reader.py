@@ -16,6 +16,7 @@ import attrs
 from openpyxl.utils import get_column_letter
 
 from disclosure_core import AbsenceKind, Absent, CellValue, Diagnostic, DiagnosticLevel, Provenance
+from disclosure_core.catalogue import Text, words
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import CellAddress, CellKind
 from disclosure_core.sources import located
@@ -93,17 +94,17 @@ def _locate(grid: Grid, shape: TableSheet, origin: str, notes: list[Diagnostic])
             expected_at = drawn + offset
             missing = next((x for x in key if grid.text(expected_at, x.at.column) != normalize(x.text)), key[0])
             if missing.kind is LabelKind.HEADER:
-                raise LoadError(
-                    f"{origin}: {shape.name}!{missing.at.coordinate}: header {missing.text!r} not found in its "
-                    "column (were columns inserted, deleted or relabelled?)"
-                )
+                where = f"{origin}: {shape.name}!{missing.at.coordinate}"
+                raise LoadError.keyed("xlsx.header_missing", where=where, header=repr(missing.text))
             level = DiagnosticLevel.ERROR if missing.kind is LabelKind.ROW else DiagnosticLevel.WARNING
             notes.append(
-                Diagnostic(
-                    f"{shape.name}: row labelled {missing.text!r} not found (deleted or relabelled?); its cells are blank",
+                Diagnostic.keyed(
+                    "xlsx.row_missing",
                     level,
                     Provenance(origin, cell=f"{shape.name}!{missing.at.coordinate}"),
                     "row-missing",
+                    sheet=shape.name,
+                    label=repr(missing.text),
                 )
             )
             continue
@@ -112,15 +113,18 @@ def _locate(grid: Grid, shape: TableSheet, origin: str, notes: list[Diagnostic])
             if label not in key and grid.text(actual, label.at.column) != normalize(label.text):
                 where = f"{shape.name}!{get_column_letter(label.at.column)}{actual}"
                 notes.append(
-                    Diagnostic(f"{where}: label changed, expected {label.text!r}", where=Provenance(origin, cell=where))
+                    Diagnostic.keyed(
+                        "xlsx.label_changed", where=Provenance(origin, cell=where), cell=where, label=repr(label.text)
+                    )
                 )
     if any(found[drawn] != drawn for drawn in found):
         notes.append(
-            Diagnostic(
-                f"{shape.name}: rows were inserted or deleted; cells were located by their labels",
+            Diagnostic.keyed(
+                "xlsx.rows_moved",
                 DiagnosticLevel.INFO,
                 Provenance(origin, cell=shape.name),
                 "rows-moved",
+                sheet=shape.name,
             )
         )
     return found
@@ -129,11 +133,16 @@ def _locate(grid: Grid, shape: TableSheet, origin: str, notes: list[Diagnostic])
 def _formula_result(formula: object, result: object, where: Provenance, notes: list[Diagnostic]) -> object:
     """The saved result of a formula typed into a value cell (None when the file holds none)."""
     if result is None:
-        message = f"{where.cell}: formula {formula} has no saved result (open and save the file in a spreadsheet); kept as missing"
-        notes.append(Diagnostic(message, DiagnosticLevel.WARNING, where, "formula"))
+        notes.append(
+            Diagnostic.keyed(
+                "xlsx.formula.unsaved", DiagnosticLevel.WARNING, where, "formula", cell=where.cell, formula=formula
+            )
+        )
         return None
-    message = f"{where.cell}: a formula ({formula}) in a value cell; its saved result {result} was read"
-    notes.append(Diagnostic(message, DiagnosticLevel.INFO, where, "formula"))
+    note = Diagnostic.keyed(
+        "xlsx.formula.saved", DiagnosticLevel.INFO, where, "formula", cell=where.cell, formula=formula, result=result
+    )
+    notes.append(note)
     return result
 
 
@@ -144,8 +153,8 @@ def _unit(grid: Grid, row: int, column: int, where: Provenance, notes: list[Diag
     if text in MONEY_UNITS:
         return text
     unit_cell = f"{where.cell.split('!')[0] if where.cell else ''}!{get_column_letter(column)}{row}"
-    message = f"{unit_cell}: unknown unit {text!r} (万元 or 元); the amount is read without a unit"
-    notes.append(Diagnostic(message, DiagnosticLevel.WARNING, attrs.evolve(where, cell=unit_cell), "unit"))
+    at = attrs.evolve(where, cell=unit_cell)
+    notes.append(Diagnostic.keyed("xlsx.unit", DiagnosticLevel.WARNING, at, "unit", cell=unit_cell, unit=repr(text)))
     return None
 
 
@@ -164,10 +173,12 @@ def _report_strays(grid: Grid, shape: TableSheet, rows: dict[int, int], origin: 
         if filled and normalize(label) not in {normalize(text) for text in CHECK_LABELS}:
             where = f"{shape.name}!{get_column_letter(filled[0])}{row}"
             notes.append(
-                Diagnostic(
-                    f"{where}: a row that is not in the format ({label or 'no label'!s}) holds values; not read",
+                Diagnostic.keyed(
+                    "xlsx.extra_row",
                     DiagnosticLevel.WARNING,
                     Provenance(origin, cell=where),
                     "extra-row",
+                    cell=where,
+                    label=Text(str(label), str(label)) if label else words("xlsx.no_label"),
                 )
             )

@@ -61,12 +61,12 @@ def read_grids(data: bytes, origin: str, *, cached: bool = False) -> dict[str, G
     Anything unreadable is a :class:`LoadError` naming ``origin``.
     """
     if len(data) > MAX_BYTES:
-        raise LoadError(f"{origin}: {len(data)} bytes is larger than the {MAX_BYTES} bytes a workbook may have")
+        raise LoadError.keyed("xlsx.too_large", where=origin, size=len(data), limit=MAX_BYTES)
     check_archive(data, origin=origin)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=cached)
     except Exception as exc:  # openpyxl raises a zoo of types for damaged files; each is a load error here
-        raise LoadError(f"{origin}: not a readable workbook: {_reason(exc)}") from None
+        raise LoadError.keyed("xlsx.unreadable", where=origin, reason=_reason(exc)) from None
     try:
         return {
             sheet.title: _grid(sheet.title, sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS), sheet.max_row)
@@ -75,7 +75,7 @@ def read_grids(data: bytes, origin: str, *, cached: bool = False) -> dict[str, G
     except LoadError:
         raise
     except Exception as exc:
-        raise LoadError(f"{origin}: damaged worksheet: {_reason(exc)}") from None
+        raise LoadError.keyed("xlsx.damaged", where=origin, reason=_reason(exc)) from None
     finally:
         workbook.close()
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from disclosure_core.catalogue import say
+from disclosure_core.catalogue import say, words
 from disclosure_core.findings import Note, NoteKind, Outcome
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
@@ -39,7 +39,7 @@ def _read(fields: Fields) -> Deadline:
     if not isinstance(by_level, Mapping) or not all(
         isinstance(v, str) and _MONTH_DAY.fullmatch(v) for v in by_level.values()
     ):
-        raise fields.fail("by_level", 'expected { level = "MM-DD", … }')
+        raise fields.fail("by_level", words("rulefile.by_level", form='{ level = "MM-DD", … }'))
     return Deadline(dict(by_level))
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from disclosure_core.catalogue import words
 from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import Report, Section
@@ -43,7 +44,7 @@ class Narrative:
 def _read(fields: Fields) -> Narrative:
     measure = fields.string("measure", "count")
     if measure not in {"count", "percent"}:
-        raise fields.fail("measure", f"expected count or percent, got {measure!r}")
+        raise fields.fail("measure", words("rulefile.measure", got=repr(measure)))
     fallback = fields.string("fallback", None)
     return Narrative(
         fields.string("figure"),

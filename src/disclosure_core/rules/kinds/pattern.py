@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import attrs
 
+from disclosure_core.catalogue import words
 from disclosure_core.findings import CellUse, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, CellKind, TableLayout
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, compile_text
@@ -44,14 +45,14 @@ class Pattern:
 def _read(fields: Fields) -> Pattern:
     table = fields.string("table", None)
     if table is None:
-        raise fields.fail("table", "a pattern rule names its table")
+        raise fields.fail("table", words("rulefile.pattern_table"))
     alternatives = tuple(fields.expression("alternatives", a) for a in fields.strings("alternatives"))
     minimum = fields.get("min_followers", 2)
     if not isinstance(minimum, int) or minimum < 1:
-        raise fields.fail("min_followers", "expected a positive integer")
+        raise fields.fail("min_followers", words("rulefile.positive"))
     rows = fields.strings("rows")
     if len(rows) <= minimum:
-        raise fields.fail("rows", "can never fail: a pattern needs more rows than min_followers")
+        raise fields.fail("rows", words("rulefile.pattern_rows"))
     return Pattern(table, rows, alternatives, minimum)
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from disclosure_core.catalogue import words
 from disclosure_core.findings import CellUse, Outcome
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import AssessmentWeight, Facts, Report, Section
@@ -72,7 +73,7 @@ def _read_comparison(fields: Fields, *, yearly: bool) -> Relation:
     rhs = fields.expression("right", fields.string("right"))
     uses_previous = reads_previous(lhs, rhs)
     if yearly != uses_previous:
-        raise fields.fail("kind", "year_over_year rules, and only they, refer to previous.* cells")
+        raise fields.fail("kind", words("rulefile.previous"))
     return Relation(lhs, fields.op(), rhs, previous=uses_previous)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from disclosure_core.catalogue import words
 from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import SECTION_IDS, Report, Section
@@ -47,7 +48,7 @@ def _read(fields: Fields) -> Required:
     numbered = fields.get("numbered", False)
     body = Required(fields.strings("sections"), fields.strings("cells"), any_of, bool(numbered))
     if not (body.sections or body.cells or body.any_of):
-        raise fields.fail("", "a required rule needs sections, cells or any_of")
+        raise fields.fail("", words("rulefile.required"))
     return body
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from disclosure_core.catalogue import words
 from disclosure_core.findings import Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.rules.codegen import Emitter, Test
@@ -38,7 +39,7 @@ class Threshold:
 def _read(fields: Fields) -> Threshold:
     value = fields.get("value")
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise fields.fail("value", f"expected an integer or a decimal string, got {value!r}")
+        raise fields.fail("value", words("rulefile.number", got=repr(value)))
     return Threshold(fields.string("cells"), fields.op(), value)
 
 
