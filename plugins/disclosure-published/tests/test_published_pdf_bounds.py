@@ -11,6 +11,7 @@ import zlib
 import pytest
 from disclosure_published import PdfSource
 from disclosure_published.pdf_bounds import MAX_PAGE_OBJECTS, MAX_STREAM_BYTES, Budget, _inflated_size
+from disclosure_published.testing import one_page_pdf
 from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import LIT
 
@@ -49,28 +50,8 @@ def test_two_hundred_pages_sharing_one_stream_end_in_one_line_in_bounded_memory(
     assert peak_kb < 300 * 1024  # it took more than 3 GB when every page was kept
 
 
-def _pdf(content: bytes) -> bytes:
-    """A one-page PDF whose page has ``content`` (deflated) as its contents."""
-    stream = zlib.compress(content, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out, offsets = bytearray(b"%PDF-1.7\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_a_content_stream_that_inflates_past_the_bound_is_refused_before_it_is_inflated() -> None:
-    bomb = _pdf(b"0 0 m 1 1 l S\n" * (MAX_STREAM_BYTES // 14 + 1000))
+    bomb = one_page_pdf(zlib.compress(b"0 0 m 1 1 l S\n" * (MAX_STREAM_BYTES // 14 + 1000), 9))
     assert len(bomb) < 100_000
     with pytest.raises(LoadError, match=r"^bomb\.pdf: object 4: a stream inflating to more than 16777216 bytes$"):
         PdfSource().load(bomb, origin="bomb.pdf", layouts=official_layouts())

@@ -19,6 +19,7 @@ import pytest
 from disclosure_published import PdfSource, pdf_objects
 from disclosure_published.pdf_bounds import MAX_STREAM_BYTES
 from disclosure_published.pdf_grid import _drawn
+from disclosure_published.testing import one_page_pdf
 
 from disclosure_core import LoadError, official_layouts
 from disclosure_core.sources import fold
@@ -95,30 +96,11 @@ def test_paths_are_classified_as_pdfminer_does() -> None:
     assert pdf_objects._classified(two) == [("line", [(0.0, 0.0), (5.0, 0.0)]), ("line", [(0.0, 9.0), (0.0, 20.0)])]
 
 
-def _pdf(stream_dictionary: bytes, stream: bytes) -> bytes:
-    """A one-page PDF whose page's contents are ``stream`` under ``stream_dictionary``."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< %s /Length %d >>\nstream\n" % (stream_dictionary, len(stream)) + stream + b"\nendstream",
-    ]
-    out, offsets = bytearray(b"%PDF-1.7\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_a_bomb_behind_another_filter_is_refused_by_the_exact_check() -> None:
     """A filter chain the byte scan does not follow (ASCII85 before Flate, spelt with an escaped name) goes
     through pdfminer's parse of every object: the bomb is still refused before it is inflated."""
     deflated = zlib.compress(b"0 0 m 1 1 l S\n" * (MAX_STREAM_BYTES // 14 + 1000), 9)
     encoded = base64.a85encode(deflated) + b"~>"
-    bomb = _pdf(b"/Filter [/ASCII85#44ecode /FlateDecode]", encoded)
+    bomb = one_page_pdf(encoded, b"/Filter [/ASCII85#44ecode /FlateDecode]")
     with pytest.raises(LoadError, match=r"^a85\.pdf: object 4: a stream inflating to more than 16777216 bytes$"):
         PdfSource().load(bomb, origin="a85.pdf", layouts=official_layouts())

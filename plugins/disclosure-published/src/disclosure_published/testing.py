@@ -236,3 +236,27 @@ def _with_wps_property(data: bytes) -> bytes:
         for info in source.infolist():
             target.writestr(info, source.read(info))
     return out.getvalue()
+
+
+def one_page_pdf(stream: bytes, dictionary: bytes = b"/Filter /FlateDecode") -> bytes:
+    """A one-page PDF whose page's contents are ``stream`` (as given: compress it yourself) under the stream
+    dictionary entries ``dictionary``; for tests of the PDF reader's bounds.
+
+    >>> one_page_pdf(b"0 0 m 1 1 l S", b"").startswith(b"%PDF-1.7")
+    True
+    """
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< %s /Length %d >>\nstream\n" % (dictionary, len(stream)) + stream + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
