@@ -120,26 +120,21 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     try:
         budget.check_file(data)
         document = pdfium.PdfDocument(data)
+        try:
+            count = len(document)
+            if count > MAX_PAGES:
+                raise LoadError.keyed("published.pdf.pages", where=origin, count=count, limit=MAX_PAGES)
+            for number in range(1, count + 1):
+                page = _read_page(document, number, budget)
+                pages.append(_page(page, number, is_label))
+                report_progress(number, count)  # the CLI shows it for a PDF that takes long
+        finally:
+            document.close()
     except LoadError:
         raise
     except Exception as exc:  # pdfium and pdfminer raise many unrelated types for damaged files
         reason = f"{type(exc).__name__}: {exc}"[:260]
         raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason) from None
-    try:
-        count = len(document)
-        if count > MAX_PAGES:
-            raise LoadError.keyed("published.pdf.pages", where=origin, count=count, limit=MAX_PAGES)
-        for number in range(1, count + 1):
-            page = _read_page(document, number, budget)
-            pages.append(_page(page, number, is_label))
-            report_progress(number, count)  # the CLI shows it for a PDF that takes long
-    except LoadError:
-        raise
-    except Exception as exc:
-        reason = f"{type(exc).__name__}: {exc}"[:260]
-        raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason) from None
-    finally:
-        document.close()
     notes: list[Diagnostic] = []
     pages = _without_running(pages, origin, notes)
     reader = TableReader(origin, is_label)
