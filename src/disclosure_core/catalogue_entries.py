@@ -13,7 +13,7 @@ Text(zh='错误', en='error')
 
 from __future__ import annotations
 
-from disclosure_core import _catalogue_loading, _catalogue_readers
+from disclosure_core import _catalogue_loading, _catalogue_plugins, _catalogue_readers
 from disclosure_core.text import Text
 
 T = Text
@@ -324,3 +324,4 @@ ENTRIES: dict[str, Text] = {
 }
 ENTRIES.update(_catalogue_loading.ENTRIES)
 ENTRIES.update(_catalogue_readers.ENTRIES)
+ENTRIES.update(_catalogue_plugins.ENTRIES)

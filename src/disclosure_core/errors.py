@@ -152,6 +152,23 @@ class UsageError(DisclosureError):
     """
 
 
+class PluginWarning(UserWarning):
+    """A plugin failed to load or register and was skipped.
+
+    >>> import warnings
+    >>> from disclosure_core import Registry, hookimpl
+    >>> class Exploding:
+    ...     @hookimpl
+    ...     def disclosure_renderers(self):
+    ...         raise RuntimeError("boom")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     names = sorted(Registry(entry_points=False, plugins=[Exploding()]).renderers())
+    >>> names, caught[0].category.__name__
+    (['json'], 'PluginWarning')
+    """
+
+
 def long_number_place(text: str | bytes) -> str:
     """Where the first run of more than 4 300 digits (Python's limit for an int) starts, as "line N column M: ".
 

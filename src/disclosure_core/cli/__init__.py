@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import importlib
 import os
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from disclosure_core.cli.lang import lang_option
-from disclosure_core.errors import DisclosureError
+from disclosure_core.errors import DisclosureError, PluginWarning
 
 if TYPE_CHECKING:
     from disclosure_core._entry_points import EntryPoint
@@ -142,6 +143,33 @@ def main(argv: list[str] | None = None) -> int:
     from disclosure_core.cli import lang
 
     lang.chosen[0] = language(os.environ)
+    with warnings.catch_warnings():
+        # A broken plugin is told once, in the user's language, not as Python's warning line.
+        warnings.simplefilter("always", PluginWarning)
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            if issubclass(category, PluginWarning):
+                _show_plugin_warning(message)
+            else:
+                shown(message, category, *args, **kwargs)
+
+        warnings.showwarning = show
+        return _run(argv)
+
+
+def _show_plugin_warning(message: Warning | str) -> None:
+    from disclosure_core.cli.shared import warn
+
+    said = message.args[0] if isinstance(message, Warning) and message.args else message
+    text = said.text(_lang()) if hasattr(said, "text") else str(said)
+    if click.get_current_context(silent=True) is not None:
+        warn(text, key=getattr(said, "key", ""))
+    else:
+        _say("cli.warning", message=text)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="disclosure", standalone_mode=False)
     except click.exceptions.Exit as done:
