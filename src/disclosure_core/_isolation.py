@@ -250,7 +250,7 @@ def loaded(
     except LoadError as exc:
         if origin in str(exc):
             raise
-        raise LoadError.said(Text(exc.text("zh"), str(exc)), where=origin) from None
+        raise LoadError.said(Text(exc.text("zh"), str(exc)), where=origin, key=exc.key) from None
     except Exception as exc:
         raise LoadError.keyed("plugin.source_failed", where=origin, **names, failure=failure(exc)) from exc
     if not isinstance(result, Loaded):

@@ -16,9 +16,10 @@ labels; this table holds the words of the program itself. The tables themselves 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from disclosure_core._catalogue_reasons import reason
 from disclosure_core._language import LANGUAGE_VARIABLE, LANGUAGES, language
 from disclosure_core.catalogue_entries import ENTRIES
 from disclosure_core.text import Text
@@ -139,6 +140,17 @@ def place_of(source: str, /, **parts: object) -> Text:
     return Text("，".join(zh), ": ".join(en))
 
 
+def choices(values: Iterable[str]) -> Text:
+    """Values a user may type (ids, option values), listed in both languages: as code in Chinese, so an id
+    such as ``county`` never reads as an English word in a Chinese sentence.
+
+    >>> choices(["zh", "en"])
+    Text(zh='`zh`、`en`', en='zh, en')
+    """
+    values = list(values)
+    return Text("、".join(f"`{value}`" for value in values), ", ".join(values))
+
+
 def join(items: list[str], lang: str = "zh") -> str:
     """Items joined with the language's list separator.
 
@@ -152,6 +164,7 @@ __all__ = [
     "LANGUAGES",
     "LANGUAGE_VARIABLE",
     "Text",
+    "choices",
     "entry",
     "fill",
     "join",
@@ -159,6 +172,7 @@ __all__ = [
     "place",
     "place_of",
     "placeholders",
+    "reason",
     "say",
     "show",
     "words",

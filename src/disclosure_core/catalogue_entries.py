@@ -13,7 +13,13 @@ Text(zh='错误', en='error')
 
 from __future__ import annotations
 
-from disclosure_core import _catalogue_loading, _catalogue_plugins, _catalogue_readers
+from disclosure_core import (
+    _catalogue_loading,
+    _catalogue_plugins,
+    _catalogue_readers,
+    _catalogue_reasons,
+    _catalogue_service,
+)
 from disclosure_core.text import Text
 
 T = Text
@@ -171,7 +177,7 @@ ENTRIES: dict[str, Text] = {
     "cli.internal": T("内部错误：{kind}：{message}", "internal error: {kind}: {message}"),
     "cli.aborted": T("已中止", "aborted"),
     "cli.interrupted": T("已中断", "interrupted"),
-    "cli.no_such_rule": T("--disable {rule}：没有这条规则", "--disable {rule}: no such rule"),
+    "cli.no_such_rule": T("`--disable {rule}`：没有这条规则", "--disable {rule}: no such rule"),
     "cli.unknown_rule": T("没有规则 {rule}（见 `disclosure rules`）", "no rule {rule} (see `disclosure rules`)"),
     "cli.years_order": T(
         "{old} 是 {old_year} 年的报告，{new} 是 {new_year} 年的：请先给较早的年度",
@@ -325,3 +331,5 @@ ENTRIES: dict[str, Text] = {
 ENTRIES.update(_catalogue_loading.ENTRIES)
 ENTRIES.update(_catalogue_readers.ENTRIES)
 ENTRIES.update(_catalogue_plugins.ENTRIES)
+ENTRIES.update(_catalogue_service.ENTRIES)
+ENTRIES.update(_catalogue_reasons.ENTRIES)

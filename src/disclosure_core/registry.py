@@ -26,6 +26,7 @@ from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, 
 from disclosure_core._hints import ReportHints, apply_hints
 from disclosure_core._isolation import PluginProblem, Sniffing, data_file, failure, kind_words, loaded, rendered
 from disclosure_core._serialize import check_renderable
+from disclosure_core.catalogue import choices, words
 from disclosure_core.errors import LayoutError, PluginError, PluginWarning, UsageError
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
@@ -156,7 +157,7 @@ class Registry:
 
     def _problem(self, message: PluginProblem) -> None:
         if self.strict:
-            raise PluginError.said(message.words)
+            raise PluginError.said(message.words, key=message.key)
         self.problems.append(message)
         warnings.warn(message, PluginWarning, stacklevel=3)
 
@@ -462,5 +463,5 @@ def _pick(items: dict[str, T], name: str, kind: str) -> T:
     try:
         return items[name]
     except KeyError:
-        known = ", ".join(sorted(items)) or "none"
+        known = choices(sorted(items)) if items else words("summary.none")
         raise UsageError.keyed(f"error.unknown_{kind}", name=repr(name), known=known) from None

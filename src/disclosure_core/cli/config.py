@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from disclosure_core._files import os_reason
+from disclosure_core.catalogue import reason
 from disclosure_core.errors import UsageError
 
 CONFIG_FILE = "disclosure.toml"
@@ -99,7 +100,7 @@ def _toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ConfigError.keyed("config.not_utf8", where=str(path)) from None
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
-        raise ConfigError.keyed("config.malformed", where=str(path), reason=exc) from None
+        raise ConfigError.keyed("config.malformed", where=str(path), reason=reason(exc)) from None
 
 
 def _config(path: Path, table: object, *, prefix: str) -> Config:
