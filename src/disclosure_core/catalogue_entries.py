@@ -5,7 +5,10 @@ for the text output, the findings JSON labels and the HTML overlay), ``findings.
 ``note.*`` (notes of findings), ``overlay.*`` (the HTML overlay), ``summary.*``, ``cli.*`` (diagnostics on
 stderr), ``aggregate.*``, ``batch.*`` and ``rules.*``. Placeholders are ``{name}``: both languages use the same.
 The words of reading inputs (errors and diagnostics of the core and of the shipped readers) are kept in
-:mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers` and merged here.
+:mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers`, a parser's reasons in
+:mod:`disclosure_core._catalogue_reasons`, plugins' problems in :mod:`disclosure_core._catalogue_plugins`, the
+HTTP service's in :mod:`disclosure_core._catalogue_service` and a mistyped command line's in
+:mod:`disclosure_core._catalogue_usage`; all are merged here.
 
 >>> ENTRIES["severity.error"]
 Text(zh='错误', en='error')
@@ -19,6 +22,7 @@ from disclosure_core import (
     _catalogue_readers,
     _catalogue_reasons,
     _catalogue_service,
+    _catalogue_usage,
 )
 from disclosure_core.text import Text
 
@@ -333,3 +337,4 @@ ENTRIES.update(_catalogue_readers.ENTRIES)
 ENTRIES.update(_catalogue_plugins.ENTRIES)
 ENTRIES.update(_catalogue_service.ENTRIES)
 ENTRIES.update(_catalogue_reasons.ENTRIES)
+ENTRIES.update(_catalogue_usage.ENTRIES)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,6 +126,30 @@ def cli(
         apply_config(ctx, config)
 
 
+def _lang_given(argv: list[str]) -> str | None:
+    """The ``--lang`` of the command line, read before click parses it: a usage error click finds before it
+    reaches ``--lang`` is still told in the language asked for.
+
+    >>> _lang_given(["check", "--nosuch", "--lang", "en"]), _lang_given(["--lang=zh"]), _lang_given(["--lang"])
+    ('en', 'zh', None)
+    """
+    from disclosure_core._language import LANGUAGES
+
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = (
+            arg[7:]
+            if arg.startswith("--lang=")
+            else argv[index + 1]
+            if arg == "--lang" and index + 1 < len(argv)
+            else None
+        )
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def _lang() -> str:
     from disclosure_core.cli.lang import chosen
 
@@ -142,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     from disclosure_core._language import language
     from disclosure_core.cli import lang
 
-    lang.chosen[0] = language(os.environ)
+    lang.chosen[0] = _lang_given(sys.argv[1:] if argv is None else argv) or language(os.environ)
     with warnings.catch_warnings():
         # A broken plugin is told once, in the user's language, not as Python's warning line.
         warnings.simplefilter("always", PluginWarning)
@@ -178,11 +203,15 @@ def _run(argv: list[str] | None) -> int:
         _say("cli.aborted")
         return EXIT_ERROR
     except click.UsageError as exc:  # one line like every other error, and where to look for more
+        from disclosure_core.cli.usage_errors import usage_words
+
         where = exc.ctx.command_path if exc.ctx is not None else "disclosure"
-        _say("cli.usage", message=exc.format_message(), command=where)
+        _say("cli.usage", message=usage_words(exc).text(_lang()), command=where)
         return EXIT_ERROR
     except click.ClickException as exc:
-        _say("cli.error", message=exc.format_message())
+        from disclosure_core.catalogue import words
+
+        _say("cli.error", message=words("usage.verbatim", text=exc.format_message()).text(_lang()))
         return EXIT_ERROR
     except DisclosureError as exc:
         _say("cli.error", message=exc.text(_lang()))
