@@ -68,7 +68,8 @@ def _ours(exc: click.UsageError) -> Text:
 
 
 def _bad_value(exc: click.BadParameter) -> Text:
-    name = _name(_hint(exc.param) if exc.param is not None else exc.param_hint or "")
+    hint = exc.param_hint if isinstance(exc.param_hint, str) else " / ".join(exc.param_hint or ())
+    name = _name(_hint(exc.param) if exc.param is not None else hint)
     message = exc.message
     if (found := _NUMBER.match(message)) is not None:
         problem = words(f"usage.not_{found['kind']}", value=_name(found["value"]))
