@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Self
 
 from disclosure_core._catalogue_reasons import reason
 from disclosure_core._language import LANGUAGE_VARIABLE, LANGUAGES, language
@@ -30,6 +31,43 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 class UnknownMessage(KeyError):
     """A key the catalogue does not hold, or a placeholder left without a value (a bug of the caller)."""
+
+
+class WordedError(ValueError):
+    """A ValueError whose message comes from the catalogue: ``str()`` is the English, ``words`` both languages
+    and ``key`` the catalogue's key (the base of the rule compiler's own errors, which become a
+    :class:`~disclosure_core.errors.RuleSetError` naming the file and the rule).
+
+    >>> error = WordedError.keyed("lint.same_sides")
+    >>> str(error), error.words.zh, error.key
+    ('both sides are the same', '两边相同', 'lint.same_sides')
+    """
+
+    words: Text | None = None
+    key: str = ""
+
+    @classmethod
+    def keyed(cls, key: str, /, **values: object) -> Self:
+        """The error whose message is the catalogue's ``key`` filled with ``values``."""
+        said = words(key, **values)
+        error = cls(said.en)
+        error.words, error.key = said, key
+        return error
+
+
+def said_of(error: BaseException) -> Text:
+    """What an error says, in both languages: its catalogue words, or its one wording in both.
+
+    >>> said_of(WordedError.keyed("lint.constants")).zh, said_of(KeyError("x")).zh
+    ('只比较常数', "'x'")
+    """
+    found = getattr(error, "words", None)
+    if isinstance(found, Text):
+        return found
+    text = getattr(error, "text", None)
+    if callable(text):
+        return Text(str(text("zh")), str(error))
+    return Text(str(error), str(error))
 
 
 def entry(key: str) -> Text:
@@ -164,6 +202,7 @@ __all__ = [
     "LANGUAGES",
     "LANGUAGE_VARIABLE",
     "Text",
+    "WordedError",
     "choices",
     "entry",
     "fill",
@@ -173,6 +212,7 @@ __all__ = [
     "place_of",
     "placeholders",
     "reason",
+    "said_of",
     "say",
     "show",
     "words",

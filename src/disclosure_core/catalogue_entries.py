@@ -7,8 +7,9 @@ stderr), ``aggregate.*``, ``batch.*`` and ``rules.*``. Placeholders are ``{name}
 The words of reading inputs (errors and diagnostics of the core and of the shipped readers) are kept in
 :mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers`, a parser's reasons in
 :mod:`disclosure_core._catalogue_reasons`, plugins' problems in :mod:`disclosure_core._catalogue_plugins`, the
-HTTP service's in :mod:`disclosure_core._catalogue_service` and a mistyped command line's in
-:mod:`disclosure_core._catalogue_usage`; all are merged here.
+HTTP service's in :mod:`disclosure_core._catalogue_service`, a mistyped command line's in
+:mod:`disclosure_core._catalogue_usage` and a rule file's deeper problems in
+:mod:`disclosure_core._catalogue_rules`; all are merged here.
 
 >>> ENTRIES["severity.error"]
 Text(zh='错误', en='error')
@@ -21,6 +22,7 @@ from disclosure_core import (
     _catalogue_plugins,
     _catalogue_readers,
     _catalogue_reasons,
+    _catalogue_rules,
     _catalogue_service,
     _catalogue_usage,
 )
@@ -338,3 +340,4 @@ ENTRIES.update(_catalogue_plugins.ENTRIES)
 ENTRIES.update(_catalogue_service.ENTRIES)
 ENTRIES.update(_catalogue_reasons.ENTRIES)
 ENTRIES.update(_catalogue_usage.ENTRIES)
+ENTRIES.update(_catalogue_rules.ENTRIES)

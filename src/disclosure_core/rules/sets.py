@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
+from disclosure_core._files import os_reason
 from disclosure_core._formats import DataFile
 from disclosure_core.catalogue import words
 from disclosure_core.errors import RuleSetError
@@ -115,8 +116,10 @@ def load_rule_file(path: str | Path) -> RuleSet:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleSetError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except OSError as exc:
+        raise RuleSetError.keyed("lint.cannot_read", where=str(path), reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        raise RuleSetError.keyed("lint.cannot_read", where=str(path), reason=words("config.not_utf8")) from None
     return parse_rule_set(text, origin=str(path))
 
 
