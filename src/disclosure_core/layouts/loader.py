@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from disclosure_core.catalogue import reason, words
+from disclosure_core.catalogue import choices, reason, words
 from disclosure_core.errors import LayoutError, long_number_place
 from disclosure_core.layouts.spec import (
     Block,
@@ -222,7 +222,7 @@ class _Reader:
         by_id = {item.id: item for item in available}
         unknown = [w for w in wanted if w not in by_id]
         if unknown:
-            raise self.fail(path, words("layout.unknown_ids", ids=", ".join(map(str, unknown))))
+            raise self.fail(path, words("layout.unknown_ids", ids=choices(map(str, unknown))))
         return tuple(by_id[w] for w in wanted)
 
     def header(

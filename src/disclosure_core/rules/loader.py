@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 
-from disclosure_core.catalogue import reason, words
+from disclosure_core.catalogue import choices, reason, words
 from disclosure_core.errors import RuleSetError, long_number_place
 from disclosure_core.findings import Severity
 from disclosure_core.rules import kinds
@@ -72,7 +72,7 @@ class _RuleReader(Fields):
         try:
             form = kinds.kind_of(word).form(word)
         except KeyError:
-            raise self.fail("kind", words("rulefile.kind", kind=repr(word), known=", ".join(kinds.words()))) from None
+            raise self.fail("kind", words("rulefile.kind", kind=repr(word), known=choices(kinds.words()))) from None
         extra = sorted(set(self.data) - COMMON_KEYS - set(form.keys))
         if extra:
             raise self.fail(extra[0], words("rulefile.key_for", kind=word))
