@@ -183,7 +183,7 @@ ENTRIES: dict[str, Text] = {
     "cli.internal": T("内部错误：{kind}：{message}", "internal error: {kind}: {message}"),
     "cli.aborted": T("已中止", "aborted"),
     "cli.interrupted": T("已中断", "interrupted"),
-    "cli.no_such_rule": T("`--disable {rule}`：没有这条规则", "--disable {rule}: no such rule"),
+    "cli.no_such_rule": T("--disable {rule}：没有这条规则", "--disable {rule}: no such rule"),
     "cli.unknown_rule": T("没有规则 {rule}（见 `disclosure rules`）", "no rule {rule} (see `disclosure rules`)"),
     "cli.years_order": T(
         "{old} 是 {old_year} 年的报告，{new} 是 {new_year} 年的：请先给较早的年度",
@@ -321,7 +321,7 @@ ENTRIES: dict[str, Text] = {
     "rules.levels": T("；层级 {levels}", "; levels {levels}"),
     "rules.missing": T("缺少数字时：{policy}", "missing:  {policy}"),
     "rules.expands": T("展开：{over}", "expands:  {over}"),
-    "rules.expand_over": T("{name} 取 {source}", "{name} over {source}"),
+    "rules.expand_over": T("`{name}` 取 {source}", "{name} over {source}"),
     "rules.message": T("消息：{message}", "message:  {message}"),
     "rules.note": T("说明：{note}", "note:     {note}"),
     "rules.passes": T("通过的示例：", "example that passes:"),

@@ -26,7 +26,7 @@ NAMES = frozenset(
 
 _SET_ASIDE = re.compile(
     r"""`[^`]*`|'[^']*'|"[^"]*"|「[^」]*」|“[^”]*”|\{[^}]*\}"""  # code, quoted text, placeholders
-    r"""|https?://\S+|<[^>\s]*>|\$\.[\w.\[\]*]+|(?<![\w-])--?[A-Za-z][\w-]*"""  # URIs, <stdin>, JSON paths, options
+    r"""|https?://\S+|<[^>\s]*>|\$\.[\w.\[\]*]+|(?<![\w-])--?[A-Za-z][\w-]*(?:[ =][\w.-]+)?"""  # URIs, <stdin>, JSON paths, options and their values
     r"""|[\w.~-]*/[\w./~-]*|[\w-]*\.[A-Za-z][A-Za-z0-9]{0,4}\b"""  # paths, file names and suffixes
     r"""|\b[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)+\b"""  # ids: requests.balance, year_over_year, gov-2021
     r"""|\b[A-Z][A-Z0-9]*\d[A-Z0-9]*\b"""  # cell names: R5C2
