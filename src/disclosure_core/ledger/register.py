@@ -31,6 +31,7 @@ from disclosure_core.ledger.vocabulary import (
     name_key,
     outcome_names,
 )
+from disclosure_core.text import Text
 from disclosure_core.values import Provenance
 
 _HEADERS = {name_key(header): column for column, headers in COLUMNS.items() for header in headers}
@@ -101,9 +102,9 @@ def _header(cells: list[str], origin: str, line: int) -> dict[str, int]:
             columns[column] = index
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if missing:
-        wanted = "; ".join(
-            f"{column} ({'/'.join([h for h in COLUMNS[column] if not h.isascii()][:2])})" for column in missing
-        )
+        headers = {column: "/".join([h for h in COLUMNS[column] if not h.isascii()][:2]) for column in missing}
+        # In Chinese the headers a register prints; in English the column's id with them.
+        wanted = Text("；".join(headers.values()), "; ".join(f"{column} ({headers[column]})" for column in missing))
         raise LoadError.keyed("ledger.missing_columns", where=place_of(origin, line=line), columns=wanted)
     return columns
 
