@@ -46,6 +46,7 @@ ENTRIES: dict[str, Text] = {
     "reason.toml.immutable": T("不能修改已定义的表 {name}", "Cannot mutate immutable namespace {name}"),
     "reason.toml.illegal": T("非法字符 {name}", "Illegal character {name}"),
     "reason.toml.invalid_char": T("无效字符 {name}", "Found invalid character {name}"),
+    "reason.toml.newline": T("语句后应换行或结束", "Expected newline or end of document after a statement"),
     "reason.toml.expected": T("应为 {name}", "Expected {name}"),
     "reason.toml.duplicate_key": T("内联表的键 {name} 重复", "Duplicate inline table key {name}"),
     "reason.toml.redefine": T("不能重新定义表 {name}", "Cannot redefine namespace {name}"),

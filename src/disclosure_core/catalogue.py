@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Self
 
+from disclosure_core._catalogue_readings import reading_reason
 from disclosure_core._catalogue_reasons import reason
 from disclosure_core._language import LANGUAGE_VARIABLE, LANGUAGES, language
 from disclosure_core.catalogue_entries import ENTRIES
@@ -211,6 +212,7 @@ __all__ = [
     "place",
     "place_of",
     "placeholders",
+    "reading_reason",
     "reason",
     "said_of",
     "say",

@@ -8,8 +8,9 @@ The words of reading inputs (errors and diagnostics of the core and of the shipp
 :mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers`, a parser's reasons in
 :mod:`disclosure_core._catalogue_reasons`, plugins' problems in :mod:`disclosure_core._catalogue_plugins`, the
 HTTP service's in :mod:`disclosure_core._catalogue_service`, a mistyped command line's in
-:mod:`disclosure_core._catalogue_usage` and a rule file's deeper problems in
-:mod:`disclosure_core._catalogue_rules`; all are merged here.
+:mod:`disclosure_core._catalogue_usage`, a rule file's deeper problems in
+:mod:`disclosure_core._catalogue_rules` and why a cell was not read exactly in
+:mod:`disclosure_core._catalogue_readings`; all are merged here.
 
 >>> ENTRIES["severity.error"]
 Text(zh='错误', en='error')
@@ -21,6 +22,7 @@ from disclosure_core import (
     _catalogue_loading,
     _catalogue_plugins,
     _catalogue_readers,
+    _catalogue_readings,
     _catalogue_reasons,
     _catalogue_rules,
     _catalogue_service,
@@ -341,3 +343,4 @@ ENTRIES.update(_catalogue_service.ENTRIES)
 ENTRIES.update(_catalogue_reasons.ENTRIES)
 ENTRIES.update(_catalogue_usage.ENTRIES)
 ENTRIES.update(_catalogue_rules.ENTRIES)
+ENTRIES.update(_catalogue_readings.ENTRIES)

@@ -18,6 +18,7 @@ from collections import Counter
 
 import attrs
 
+from disclosure_core.catalogue import reading_reason
 from disclosure_core.findings import Finding, Findings, Message, Outcome, ReadCell, Severity, reading_of
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
@@ -115,7 +116,7 @@ def _part(layout: Layout | None, cell: ReadCell, lang: str) -> str:
     name = cell_name(layout, cell.cell, lang, cell.report)
     details = []
     if cell.reason:
-        details.append(cell.reason)  # the reader's own words, as it wrote them
+        details.append(reading_reason(cell.reason).text(lang))  # stored in English; told in the catalogue's words
     if cell.alternatives:
         shown = ("、" if zh else ", ").join(cell.alternatives)
         details.append(f"可能的读法：{shown}" if zh else f"possible readings: {shown}")
