@@ -105,8 +105,8 @@ ENTRIES: dict[str, Text] = {
         "核查结果：应为 `Finding` 对象，实为 {type}", "findings: expected Finding objects, got a {type}"
     ),
     "renderer.cell_too_long": T(
-        "{where}：{count} 个字符放不进一个单元格（最多 {limit} 个）",
-        "{where}: {count} characters do not fit in one cell ({limit} at most)",
+        "{count} 个字符放不进一个单元格（最多 {limit} 个）",
+        "{count} characters do not fit in one cell ({limit} at most)",
     ),
     # ------------------------------------------------------------ what an exception says
     "failure.module": T("找不到模块 {module}", "No module named {module}"),
