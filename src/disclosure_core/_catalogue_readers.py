@@ -325,7 +325,7 @@ ENTRIES: dict[str, Text] = {
     "xlsx.damaged": T("工作表已损坏：{reason}", "damaged worksheet: {reason}"),
     # ------------------------------------------------------------ Word documents written by disclosure-docx
     "docx.unreadable": T("无法读取的 DOCX 文档（{reason}）", "not a readable DOCX document ({reason})"),
-    "docx.custom_xml": T("不是格式正确的 XML（{reason}）", "not well-formed XML ({reason})"),
+    "docx.custom_xml": T("自定义属性部件：{reason}", "not well-formed XML ({reason})"),
     "docx.custom_nested": T("自定义属性 {name}：JSON 嵌套过深", "custom property {name}: JSON nested too deeply"),
     "docx.custom_schema": T(
         "自定义属性 {name} 不是 {schema} 元数据", "custom property {name} is not {schema} metadata"
