@@ -1,4 +1,5 @@
-"""Why a cell was not read exactly, in Chinese and English: the ``reason`` of a
+"""How surely cells were read, in Chinese and English: the caveats of findings resting on cells not read exactly
+(``confidence.*``), and why a cell was not read exactly: the ``reason`` of a
 :class:`~disclosure_core.values.Provenance` told in the user's language.
 
 ``Provenance.reason`` is a field of the canonical JSON: it keeps its English text, as stored. The readers write
@@ -21,6 +22,53 @@ from disclosure_core.text import Text
 T = Text
 
 ENTRIES: dict[str, Text] = {
+    # ------------------------------------------------------------ the caveat of a finding, and of a report
+    "confidence.how.chosen": T(
+        "有多种读法，按表内勾稽关系选定", "was chosen among several readings by the table's arithmetic"
+    ),
+    "confidence.how.fuzzy_label": T(
+        "的行列标签印法与格式不同，按近似标签读取", "was matched by a label printed differently"
+    ),
+    "confidence.how.uncertain": T("读取不确定", "could not be read with certainty"),
+    "confidence.cell": T("{name}{how}", "{name} {how}"),
+    "confidence.cell_details": T("{name}{how}（{details}）", "{name} {how} ({details})"),
+    "confidence.alternatives": T("可能的读法：{readings}", "possible readings: {readings}"),
+    "confidence.separator": T("；", "; "),
+    "confidence.note": T(
+        "这可能是读取问题而非报告错误：{cells}。", "this may be a reading problem, not an error of the report: {cells}."
+    ),
+    "confidence.note_withheld": T(
+        "这可能是读取问题而非报告错误：{cells}。因此不给出更正建议，请先对照原文核对。",
+        "this may be a reading problem, not an error of the report: {cells}. No correction is suggested: check the"
+        " document first.",
+    ),
+    "confidence.table": T("表{number} {label}", "Table {number} {label}"),
+    "confidence.previous_table": T("上年表{number} {label}", "last year's Table {number} {label}"),
+    "confidence.report.one": T(
+        "表格未能可靠读取：{count} 个单元格读取不确定。下列结果可能是读取问题而非报告错误，请对照原文核对。",
+        "The tables could not be read with confidence: {count} cell read uncertainly. The findings may reflect"
+        " reading problems, not errors of the report: check them against the document.",
+    ),
+    "confidence.report.many": T(
+        "表格未能可靠读取：{count} 个单元格读取不确定。下列结果可能是读取问题而非报告错误，请对照原文核对。",
+        "The tables could not be read with confidence: {count} cells read uncertainly. The findings may reflect"
+        " reading problems, not errors of the report: check them against the document.",
+    ),
+    "confidence.report_in_identities.one": T(
+        "表格未能可靠读取：{count} 个单元格读取不确定，其中{names}位于格式规定的勾稽关系中。"
+        "下列结果可能是读取问题而非报告错误，请对照原文核对。",
+        "The tables could not be read with confidence: {count} cell read uncertainly, including {names} in the"
+        " format's own arithmetic. The findings may reflect reading problems, not errors of the report: check them"
+        " against the document.",
+    ),
+    "confidence.report_in_identities.many": T(
+        "表格未能可靠读取：{count} 个单元格读取不确定，其中{names}位于格式规定的勾稽关系中。"
+        "下列结果可能是读取问题而非报告错误，请对照原文核对。",
+        "The tables could not be read with confidence: {count} cells read uncertainly, including {names} in the"
+        " format's own arithmetic. The findings may reflect reading problems, not errors of the report: check them"
+        " against the document.",
+    ),
+    # ------------------------------------------------------------ why a cell was not read exactly
     "reading.reason.continued": T("读自第 {page} 页的续表", "read from a table continued on page {page}"),
     "reading.reason.numbers_in_cell": T(
         "第 {page} 页的一个单元格中印有 {count} 个数字", "{count} numbers in one ruled cell on page {page}"
@@ -33,7 +81,7 @@ ENTRIES: dict[str, Text] = {
     ),
 }
 
-_REASONS = (*ENTRIES, "published.fuzzy")
+_REASONS = (*(key for key in ENTRIES if key.startswith("reading.reason.")), "published.fuzzy")
 """The keys a reason may be written from (``published.fuzzy`` is also the reader's diagnostic)."""
 _PARTS = ("published.fuzzy.typo", "published.fuzzy.numbering", "published.fuzzy.wording")
 """The keys a part of a reason may be written from (why a label was taken for another)."""
