@@ -177,3 +177,10 @@ def test_a_broken_plugin_is_told_once_in_the_language_asked(capsys: pytest.Captu
     assert told == [
         "warning: plugin 'broken' (disclosure_no_such_module) failed to load: No module named 'disclosure_no_such_module'"
     ]
+
+
+def test_lang_given_after_the_mistake_still_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--nosuch", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "error: No such option '--nosuch'. (see `disclosure check --help`)\n"
+    assert main(["check", "--nosuch", "--lang=zh"]) == 2
+    assert capsys.readouterr().err == "错误：没有选项 `--nosuch`（见 `disclosure check --help`）\n"

@@ -124,9 +124,7 @@ class Registry:
         try:
             self._pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            name = self._pm.get_name(exc.plugin) or ""
-            if name.isdigit():  # registered without a name: pluggy names it by id()
-                name = getattr(exc.plugin, "__name__", type(exc.plugin).__name__)
+            name = self._shown(self._pm.get_name(exc.plugin) or "")
             self._pm.unregister(plugin=exc.plugin)
             self._cache.clear()
             said = str(exc).split(" in plugin ")[0]
@@ -135,6 +133,11 @@ class Registry:
             else:
                 self._problem(PluginProblem.keyed("plugin.invalid_hook", plugin=repr(name), failure=said))
             self._check_pending()
+
+    def _shown(self, name: str) -> str:
+        """A plugin's name as its problems show it: registered without a name, pluggy names it by id()."""
+        plugin = self._pm.get_plugin(name) if name.isdigit() else None
+        return name if plugin is None else getattr(plugin, "__name__", type(plugin).__name__)
 
     def _load_entry_points(self) -> None:
         for entry_point in _entry_points.entry_points(hookspecs.PROJECT):
@@ -180,7 +183,10 @@ class Registry:
             except Exception as exc:
                 self._problem(
                     PluginProblem.keyed(
-                        "plugin.failed_in", plugin=repr(impl.plugin_name), hook=hook, failure=failure(exc, kind=False)
+                        "plugin.failed_in",
+                        plugin=repr(self._shown(impl.plugin_name)),
+                        hook=hook,
+                        failure=failure(exc, kind=False),
                     )
                 )
         return items
@@ -192,7 +198,7 @@ class Registry:
             # get_hookimpls() lists plugins in registration order: built-ins come first, so a
             # third-party plugin that reuses a name loses with a clear message instead of shadowing.
             for plugin_name, item in self._collect(hook):
-                said = {"plugin": repr(plugin_name), "kind": kind_words(kind)}
+                said = {"plugin": repr(self._shown(plugin_name)), "kind": kind_words(kind)}
                 if not check(item):
                     self._problem(PluginProblem.keyed("plugin.returned", **said, type=type(item).__name__))
                 elif not isinstance(item.name, str):
