@@ -23,8 +23,7 @@ from typing import Any
 import attrs
 
 from disclosure_core import DisclosureError, LoadError, Registry, UsageError
-from disclosure_core.catalogue import words
-from disclosure_core.text import Text
+from disclosure_core.catalogue import Text, words
 from disclosure_service.problems import Problem
 
 Job = Callable[..., Any]

@@ -16,8 +16,7 @@ import attrs
 from starlette.responses import Response
 
 from disclosure_core import DisclosureError, RuleSetError, UsageError
-from disclosure_core.catalogue import LANGUAGES, say, words
-from disclosure_core.text import Text
+from disclosure_core.catalogue import LANGUAGES, Text, say, words
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://disclosure-core.example/problems/"
