@@ -135,16 +135,10 @@ def _lang_given(argv: list[str]) -> str | None:
     """
     from disclosure_core._language import LANGUAGES
 
-    for index, arg in enumerate(argv):
+    for arg, following in zip(argv, [*argv[1:], ""], strict=True):
         if arg == "--":
             break
-        value = (
-            arg[7:]
-            if arg.startswith("--lang=")
-            else argv[index + 1]
-            if arg == "--lang" and index + 1 < len(argv)
-            else None
-        )
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else following if arg == "--lang" else None
         if value in LANGUAGES:
             return value
     return None
