@@ -75,7 +75,7 @@ _PATTERNS = [
 
 
 LONGEST = 260
-"""How much of a parser's message is kept: its first line, cut here (a message is one line, not a dump)."""
+"""How much of a parser's message is kept (a message is one line, not a dump)."""
 
 
 def reason(exc: BaseException, *, kind: bool = False) -> Text:
@@ -93,7 +93,8 @@ def reason(exc: BaseException, *, kind: bool = False) -> Text:
     from disclosure_core.catalogue import words
 
     text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-    text = text.strip().splitlines()[0][:LONGEST] if text.strip() else type(exc).__name__
+    # Whole, not its first line: a parser's message may go on after a newline (the error escapes it).
+    text = text.strip()[:LONGEST] or type(exc).__name__
     said = _known(text, exc)
     if said is None:
         said = words("reason.verbatim", text=text)

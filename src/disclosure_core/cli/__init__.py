@@ -12,6 +12,7 @@ the table :data:`COMMANDS` names where each one lives.
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 import sys
 import warnings
@@ -135,7 +136,7 @@ def _lang_given(argv: list[str]) -> str | None:
     """
     from disclosure_core._language import LANGUAGES
 
-    for arg, following in zip(argv, [*argv[1:], ""], strict=True):
+    for arg, following in itertools.pairwise([*argv, ""]):
         if arg == "--":
             break
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else following if arg == "--lang" else None
