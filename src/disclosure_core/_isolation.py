@@ -17,7 +17,7 @@ problem (a warning) and claims nothing, so other plugins' files still load. Ever
 >>> sniffed(Broken(), "demo", b"", "a.x", notes.append), notes
 (False, ["plugin 'demo': source 'broken' failed to sniff a.x: RuntimeError: boom"])
 >>> notes[0].text("zh")
-"插件 'demo'：来源 'broken' 判断文件 a.x 时出错：RuntimeError: boom"
+"插件 'demo'：来源 'broken' 判断文件 a.x 时出错：`RuntimeError: boom`"
 >>> loaded(Broken(), "demo", b"", origin="a.x", layouts={}, hints=None)
 Traceback (most recent call last):
 ...
@@ -79,10 +79,11 @@ Problem = Callable[[PluginProblem], None]
 
 def failure(exc: BaseException, *, kind: bool = True) -> Text:
     """What a plugin's exception says, in both languages: its own words (with its type unless ``kind`` is
-    false), or ours where Python's wording is known (a module that is not installed).
+    false; in Chinese quoted as code: the plugin's words, not ours), or ours where Python's wording is known (a
+    module that is not installed).
 
     >>> failure(RuntimeError("boom")), failure(ModuleNotFoundError("No module named 'lxml'", name="lxml")).zh
-    (Text(zh='RuntimeError: boom', en='RuntimeError: boom'), "找不到模块 'lxml'")
+    (Text(zh='`RuntimeError: boom`', en='RuntimeError: boom'), "找不到模块 'lxml'")
     """
     text = str(exc).strip().splitlines()
     said = text[0] if text else ""
@@ -91,7 +92,7 @@ def failure(exc: BaseException, *, kind: bool = True) -> Text:
         from disclosure_core.catalogue import say
 
         return Text(say("failure.module", "zh", module=repr(exc.name)), raw)
-    return Text(raw, raw)
+    return Text(f"`{raw}`", raw)
 
 
 def kind_words(kind: str) -> Text:
