@@ -191,9 +191,38 @@ def findings_json(
     concern is worked out once (a batch writes this document for every report: the counts the
     :class:`~disclosure_core.findings.Findings` methods give one by one cost more than the check).
     """
+    document, rows = findings_parts(report, findings, blank_as_zero=blank_as_zero, previous=previous, layout=layout)
+    document["summary"]["rules"] = [rule_row(rule, counts) for rule, counts in rows]
+    document["labels"] = labels_json()
+    return document
+
+
+RuleCounts = tuple[str, list[int]]
+"""A rule's row of the summary as numbers: its id, the count of each outcome (in ``Outcome`` order), then how
+many of its listed findings are reading concerns."""
+
+
+def findings_parts(
+    report: Report,
+    findings: Findings,
+    *,
+    blank_as_zero: bool = False,
+    previous: bool = False,
+    layout: Layout | None = None,
+) -> tuple[dict[str, Any], list[RuleCounts]]:
+    """:func:`findings_json` with its summary's ``rules`` and its ``labels`` left empty, and the rules' rows as
+    numbers: for a writer that encodes those two parts itself (a batch, in whose reports the same rows and
+    labels recur: :func:`rule_row` and :func:`labels_json` make them as :func:`findings_json` has them).
+
+    >>> from disclosure_core import check, load
+    >>> report = load("examples/daixian-2020.json").report
+    >>> document, rows = findings_parts(report, check(report))
+    >>> document["summary"]["rules"], document["labels"], rule_row(*rows[0])["rule"]
+    ([], {}, 'requests.balance')
+    """
     tally = _Tally(findings)
     layout = layout or _known_layout(report.format)
-    return {
+    document = {
         "schema": FINDINGS_SCHEMA_ID,
         "report": {
             "body": report.body.name,
@@ -210,12 +239,22 @@ def findings_json(
                 "total": sum(tally.concerned),
                 **{_OUTCOME_NAMES[i]: tally.concerned[i] for i in _LISTED_POSITIONS},
             },
-            "rules": [dict(zip(_RULE_KEYS, (rule, *row), strict=True)) for rule, row in tally.rules.items()],
+            "rules": [],
             "by_severity": {"failing": tally.failing, "not_verifiable": tally.unverified},
         },
-        "labels": labels_json(),
+        "labels": {},
         "findings": [_finding_json(f, layout, concern) for f, concern in tally.listed],
     }
+    return document, list(tally.rules.items())
+
+
+def rule_row(rule: str, counts: list[int]) -> dict[str, Any]:
+    """A rule's row of the findings document's summary, from its :data:`RuleCounts`.
+
+    >>> rule_row("requests.balance", [7, 0, 0, 0, 0, 0])["pass"]
+    7
+    """
+    return dict(zip(RULE_ROW_KEYS, (rule, *counts), strict=True))
 
 
 _OUTCOMES = tuple(Outcome)
@@ -223,7 +262,7 @@ _OUTCOME_NAMES = tuple(outcome.value for outcome in _OUTCOMES)
 _POSITION = {outcome: i for i, outcome in enumerate(_OUTCOMES)}
 _UNLISTED = frozenset(outcome for outcome in Outcome if not outcome.listed)
 _LISTED_POSITIONS = tuple(i for i, outcome in enumerate(_OUTCOMES) if outcome.listed)
-_RULE_KEYS = ("rule", *_OUTCOME_NAMES, "reading_concerns")
+RULE_ROW_KEYS = ("rule", *_OUTCOME_NAMES, "reading_concerns")
 """The keys of a rule's row in the summary: its id, the count of each outcome, its reading concerns."""
 
 
