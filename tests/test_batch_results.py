@@ -186,20 +186,22 @@ def test_a_result_file_is_the_whole_findings_document_encoded(
 
     from disclosure_core import Count, Provenance, Reading, check
     from disclosure_core._batch_record import _rule_sets, findings_line, utf8_json
-    from disclosure_core.layouts import builtin_layout
+    from disclosure_core.layouts import CellAddress, builtin_layout
     from disclosure_core.model import Body
     from disclosure_core.rules.examples import consistent_report
     from disclosure_core.rules.output import findings_json, findings_parts
+    from disclosure_core.values import CellValue
 
     report = consistent_report(builtin_layout(layout_id))
     cells = sorted(report.tables.cells)
-    updates: dict[object, object] = {cells[i % len(cells)]: None if delta < 0 else Count(delta) for i, delta in changed}
+    updates: dict[CellAddress, CellValue | None] = {
+        cells[i % len(cells)]: None if delta < 0 else Count(delta) for i, delta in changed
+    }
     for i, reading in readings:
         number = report.number(cells[i % len(cells)])
-        if number is not None:
-            updates[cells[i % len(cells)]] = Count(
-                number, provenance=Provenance("a.pdf", page=1, reading=Reading(reading))
-            )
+        if isinstance(number, int):
+            where = Provenance("a.pdf", page=1, reading=Reading(reading))
+            updates[cells[i % len(cells)]] = Count(number, provenance=where)
     report = attrs.evolve(report.with_cells(updates), body=Body(body, "county"))
     extra = {"input": "in/x.json", "diagnostics": ["a note"]}
     whole = {**findings_json(report, check(report, blank_as_zero=blank_as_zero), blank_as_zero=blank_as_zero), **extra}
