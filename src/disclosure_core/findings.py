@@ -338,20 +338,23 @@ class Finding:
         return finding
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for a slot left unset: a field of a lazy finding not made yet.
-        if name not in LATER or name not in object.__getattribute__(self, "_later"):
+        # Called only for a slot left unset: a field of a lazy finding not made yet. Each maker sets what it
+        # makes; the field asked for is returned from what was made (asking the slot again would raise first).
+        get, set_ = object.__getattribute__, object.__setattr__
+        if name not in LATER or name not in get(self, "_later"):
             raise AttributeError(name)
-        while not _is_set(self, name):
-            make = object.__getattribute__(self, "_deferred")
+        while True:
+            make = get(self, "_deferred")
             if make is None:  # a field the makers left out takes its default
-                object.__setattr__(self, name, _DEFAULTS[name])
-                break
+                set_(self, name, _DEFAULTS[name])
+                return _DEFAULTS[name]
             made = make(self)
-            object.__setattr__(self, "_deferred", made.get("_deferred"))
+            set_(self, "_deferred", made.get("_deferred"))
             for field, value in made.items():
                 if field != "_deferred":
-                    object.__setattr__(self, field, value)
-        return object.__getattribute__(self, name)
+                    set_(self, field, value)
+            if name in made:
+                return made[name]
 
     @property
     def base_rule(self) -> str:
@@ -400,14 +403,6 @@ LATER = (
     frozenset(f.name for f in _FIELDS) - {"rule", "severity", "outcome", "table", "base", "basis", "title"} - _PRIVATE
 )
 """The fields of a finding the rule engine makes only when asked for (all but what the rule itself says)."""
-
-
-def _is_set(finding: Finding, name: str) -> bool:
-    try:
-        object.__getattribute__(finding, name)
-    except AttributeError:
-        return False
-    return True
 
 
 @attrs.frozen
