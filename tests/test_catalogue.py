@@ -81,11 +81,12 @@ def _label_names() -> set[str]:
 
 
 def test_the_english_messages_are_english() -> None:
-    names = _label_names()
+    # and the two names the English --help has always quoted: the kind of report, and a region as an example
+    names = _label_names() | {"政府信息公开工作年度报告", "山西省忻州市代县"}
     chinese = [
         key
         for key in ENTRIES
-        if any(run not in names for run in re.findall(r"[\u4e00-\u9fff/]+", _sample(key, "en")) if run != "/")
+        if any(run not in names for run in re.findall(r"[\u4e00-\u9fff/]+", _sample(key, "en")) if run.strip("/"))
     ]
     assert chinese == []
 

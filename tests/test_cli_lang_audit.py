@@ -5,14 +5,18 @@ layouts and rules and what the input itself holds (names, titles, headings)."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 
 from disclosure_core import Registry
-from disclosure_core.cli import main
+from disclosure_core.catalogue_entries import ENTRIES
+from disclosure_core.cli import cli, main
+from disclosure_core.cli.help_words import keyed_text
 from disclosure_core.layouts import official_layouts
 from disclosure_core.ledger.vocabulary import COLUMNS
 from disclosure_core.rules import builtin_rule_set, kinds
@@ -93,7 +97,18 @@ def _runs() -> Iterator[tuple[str, list[str]]]:
     yield "overwrite the input", ["convert", str(EXAMPLE), "-o", str(EXAMPLE)]
     yield "a previous report that cannot be read", ["check", str(EXAMPLE), "--previous", str(HOSTILE / DATA[0])]
     yield "unknown shell", ["completion", "tcsh"]
+    # --help of the program, every command and every subcommand
+    yield "--help", ["--help"]
+    for command in HELPED:
+        yield f"{' '.join(command)} --help", [*command, "--help"]
 
+
+HELPED = [
+    *([name] for name in cli.list_commands(click.Context(cli))),
+    ["rules", "explain"],
+    ["rules", "lint"],
+]
+"""Every command and subcommand (``serve`` of disclosure-service too), for ``--help``."""
 
 RUNS = dict(_runs())
 TEXT_OUTPUT = {"check", "summary", "diff", "rules", "plugins", "batch"}
@@ -104,7 +119,8 @@ def _names() -> set[str]:
     """Ids that are single words: rule kinds, plugins, sources and renderers (``disclosure plugins`` lists them)."""
     registry = Registry()
     plugins = {info.name for info in registry.plugins()}
-    return {*kinds.words(), *plugins, *registry.sources(), *registry.renderers()}
+    commands = {"disclosure", *(name for command in HELPED for name in command)}  # as in ``Usage:`` and examples
+    return {*kinds.words(), *plugins, *registry.sources(), *registry.renderers(), *commands}
 
 
 def _labels() -> list[str]:
@@ -144,8 +160,16 @@ def _run(name: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str
     argv = [a.replace("{tmp}", str(tmp_path)).replace("{rules}", str(folder)) for a in RUNS[name]]
     code = main(["--lang", lang, *argv])
     out, err = capsys.readouterr()
-    shown = (out if argv[0] in TEXT_OUTPUT else "") + err
-    return code, [line.replace(str(tmp_path), "T") for line in shown.splitlines() if line.strip()]
+    helped = "--help" in argv
+    shown = (out if argv[0] in TEXT_OUTPUT or helped else "") + err
+    lines = [line.replace(str(tmp_path), "T") for line in shown.splitlines() if line.strip()]
+    return code, [_SET_ASIDE.sub(" ", line) for line in lines if not _EXAMPLE.match(line)] if helped else lines
+
+
+_SET_ASIDE = re.compile(r"\[[\w|-]+\]|\b[A-Z][A-Z_]*[A-Z]\b(?: RANGE)?")
+"""What ``--help`` shows of the code rather than in words: the values of a choice and metavars."""
+_EXAMPLE = re.compile(r"^\s+(?:disclosure|eval) ")
+"""A command line shown as an example in a command's help."""
 
 
 @pytest.mark.parametrize("name", sorted(RUNS))
@@ -184,3 +208,51 @@ def test_lang_given_after_the_mistake_still_counts(capsys: pytest.CaptureFixture
     assert capsys.readouterr().err == "error: No such option '--nosuch'. (see `disclosure check --help`)\n"
     assert main(["check", "--nosuch", "--lang=zh"]) == 2
     assert capsys.readouterr().err == "错误：没有选项 `--nosuch`（见 `disclosure check --help`）\n"
+
+
+def test_help_in_english_is_the_source_s_own_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--help", "--lang", "zh"]) == 0
+    assert "用法：disclosure check [选项] SOURCE_FILE" in capsys.readouterr().out
+    assert main(["check", "--help", "--lang", "en"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("Usage: disclosure check [OPTIONS] SOURCE_FILE\n\n  Check a report against the rule sets;")
+    assert "  -h, --help                      Show this message and exit.\n" in shown
+    assert "[default: warning]" in shown
+    assert main(["--lang", "en", "--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "Options:\n  --version         Show the version and exit.\n" in shown
+    assert "\nCommands:\n  new         Write a blank report for a body and year" in shown
+
+
+def test_help_in_chinese_says_click_s_words_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0  # zh by default
+    shown = capsys.readouterr().out
+    assert shown.startswith("用法：disclosure [选项] 命令 [参数]...\n\n  核查、渲染和转换政府信息公开工作年度报告。")
+    assert "\n选项：\n  --version         显示版本号并退出。\n" in shown
+    assert "\n命令：\n  new         为某机关某年度生成一份空白报告" in shown
+    assert main(["check", "-h"]) == 0
+    shown = capsys.readouterr().out
+    assert "[默认：`warning`]" in shown
+    assert "  -h, --help                      显示本帮助并退出。" in shown
+
+
+def test_every_help_entry_of_the_catalogue_is_a_text_of_the_source() -> None:
+    """An entry whose English no longer matches the code is never shown: it must not linger either."""
+    sources: set[str] = set()
+
+    def collect(command: click.Command) -> None:
+        sources.update(keyed_text(text)[0] for text in (command.help,) if text)
+        sources.update(p.help for p in command.params if isinstance(p, click.Option) and p.help)
+        if isinstance(command, click.Group):
+            context = click.Context(command)
+            for name in command.list_commands(context):
+                found = command.get_command(context, name)
+                assert found is not None
+                collect(found)
+
+    assert main(["--lang", "en", "--help"]) == 0  # the English of the source, as every command has it
+    collect(cli)
+    chrome = {"help.chrome." + k for k in ("usage", "options", "commands", "help", "options_metavar")}
+    chrome |= {"help.chrome." + k for k in ("subcommand_metavar", "default", "required")}
+    stale = [k for k, t in ENTRIES.items() if k.startswith("help.") and k not in chrome and t.en not in sources]
+    assert stale == []

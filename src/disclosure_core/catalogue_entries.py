@@ -10,7 +10,8 @@ The words of reading inputs (errors and diagnostics of the core and of the shipp
 HTTP service's in :mod:`disclosure_core._catalogue_service`, a mistyped command line's in
 :mod:`disclosure_core._catalogue_usage`, a rule file's deeper problems in
 :mod:`disclosure_core._catalogue_rules` and why a cell was not read exactly in
-:mod:`disclosure_core._catalogue_readings`; all are merged here.
+:mod:`disclosure_core._catalogue_readings`, ``--help`` in :mod:`disclosure_core._catalogue_help`; all are
+merged here.
 
 >>> ENTRIES["severity.error"]
 Text(zh='错误', en='error')
@@ -19,6 +20,7 @@ Text(zh='错误', en='error')
 from __future__ import annotations
 
 from disclosure_core import (
+    _catalogue_help,
     _catalogue_loading,
     _catalogue_plugins,
     _catalogue_readers,
@@ -344,3 +346,4 @@ ENTRIES.update(_catalogue_reasons.ENTRIES)
 ENTRIES.update(_catalogue_usage.ENTRIES)
 ENTRIES.update(_catalogue_rules.ENTRIES)
 ENTRIES.update(_catalogue_readings.ENTRIES)
+ENTRIES.update(_catalogue_help.ENTRIES)

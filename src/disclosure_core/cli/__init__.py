@@ -67,13 +67,20 @@ class LazyGroup(click.Group):
             for entry_point in _plugin_commands():
                 if entry_point.name == cmd_name:
                     loaded: click.Command = entry_point.load()
-                    return loaded
+                    return _localised(loaded, cmd_name)
             return None
         command: click.Command = getattr(importlib.import_module(f"disclosure_core.cli.{module}"), cmd_name)
         _with_lang(command)
         from disclosure_core.cli.shared import with_common_options
 
-        return with_common_options(command)
+        return _localised(with_common_options(command), cmd_name)
+
+
+def _localised(command: click.Command, name: str) -> click.Command:
+    """``command`` with its ``--help`` in the language of the running command."""
+    from disclosure_core.cli.help_words import localise
+
+    return localise(command, name, _lang())
 
 
 def _with_lang(command: click.Command) -> None:
@@ -175,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
                 shown(message, category, *args, **kwargs)
 
         warnings.showwarning = show
+        given = sys.argv[1:] if argv is None else argv
+        if not given or "--help" in given or "-h" in given:  # only then: --version stays light
+            from disclosure_core.cli.help_words import localise
+
+            localise(cli, "disclosure", _lang())
         return _run(argv)
 
 
