@@ -74,7 +74,7 @@ _FIXED_NAMES = {
     "unverified",
     "unknown",
 }
-_ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent", "share_unit"}
+_ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent", "share_digits", "share_scale"}
 _NODES = (
     ast.Module,
     ast.FunctionDef,
