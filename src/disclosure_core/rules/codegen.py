@@ -52,11 +52,16 @@ Code = str
 class Test:
     """What a kind emits for one check: ``passes`` holds only when the check passes for sure; ``empty``
     (optional), tested when it does not, only when it ends ``empty`` for sure (the report states nothing);
-    ``unverifiable`` (optional), tested when neither holds, only when it ends ``not_verifiable`` for sure."""
+    ``unverifiable`` (optional), tested when neither holds, only when it ends ``not_verifiable`` for sure;
+    ``fails`` and ``noted`` likewise. What none of them decides goes to the interpreter."""
 
     passes: Code
     empty: Code | None = None
     unverifiable: Code | None = None
+    fails: Code | None = None
+    """Tested when none of the above holds: only when it ends ``fail`` for sure."""
+    noted: Code | None = None
+    """Tested last: only when it ends ``pass`` with a finding for sure (blank cells read as 0, say)."""
 
 
 _NAME = re.compile(r"[nvqwxKPFC]\d+")
@@ -73,6 +78,10 @@ _FIXED_NAMES = {
     "blank",
     "unverified",
     "unknown",
+    "broken",
+    "wrong",
+    "noted",
+    "note",
 }
 _ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent", "share_digits", "share_scale"}
 _NODES = (
@@ -263,20 +272,25 @@ def linear_total(numbers: Sequence[Number], terms: Sequence[tuple[int, Number]],
     return total + constant if constant != 0 else total
 
 
+Outcomes = tuple[list[int], list[int], list[int], list[int], list[int]]
+"""What the generated function returns: the positions (in ``Program.inline``) of the instances it could not
+decide, and of those empty, not verifiable, failing and passing with a finding for sure."""
+
+
 @attrs.frozen
 class Program:
     """The generated function and what it covers.
 
-    ``run(cells, previous, figures, yoy, blank_as_zero)`` returns three lists of positions in ``inline``: the
-    instances it could not decide, those that are empty for sure and those not verifiable for sure (every
-    other one passes). ``inline`` are the instance indexes it tests, ``interpreted`` those it leaves to the
+    ``run(cells, previous, figures, yoy, blank_as_zero)`` returns five lists of positions in ``inline``
+    (:data:`Outcomes`): the instances it could not decide, and those empty, not verifiable, failing and
+    passing with a finding for sure (every other one passes). ``inline`` are the instance indexes it tests, ``interpreted`` those it leaves to the
     interpreter; ``figures`` tells whether it reads the figures stated in the text.
     """
 
     source: str
     run: Callable[
         [Mapping[CellAddress, CellValue], Mapping[CellAddress, CellValue], Mapping[str, Any], int, bool],
-        tuple[list[int], list[int], list[int]],
+        Outcomes,
     ]
     inline: tuple[int, ...]
     interpreted: tuple[int, ...]
@@ -305,21 +319,25 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
                 lines.append(f"    {name} = {getter}({key}{i}, BLANK).number")
     lines += [f"    {name} = fget(F{i})" for i, name in enumerate(emitter.figures.values())]
     lines += ["    failed = []", "    fail = failed.append", "    empty = []", "    blank = empty.append"]
-    lines += ["    unverified = []", "    unknown = unverified.append"]
+    lines += ["    unverified = []", "    unknown = unverified.append", "    broken = []", "    wrong = broken.append"]
+    lines += ["    noted = []", "    note = noted.append"]
     for position, (_, test) in enumerate(inline):
         lines.append(f"    if not {test.passes}:")
         branch = "if"
-        if test.empty is not None:
-            lines += [f"        if {test.empty}:", f"            blank({position})"]
-            branch = "elif"
-        if test.unverifiable is not None:
-            lines += [f"        {branch} {test.unverifiable}:", f"            unknown({position})"]
-            branch = "elif"
+        for condition, record in (
+            (test.empty, "blank"),
+            (test.unverifiable, "unknown"),
+            (test.fails, "wrong"),
+            (test.noted, "note"),
+        ):
+            if condition is not None:
+                lines += [f"        {branch} {condition}:", f"            {record}({position})"]
+                branch = "elif"
         if branch == "if":
             lines.append(f"        fail({position})")
         else:
             lines += ["        else:", f"            fail({position})"]
-    lines.append("    return failed, empty, unverified")
+    lines.append("    return failed, empty, unverified, broken, noted")
     source = "\n".join(lines) + "\n"
     tree = validate(source)
     namespace: dict[str, Any] = {"__builtins__": {}, **keys, **emitter.constants}
@@ -332,8 +350,8 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
         figures: Mapping[str, Any],
         yoy: int,
         blank_as_zero: bool,
-    ) -> tuple[list[int], list[int], list[int]]:
-        result: tuple[list[int], list[int], list[int]] = function(
+    ) -> Outcomes:
+        result: Outcomes = function(
             cells, previous, figures, yoy, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero
         )
         return result
@@ -363,7 +381,7 @@ def validate(source: str) -> ast.Module:
             raise UnsafeCode(f"constant {node.value!r} is not allowed")
         if isinstance(node, ast.Call) and not _allowed_call(node):
             raise UnsafeCode(
-                "only get(), pget(), fget(), fail(), blank(), unknown() and the lists' append() are called"
+                "only get(), pget(), fget(), fail(), blank(), unknown(), wrong(), note() and the lists' append() are called"
             )
         if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
             raise UnsafeCode("only the one function _rules is generated")
@@ -377,7 +395,7 @@ def _allowed_call(node: ast.Call) -> bool:
     if node.keywords:
         return False
     if isinstance(func, ast.Name):
-        return func.id in {"get", "pget", "fget", "fail", "blank", "unknown"}
+        return func.id in {"get", "pget", "fget", "fail", "blank", "unknown", "wrong", "note"}
     return isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name)
 
 

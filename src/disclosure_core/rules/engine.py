@@ -90,11 +90,11 @@ def check(
     figures = figures_of(report) if program.figures else None
     yoy = 0 if previous is None else 1 if previous_layout is layout else 2
     try:
-        failed, empty, unverified = program.run(
+        failed, empty, unverified, broken, noted = program.run(
             cells, previous.tables.cells if previous else _NONE, figures or _NONE, yoy, blank_as_zero
         )
     except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
-        failed, empty, unverified = list(range(len(inline))), [], []
+        failed, empty, unverified, broken, noted = list(range(len(inline))), [], [], [], []
     position = plan.position
     findings: list[Finding] | None = None
     instances = compiled.instances
@@ -108,16 +108,20 @@ def check(
     if plan.interpreted:
         todo += plan.interpreted
         todo.sort()
-    if not todo and not unverified:
+    if not todo and not unverified and not broken and not noted:
         return Findings(plan.passed if findings is None else tuple(findings))
     ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero, figures)
     if findings is None:
         findings = list(plan.passed)
     details = _Details(ctx, compiled)
-    for p in unverified:  # not verifiable for sure: nothing to evaluate until the finding is shown
-        index = inline[p]
-        if index in position:
-            findings[position[index]] = details.finding(instances[index], Outcome.NOT_VERIFIABLE)
+    for sure, outcome in ((unverified, Outcome.NOT_VERIFIABLE), (broken, Outcome.FAIL), (noted, Outcome.PASS)):
+        for p in sure:  # decided for sure: nothing to evaluate until the finding is shown
+            index = inline[p]
+            if index in position:
+                instance = instances[index]
+                findings[position[index]] = details.finding(instance, outcome)
+                if outcome is Outcome.FAIL and instance.locatable:
+                    details.failing.append(instance)
     for index in todo:
         instance = instances[index]
         outcome = details.outcome(instance)
@@ -175,7 +179,8 @@ class _Details:
     def fixes(self) -> Mapping[CellAddress, Fix]:
         """The located culprits of every failing instance of this check."""
         if self._fixes is None:
-            failing = [(i, self.result(i)) for i in self.failing]
+            # In instance order, as the interpreter finds them (decided in code or evaluated).
+            failing = [(i, self.result(i)) for i in sorted(self.failing, key=_index)]
             self._fixes = locate(self.ctx, self.compiled, failing) if failing else {}
         return self._fixes
 
@@ -193,6 +198,10 @@ class _Details:
         assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
         fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
         return _details(self.ctx, instance, result, fixes)
+
+
+def _index(instance: Instance) -> int:
+    return instance.index
 
 
 def evaluate_interpreted(

@@ -199,20 +199,23 @@ def _emit(check: NarrativeCheck, emitter: Emitter) -> Test | None:
     total = emitter.linear(terms, linear.constant)
     present = [emitter.present(emitter.number(name)) for _, name in check.table.keys if isinstance(name, CellAddress)]
     if not percent:
-        return Test(emitter.all_of([f"({figure} is not None)", *present, f"({figure}.value == {total})"]), empty)
+        stated = emitter.all_of([f"({figure} is not None)", *present])
+        return Test(emitter.all_of([stated, f"({figure}.value == {total})"]), empty, fails=stated)
     # |share − figure × 100 ÷ total| < unit  ⇔  |digits × total − 100 × figure × scale| < total (total > 0,
     # share = digits ÷ scale, unit = 1 ÷ scale): exact, in integers; bounded so that the interpreter's 28-digit
     # division cannot round across the bound (its error is far below one unit for numbers under 10**15).
-    passes = [
-        f"({figure} is not None)",
-        f"({figure}.share_scale is not None)",
-        *present,
-        f"({total} > 0)",
-        f"({total} < 1000000000000000)",
-        f"({figure}.value < 1000000000000000)",
-        f"(-{total} < {figure}.share_digits * {total} - 100 * {figure}.share_scale * {figure}.value < {total})",
-    ]
-    return Test(emitter.all_of(passes), empty)
+    stated = emitter.all_of(
+        [
+            f"({figure} is not None)",
+            f"({figure}.share_scale is not None)",
+            *present,
+            f"({total} > 0)",
+            f"({total} < 1000000000000000)",
+            f"({figure}.value < 1000000000000000)",
+        ]
+    )
+    within = f"(-{total} < {figure}.share_digits * {total} - 100 * {figure}.share_scale * {figure}.value < {total})"
+    return Test(emitter.all_of([stated, within]), empty, fails=stated)
 
 
 def _examples(check: NarrativeCheck, sample: Sample) -> Examples:

@@ -13,7 +13,7 @@ Relation(lhs='(a.b.c)', op='==', rhs='(a.b.d) + (-a.b.e)', previous=False, whole
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -261,8 +261,19 @@ def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
     cells, weights, constant = check.fast
     numbers = [emitter.number(cell) for cell in cells]
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
-    passes = emitter.all_of([*(emitter.present(n) for n in numbers), emitter.compare(total, check.op, "0")])
-    return _absent_cases(check, emitter, passes, numbers, [emitter.not_placeholder(cell) for cell in cells])
+    every = [emitter.present(n) for n in numbers]
+    passes = emitter.all_of([*every, emitter.compare(total, check.op, "0")])
+    test = _absent_cases(check, emitter, passes, numbers, [emitter.not_placeholder(cell) for cell in cells])
+    if exact(emitter, cells, [w for _, w in weights] + [constant]):
+        # Every number there and the relation does not hold: it fails (integers: no rounding could differ).
+        return attrs.evolve(test, fails=emitter.all_of(every))
+    return test
+
+
+def exact(emitter: Emitter, cells: Sequence[CellAddress], numbers: Sequence[Number]) -> bool:
+    """Whether arithmetic over ``cells`` with these weights and constants is exact in any order: count
+    cells and integers only (money is Decimal, rounded at 28 digits)."""
+    return all(emitter.counts(cell) for cell in cells) and all(type(n) is int for n in numbers)
 
 
 def _absent_cases(
@@ -317,13 +328,15 @@ def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
     passes = emitter.all_of([same, *(emitter.present(n) for n in numbers), relation])
     decided = _absent_cases(check, emitter, passes, numbers, not_placeholders)
     no_previous = "(yoy == 0)"
+    fails = emitter.all_of([same, *(emitter.present(n) for n in numbers)])  # count cells, integer weights
     if check.policy is MissingPolicy.SKIP:
-        return Test(passes, emitter.any_of([no_previous, emitter.all_of([same, decided.empty or "(1 == 0)"])]))
+        skipped = emitter.any_of([no_previous, emitter.all_of([same, decided.empty or "(1 == 0)"])])
+        return Test(passes, skipped, fails=fails)
     empty = emitter.all_of([same, decided.empty]) if decided.empty else None
     unverifiable = [no_previous]
     if decided.unverifiable is not None:
         unverifiable.append(emitter.all_of([same, decided.unverifiable]))
-    return Test(passes, empty, emitter.any_of(unverifiable))
+    return Test(passes, empty, emitter.any_of(unverifiable), fails)
 
 
 def _number(value: object) -> Number:

@@ -112,10 +112,14 @@ def _emit(check: ThresholdCheck, emitter: Emitter) -> Test | None:
         if check.policy is MissingPolicy.SKIP:
             test = emitter.any_of([emitter.absent(number), test])
         within.append(test)
+    # A number beyond the threshold fails whatever the other cells hold (comparisons are exact).
+    beyond = emitter.any_of(
+        [emitter.all_of([emitter.present(n), f"(not {emitter.compare(n, check.op, value)})"]) for n in numbers]
+    )
     if check.policy is MissingPolicy.SKIP:
         passes = emitter.all_of([*within, emitter.any_of([emitter.present(n) for n in numbers])])
-        return Test(passes, emitter.all_of([emitter.absent(n) for n in numbers]))
-    return Test(emitter.all_of([*[emitter.present(n) for n in numbers], *within]))
+        return Test(passes, emitter.all_of([emitter.absent(n) for n in numbers]), fails=beyond)
+    return Test(emitter.all_of([*[emitter.present(n) for n in numbers], *within]), fails=beyond)
 
 
 def _compile(rule: Rule, body: Threshold, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
