@@ -216,9 +216,12 @@ class Emitter:
 
     def linear(self, terms: Sequence[tuple[CellAddress, Number]], constant: Number) -> Code:
         """``Σ weight × number + constant`` in the order :func:`linear_total` adds them up."""
+        return self.linear_of([(self.number(address), weight) for address, weight in terms], constant)
+
+    def linear_of(self, terms: Sequence[tuple[Code, Number]], constant: Number) -> Code:
+        """``Σ weight × term + constant`` over code this emitter made (``(n3 or 0)``, say)."""
         parts: list[str] = []
-        for address, weight in terms:
-            name = self.number(address)
+        for name, weight in terms:
             if weight == 1 and isinstance(weight, int):
                 parts.append(f"+ {name}" if parts else name)
             elif weight == -1 and isinstance(weight, int):
