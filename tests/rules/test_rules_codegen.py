@@ -26,7 +26,7 @@ from disclosure_core.rules.kinds.threshold import ThresholdCheck
 from disclosure_core.rules.loader import parse_rule_set
 from disclosure_core.rules.narrative import SAMPLES
 from disclosure_core.testing import strategies as st_dc
-from disclosure_core.values import Money
+from disclosure_core.values import NOT_APPLICABLE, Money, placeholder
 
 REGISTRY = Registry()
 RULES, LAYOUTS = REGISTRY.rule_set(), REGISTRY.layouts()
@@ -308,3 +308,51 @@ def test_a_stated_share_passes_in_generated_code_exactly_when_the_interpreter_sa
     stated = Section(overview.heading, (*overview.paragraphs, sentence + "。"))
     report = report.evolve(sections=attrs.evolve(report.sections, overview=stated))
     assert differences(Case(report, None, False), RULES, LAYOUTS) == []
+
+
+PATTERN_ROWS = ("licensing", "other_services", "penalties", "coercion")
+ROW_SHAPES = ("plus", "minus", "off", "blank", "placeholder", "zeros")
+
+
+@given(st.lists(st.sampled_from(ROW_SHAPES), min_size=4, max_size=4), st.booleans())
+def test_the_pattern_rule_decides_in_generated_code_as_the_interpreter_says(shapes: list[str], zero: bool) -> None:
+    # Each row of the pattern follows it one way or the other, breaks it, lacks a number or is all zeros.
+    layout = builtin_layout("gov-2019")
+    compiled = compiled_for(RULES, layout)
+    assert "proactive.pattern.items" in {compiled.instances[i].id for i in compiled.program.inline}
+    cells: dict[str, object] = {}
+    for row, shape in zip(PATTERN_ROWS, shapes, strict=True):
+        decisions = {"plus": 13, "minus": 7, "off": 12, "blank": None, "placeholder": placeholder("-"), "zeros": 0}
+        cells[f"proactive.{row}.previous_items"] = 0 if shape == "zeros" else 10
+        cells[f"proactive.{row}.change"] = 0 if shape == "zeros" else 3
+        cells[f"proactive.{row}.decisions"] = decisions[shape]
+    report = consistent_report(layout).with_cells(cells)  # type: ignore[arg-type]
+    assert differences(Case(report, None, zero), RULES, LAYOUTS) == []
+
+
+@given(
+    st.sampled_from(("requests_received", "requests_handled", "appeals_review")),
+    st.sampled_from((-1, 0, 0, 1)),
+    st.lists(st.sampled_from(("keep", "blank", "placeholder", "zero", "not_applicable")), min_size=8, max_size=8),
+    st.booleans(),
+)
+def test_a_stated_count_whose_cells_lack_numbers_decides_as_the_interpreter_says(
+    figure: str, nudge: int, changes: list[str], zero: bool
+) -> None:
+    # The whole blank, so the fallback (the parts, blanks read as 0 under missing = "zero") decides.
+    layout = builtin_layout("gov-2021")
+    row = {"requests_received": ("requests", "new"), "requests_handled": ("requests", "total")}.get(figure)
+    table, row_id = row or ("appeals", "review")
+    columns = [c.id for c in layout.table(table).columns]
+    values = {"blank": None, "placeholder": placeholder("/"), "zero": 0, "not_applicable": NOT_APPLICABLE}
+    cells: dict[str, object] = {f"{table}.{row_id}.total": None}
+    for column, change in zip([c for c in columns if c != "total"], changes, strict=False):
+        if change != "keep":
+            cells[f"{table}.{row_id}.{column}"] = values[change]
+    report = consistent_report(layout).with_cells(cells)  # type: ignore[arg-type]
+    parts = [report.number(f"{table}.{row_id}.{c}") or 0 for c in columns if c != "total"]
+    n = max(0, sum(parts) + nudge)  # the parts' total with blanks as 0, or one off
+    overview = report.sections.overview or Section("一、总体情况")
+    stated = Section(overview.heading, (*overview.paragraphs, SAMPLES[figure].format(n=n) + "。"))
+    report = report.evolve(sections=attrs.evolve(report.sections, overview=stated))
+    assert differences(Case(report, None, zero), RULES, LAYOUTS) == []

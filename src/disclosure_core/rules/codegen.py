@@ -354,9 +354,7 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
         yoy: int,
         blank_as_zero: bool,
     ) -> Outcomes:
-        result: Outcomes = function(
-            cells, previous, figures, yoy, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero
-        )
+        result: Outcomes = function(cells, previous, figures, yoy, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero)
         return result
 
     return Program(source, run, tuple(index for index, _ in inline), interpreted, bool(emitter.figures))

@@ -179,7 +179,9 @@ def _compile(rule: Rule, body: Narrative, selector: Selector, bindings: Mapping[
     return CompiledCheck(NarrativeCheck(body.figure, body.measure, table, fallback, rule.missing))
 
 
-def _counts(compiled: Compiled, emitter: Emitter) -> tuple[list[tuple[CellAddress, Number]], int, list[CellAddress]] | None:
+def _counts(
+    compiled: Compiled, emitter: Emitter
+) -> tuple[list[tuple[CellAddress, Number]], int, list[CellAddress]] | None:
     """``compiled`` as (terms, constant, cells) when it is a sum over this year's count cells with integer
     weights (exact in any order), else None."""
     linear = compiled.linear
