@@ -14,15 +14,12 @@ from hypothesis import strategies as st
 
 from disclosure_core import Registry, official_layouts
 from disclosure_core.layouts import CellAddress, builtin_layout
-from disclosure_core.model import Section
+from disclosure_core.model import BodyLevel, Facts, Section
 from disclosure_core.rules import builtin_rule_set
 from disclosure_core.rules.codegen import UnsafeCode, names, validate
 from disclosure_core.rules.engine import check, compiled_for, evaluate_interpreted
 from disclosure_core.rules.equivalence import Case, differences, varied_case
 from disclosure_core.rules.examples import consistent_report
-from disclosure_core.rules.kinds.relation import RelationCheck
-from disclosure_core.rules.kinds.required import RequiredCheck
-from disclosure_core.rules.kinds.threshold import ThresholdCheck
 from disclosure_core.rules.loader import parse_rule_set
 from disclosure_core.rules.narrative import SAMPLES
 from disclosure_core.testing import strategies as st_dc
@@ -38,6 +35,8 @@ ALLOWED = {
     "yoy",
     "pget",
     "fget",
+    "tget",
+    "facts",
     "unverified",
     "unknown",
     "broken",
@@ -60,7 +59,7 @@ ALLOWED = {
     "empty",
     "blank",
 }
-GENERATED = re.compile(r"[nvqwxKPFC]\d+")
+GENERATED = re.compile(r"[nvqwxtKPFTC]\d+")
 
 
 @given(st.randoms(use_true_random=False))
@@ -100,19 +99,24 @@ def test_kinds_without_code_and_checks_their_kind_cannot_emit_are_interpreted_vi
     compiled = compiled_for(builtin_rule_set(), builtin_layout("gov-2021"))
     interpreted = {compiled.instances[i].rule.kind for i in compiled.program.interpreted}
     inline = {compiled.instances[i].rule.kind for i in compiled.program.inline}
-    assert interpreted >= {"required", "deadline", "format", "unit"}
-    assert inline == {"sum", "balance", "compare", "threshold", "year_over_year", "narrative", "breakdown", "required"}
-    # A relation or threshold is interpreted only when it is not linear over cells (it reads facts); a
-    # required check only when it is about sections.
-    for index in compiled.program.interpreted:
-        check = compiled.instances[index].check
-        if isinstance(check, RelationCheck):
-            assert check.fast is None
-            assert any(isinstance(name, str) for _, name in check.keys)
-        elif isinstance(check, ThresholdCheck):
-            assert any(previous or isinstance(name, str) for previous, name in check.keys)
-        elif isinstance(check, RequiredCheck):
-            assert check.sections
+    assert interpreted == {"unit"}  # money cells' units: read as values, not numbers
+    assert inline == {
+        "sum",
+        "balance",
+        "compare",
+        "threshold",
+        "year_over_year",
+        "narrative",
+        "breakdown",
+        "required",
+        "deadline",
+        "format",
+    }
+    gov_2019 = compiled_for(builtin_rule_set(), builtin_layout("gov-2019"))
+    assert gov_2019.program.interpreted == ()
+    assert "pattern" in {gov_2019.instances[i].rule.kind for i in gov_2019.program.inline}
+    # What reads the report beyond its cells reads it through report_facts: the facts, headings, date, level.
+    assert compiled.program.facts
 
 
 def test_every_cell_is_read_once() -> None:
@@ -216,7 +220,7 @@ def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code() -> No
 )
 def test_the_validator_refuses_anything_outside_the_allow_list(body: str) -> None:
     with pytest.raises(UnsafeCode):
-        validate(f"def _rules(cells, prev, figs, yoy, BLANK, PH, zero):\n{body}\n")
+        validate(f"def _rules(cells, prev, figs, facts, yoy, BLANK, PH, zero):\n{body}\n")
 
 
 def test_the_validator_accepts_what_is_generated() -> None:
@@ -356,3 +360,96 @@ def test_a_stated_count_whose_cells_lack_numbers_decides_as_the_interpreter_says
     stated = Section(overview.heading, (*overview.paragraphs, SAMPLES[figure].format(n=n) + "。"))
     report = report.evolve(sections=attrs.evolve(report.sections, overview=stated))
     assert differences(Case(report, None, zero), RULES, LAYOUTS) == []
+
+
+HOSTILE_REPORT_KINDS = """
+[[rules]]
+id = "evil.deadline"
+kind = "deadline"
+severity = "warning"
+title = { zh = "__import__('os')", en = "'); exec('1'); ('" }
+message = { zh = "{days}\\n    wrong(0)\\n", en = "facts.clear()" }
+basis = "tget.__self__"
+by_level = { county = "03-31", "'); import os; ('" = "07-01", province = "02-29" }
+
+[[rules]]
+id = "evil.format"
+kind = "format"
+severity = "error"
+title = { zh = "yoy = 2", en = "lambda: 0" }
+message = { zh = "globals()", en = "`rm -rf`" }
+basis = "sys.modules"
+
+[[rules]]
+id = "evil.sections"
+kind = "required"
+severity = "warning"
+title = { zh = "open('/etc/passwd')", en = "\\u202e" }
+message = { zh = "note(0)", en = "eval('2')" }
+basis = "compile('1', 'x', 'eval')"
+sections = ["overview", "appeals"]
+numbered = true
+
+[[rules]]
+id = "evil.weight"
+kind = "threshold"
+severity = "warning"
+title = { zh = "\\u0000", en = "breakpoint()" }
+message = { zh = "t0.__class__", en = "{lhs}" }
+basis = "facts.__init__"
+cells = "facts.assessment_weight.percent"
+op = ">="
+value = "4.125"
+
+[[rules]]
+id = "evil.stated"
+kind = "compare"
+severity = "warning"
+missing = "skip"
+title = { zh = "T0 = 1", en = "__builtins__" }
+message = { zh = "broken.clear()", en = "noted.pop()" }
+basis = "getattr"
+left = "facts.assessment_weight.percent"
+op = "=="
+right = "facts.stated.assessment_weight.percent"
+
+[[rules]]
+id = "evil.pattern"
+kind = "pattern"
+severity = "info"
+table = "proactive"
+title = { zh = "exec", en = "import" }
+message = { zh = "{breaking}", en = "os.system" }
+basis = "print(1)"
+rows = ["licensing", "other_services", "penalties"]
+alternatives = ["proactive.{row}.decisions == proactive.{row}.previous_items + proactive.{row}.change"]
+"""
+
+
+def test_the_kinds_reading_the_report_beyond_its_cells_put_none_of_a_hostile_rule_file_in_the_code() -> None:
+    rules = parse_rule_set(HOSTILE_REPORT_KINDS, origin="hostile-report-kinds.toml")
+    layout = builtin_layout("gov-2019")
+    program = compiled_for(rules, layout).program
+    source = program.source
+    assert len(program.inline) == 6
+    assert program.interpreted == ()
+    for rule in rules.rules:
+        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
+            assert text not in source
+    words = ("import", "exec", "lambda", "globals", "__", "'", '"', "#", "open", "eval", "sys", "clear", "county")
+    for word in (*words, "overview", "assessment", "4.125", "0331", "0701", "licensing", "decisions", "evil"):
+        assert word not in source, word
+    assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
+    report = consistent_report(layout)
+    variants = [
+        report,
+        report.evolve(published=None, year=2030),
+        report.evolve(sections=attrs.evolve(report.sections, overview=Section("总体情况", ()), appeals=None)),
+        report.evolve(body=attrs.evolve(report.body, level=BodyLevel.PROVINCE)),
+        report.evolve(facts=Facts()),
+    ]
+    for variant in variants:
+        assert (
+            check(variant, rules=rules, layouts=official_layouts()).all
+            == evaluate_interpreted(variant, rules=rules, layouts=official_layouts()).all
+        )

@@ -23,7 +23,7 @@ name, attribute or constant outside a small allow-list — whatever a kind's cod
 >>> from disclosure_core.rules.instances import compile_rules
 >>> program = compile_rules(builtin_rule_set(), builtin_layout("gov-2021")).program
 >>> program.source.splitlines()[0], len(program.inline) > 50
-('def _rules(cells, prev, figs, yoy, BLANK, PH, zero):', True)
+('def _rules(cells, prev, figs, facts, yoy, BLANK, PH, zero):', True)
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ import attrs
 from disclosure_core.layouts import CellAddress, CellKind, Layout
 from disclosure_core.rules.compile import Number
 from disclosure_core.rules.narrative import FIGURES
+from disclosure_core.rules.report_facts import KEYS
 from disclosure_core.values import BLANK, AbsenceKind, CellValue
 
 OPERATORS = {"==": "==", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
@@ -64,14 +65,15 @@ class Test:
     """Tested last: only when it ends ``pass`` with a finding for sure (blank cells read as 0, say)."""
 
 
-_NAME = re.compile(r"[nvqwxKPFC]\d+")
-_ARGUMENTS = ("cells", "prev", "figs", "yoy", "BLANK", "PH", "zero")
+_NAME = re.compile(r"[nvqwxtKPFTC]\d+")
+_ARGUMENTS = ("cells", "prev", "figs", "facts", "yoy", "BLANK", "PH", "zero")
 _FIXED_NAMES = {
     "_rules",
     *_ARGUMENTS,
     "get",
     "pget",
     "fget",
+    "tget",
     "failed",
     "fail",
     "empty",
@@ -144,6 +146,7 @@ class Emitter:
         self.cells: dict[CellAddress, str] = {}
         self.previous: dict[CellAddress, str] = {}
         self.figures: dict[str, str] = {}
+        self.facts: dict[object, str] = {}
         self.values: set[str] = set()
         self.constants: dict[str, Decimal] = {}
 
@@ -175,6 +178,16 @@ class Emitter:
         name = self.figures.get(figure)
         if name is None:
             name = self.figures[figure] = f"x{len(self.figures)}"
+        return name
+
+    def fact(self, key: object) -> Code:
+        """The local holding the report's value under ``key`` (one of
+        :data:`~disclosure_core.rules.report_facts.KEYS`: a fact, a heading's number, the date or level), or None."""
+        if key not in KEYS:
+            raise UnsafeCode(f"not a fact of a report: {key!r}")
+        name = self.facts.get(key)
+        if name is None:
+            name = self.facts[key] = f"t{len(self.facts)}"
         return name
 
     yoy: Code = "yoy"
@@ -284,20 +297,29 @@ decide, and of those empty, not verifiable, failing and passing with a finding f
 class Program:
     """The generated function and what it covers.
 
-    ``run(cells, previous, figures, yoy, blank_as_zero)`` returns five lists of positions in ``inline``
+    ``run(cells, previous, figures, facts, yoy, blank_as_zero)`` returns five lists of positions in ``inline``
     (:data:`Outcomes`): the instances it could not decide, and those empty, not verifiable, failing and
-    passing with a finding for sure (every other one passes). ``inline`` are the instance indexes it tests, ``interpreted`` those it leaves to the
-    interpreter; ``figures`` tells whether it reads the figures stated in the text.
+    passing with a finding for sure (every other one passes). ``inline`` are the instance indexes it
+    tests, ``interpreted`` those it leaves to the interpreter; ``figures`` and ``facts`` tell whether it
+    reads the figures stated in the text and the report's facts (:mod:`disclosure_core.rules.report_facts`).
     """
 
     source: str
     run: Callable[
-        [Mapping[CellAddress, CellValue], Mapping[CellAddress, CellValue], Mapping[str, Any], int, bool],
+        [
+            Mapping[CellAddress, CellValue],
+            Mapping[CellAddress, CellValue],
+            Mapping[str, Any],
+            Mapping[object, Any],
+            int,
+            bool,
+        ],
         Outcomes,
     ]
     inline: tuple[int, ...]
     interpreted: tuple[int, ...]
     figures: bool = False
+    facts: bool = False
 
 
 def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Program:
@@ -307,11 +329,13 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
     keys: dict[str, object] = {f"K{i}": address for i, address in enumerate(emitter.cells)}
     keys.update({f"P{i}": address for i, address in enumerate(emitter.previous)})
     keys.update({f"F{i}": figure for i, figure in enumerate(emitter.figures)})
+    keys.update({f"T{i}": key for i, key in enumerate(emitter.facts)})
     lines = [
         f"def _rules({', '.join(_ARGUMENTS)}):",
         "    get = cells.get",
         "    pget = prev.get",
         "    fget = figs.get",
+        "    tget = facts.get",
     ]
     for prefix, value, getter, read in (("n", "v", "get", emitter.cells), ("q", "w", "pget", emitter.previous)):
         for i, name in enumerate(read.values()):
@@ -321,6 +345,7 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
             else:
                 lines.append(f"    {name} = {getter}({key}{i}, BLANK).number")
     lines += [f"    {name} = fget(F{i})" for i, name in enumerate(emitter.figures.values())]
+    lines += [f"    {name} = tget(T{i})" for i, name in enumerate(emitter.facts.values())]
     lines += ["    failed = []", "    fail = failed.append", "    empty = []", "    blank = empty.append"]
     lines += ["    unverified = []", "    unknown = unverified.append", "    broken = []", "    wrong = broken.append"]
     lines += ["    noted = []", "    note = noted.append"]
@@ -351,19 +376,22 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
         cells: Mapping[CellAddress, CellValue],
         previous: Mapping[CellAddress, CellValue],
         figures: Mapping[str, Any],
+        facts: Mapping[object, Any],
         yoy: int,
         blank_as_zero: bool,
     ) -> Outcomes:
-        result: Outcomes = function(cells, previous, figures, yoy, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero)
+        placeholder = AbsenceKind.PLACEHOLDER
+        result: Outcomes = function(cells, previous, figures, facts, yoy, BLANK, placeholder, blank_as_zero)
         return result
 
-    return Program(source, run, tuple(index for index, _ in inline), interpreted, bool(emitter.figures))
+    inline_indexes = tuple(index for index, _ in inline)
+    return Program(source, run, inline_indexes, interpreted, bool(emitter.figures), bool(emitter.facts))
 
 
 def validate(source: str) -> ast.Module:
     """The parsed source, after checking every node against the allow-list; :class:`UnsafeCode` otherwise.
 
-    >>> validate("def _rules(cells, prev, figs, yoy, BLANK, PH, zero):\\n    return __import__\\n")
+    >>> validate("def _rules(cells, prev, figs, facts, yoy, BLANK, PH, zero):\\n    return __import__\\n")
     Traceback (most recent call last):
     ...
     disclosure_core.rules.codegen.UnsafeCode: name '__import__' is not generated here
@@ -382,7 +410,7 @@ def validate(source: str) -> ast.Module:
             raise UnsafeCode(f"constant {node.value!r} is not allowed")
         if isinstance(node, ast.Call) and not _allowed_call(node):
             raise UnsafeCode(
-                "only get(), pget(), fget(), fail(), blank(), unknown(), wrong(), note() and the lists' append() are called"
+                "only get(), pget(), fget(), tget(), fail(), blank(), unknown(), wrong(), note() and the lists' append() are called"
             )
         if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
             raise UnsafeCode("only the one function _rules is generated")
@@ -396,7 +424,7 @@ def _allowed_call(node: ast.Call) -> bool:
     if node.keywords:
         return False
     if isinstance(func, ast.Name):
-        return func.id in {"get", "pget", "fget", "fail", "blank", "unknown", "wrong", "note"}
+        return func.id in {"get", "pget", "fget", "tget", "fail", "blank", "unknown", "wrong", "note"}
     return isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name)
 
 

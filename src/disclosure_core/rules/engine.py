@@ -28,6 +28,7 @@ from disclosure_core.rules.evidence import failure_note
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
+from disclosure_core.rules.report_facts import report_facts
 from disclosure_core.rules.spec import RuleSet
 from disclosure_core.values import Absent, CellValue, Count, Money
 
@@ -90,10 +91,11 @@ def check(
     figures = figures_of(report) if program.figures else None
     yoy = 0 if previous is None else 1 if previous_layout is layout else 2
     try:
+        facts = report_facts(report) if program.facts else _NONE
         failed, empty, unverified, broken, noted = program.run(
-            cells, previous.tables.cells if previous else _NONE, figures or _NONE, yoy, blank_as_zero
+            cells, previous.tables.cells if previous else _NONE, figures or _NONE, facts, yoy, blank_as_zero
         )
-    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
+    except Exception:  # odd data the code cannot compare (a NaN amount), a fact that breaks: the interpreter decides
         failed, empty, unverified, broken, noted = list(range(len(inline))), [], [], [], []
     position = plan.position
     findings: list[Finding] | None = None
@@ -114,13 +116,13 @@ def check(
     if findings is None:
         findings = list(plan.passed)
     details = _Details(ctx, compiled)
-    for sure, outcome in ((unverified, Outcome.NOT_VERIFIABLE), (broken, Outcome.FAIL), (noted, Outcome.PASS)):
+    for sure, decided in ((unverified, Outcome.NOT_VERIFIABLE), (broken, Outcome.FAIL), (noted, Outcome.PASS)):
         for p in sure:  # decided for sure: nothing to evaluate until the finding is shown
             index = inline[p]
             if index in position:
                 instance = instances[index]
-                findings[position[index]] = details.finding(instance, outcome)
-                if outcome is Outcome.FAIL and instance.locatable:
+                findings[position[index]] = details.finding(instance, decided)
+                if decided is Outcome.FAIL and instance.locatable:
                     details.failing.append(instance)
     for index in todo:
         instance = instances[index]

@@ -257,7 +257,7 @@ def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
     interpreter.
     """
     if check.fast is None:
-        return emit_yearly(check, emitter)
+        return emit_facts(check, emitter) or emit_yearly(check, emitter)
     cells, weights, constant = check.fast
     numbers = [emitter.number(cell) for cell in cells]
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
@@ -288,6 +288,24 @@ def _absent_cases(
     nothing = [f"(not {n})" for n in numbers] + not_placeholders
     empty = emitter.all_of([f"(not {emitter.zero})", some_absent, *nothing])
     return Test(passes, empty, emitter.all_of([f"(not {emitter.zero})", some_absent]))
+
+
+def emit_facts(check: RelationCheck, emitter: Emitter) -> Test | None:
+    """A comparison of two of the report's facts (each side one fact, as written): a fact not stated makes
+    it empty under ``missing = "skip"``, else not verifiable; stated, it holds or fails as compared."""
+    left, right = check.lhs.linear, check.rhs.linear if check.rhs else None
+    if left is None or right is None or not all(not p and isinstance(n, str) for p, n in check.keys):
+        return None
+    sides = []
+    for side in (left, right):
+        if len(side.terms) != 1 or side.constant != 0 or side.terms[0][1] != 1 or type(side.terms[0][1]) is not int:
+            return None
+        sides.append(emitter.fact(side.terms[0][0][1]))
+    stated = emitter.all_of([emitter.present(f) for f in sides])
+    passes = emitter.all_of([stated, emitter.compare(sides[0], check.op, sides[1])])
+    if check.policy is MissingPolicy.SKIP:
+        return Test(passes, f"(not {stated})", fails="(1 == 1)")
+    return Test(passes, unverifiable=f"(not {stated})", fails="(1 == 1)")
 
 
 def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
