@@ -337,9 +337,35 @@ class Finding:
         set_(finding, "_deferred", make)
         return finding
 
+    @staticmethod
+    def pending(rule: str, outcome: Outcome, make: Callable[[Finding], Mapping[str, Any]]) -> Finding:
+        """A finding with only its rule (instance id) and outcome set: every other field is made by
+        ``make(finding)`` when first asked for — its rule's fields (severity, table, …) first, and with them
+        the maker of the rest (``_deferred``), as :meth:`lazy` says. What the rule engine makes for each
+        instance that does not simply pass: three slots set, nothing else allocated.
+
+        >>> shown = Finding.pending("r", Outcome.FAIL, lambda finding: {"severity": Severity.INFO, "lhs": 2})
+        >>> shown.rule, shown.severity, shown.lhs, shown.rhs
+        ('r', <Severity.INFO: 'info'>, 2, None)
+        """
+        finding = _new(Finding)
+        _set_rule(finding, rule)
+        _set_outcome(finding, outcome)
+        _set_deferred(finding, make)
+        return finding
+
     def __getattr__(self, name: str) -> Any:
         # Called only for a slot left unset: a field of a lazy finding not made yet.
-        if name not in LATER or name not in object.__getattribute__(self, "_later"):
+        if name not in PENDING and name != "_later":
+            raise AttributeError(name)
+        try:
+            later = object.__getattribute__(self, "_later")
+        except AttributeError:  # a pending finding: every field but its rule and outcome is made later
+            later = PENDING
+            object.__setattr__(self, "_later", later)
+        if name == "_later":
+            return later
+        if name not in later:
             raise AttributeError(name)
         while not _is_set(self, name):
             make = object.__getattribute__(self, "_deferred")
@@ -400,6 +426,12 @@ LATER = (
     frozenset(f.name for f in _FIELDS) - {"rule", "severity", "outcome", "table", "base", "basis", "title"} - _PRIVATE
 )
 """The fields of a finding the rule engine makes only when asked for (all but what the rule itself says)."""
+PENDING = frozenset(f.name for f in _FIELDS) - {"rule", "outcome"} - _PRIVATE
+"""The fields of a :meth:`Finding.pending` finding made when first asked for."""
+_new = Finding.__new__
+_set_rule = Finding.__dict__["rule"].__set__  # the slots' own setters: a frozen class refuses setattr
+_set_outcome = Finding.__dict__["outcome"].__set__
+_set_deferred = Finding.__dict__["_deferred"].__set__
 
 
 def _is_set(finding: Finding, name: str) -> bool:

@@ -135,13 +135,14 @@ def check(
 
 
 _NONE: Mapping[Any, Any] = MappingProxyType({})
+_pending = Finding.pending
 
 
 class _Details:
     """What one check knows beyond the outcomes, worked out only when a finding is shown.
 
     The outcome of each instance the generated code did not pass is found without building anything
-    (``Check.outcome``, for the kinds that have it); its finding is lazy (:meth:`Finding.lazy`): its cells,
+    (``Check.outcome``, for the kinds that have it); its finding is pending (:meth:`Finding.pending`): its cells,
     numbers, culprits and notes are made when first asked for — the culprits from every failing instance of
     the check at once, as :func:`locate` needs — and its message and fingerprint after that.
     """
@@ -187,13 +188,25 @@ class _Details:
         return self._fixes
 
     def finding(self, instance: Instance, outcome: Outcome) -> Finding:
-        """The instance's lazy finding: this object makes its details (nothing is allocated per finding but
-        the finding and its place in ``shown``)."""
+        """The instance's pending finding (:meth:`Finding.pending`): this object makes its fields (nothing is
+        allocated per finding but the finding and its place in ``shown``)."""
         self.shown[instance.id] = instance
-        return instance.passed.lazy_like(outcome, instance.rule.title, self)
+        return _pending(instance.id, outcome, self)
 
     def __call__(self, finding: Finding) -> Mapping[str, Any]:
-        """The details of one of this check's lazy findings."""
+        """The rule's fields of one of this check's pending findings, and the maker of the rest."""
+        passed = self.shown[finding.rule].passed
+        return {
+            "severity": passed.severity,
+            "table": passed.table,
+            "base": passed.base,
+            "basis": passed.basis,
+            "title": passed.message,  # a pass's message is its rule's title
+            "_deferred": self.details,
+        }
+
+    def details(self, finding: Finding) -> Mapping[str, Any]:
+        """The details of one of this check's pending findings."""
         instance = self.shown[finding.rule]
         result = self.result(instance)
         outcome = finding.outcome
