@@ -100,30 +100,27 @@ def check(
     position = plan.position
     findings: list[Finding] | None = None
     instances = compiled.instances
+    at, tested = plan.at, compiled.inline
     if empty:
-        findings = list(plan.passed)
+        findings = [*plan.passed, _SPARE]  # an instance that does not apply goes to the spare place
         for p in empty:
-            index = inline[p]
-            if index in position:
-                findings[position[index]] = instances[index].empty
+            findings[at[p]] = tested[p].empty
     todo = [index for p in failed if (index := inline[p]) in position]
     if plan.interpreted:
         todo += plan.interpreted
         todo.sort()
     if not todo and not unverified and not broken and not noted:
-        return Findings(plan.passed if findings is None else tuple(findings))
+        return Findings(plan.passed if findings is None else tuple(findings[:-1]))
     ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero, figures)
     if findings is None:
-        findings = list(plan.passed)
+        findings = [*plan.passed, _SPARE]
     details = _Details(ctx, compiled)
     for sure, decided in ((unverified, Outcome.NOT_VERIFIABLE), (broken, Outcome.FAIL), (noted, Outcome.PASS)):
         for p in sure:  # decided for sure: nothing to evaluate until the finding is shown
-            index = inline[p]
-            if index in position:
-                instance = instances[index]
-                findings[position[index]] = details.finding(instance, decided)
-                if decided is Outcome.FAIL and instance.locatable:
-                    details.failing.append(instance)
+            instance = tested[p]
+            findings[at[p]] = _pending(instance.id, decided, details)
+            if decided is Outcome.FAIL and instance.locatable and at[p] < len(plan.order):
+                details.failing.append(instance)
     for index in todo:
         instance = instances[index]
         outcome = details.outcome(instance)
@@ -131,11 +128,12 @@ def check(
             findings[position[index]] = instance.empty
         elif outcome is not None:
             findings[position[index]] = details.finding(instance, outcome)
-    return Findings(tuple(findings))
+    return Findings(tuple(findings[:-1]))
 
 
 _NONE: Mapping[Any, Any] = MappingProxyType({})
 _pending = Finding.pending
+_SPARE: Any = None
 
 
 class _Details:
@@ -153,7 +151,6 @@ class _Details:
         self.results: dict[int, Result | None] = {}
         self.failing: list[Instance] = []
         self._fixes: Mapping[CellAddress, Fix] | None = None
-        self.shown: dict[str, Instance] = {}
 
     def outcome(self, instance: Instance) -> Outcome | None:
         """The instance's outcome (None for a pass); its detailed result kept when it took one to know."""
@@ -189,13 +186,12 @@ class _Details:
 
     def finding(self, instance: Instance, outcome: Outcome) -> Finding:
         """The instance's pending finding (:meth:`Finding.pending`): this object makes its fields (nothing is
-        allocated per finding but the finding and its place in ``shown``)."""
-        self.shown[instance.id] = instance
+        allocated per finding but the finding)."""
         return _pending(instance.id, outcome, self)
 
     def __call__(self, finding: Finding) -> Mapping[str, Any]:
         """The rule's fields of one of this check's pending findings, and the maker of the rest."""
-        passed = self.shown[finding.rule].passed
+        passed = self.compiled.by_id[finding.rule].passed
         return {
             "severity": passed.severity,
             "table": passed.table,
@@ -207,7 +203,7 @@ class _Details:
 
     def details(self, finding: Finding) -> Mapping[str, Any]:
         """The details of one of this check's pending findings."""
-        instance = self.shown[finding.rule]
+        instance = self.compiled.by_id[finding.rule]
         result = self.result(instance)
         outcome = finding.outcome
         assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
