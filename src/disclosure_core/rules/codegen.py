@@ -208,6 +208,21 @@ class Emitter:
         self.values.add(name)
         return f"({name} is not None or v{name[1:]}.kind is not PH)"
 
+    def states_nothing(self, address: CellAddress) -> Code:
+        """``address`` holds 0, or no number and no placeholder: it states nothing a relation could test.
+        A cell never set is the ``BLANK`` object itself, so most blanks take one identity test."""
+        name = self.number(address)
+        self.values.add(name)
+        value = f"v{name[1:]}"
+        return f"(({value} is BLANK) or ((not {name}) and ({name} is not None or {value}.kind is not PH)))"
+
+    def previous_states_nothing(self, address: CellAddress) -> Code:
+        """:meth:`states_nothing` for last year's ``address``."""
+        name = self.previous_number(address)
+        self.values.add(name)
+        value = f"w{name[1:]}"
+        return f"(({value} is BLANK) or ((not {name}) and ({name} is not None or {value}.kind is not PH)))"
+
     zero: Code = "zero"
     """True when the check reads blank cells as 0 (``--blank-as-zero``)."""
 

@@ -263,7 +263,7 @@ def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
     every = [emitter.present(n) for n in numbers]
     passes = emitter.all_of([*every, emitter.compare(total, check.op, "0")])
-    test = _absent_cases(check, emitter, passes, numbers, [emitter.not_placeholder(cell) for cell in cells])
+    test = _absent_cases(check, emitter, passes, numbers, [emitter.states_nothing(cell) for cell in cells])
     if exact(emitter, cells, [w for _, w in weights] + [constant]):
         # Every number there and the relation does not hold: it fails (integers: no rounding could differ).
         return attrs.evolve(test, fails=emitter.all_of(every))
@@ -276,16 +276,14 @@ def exact(emitter: Emitter, cells: Sequence[CellAddress], numbers: Sequence[Numb
     return all(emitter.counts(cell) for cell in cells) and all(type(n) is int for n in numbers)
 
 
-def _absent_cases(
-    check: RelationCheck, emitter: Emitter, passes: str, numbers: list[str], not_placeholders: list[str]
-) -> Test:
-    """The test with what a missing number makes of the relation: empty or not verifiable for sure."""
+def _absent_cases(check: RelationCheck, emitter: Emitter, passes: str, numbers: list[str], nothing: list[str]) -> Test:
+    """The test with what a missing number makes of the relation: empty or not verifiable for sure
+    (``nothing``: for each cell, that it states nothing — 0, or a blank that is not a placeholder)."""
     some_absent = emitter.any_of([emitter.absent(n) for n in numbers])
     if check.policy is MissingPolicy.SKIP:
         return Test(passes, some_absent)
     if check.policy is not MissingPolicy.NOT_VERIFIABLE:
         return Test(passes)
-    nothing = [f"(not {n})" for n in numbers] + not_placeholders
     empty = emitter.all_of([f"(not {emitter.zero})", some_absent, *nothing])
     return Test(passes, empty, emitter.all_of([f"(not {emitter.zero})", some_absent]))
 
@@ -324,15 +322,15 @@ def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
     numbers_of = [w for _, w in (*left.terms, *right.terms)] + [left.constant, right.constant]
     if not all(type(n) is int for n in numbers_of):
         return None  # integer weights only: the written-out sides then equal the expression's value exactly
-    numbers, not_placeholders = [], []
+    numbers, nothing = [], []
     for previous, name in check.keys:
         assert isinstance(name, CellAddress)
         if previous:
             numbers.append(emitter.previous_number(name))
-            not_placeholders.append(emitter.previous_not_placeholder(name))
+            nothing.append(emitter.previous_states_nothing(name))
         else:
             numbers.append(emitter.number(name))
-            not_placeholders.append(emitter.not_placeholder(name))
+            nothing.append(emitter.states_nothing(name))
     local = dict(zip(check.keys, numbers, strict=True))
 
     def side(terms: tuple[tuple[Key, Number], ...], constant: Number) -> str:
@@ -344,7 +342,7 @@ def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
     same = "(yoy == 1)"
     relation = emitter.compare(side(left.terms, left.constant), check.op, side(right.terms, right.constant))
     passes = emitter.all_of([same, *(emitter.present(n) for n in numbers), relation])
-    decided = _absent_cases(check, emitter, passes, numbers, not_placeholders)
+    decided = _absent_cases(check, emitter, passes, numbers, nothing)
     no_previous = "(yoy == 0)"
     fails = emitter.all_of([same, *(emitter.present(n) for n in numbers)])  # count cells, integer weights
     if check.policy is MissingPolicy.SKIP:
