@@ -352,13 +352,23 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
         "    fget = figs.get",
         "    tget = facts.get",
     ]
-    for prefix, value, getter, read in (("n", "v", "get", emitter.cells), ("q", "w", "pget", emitter.previous)):
-        for i, name in enumerate(read.values()):
-            key = "K" if prefix == "n" else "P"
+    for i, name in enumerate(emitter.cells.values()):
+        if name in emitter.values:
+            lines += [f"    v{i} = get(K{i}, BLANK)", f"    {name} = v{i}.number"]
+        else:
+            lines.append(f"    {name} = get(K{i}, BLANK).number")
+    if emitter.previous:  # without last year's report (yoy 0) nothing of it is read
+        lines.append("    if yoy:")
+        for i, name in enumerate(emitter.previous.values()):
             if name in emitter.values:
-                lines += [f"    {value}{i} = {getter}({key}{i}, BLANK)", f"    {name} = {value}{i}.number"]
+                lines += [f"        w{i} = pget(P{i}, BLANK)", f"        {name} = w{i}.number"]
             else:
-                lines.append(f"    {name} = {getter}({key}{i}, BLANK).number")
+                lines.append(f"        {name} = pget(P{i}, BLANK).number")
+        lines.append("    else:")
+        lines.append(f"        {' = '.join(emitter.previous.values())} = None")
+        read = [f"w{name[1:]}" for name in emitter.previous.values() if name in emitter.values]
+        if read:
+            lines.append(f"        {' = '.join(read)} = BLANK")
     lines += [f"    {name} = fget(F{i})" for i, name in enumerate(emitter.figures.values())]
     lines += [f"    {name} = tget(T{i})" for i, name in enumerate(emitter.facts.values())]
     lines += ["    failed = []", "    fail = failed.append", "    empty = []", "    blank = empty.append"]
