@@ -100,11 +100,12 @@ def check(
     position = plan.position
     findings: list[Finding] | None = None
     instances = compiled.instances
-    at, tested = plan.at, compiled.inline
+    at = plan.at  # each tested instance's place among the findings (a spare one past the end if it does not apply)
     if empty:
-        findings = [*plan.passed, _SPARE]  # an instance that does not apply goes to the spare place
+        findings = [*plan.passed, _SPARE]
+        empties = compiled.inline_empty
         for p in empty:
-            findings[at[p]] = tested[p].empty
+            findings[at[p]] = empties[p]
     todo = [index for p in failed if (index := inline[p]) in position]
     if plan.interpreted:
         todo += plan.interpreted
@@ -115,12 +116,15 @@ def check(
     if findings is None:
         findings = [*plan.passed, _SPARE]
     details = _Details(ctx, compiled)
-    for sure, decided in ((unverified, Outcome.NOT_VERIFIABLE), (broken, Outcome.FAIL), (noted, Outcome.PASS)):
+    ids = compiled.inline_ids
+    for sure, decided in ((unverified, Outcome.NOT_VERIFIABLE), (noted, Outcome.PASS)):
         for p in sure:  # decided for sure: nothing to evaluate until the finding is shown
-            instance = tested[p]
-            findings[at[p]] = _pending(instance.id, decided, details)
-            if decided is Outcome.FAIL and instance.locatable and at[p] < len(plan.order):
-                details.failing.append(instance)
+            findings[at[p]] = _pending(ids[p], decided, details)
+    applying, tested = len(plan.order), compiled.inline
+    for p in broken:
+        findings[at[p]] = _pending(ids[p], Outcome.FAIL, details)
+        if at[p] < applying and tested[p].locatable:
+            details.failing.append(tested[p])
     for index in todo:
         instance = instances[index]
         outcome = details.outcome(instance)

@@ -81,6 +81,10 @@ class CompiledRules:
     program: Program
     inline: tuple[Instance, ...] = ()
     """The instances the generated code tests, in its order (``Program.inline``)."""
+    inline_ids: tuple[str, ...] = ()
+    """Their ids."""
+    inline_empty: tuple[Finding, ...] = ()
+    """Their shared empty findings."""
     by_id: Mapping[str, Instance] = attrs.field(factory=dict)
     """Each instance by its id."""
     _plans: dict[tuple[int, str, frozenset[str]], Plan] = attrs.field(factory=dict, eq=False, repr=False)
@@ -144,7 +148,8 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
     program = program_of(instances, layout)
     inline = tuple(instances[index] for index in program.inline)
     by_id = {instance.id: instance for instance in instances}
-    return CompiledRules(layout, tuple(instances), by_cell_found, program, inline, by_id)
+    ids, empties = tuple(i.id for i in inline), tuple(i.empty for i in inline)
+    return CompiledRules(layout, tuple(instances), by_cell_found, program, inline, ids, empties, by_id)
 
 
 def program_of(instances: list[Instance], layout: Layout | None = None) -> Program:
