@@ -1,22 +1,26 @@
 """Rules compiled to straight-line code: one generated Python function per (rule set, layout).
 
 The function reads every cell the compiled instances use once into a local (its number, or None when it
-holds none) — of this year's report, of last year's (``prev``) and the figures stated in the text (``figs``)
-— and then tests each instance inline. It answers up to three questions per instance: *does it pass for
-sure?* Those that do are done (their shared pass finding is all a check returns for them). If not: *is it
-empty for sure, or not verifiable for sure?* Those findings are made without evaluating anything (their
-details when shown). The others — and the instances of kinds that emit no code — go to the detailed
-(interpreted) path, which is the authority on every outcome the code does not decide.
+holds none) — of this year's report, of last year's (``prev``, only when one was given), the figures stated
+in the text (``figs``) and the report's facts, headings, date and level (``facts``, one value each,
+:mod:`disclosure_core.rules.report_facts`) — and then tests each instance inline. It asks per instance:
+*does it pass for sure?* Those that do are done (their shared pass finding is all a check returns for
+them). If not: *is it empty, not verifiable, failing — or passing with a finding (blanks read as 0) — for
+sure?* Those findings are made without evaluating anything (their details when shown). The others — and
+the instances of kinds that emit no code — go to the detailed (interpreted) path, which is the authority
+on every outcome the code does not decide.
 
 Each kind emits its own test (``Kind.emit``, given an :class:`Emitter`); a kind without one, or a check
-its kind cannot emit (facts, previous-year cells, text), is evaluated by the interpreter instead, and
-:attr:`Program.interpreted` lists those instances.
+its kind cannot emit (a condition, money the arithmetic could round, a year-over-year rule against another
+layout), is evaluated by the interpreter instead, and :attr:`Program.interpreted` lists those instances.
 
 The generated source is built from validated structures only: the emitter gives out the only names in it
 (``n0``, ``K0``, ``C0`` …, generated here), cell addresses, figure ids (checked against the known figures
-when the rule was compiled) and decimal constants enter the function's namespace as objects (never as text), integers are re-rendered by ``int.__repr__``, and operators come from
-a fixed table. Before compiling, :func:`validate` walks the source's syntax tree and refuses any node,
-name, attribute or constant outside a small allow-list — whatever a kind's code did.
+when the rule was compiled), the keys of the report's facts (checked against
+:data:`~disclosure_core.rules.report_facts.KEYS`) and decimal constants enter the function's namespace as
+objects (never as text), integers are re-rendered by ``int.__repr__``, and operators come from a fixed
+table. Before compiling, :func:`validate` walks the source's syntax tree and refuses any node, name,
+attribute or constant outside a small allow-list — whatever a kind's code did.
 
 >>> from disclosure_core.layouts import builtin_layout
 >>> from disclosure_core.rules import builtin_rule_set
