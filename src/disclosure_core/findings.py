@@ -312,31 +312,6 @@ class Finding:
         set_(finding, "_deferred", lambda _: make())
         return finding
 
-    def lazy_like(
-        self, outcome: Outcome, title: Message | None, make: Callable[[Finding], Mapping[str, Any]]
-    ) -> Finding:
-        """A lazy finding (:meth:`lazy`) of this one's rule instance — its rule, severity, table, base and basis —
-        with ``outcome`` and ``title``, every other field made by ``make(finding)`` when first asked for (one
-        maker may serve many findings: the rule engine makes a check's findings so, allocating nothing more).
-
-        >>> passed = Finding("r", Severity.INFO, Outcome.PASS, Message("zh", "en"))
-        >>> shown = passed.lazy_like(Outcome.FAIL, None, lambda finding: {"lhs": 2})
-        >>> shown.rule, shown.outcome, shown.lhs
-        ('r', <Outcome.FAIL: 'fail'>, 2)
-        """
-        finding = Finding.__new__(Finding)
-        set_ = object.__setattr__
-        set_(finding, "rule", self.rule)
-        set_(finding, "severity", self.severity)
-        set_(finding, "outcome", outcome)
-        set_(finding, "table", self.table)
-        set_(finding, "base", self.base)
-        set_(finding, "basis", self.basis)
-        set_(finding, "title", title)
-        set_(finding, "_later", LATER)
-        set_(finding, "_deferred", make)
-        return finding
-
     @staticmethod
     def pending(rule: str, outcome: Outcome, make: Callable[[Finding], Mapping[str, Any]]) -> Finding:
         """A finding with only its rule (instance id) and outcome set: every other field is made by
