@@ -423,6 +423,18 @@ message = { zh = "{breaking}", en = "os.system" }
 basis = "print(1)"
 rows = ["licensing", "other_services", "penalties"]
 alternatives = ["proactive.{row}.decisions == proactive.{row}.previous_items + proactive.{row}.change"]
+
+[[rules]]
+id = "evil.fallback"
+kind = "narrative"
+severity = "info"
+missing = "zero"
+title = { zh = "(n0 or 1)", en = "x0.value.__class__" }
+message = { zh = "{stated}\\n    note(0)", en = "noted.pop()" }
+basis = "vars()"
+figure = "requests_received"
+against = "requests.new.total"
+fallback = "requests.new.natural_person..other_org"
 """
 
 
@@ -431,8 +443,9 @@ def test_the_kinds_reading_the_report_beyond_its_cells_put_none_of_a_hostile_rul
     layout = builtin_layout("gov-2019")
     program = compiled_for(rules, layout).program
     source = program.source
-    assert len(program.inline) == 6
+    assert len(program.inline) == 7
     assert program.interpreted == ()
+    assert "or 0)" in source  # the fallback's blanks read as 0
     for rule in rules.rules:
         for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
             assert text not in source
@@ -448,8 +461,14 @@ def test_the_kinds_reading_the_report_beyond_its_cells_put_none_of_a_hostile_rul
         report.evolve(body=attrs.evolve(report.body, level=BodyLevel.PROVINCE)),
         report.evolve(facts=Facts()),
     ]
+    blanked = report.with_cells({"requests.new.total": None, "requests.new.commercial": None})
+    parts = sum(blanked.number(f"requests.new.{c.id}") or 0 for c in layout.table("requests").columns[:-1])
+    for n in (parts, parts + 1):  # stated as the parts add up (blanks as 0), and one more
+        said = Section("一、总体情况", (SAMPLES["requests_received"].format(n=n) + "。",))
+        variants.append(blanked.evolve(sections=attrs.evolve(blanked.sections, overview=said)))
+    outcomes = set()
     for variant in variants:
-        assert (
-            check(variant, rules=rules, layouts=official_layouts()).all
-            == evaluate_interpreted(variant, rules=rules, layouts=official_layouts()).all
-        )
+        found = check(variant, rules=rules, layouts=official_layouts()).all
+        assert found == evaluate_interpreted(variant, rules=rules, layouts=official_layouts()).all
+        outcomes |= {(f.rule, f.outcome.value) for f in found}
+    assert {("evil.fallback", "pass"), ("evil.fallback", "fail"), ("evil.deadline", "not_verifiable")} <= outcomes
