@@ -161,3 +161,50 @@ def test_summaries_follow_the_inputs_whatever_order_results_come_in(order: list[
         rows = json.loads((root / "summary.json").read_bytes())["reports"]
         assert [r["error"] for r in rows] == [f"error {i}" for i in range(10)]
         assert totals.reports == totals.unreadable == 10
+
+
+_CHANGED = st.lists(st.tuples(st.integers(0, 199), st.integers(-3, 9)), max_size=6)
+_READINGS = st.lists(
+    st.tuples(st.integers(0, 199), st.sampled_from(["chosen", "uncertain", "fuzzy_label"])), max_size=5
+)
+
+
+@given(
+    st.sampled_from(["gov-2019", "gov-2021"]),
+    _CHANGED,
+    _READINGS,
+    st.sampled_from(["某县人民政府", "\ud800县"]),
+    st.booleans(),
+)
+def test_a_result_file_is_the_whole_findings_document_encoded(
+    layout_id: str, changed: list[tuple[int, int]], readings: list[tuple[int, str]], body: str, blank_as_zero: bool
+) -> None:
+    # A worker writes the document with its rule rows and labels put in from encodings it keeps: the bytes must
+    # be those of the whole document (findings_json with the input and diagnostics) encoded, whatever the
+    # numbers, the readings, and text UTF-8 cannot hold (a lone surrogate: written escaped).
+    import attrs
+
+    from disclosure_core import Count, Provenance, Reading, check
+    from disclosure_core._batch_record import _rule_sets, findings_line, utf8_json
+    from disclosure_core.layouts import CellAddress, builtin_layout
+    from disclosure_core.model import Body
+    from disclosure_core.rules.examples import consistent_report
+    from disclosure_core.rules.output import findings_json, findings_parts
+    from disclosure_core.values import CellValue
+
+    report = consistent_report(builtin_layout(layout_id))
+    cells = sorted(report.tables.cells)
+    updates: dict[CellAddress, CellValue | None] = {
+        cells[i % len(cells)]: None if delta < 0 else Count(delta) for i, delta in changed
+    }
+    for i, reading in readings:
+        number = report.number(cells[i % len(cells)])
+        if isinstance(number, int):
+            where = Provenance("a.pdf", page=1, reading=Reading(reading))
+            updates[cells[i % len(cells)]] = Count(number, provenance=where)
+    report = attrs.evolve(report.with_cells(updates), body=Body(body, "county"))
+    extra = {"input": "in/x.json", "diagnostics": ["a note"]}
+    whole = {**findings_json(report, check(report, blank_as_zero=blank_as_zero), blank_as_zero=blank_as_zero), **extra}
+    document, rows = findings_parts(report, check(report, blank_as_zero=blank_as_zero), blank_as_zero=blank_as_zero)
+    assert findings_line({**document, **extra}, rows) == utf8_json(whole)
+    assert _rule_sets({**document, **extra}, rows) == _rule_sets(whole)

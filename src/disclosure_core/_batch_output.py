@@ -33,9 +33,9 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 import attrs
 
@@ -54,15 +54,6 @@ _OUR_PART = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes (what decides whether a result is still current)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-class _Done(NamedTuple):
-    offset: int
-    sha256: str | None
-    size: int
-    mtime_ns: int
-    result: str
-    length: int
 
 
 @attrs.frozen
@@ -90,14 +81,16 @@ class BatchDirectory:
     options_key: str
     _journal: IO[bytes]
     _lock: int
-    _done: dict[str, _Done] = attrs.field(factory=dict)
+    _done: dict[str, int] = attrs.field(factory=dict)
+    """Where in the journal each input's last line starts: all that is held per input (its path is the
+    inputs' own string), the rest is read back from the line when needed."""
     _rule_lists: dict[str, list[str]] = attrs.field(factory=dict)
     _end: int = 0
     """Where the journal's next line goes."""
     _syncing: threading.Thread | None = None
     _summaries: SummaryWriter | None = None
     """Open from :meth:`begin` to :meth:`finish`: the summaries, written as results come."""
-    _order: list[Path] = attrs.field(factory=list)
+    _order: Sequence[Path | str] = attrs.field(factory=list)
     _cursor: int = 0
     """How many of ``_order`` (the inputs, in summary order) are summarised."""
     _pending: set[str] = attrs.field(factory=set)
@@ -164,30 +157,32 @@ class BatchDirectory:
         if "rule_list" in entry:
             self._rule_lists[entry["rule_list"]] = entry["rules"]
         elif "input" in entry:
-            self._done[entry["input"]] = _Done(
-                offset, entry["sha256"], entry["size"], entry["mtime_ns"], entry["result"], entry["bytes"]
-            )
+            self._done[entry["input"]] = offset
 
     def _append(self, entry: dict[str, Any]) -> None:
         line = utf8_json(entry)
         self._journal.write(line)
         self._end += len(line)  # kept here: asking the file (a seek) would flush its buffer for every line
 
-    def is_current(self, path: Path) -> bool:
+    def is_current(self, path: Path | str) -> bool:
         """Whether ``path`` already has a whole result for its present bytes."""
-        done = self._done.get(str(path))
-        if done is None or done.sha256 is None:
+        offset = self._done.get(str(path))
+        if offset is None:
             return False
+        done = json.loads(self._line(offset))  # its line: the input's size, time and hash, the result's size
+        if done["sha256"] is None:
+            return False
+        path = Path(path)
         try:
             status = path.stat()
-            whole = (self.root / done.result).stat().st_size == done.length
+            whole = (self.root / done["result"]).stat().st_size == done["bytes"]
         except OSError:
             return False
-        if not whole or status.st_size != done.size:
+        if not whole or status.st_size != done["size"]:
             return False
-        return status.st_mtime_ns == done.mtime_ns or file_digest(path) == done.sha256
+        return bool(status.st_mtime_ns == done["mtime_ns"] or file_digest(path) == done["sha256"])
 
-    def begin(self, inputs: list[Path], todo: Iterable[Path]) -> None:
+    def begin(self, inputs: Sequence[Path | str], todo: Iterable[Path | str]) -> None:
         """Start the summaries of ``inputs`` (in that order), written as results come: each input's row as
         soon as every input before it has its result, so that little is left to write at the end. ``todo``
         are the inputs this run checks (their earlier results are not theirs any more)."""
@@ -202,9 +197,7 @@ class BatchDirectory:
         if recorded.rules not in self._rule_lists:
             self._rule_lists[recorded.rules] = list(recorded.rule_list)
             self._append({"rule_list": recorded.rules, "rules": list(recorded.rule_list)})
-        self._done[recorded.input] = _Done(
-            self._end, recorded.sha256, recorded.size, recorded.mtime_ns, recorded.result, recorded.length
-        )
+        self._done[recorded.input] = self._end
         self._journal.write(recorded.line)
         self._end += len(recorded.line)
         if self._summaries is not None:
@@ -221,10 +214,10 @@ class BatchDirectory:
             name = str(self._order[self._cursor])
             if name in self._pending:
                 return
-            done = self._done.get(name)
-            if done is not None:
+            offset = self._done.get(name)
+            if offset is not None:
                 line = self._recent.pop(name, None)
-                self._summaries.add(json.loads(self._line(done) if line is None else line))
+                self._summaries.add(json.loads(self._line(offset) if line is None else line))
             self._cursor += 1
 
     def checkpoint(self, *, wait: bool = True) -> None:
@@ -246,7 +239,7 @@ class BatchDirectory:
         self._syncing = threading.Thread(target=_sync_and_close, args=(descriptor,), daemon=True, name="checkpoint")
         self._syncing.start()
 
-    def finish(self, inputs: list[Path]) -> Totals:
+    def finish(self, inputs: Sequence[Path | str]) -> Totals:
         """Complete the summaries of ``inputs`` (begun with :meth:`begin`, or now), compact the journal to one
         line per input, and close the directory."""
         self.checkpoint()
@@ -264,12 +257,12 @@ class BatchDirectory:
                     journal.write(utf8_json({"rule_list": key, "rules": rules}))
                 named = set()
                 for path in inputs:
-                    if (done := self._done.get(str(path))) is not None:
+                    if (offset := self._done.get(str(path))) is not None:
                         named.add(str(path))
-                        journal.write(self._line(done))  # the line as it was written: nothing to encode again
-                for name, done in self._done.items():  # inputs of earlier runs: kept for when they come back
+                        journal.write(self._line(offset))  # the line as it was written: nothing to encode again
+                for name, offset in self._done.items():  # inputs of earlier runs: kept for when they come back
                     if name not in named:
-                        journal.write(self._line(done))
+                        journal.write(self._line(offset))
         except BaseException:
             self.close_summaries()
             raise
@@ -288,9 +281,9 @@ class BatchDirectory:
             self._summaries.__exit__(RuntimeError, stopped, None)
             self._summaries = None
 
-    def _line(self, done: _Done) -> bytes:
+    def _line(self, offset: int) -> bytes:
         self._journal.flush()  # a line still in the buffer is read from the file
-        self._reader.seek(done.offset)
+        self._reader.seek(offset)
         return self._reader.readline()
 
 

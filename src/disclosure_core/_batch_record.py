@@ -15,12 +15,15 @@ import hashlib
 import json
 import os
 from collections import Counter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from disclosure_core._files import os_reason
 from disclosure_core.batch import CheckOptions, error_line
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.findings import Outcome, Severity
+
+if TYPE_CHECKING:
+    from disclosure_core.rules.output import RuleCounts
 
 OUTCOMES = [o.value for o in Outcome]
 SEVERITIES = [s.value for s in Severity]
@@ -80,22 +83,23 @@ def record_one(path: str, result: str, task: Task) -> Recorded:
     """One input of :func:`record_chunk`."""
     from disclosure_core._api import default_registry
     from disclosure_core._files import MAX_INPUT_BYTES
-    from disclosure_core.rules.output import findings_json
+    from disclosure_core.rules.output import findings_parts
 
     options = task.options
     digest, size, mtime = None, 0, 0
+    rows: list[RuleCounts] | None = None
     try:
         data, size, mtime = _read(path, MAX_INPUT_BYTES)
         digest = hashlib.sha256(data).hexdigest()
         registry = default_registry()
         loaded = registry.load_bytes(data, origin=path, source=options.source, hints=options.hints)
         findings = registry.check(loaded.report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
-        document = findings_json(loaded.report, findings, blank_as_zero=options.blank_as_zero)
+        document, rows = findings_parts(loaded.report, findings, blank_as_zero=options.blank_as_zero)
         document["input"] = path
         document["diagnostics"] = [str(d) for d in loaded.diagnostics]
     except Exception as exc:  # a bug must cost one input, not the batch
-        document = {"input": path, "error": error_line(exc)}
-    return written(path, result, task.root, document, digest, size, mtime)
+        document, rows = {"input": path, "error": error_line(exc)}, None
+    return written(path, result, task.root, document, digest, size, mtime, rows)
 
 
 def warm() -> None:
@@ -135,9 +139,12 @@ def written(
     digest: str | None,
     size: int,
     mtime: int,
+    rows: list[RuleCounts] | None = None,
 ) -> Recorded:
-    """Write ``document`` as the result file ``result`` in ``root`` and make the journal line recording it."""
-    encoded = utf8_json(document)
+    """Write ``document`` as the result file ``result`` in ``root`` and make the journal line recording it.
+    With ``rows``, ``document`` is a findings document made by :func:`~disclosure_core.rules.output.findings_parts`,
+    written with its rule rows and labels put in (the same bytes as the whole document encoded)."""
+    encoded = utf8_json(document) if rows is None else findings_line(document, rows)
     # O_NOFOLLOW: a symlink planted under a result's name is not followed out of the directory. No fsync:
     # the batch's checkpoints make the files durable, a whole file system at a time.
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
@@ -152,7 +159,7 @@ def written(
             os.close(handle)
     except OSError as exc:  # the output cannot be written (full, read-only, a symlink planted): the batch stops
         raise UsageError(f"{target}: cannot write the result: {exc.strerror or exc}") from None
-    rules, failing, not_verifiable, rule_error, reading, doubtful = _rule_sets(document)
+    rules, failing, not_verifiable, rule_error, reading, doubtful = _rule_sets(document, rows)
     key, rules = rules_key(rules)
     entry = {
         "input": path,
@@ -248,20 +255,78 @@ def report_row(document: dict[str, Any]) -> dict[str, Any]:
 Names = tuple[str, ...]
 
 
-def _rule_sets(document: dict[str, Any]) -> tuple[Names, Names, Names, Names, Names, bool]:
+def _rule_sets(
+    document: dict[str, Any], rows: list[RuleCounts] | None = None
+) -> tuple[Names, Names, Names, Names, Names, bool]:
     listed = document.get("findings", [])
-    rules = document.get("summary", {}).get("rules", [])
+    if rows is None:  # the rule rows as numbers, from a whole document's summary
+        rules = document.get("summary", {}).get("rules", [])
+        rows = [(r["rule"], [r.get(outcome, 0) for outcome in OUTCOMES]) for r in rules]
     failing = {f["base"] for f in listed if f["outcome"] == "fail" and "reading" not in f}
     reading = {f["base"] for f in listed if "reading" in f}
     doubtful = any(
         "reading" in f and f["severity"] != "info" and f["outcome"] in {"fail", "rule_error"} for f in listed
     )
-    ids = tuple(r["rule"] for r in rules)
+    ids = tuple(rule for rule, _ in rows)
     return (
         ids,
         tuple(r for r in ids if r in failing),
-        tuple(r["rule"] for r in rules if r.get("not_verifiable", 0)),
-        tuple(r["rule"] for r in rules if r.get("rule_error", 0)),
+        tuple(rule for rule, counts in rows if counts[_NOT_VERIFIABLE]),
+        tuple(rule for rule, counts in rows if counts[_RULE_ERROR]),
         tuple(r for r in ids if r in reading),
         doubtful,
     )
+
+
+_NOT_VERIFIABLE = OUTCOMES.index(Outcome.NOT_VERIFIABLE.value)
+_RULE_ERROR = OUTCOMES.index(Outcome.RULE_ERROR.value)
+"""Where a rule's count of each outcome is in its :data:`~disclosure_core.rules.output.RuleCounts`."""
+
+
+def findings_line(document: dict[str, Any], rows: list[RuleCounts]) -> bytes:
+    """A document of :func:`~disclosure_core.rules.output.findings_parts` (with anything added after its
+    findings) as :func:`utf8_json` writes the whole one: its rule rows and labels, which recur from report to
+    report, are encoded once per process and put in.
+
+    >>> from disclosure_core import check, load
+    >>> from disclosure_core.rules.output import findings_json, findings_parts
+    >>> report = load("examples/daixian-2020.json").report
+    >>> findings_line(*findings_parts(report, check(report))) == utf8_json(findings_json(report, check(report)))
+    True
+    """
+    text = _COMPACT.encode(document)
+    rules = ",".join(_ROWS.get((rule, *counts)) or _row(rule, counts) for rule, counts in rows)
+    # The places are found by their keys: every quote inside a string value is escaped, so the first
+    # ``,"rules":[],`` and ``,"labels":{},`` of the text are the summary's and the document's.
+    text = text.replace(_EMPTY_RULES, f',"rules":[{rules}],', 1).replace(_EMPTY_LABELS, _labels(), 1)
+    try:
+        return (text + "\n").encode()
+    except UnicodeEncodeError:  # a lone surrogate: the whole document, escaped as utf8_json writes it
+        from disclosure_core.rules.output import labels_json, rule_row
+
+        whole = {**document, "summary": {**document["summary"], "rules": [rule_row(*row) for row in rows]}}
+        return utf8_json({**whole, "labels": labels_json()})
+
+
+_EMPTY_RULES = ',"rules":[],'
+_EMPTY_LABELS = ',"labels":{},'
+_ROWS: dict[tuple[Any, ...], str] = {}
+"""Rule rows encoded, by rule and counts: in a batch most reports repeat most rows."""
+_LABELS: list[str] = []
+
+
+def _row(rule: str, counts: list[int]) -> str:
+    from disclosure_core.rules.output import rule_row
+
+    if len(_ROWS) > 8192:  # counts vary with the data: the cache must stay small
+        _ROWS.clear()
+    text = _ROWS[(rule, *counts)] = _COMPACT.encode(rule_row(rule, counts))
+    return text
+
+
+def _labels() -> str:
+    if not _LABELS:
+        from disclosure_core.rules.output import labels_json
+
+        _LABELS.append(f',"labels":{_COMPACT.encode(labels_json())},')
+    return _LABELS[0]

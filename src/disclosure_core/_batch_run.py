@@ -19,7 +19,7 @@ import itertools
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -46,8 +46,9 @@ class BatchRun:
 
     directory: BatchDirectory
     options: CheckOptions
-    inputs: list[Path]
-    todo: list[Path]
+    inputs: list[str]
+    """Every input, in summary order, as a path string (a Path object per input would take twice the memory)."""
+    todo: list[str]
 
     @classmethod
     def open(
@@ -63,7 +64,7 @@ class BatchRun:
             raise UsageError(f"{output}: is not a directory")
         output.mkdir(parents=True, exist_ok=True)  # first, so that the walk knows it under every name
         suffixes = {suffix for source in registry.sources().values() for suffix in source.suffixes}
-        inputs = batch_inputs(items, suffixes, output)
+        inputs = list(map(str, batch_inputs(items, suffixes, output)))
         rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
         directory = BatchDirectory.open(output, options, rules_key)
         return cls(directory, options, inputs, [path for path in inputs if not directory.is_current(path)])
@@ -78,7 +79,8 @@ class BatchRun:
         """Check :attr:`todo` (see :func:`~disclosure_core._batch_workers.open_executor` for ``executor``),
         recording each result as it comes, then write the summaries of every input."""
         total = len(self.todo)
-        first, clashing = self._work()
+        clashing: list[Work] = []
+        first = self._work(clashing)
         # An absolute path: a worker of a Dask scheduler elsewhere finds the directory as this process does.
         task = Task(self.options, os.path.abspath(self.directory.root))
         if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":
@@ -96,7 +98,8 @@ class BatchRun:
                 chunk=max(1, min(chunk * BATCH_CHUNK_FACTOR, -(-total // (jobs * 8)))),
             )
             # Inputs whose result name another input already has go after, in this process and in order, so
-            # that no two processes ever write one file.
+            # that no two processes ever write one file (``clashing`` is complete once ``first`` is consumed,
+            # and a list's iterator sees what is appended to it).
             later = (record_one(path, name, task) for path, name in clashing)
             for done, recorded in enumerate(itertools.chain(records, later), start=1):
                 self.directory.add(recorded)
@@ -107,17 +110,20 @@ class BatchRun:
                     progress(done, total)
         return self.directory.finish(self.inputs)
 
-    def _work(self) -> tuple[list[Work], list[Work]]:
-        """Every input to check with its result name: the first with each name, then any others."""
+    def _work(self, clashing: list[Work]) -> Iterator[Work]:
+        """Every input to check with its result name, named as the executor asks for more: the first with
+        each name; any other one is put in ``clashing``."""
         names = ResultNames()
-        first: list[Work] = []
-        clashing: list[Work] = []
-        taken: set[str] = set()
-        for path in map(str, self.todo):
+        # The hash of each name, not the name: a third of the memory, and two names of one hash (one in
+        # billions) only send the second input to ``clashing``, which is checked all the same.
+        taken: set[int] = set()
+        for path in self.todo:
             name = names(path)
-            (clashing if name in taken else first).append((path, name))
-            taken.add(name)
-        return first, clashing
+            if hash(name) in taken:
+                clashing.append((path, name))
+            else:
+                taken.add(hash(name))
+                yield path, name
 
 
 BATCH_CHUNK_FACTOR = 4

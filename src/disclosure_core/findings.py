@@ -330,29 +330,32 @@ class Finding:
         return finding
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for a slot left unset: a field of a lazy finding not made yet.
+        # Called only for a slot left unset: a field of a lazy finding not made yet. Each maker sets what it
+        # makes; the field asked for is returned from what was made (asking the slot again would raise first).
+        get, set_ = object.__getattribute__, object.__setattr__
         if name not in PENDING and name != "_later":
             raise AttributeError(name)
         try:
-            later = object.__getattribute__(self, "_later")
+            later = get(self, "_later")
         except AttributeError:  # a pending finding: every field but its rule and outcome is made later
             later = PENDING
-            object.__setattr__(self, "_later", later)
+            set_(self, "_later", later)
         if name == "_later":
             return later
         if name not in later:
             raise AttributeError(name)
-        while not _is_set(self, name):
-            make = object.__getattribute__(self, "_deferred")
+        while True:
+            make = get(self, "_deferred")
             if make is None:  # a field the makers left out takes its default
-                object.__setattr__(self, name, _DEFAULTS[name])
-                break
+                set_(self, name, _DEFAULTS[name])
+                return _DEFAULTS[name]
             made = make(self)
-            object.__setattr__(self, "_deferred", made.get("_deferred"))
+            set_(self, "_deferred", made.get("_deferred"))
             for field, value in made.items():
                 if field != "_deferred":
-                    object.__setattr__(self, field, value)
-        return object.__getattribute__(self, name)
+                    set_(self, field, value)
+            if name in made:
+                return made[name]
 
     @property
     def base_rule(self) -> str:
@@ -407,14 +410,6 @@ _new = Finding.__new__
 _set_rule = Finding.__dict__["rule"].__set__  # the slots' own setters: a frozen class refuses setattr
 _set_outcome = Finding.__dict__["outcome"].__set__
 _set_deferred = Finding.__dict__["_deferred"].__set__
-
-
-def _is_set(finding: Finding, name: str) -> bool:
-    try:
-        object.__getattribute__(finding, name)
-    except AttributeError:
-        return False
-    return True
 
 
 @attrs.frozen

@@ -14,11 +14,11 @@ this may be a reading problem, not an error of the report: Table 3 Administrativ
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
-from disclosure_core.findings import Finding, Findings, Message, Outcome, ReadCell, Severity, reading_of
+from disclosure_core.findings import Finding, Findings, Message, Outcome, ReadCell, ReadingConcern, Severity
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
 from disclosure_core.rules.messages import cell_label
@@ -63,8 +63,13 @@ class ReportReading:
         return len(self.uncertain) <= UNCERTAIN_LIMIT and not self.in_identities
 
 
-def report_reading(report: Report, findings: Findings) -> ReportReading:
+def report_reading(
+    report: Report, findings: Findings, concerns: Sequence[tuple[Finding, ReadingConcern | None]] | None = None
+) -> ReportReading:
     """Count how the report's cells were read and find the uncertain ones the format's arithmetic rests on.
+
+    ``concerns`` are the listed findings with their reading concerns, when the caller has worked them out
+    already (the findings document does; each concern is made from the finding's cells).
 
     >>> from disclosure_core import load
     >>> from disclosure_core import check
@@ -73,21 +78,26 @@ def report_reading(report: Report, findings: Findings) -> ReportReading:
     >>> reading.confident, reading.cells[Reading.UNCERTAIN]
     (True, 0)
     """
-    counts = Counter(reading_of(value) for _, value in report.tables)
-    uncertain = tuple(a for a, v in report.tables if reading_of(v) is Reading.UNCERTAIN)
+    if concerns is None:
+        concerns = [(finding, finding.reading) for finding in findings]
+    counts = dict.fromkeys(Reading, 0)
+    uncertain = []
+    cells = report.tables.cells
+    read = [(address, where) for address, value in cells.items() if (where := value.provenance) is not None]
+    counts[Reading.EXACT] = len(cells) - len(read)  # a cell without provenance was read exactly (reading_of)
+    for address, where in read:
+        counts[where.reading] += 1
+        if where.reading is Reading.UNCERTAIN:
+            uncertain.append(address)
     in_identities: dict[CellAddress, None] = {}
-    for finding in findings:
-        concern = finding.reading
+    for finding, concern in concerns:
         if concern is None or finding.severity is not Severity.ERROR or finding.outcome is Outcome.RULE_ERROR:
             continue
         for cell in concern.cells:
             if cell.reading is Reading.UNCERTAIN and cell.report == "current":
                 in_identities.setdefault(cell.cell)
     return ReportReading(
-        {reading: counts[reading] for reading in Reading},
-        uncertain,
-        tuple(in_identities),
-        sum(findings.reading_concerns().values()),
+        counts, tuple(uncertain), tuple(in_identities), sum(1 for _, concern in concerns if concern is not None)
     )
 
 

@@ -18,7 +18,15 @@ from decimal import Decimal
 from typing import Any
 
 from disclosure_core.catalogue import join, say
-from disclosure_core.findings import FINDINGS_SCHEMA_ID, CellUse, Finding, Findings, Outcome, Severity
+from disclosure_core.findings import (
+    FINDINGS_SCHEMA_ID,
+    CellUse,
+    Finding,
+    Findings,
+    Outcome,
+    ReadingConcern,
+    Severity,
+)
 from disclosure_core.layouts import Layout
 from disclosure_core.model import Report
 from disclosure_core.rules.confidence import ReportReading, explained, reading_note, report_note, report_reading
@@ -105,8 +113,24 @@ def finding_json(finding: Finding, layout: Layout | None = None) -> dict[str, An
 
     A finding that rests on a cell not read exactly gets a ``reading`` object, its caveat appended to the
     message, and no suggestions (``reading.suggestions_withheld`` says how many were held back).
+
+    >>> from disclosure_core import check, load
+    >>> finding = next(f for f in check(load("examples/daixian-2020.json").report) if f.rhs == 12)
+    >>> data = finding_json(finding)
+    >>> data["rule"], data["lhs"], data["rhs"], "reading" in data
+    ('proactive.published_within_total.normative_documents', 18, 12, False)
     """
-    message = explained(layout, finding)
+    return _finding_json(finding, layout, finding.reading)
+
+
+def _finding_json(finding: Finding, layout: Layout | None, concern: ReadingConcern | None) -> dict[str, Any]:
+    """:func:`finding_json` given the finding's reading concern (``finding.reading``, worked out from its
+    cells: a document works it out once per finding, not once per field that depends on it)."""
+    if concern is None:  # the common case: the message as made, the suggestions offered, no caveat
+        message, suggestions, reading = finding.message, finding.suggestions, None
+    else:
+        message, suggestions, reading = explained(layout, finding), (), _reading(layout, finding)
+    notes = finding.notes
     data = {
         "rule": finding.rule,
         "base": finding.base_rule,
@@ -123,17 +147,16 @@ def finding_json(finding: Finding, layout: Layout | None = None) -> dict[str, An
         "culprits": [str(cell) for cell in finding.culprits],
         "suggestions": [
             {"cell": str(s.cell), "value": _number(s.value), "kind": s.kind, "confidence": s.confidence}
-            for s in finding.offered_suggestions
+            for s in suggestions
         ],
         "missing": list(finding.missing),
         "blank_as_zero": finding.blank_as_zero,
-        "notes": [str(note) for note in finding.notes],
+        "notes": [str(note) for note in notes],
         "annotations": [
-            {"kind": note.kind.value, "message": {"zh": note.text.zh, "en": note.text.en}} for note in finding.notes
+            {"kind": note.kind.value, "message": {"zh": note.text.zh, "en": note.text.en}} for note in notes
         ],
         "basis": finding.basis,
     }
-    reading = _reading(layout, finding)
     if reading is not None:
         data["reading"] = reading
     return data
@@ -162,14 +185,44 @@ def findings_json(
 ) -> dict[str, Any]:
     """The whole findings document: schema id, the report checked, how surely it was read, options, summary
     and listed findings. ``layout`` (the report's) names cells in the reading caveats; without it the
-    default registry's layout of the report's format is used."""
-    counts = findings.by_outcome()
-    concerns = findings.reading_concerns()
-    exact = [f for f in findings if f.reading is None and not f.awaits_previous_report]
-    failing = findings.by_severity(FAILING, exact)
-    unverified = findings.by_severity((Outcome.NOT_VERIFIABLE,), exact)
+    default registry's layout of the report's format is used.
+
+    Every count of the summary comes from one pass over the findings, and each listed finding's reading
+    concern is worked out once (a batch writes this document for every report: the counts the
+    :class:`~disclosure_core.findings.Findings` methods give one by one cost more than the check).
+    """
+    document, rows = findings_parts(report, findings, blank_as_zero=blank_as_zero, previous=previous, layout=layout)
+    document["summary"]["rules"] = [rule_row(rule, counts) for rule, counts in rows]
+    document["labels"] = labels_json()
+    return document
+
+
+RuleCounts = tuple[str, list[int]]
+"""A rule's row of the summary as numbers: its id, the count of each outcome (in ``Outcome`` order), then how
+many of its listed findings are reading concerns."""
+
+
+def findings_parts(
+    report: Report,
+    findings: Findings,
+    *,
+    blank_as_zero: bool = False,
+    previous: bool = False,
+    layout: Layout | None = None,
+) -> tuple[dict[str, Any], list[RuleCounts]]:
+    """:func:`findings_json` with its summary's ``rules`` and its ``labels`` left empty, and the rules' rows as
+    numbers: for a writer that encodes those two parts itself (a batch, in whose reports the same rows and
+    labels recur: :func:`rule_row` and :func:`labels_json` make them as :func:`findings_json` has them).
+
+    >>> from disclosure_core import check, load
+    >>> report = load("examples/daixian-2020.json").report
+    >>> document, rows = findings_parts(report, check(report))
+    >>> document["summary"]["rules"], document["labels"], rule_row(*rows[0])["rule"]
+    ([], {}, 'requests.balance')
+    """
+    tally = _Tally(findings)
     layout = layout or _known_layout(report.format)
-    return {
+    document = {
         "schema": FINDINGS_SCHEMA_ID,
         "report": {
             "body": report.body.name,
@@ -178,30 +231,80 @@ def findings_json(
             "format": report.format,
             "title": report.title,
         },
-        "reading": reading_json(layout, report_reading(report, findings)),
+        "reading": reading_json(layout, report_reading(report, findings, tally.listed)),
         "options": {"blank_as_zero": blank_as_zero, "previous": previous},
         "summary": {
-            **{outcome.value: counts[outcome] for outcome in Outcome},
+            **dict(zip(_OUTCOME_NAMES, tally.counts, strict=True)),
             "reading_concerns": {
-                "total": sum(concerns.values()),
-                **{o.value: concerns[o] for o in Outcome if o.listed},
+                "total": sum(tally.concerned),
+                **{_OUTCOME_NAMES[i]: tally.concerned[i] for i in _LISTED_POSITIONS},
             },
-            "rules": [
-                {
-                    "rule": summary.rule,
-                    **{o.value: n for o, n in summary.counts.items()},
-                    "reading_concerns": summary.reading_concerns,
-                }
-                for summary in findings.by_rule()
-            ],
-            "by_severity": {
-                "failing": {s.value: failing[s] for s in Severity},
-                "not_verifiable": {s.value: unverified[s] for s in Severity},
-            },
+            "rules": [],
+            "by_severity": {"failing": tally.failing, "not_verifiable": tally.unverified},
         },
-        "labels": labels_json(),
-        "findings": [finding_json(f, layout) for f in findings],
+        "labels": {},
+        "findings": [_finding_json(f, layout, concern) for f, concern in tally.listed],
     }
+    return document, list(tally.rules.items())
+
+
+def rule_row(rule: str, counts: list[int]) -> dict[str, Any]:
+    """A rule's row of the findings document's summary, from its :data:`RuleCounts`.
+
+    >>> rule_row("requests.balance", [7, 0, 0, 0, 0, 0])["pass"]
+    7
+    """
+    return dict(zip(RULE_ROW_KEYS, (rule, *counts), strict=True))
+
+
+_OUTCOMES = tuple(Outcome)
+_OUTCOME_NAMES = tuple(outcome.value for outcome in _OUTCOMES)
+_POSITION = {outcome: i for i, outcome in enumerate(_OUTCOMES)}
+_UNLISTED = frozenset(outcome for outcome in Outcome if not outcome.listed)
+_LISTED_POSITIONS = tuple(i for i, outcome in enumerate(_OUTCOMES) if outcome.listed)
+RULE_ROW_KEYS = ("rule", *_OUTCOME_NAMES, "reading_concerns")
+"""The keys of a rule's row in the summary: its id, the count of each outcome, its reading concerns."""
+
+
+class _Tally:
+    """The counts of a findings document, from one pass over every instance's finding: by outcome, by rule
+    (``rules[rule]``: the count of each outcome in ``Outcome`` order, then the reading concerns), the listed
+    findings with their reading concerns, and the failing and not-verifiable ones on exactly read cells by
+    severity. The same numbers as ``Findings.by_outcome``, ``by_rule``, ``reading_concerns`` and
+    ``by_severity``, which each walk every finding again."""
+
+    def __init__(self, findings: Findings) -> None:
+        position, unlisted = _POSITION, _UNLISTED
+        self.counts = counts = [0] * len(_OUTCOMES)
+        self.concerned = concerned = [0] * len(_OUTCOMES)
+        self.rules: dict[str, list[int]] = {}
+        self.listed: list[tuple[Finding, ReadingConcern | None]] = []
+        failing = dict.fromkeys(Severity, 0)
+        unverified = dict.fromkeys(Severity, 0)
+        rules = self.rules
+        for finding in findings.all:
+            outcome = finding.outcome
+            at = position[outcome]
+            counts[at] += 1
+            rule = finding.base or finding.rule  # Finding.base_rule
+            row = rules.get(rule)
+            if row is None:
+                row = rules[rule] = [0] * (len(_OUTCOMES) + 1)
+            row[at] += 1
+            if outcome in unlisted:
+                continue
+            concern = finding.reading
+            self.listed.append((finding, concern))
+            if concern is not None:
+                concerned[at] += 1
+                row[-1] += 1
+            elif not finding.awaits_previous_report:  # counted by severity only on exactly read cells
+                if outcome in FAILING:
+                    failing[finding.severity] += 1
+                elif outcome is Outcome.NOT_VERIFIABLE:
+                    unverified[finding.severity] += 1
+        self.failing = {s.value: n for s, n in failing.items()}
+        self.unverified = {s.value: n for s, n in unverified.items()}
 
 
 def labels_json() -> dict[str, Any]:
