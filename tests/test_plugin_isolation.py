@@ -246,3 +246,26 @@ def test_a_disabled_rule_that_is_not_an_id_is_refused() -> None:
     disabled, said = problems(reg.disabled_rules)
     assert disabled == {"requests.balance"}
     assert said == ["plugin 'p' returned a int, not a rule id"]
+
+
+def test_a_plugin_problem_is_the_english_line_with_its_key_and_chinese_words() -> None:
+    from disclosure_core.testing.language import english_words
+
+    class Exploding:
+        @hookimpl
+        def disclosure_renderers(self) -> list[object]:
+            raise RuntimeError("boom")
+
+    with pytest.warns(PluginWarning):
+        reg = Registry(entry_points=False, plugins=[Exploding()])
+        sorted(reg.renderers())
+    (problem,) = reg.problems
+    assert isinstance(problem, str)
+    assert problem == "plugin 'Exploding' failed in disclosure_renderers: boom"  # its class, not pluggy's id()
+    assert problem.key == "plugin.failed_in"
+    assert problem.text("zh") == "插件 'Exploding' 在 disclosure_renderers 中出错：`boom`"  # the plugin's words, quoted
+    assert english_words(problem.text("zh")) == set()
+    with pytest.raises(PluginError) as raised:
+        sorted(Registry(entry_points=False, strict=True, plugins=[Exploding()]).renderers())
+    assert raised.value.key == "plugin.failed_in"
+    assert raised.value.text("zh") == problem.text("zh")

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
         Sections,
         Tables,
     )
-    from disclosure_core.registry import PluginInfo, PluginWarning, Registry
+    from disclosure_core.registry import PluginInfo, PluginProblem, PluginWarning, Registry
     from disclosure_core.rules import RuleSet, builtin_rule_set, load_rule_file
     from disclosure_core.rules.examples import rule_examples
     from disclosure_core.rules.output import dump_findings
@@ -99,6 +99,7 @@ _WHERE = {
     "Outcome": "disclosure_core.findings",
     "PluginError": "disclosure_core.errors",
     "PluginInfo": "disclosure_core.registry",
+    "PluginProblem": "disclosure_core.registry",
     "PluginWarning": "disclosure_core.registry",
     "Provenance": "disclosure_core.values",
     "Reading": "disclosure_core.values",
@@ -192,6 +193,7 @@ __all__ = [
     "Outcome",
     "PluginError",
     "PluginInfo",
+    "PluginProblem",
     "PluginWarning",
     "Provenance",
     "Reading",

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from disclosure_core._catalogue_reasons import reason
 from disclosure_core.errors import LoadError
 
 
@@ -75,7 +76,7 @@ def check_archive(data: bytes, *, origin: str, limits: ArchiveLimits = DEFAULT_L
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except NotImplementedError as exc:  # "zip file version 9.8": a member needs a newer unzip than Python's
-        raise LoadError.keyed("archive.unsupported", where=origin, reason=exc) from None
+        raise LoadError.keyed("archive.unsupported", where=origin, reason=reason(exc)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise LoadError.keyed("archive.not_zip", where=origin) from None
     with archive:
@@ -125,7 +126,7 @@ def _check_no_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, origin: str
     except LoadError:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise LoadError.keyed("archive.damaged", where=origin, member=member.filename, reason=exc) from None
+        raise LoadError.keyed("archive.damaged", where=origin, member=member.filename, reason=reason(exc)) from None
 
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)")

@@ -21,6 +21,7 @@ ENTRIES: dict[str, Text] = {
     "place.cell": T("单元格 {cell}", "cell {cell}"),
     "place.byte": T("第 {byte} 字节", "byte {byte}"),
     "place.object": T("对象 {object}", "object {object}"),
+    "place.line_column": T("第 {line} 行第 {column} 列：", "line {line} column {column}: "),
     "reader.gb18030": T("按 GB18030 编码读取（不是 UTF-8）", "read as GB18030 (not UTF-8)"),
     # ------------------------------------------------------------ canonical JSON
     "json.not_utf8": T("不是 UTF-8 文本（第 {byte} 字节：{reason}）", "not UTF-8 text ({reason} at byte {byte})"),

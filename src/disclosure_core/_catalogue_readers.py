@@ -325,8 +325,13 @@ ENTRIES: dict[str, Text] = {
     "xlsx.damaged": T("工作表已损坏：{reason}", "damaged worksheet: {reason}"),
     # ------------------------------------------------------------ Word documents written by disclosure-docx
     "docx.unreadable": T("无法读取的 DOCX 文档（{reason}）", "not a readable DOCX document ({reason})"),
+    "docx.custom_xml": T("自定义属性部件：{reason}", "not well-formed XML ({reason})"),
+    "docx.custom_nested": T("自定义属性 {name}：JSON 嵌套过深", "custom property {name}: JSON nested too deeply"),
+    "docx.custom_schema": T(
+        "自定义属性 {name} 不是 {schema} 元数据", "custom property {name} is not {schema} metadata"
+    ),
     "docx.not_word": T(
-        "主部件不是 Word 文档（其根元素为 {root}）", "the main part is not a Word document (its root is {root})"
+        "主部件不是 Word 文档（其根元素为 `{root}`）", "the main part is not a Word document (its root is {root})"
     ),
     "docx.no_metadata": T(
         "没有 disclosure-core 元数据（不是由 disclosure-docx 生成的）",

@@ -4,7 +4,8 @@ The registry calls every plugin-provided sniff, load and render through these fu
 either returns :class:`Loaded` or raises :class:`LoadError` naming the file: anything else it raises or returns
 becomes a ``LoadError`` naming the file, the source and its plugin. A renderer returns bytes or raises
 :class:`RenderError`, likewise. A sniff that raises or answers something other than a bool is the plugin's
-problem (a warning) and claims nothing, so other plugins' files still load.
+problem (a warning) and claims nothing, so other plugins' files still load. Every problem is a
+:class:`PluginProblem`: the English line, with its catalogue key and its words in both languages.
 
 >>> class Broken:
 ...     name, suffixes, description = "broken", (".x",), "raises"
@@ -15,6 +16,8 @@ problem (a warning) and claims nothing, so other plugins' files still load.
 >>> notes = []
 >>> sniffed(Broken(), "demo", b"", "a.x", notes.append), notes
 (False, ["plugin 'demo': source 'broken' failed to sniff a.x: RuntimeError: boom"])
+>>> notes[0].text("zh")
+"插件 'demo'：来源 'broken' 判断文件 a.x 时出错：`RuntimeError: boom`"
 >>> loaded(Broken(), "demo", b"", origin="a.x", layouts={}, hints=None)
 Traceback (most recent call last):
 ...
@@ -30,6 +33,7 @@ from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, 
 from disclosure_core._lazy import LazySource
 from disclosure_core.errors import LoadError, RenderError
 from disclosure_core.model import Report
+from disclosure_core.text import Text
 
 if TYPE_CHECKING:
     from disclosure_core._hints import ReportHints
@@ -40,35 +44,104 @@ PROBE_NAME = "probe.disclosure-core-probe"
 """A file no source can read: a sniff that claims it claims every file."""
 
 
-def _failure(exc: BaseException) -> str:
+class PluginProblem(str):
+    """A plugin's problem: the English line (a ``str``, as ``Registry.problems`` always held), with the
+    catalogue ``key`` it was made from and its ``words`` in both languages, so a command shows it in the user's.
+
+    >>> problem = PluginProblem.keyed("plugin.failed_in", plugin="'demo'", hook="disclosure_renderers", failure="boom")
+    >>> problem, problem.text("zh"), problem.key
+    ("plugin 'demo' failed in disclosure_renderers: boom", "插件 'demo' 在 disclosure_renderers 中出错：boom", 'plugin.failed_in')
+    """
+
+    key: str
+    words: Text
+
+    def __new__(cls, words: Text, key: str = "") -> PluginProblem:
+        problem = super().__new__(cls, words.en)
+        problem.words, problem.key = words, key
+        return problem
+
+    @classmethod
+    def keyed(cls, key: str, /, **values: object) -> PluginProblem:
+        """The problem the catalogue's ``key`` says with ``values`` (a :class:`Text` value differs by language)."""
+        from disclosure_core.catalogue import words
+
+        return cls(words(key, **values), key)
+
+    def text(self, lang: str = "zh") -> str:
+        """The problem in ``lang``."""
+        return self.words.text(lang)
+
+
+Problem = Callable[[PluginProblem], None]
+"""Where a plugin's problem is told (the registry warns, or raises when strict)."""
+
+
+def failure(exc: BaseException, *, kind: bool = True) -> Text:
+    """What a plugin's exception says, in both languages: its own words (with its type unless ``kind`` is
+    false; in Chinese quoted as code: the plugin's words, not ours), or ours where Python's wording is known (a
+    module that is not installed).
+
+    >>> failure(RuntimeError("boom")), failure(ModuleNotFoundError("No module named 'lxml'", name="lxml")).zh
+    (Text(zh='`RuntimeError: boom`', en='RuntimeError: boom'), "找不到模块 'lxml'")
+    """
     text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+    said = text[0] if text else ""
+    raw = (f"{type(exc).__name__}: {said}" if said else type(exc).__name__) if kind else str(exc)
+    if isinstance(exc, ModuleNotFoundError) and exc.name and said == f"No module named {exc.name!r}":
+        from disclosure_core.catalogue import say
+
+        return Text(say("failure.module", "zh", module=repr(exc.name)), raw)
+    return Text(f"`{raw}`", raw)
 
 
-def sniffed(source: Source, owner: str, head: bytes, filename: str, problem: Callable[[str], None]) -> bool:
+def kind_words(kind: str) -> Text:
+    """The words for what a hook was expected to give ("renderer", "rule file")."""
+    from disclosure_core.catalogue import words
+
+    return words(f"plugin.kind.{kind.replace(' ', '_')}")
+
+
+def sniffed(source: Source, owner: str, head: bytes, filename: str, problem: Problem) -> bool:
     """Whether ``source`` claims the file; False, with ``problem`` told, when its sniff fails."""
+    names = {"plugin": repr(owner), "source": repr(source.name)}
     try:
         answer = source.sniff(head, filename)
     except Exception as exc:
-        problem(f"plugin {owner!r}: source {source.name!r} failed to sniff {filename}: {_failure(exc)}")
+        problem(PluginProblem.keyed("plugin.sniff_failed", **names, file=filename, failure=failure(exc)))
         return False
     if not isinstance(answer, bool):
-        problem(f"plugin {owner!r}: source {source.name!r} answered a {type(answer).__name__} to sniff, not a bool")
+        problem(PluginProblem.keyed("plugin.sniff_answer", **names, type=type(answer).__name__))
         return False
     return answer
 
 
-def data_file(plugin_name: str, item: Any, kind: str, problem: Callable[[str], None]) -> DataFile | None:
+def data_file(plugin_name: str, item: Any, kind: str, problem: Problem) -> DataFile | None:
     """``item`` when it is a data file whose name and text are strings; else None, and ``problem`` told.
 
     >>> data_file("demo", DataFile("rules.toml", b"rules = []"), "rule file", print)
     plugin 'demo': rule file 'rules.toml' has a bytes text, not a str
     """
     if not isinstance(item, DataFile):
-        problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a {kind}")
+        problem(
+            PluginProblem.keyed(
+                "plugin.returned", plugin=repr(plugin_name), type=type(item).__name__, kind=kind_words(kind)
+            )
+        )
     elif not isinstance(item.origin, str) or not isinstance(item.text, str):
         part, wrong = ("text", item.text) if isinstance(item.origin, str) else ("name", item.origin)
-        problem(f"plugin {plugin_name!r}: {kind} {item.origin!r} has a {type(wrong).__name__} {part}, not a str")
+        from disclosure_core.catalogue import words
+
+        problem(
+            PluginProblem.keyed(
+                "plugin.data_type",
+                plugin=repr(plugin_name),
+                kind=kind_words(kind),
+                origin=repr(item.origin),
+                type=type(wrong).__name__,
+                part=words(f"plugin.part.{part}"),
+            )
+        )
     else:
         return item
     return None
@@ -108,13 +181,13 @@ class Sniffing:
     plugin 'demo': source 'greedy' claims every file (even one no source can read); it is no longer asked, and reads only files named for it or by suffix
     """
 
-    def __init__(self, owners: Mapping[str, str], problem: Callable[[str], None]) -> None:
+    def __init__(self, owners: Mapping[str, str], problem: Problem) -> None:
         self._owners = owners
         self._problem = problem
         self._reported: set[tuple[str, ...]] = set()
         self._greedy: dict[str, bool] = {}
 
-    def _once(self, key: tuple[str, ...], message: str) -> None:
+    def _once(self, key: tuple[str, ...], message: PluginProblem) -> None:
         # Once per source and kind of problem, not per file: a batch of thousands of files says it once.
         if key not in self._reported:
             self._reported.add(key)
@@ -133,8 +206,14 @@ class Sniffing:
             else:
                 self._once(
                     ("twice", chosen.name, source.name),
-                    f"plugin {self._owners.get(source.name, '?')!r}: source {source.name!r} also claims files that "
-                    f"source {chosen.name!r} (plugin {self._owners.get(chosen.name, '?')!r}) reads, such as {filename}",
+                    PluginProblem.keyed(
+                        "plugin.claims_twice",
+                        plugin=repr(self._owners.get(source.name, "?")),
+                        source=repr(source.name),
+                        other=repr(chosen.name),
+                        other_plugin=repr(self._owners.get(chosen.name, "?")),
+                        file=filename,
+                    ),
                 )
         return chosen
 
@@ -148,8 +227,7 @@ class Sniffing:
             if self._greedy[source.name]:
                 self._once(
                     ("greedy", source.name),
-                    f"plugin {owner!r}: source {source.name!r} claims every file (even one no source can read); "
-                    "it is no longer asked, and reads only files named for it or by suffix",
+                    PluginProblem.keyed("plugin.claims_all", plugin=repr(owner), source=repr(source.name)),
                 )
         return not self._greedy[source.name]
 
@@ -164,7 +242,7 @@ def loaded(
     hints: ReportHints | None,
 ) -> Loaded:
     """What ``source`` reads from ``data``: a :class:`Loaded` report, or a :class:`LoadError` naming ``origin``."""
-    where = f"source {source.name!r} (plugin {owner!r})"
+    names = {"source": repr(source.name), "plugin": repr(owner)}
     try:
         if hints is None:
             result = source.load(data, origin=origin, layouts=layouts)
@@ -173,13 +251,13 @@ def loaded(
     except LoadError as exc:
         if origin in str(exc):
             raise
-        raise LoadError(f"{origin}: {exc}") from None
+        raise LoadError.said(Text(exc.text("zh"), str(exc)), where=origin, key=exc.key) from None
     except Exception as exc:
-        raise LoadError(f"{origin}: {where} failed: {_failure(exc)}") from exc
+        raise LoadError.keyed("plugin.source_failed", where=origin, **names, failure=failure(exc)) from exc
     if not isinstance(result, Loaded):
-        raise LoadError(f"{origin}: {where} returned a {type(result).__name__}, not a loaded report")
+        raise LoadError.keyed("plugin.source_returned", where=origin, **names, type=type(result).__name__)
     if not isinstance(result.report, Report):
-        raise LoadError(f"{origin}: {where} returned a {type(result.report).__name__}, not a report")
+        raise LoadError.keyed("plugin.source_report", where=origin, **names, type=type(result.report).__name__)
     return result
 
 
@@ -196,13 +274,13 @@ def rendered(renderer: Renderer, owner: str, report: Report, options: RenderOpti
     ...
     disclosure_core.errors.RenderError: renderer 'text' (plugin 'demo') returned a str, not bytes
     """
-    where = f"renderer {renderer.name!r} (plugin {owner!r})"
+    names = {"renderer": repr(renderer.name), "plugin": repr(owner)}
     try:
         data = renderer.render(report, options)
     except RenderError:
         raise
     except Exception as exc:
-        raise RenderError(f"{where} failed: {_failure(exc)}") from exc
+        raise RenderError.keyed("renderer.failed", **names, failure=failure(exc)) from exc
     if not isinstance(data, bytes):
-        raise RenderError(f"{where} returned a {type(data).__name__}, not bytes")
+        raise RenderError.keyed("renderer.returned", **names, type=type(data).__name__)
     return data

@@ -23,7 +23,7 @@ import attrs
 import cattrs
 import cattrs.gen
 
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import choices, words
 from disclosure_core.errors import LoadError, RenderError, long_number_place
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, Layout, official_layouts, unknown_layout
 from disclosure_core.model import Body, BodyLevel, Facts, Report, Sections, Tables
@@ -65,7 +65,7 @@ def _structure_level(value: Any, _: type) -> BodyLevel:
     try:
         return BodyLevel(value)
     except ValueError:
-        allowed = ", ".join(level.value for level in BodyLevel)
+        allowed = choices(level.value for level in BodyLevel)
         raise _Wrong("json.level", got=json.dumps(value, ensure_ascii=False), allowed=allowed) from None
 
 
@@ -73,7 +73,7 @@ def _structure_reading(value: Any, _: type) -> Reading:
     try:
         return Reading(value)
     except ValueError:
-        allowed = ", ".join(r.value for r in Reading)
+        allowed = choices(r.value for r in Reading)
         raise _Wrong("json.reading", got=json.dumps(value, ensure_ascii=False), allowed=allowed) from None
 
 
@@ -355,7 +355,7 @@ def _described(exc: BaseException, expected: type | None) -> Text:
     if isinstance(exc, _Wrong):
         return exc.words
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return words("json.unknown_keys", keys=", ".join(sorted(exc.extra_fields)))
+        return words("json.unknown_keys", keys=choices(sorted(exc.extra_fields)))
     if isinstance(exc, KeyError):
         return words("json.required")
     if isinstance(exc, TypeError | AttributeError):

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import attrs
 
+from disclosure_core._files import os_reason
+from disclosure_core.catalogue import words
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.layouts import CellAddress, Layout, find_layout, official_layouts
 from disclosure_core.model import Body, Report
@@ -48,13 +50,15 @@ def read_manifest(path: str | Path) -> list[str]:
     >>> read_manifest("no-such-manifest.txt")
     Traceback (most recent call last):
     ...
-    disclosure_core.errors.LoadError: no-such-manifest.txt: cannot read the manifest: [Errno 2] No such file or directory: 'no-such-manifest.txt'
+    disclosure_core.errors.LoadError: no-such-manifest.txt: cannot read the manifest: No such file or directory
     """
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError.keyed("aggregate.manifest", where=str(path), reason=exc) from None
+    except OSError as exc:
+        raise LoadError.keyed("aggregate.manifest", where=str(path), reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        raise LoadError.keyed("aggregate.manifest", where=str(path), reason=words("config.not_utf8")) from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 

@@ -16,9 +16,12 @@ labels; this table holds the words of the program itself. The tables themselves 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Self
 
+from disclosure_core._catalogue_readings import reading_reason
+from disclosure_core._catalogue_reasons import reason
 from disclosure_core._language import LANGUAGE_VARIABLE, LANGUAGES, language
 from disclosure_core.catalogue_entries import ENTRIES
 from disclosure_core.text import Text
@@ -29,6 +32,43 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 class UnknownMessage(KeyError):
     """A key the catalogue does not hold, or a placeholder left without a value (a bug of the caller)."""
+
+
+class WordedError(ValueError):
+    """A ValueError whose message comes from the catalogue: ``str()`` is the English, ``words`` both languages
+    and ``key`` the catalogue's key (the base of the rule compiler's own errors, which become a
+    :class:`~disclosure_core.errors.RuleSetError` naming the file and the rule).
+
+    >>> error = WordedError.keyed("lint.same_sides")
+    >>> str(error), error.words.zh, error.key
+    ('both sides are the same', '两边相同', 'lint.same_sides')
+    """
+
+    words: Text | None = None
+    key: str = ""
+
+    @classmethod
+    def keyed(cls, key: str, /, **values: object) -> Self:
+        """The error whose message is the catalogue's ``key`` filled with ``values``."""
+        said = words(key, **values)
+        error = cls(said.en)
+        error.words, error.key = said, key
+        return error
+
+
+def said_of(error: BaseException) -> Text:
+    """What an error says, in both languages: its catalogue words, or its one wording in both.
+
+    >>> said_of(WordedError.keyed("lint.constants")).zh, said_of(KeyError("x")).zh
+    ('只比较常数', "'x'")
+    """
+    found = getattr(error, "words", None)
+    if isinstance(found, Text):
+        return found
+    text = getattr(error, "text", None)
+    if callable(text):
+        return Text(str(text("zh")), str(error))
+    return Text(str(error), str(error))
 
 
 def entry(key: str) -> Text:
@@ -139,6 +179,17 @@ def place_of(source: str, /, **parts: object) -> Text:
     return Text("，".join(zh), ": ".join(en))
 
 
+def choices(values: Iterable[str]) -> Text:
+    """Values a user may type (ids, option values), listed in both languages: as code in Chinese, so an id
+    such as ``county`` never reads as an English word in a Chinese sentence.
+
+    >>> choices(["zh", "en"])
+    Text(zh='`zh`、`en`', en='zh, en')
+    """
+    values = list(values)
+    return Text("、".join(f"`{value}`" for value in values), ", ".join(values))
+
+
 def join(items: list[str], lang: str = "zh") -> str:
     """Items joined with the language's list separator.
 
@@ -152,6 +203,8 @@ __all__ = [
     "LANGUAGES",
     "LANGUAGE_VARIABLE",
     "Text",
+    "WordedError",
+    "choices",
     "entry",
     "fill",
     "join",
@@ -159,6 +212,9 @@ __all__ = [
     "place",
     "place_of",
     "placeholders",
+    "reading_reason",
+    "reason",
+    "said_of",
     "say",
     "show",
     "words",

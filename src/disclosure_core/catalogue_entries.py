@@ -5,7 +5,12 @@ for the text output, the findings JSON labels and the HTML overlay), ``findings.
 ``note.*`` (notes of findings), ``overlay.*`` (the HTML overlay), ``summary.*``, ``cli.*`` (diagnostics on
 stderr), ``aggregate.*``, ``batch.*`` and ``rules.*``. Placeholders are ``{name}``: both languages use the same.
 The words of reading inputs (errors and diagnostics of the core and of the shipped readers) are kept in
-:mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers` and merged here.
+:mod:`disclosure_core._catalogue_loading` and :mod:`disclosure_core._catalogue_readers`, a parser's reasons in
+:mod:`disclosure_core._catalogue_reasons`, plugins' problems in :mod:`disclosure_core._catalogue_plugins`, the
+HTTP service's in :mod:`disclosure_core._catalogue_service`, a mistyped command line's in
+:mod:`disclosure_core._catalogue_usage`, a rule file's deeper problems in
+:mod:`disclosure_core._catalogue_rules` and why a cell was not read exactly in
+:mod:`disclosure_core._catalogue_readings`; all are merged here.
 
 >>> ENTRIES["severity.error"]
 Text(zh='错误', en='error')
@@ -13,7 +18,16 @@ Text(zh='错误', en='error')
 
 from __future__ import annotations
 
-from disclosure_core import _catalogue_loading, _catalogue_readers
+from disclosure_core import (
+    _catalogue_loading,
+    _catalogue_plugins,
+    _catalogue_readers,
+    _catalogue_readings,
+    _catalogue_reasons,
+    _catalogue_rules,
+    _catalogue_service,
+    _catalogue_usage,
+)
 from disclosure_core.text import Text
 
 T = Text
@@ -309,7 +323,7 @@ ENTRIES: dict[str, Text] = {
     "rules.levels": T("；层级 {levels}", "; levels {levels}"),
     "rules.missing": T("缺少数字时：{policy}", "missing:  {policy}"),
     "rules.expands": T("展开：{over}", "expands:  {over}"),
-    "rules.expand_over": T("{name} 取 {source}", "{name} over {source}"),
+    "rules.expand_over": T("`{name}` 取 {source}", "{name} over {source}"),
     "rules.message": T("消息：{message}", "message:  {message}"),
     "rules.note": T("说明：{note}", "note:     {note}"),
     "rules.passes": T("通过的示例：", "example that passes:"),
@@ -324,3 +338,9 @@ ENTRIES: dict[str, Text] = {
 }
 ENTRIES.update(_catalogue_loading.ENTRIES)
 ENTRIES.update(_catalogue_readers.ENTRIES)
+ENTRIES.update(_catalogue_plugins.ENTRIES)
+ENTRIES.update(_catalogue_service.ENTRIES)
+ENTRIES.update(_catalogue_reasons.ENTRIES)
+ENTRIES.update(_catalogue_usage.ENTRIES)
+ENTRIES.update(_catalogue_rules.ENTRIES)
+ENTRIES.update(_catalogue_readings.ENTRIES)

@@ -51,22 +51,25 @@ class DisclosureError(Exception):
 
     words: Text | None = None
     """The message in both languages, when the error was made from the catalogue (:meth:`keyed`)."""
+    key: str = ""
+    """The catalogue key the message was made from ("" otherwise): stable, for programs (the service's
+    problem documents and the CLI's JSON lines carry it)."""
 
     @classmethod
     def keyed(cls, key: str, /, *, where: str | Text = "", **values: object) -> Self:
         """An error whose message is the catalogue's ``key`` filled with ``values``, after ``where``.
 
         >>> error = UsageError.keyed("error.overwrite", where="out.json")
-        >>> str(error), error.text("zh")
-        ('out.json: refusing to overwrite the input file', 'out.json：拒绝覆盖输入文件')
+        >>> str(error), error.text("zh"), error.key
+        ('out.json: refusing to overwrite the input file', 'out.json：拒绝覆盖输入文件', 'error.overwrite')
         """
         # Imported here: every module imports the errors, and `disclosure --version` should not load the catalogue.
         from disclosure_core.catalogue import words as catalogue_words
 
-        return cls.said(catalogue_words(key, **values), where=where)
+        return cls.said(catalogue_words(key, **values), where=where, key=key)
 
     @classmethod
-    def said(cls, said: Text, /, *, where: str | Text = "") -> Self:
+    def said(cls, said: Text, /, *, where: str | Text = "", key: str = "") -> Self:
         """An error whose message is ``said`` (both languages, e.g. a problem a helper worded), after ``where``.
 
         >>> from disclosure_core.text import Text
@@ -78,6 +81,7 @@ class DisclosureError(Exception):
         place = where if isinstance(where, Text) else Text(where, where)
         error = cls(f"{place.en}: {said.en}" if place.en else said.en)
         error.words = Text(one_line(f"{place.zh}：{said.zh}" if place.zh else said.zh), str(error))
+        error.key = key
         return error
 
     def text(self, lang: str = "zh") -> str:
@@ -152,21 +156,40 @@ class UsageError(DisclosureError):
     """
 
 
-def long_number_place(text: str | bytes) -> str:
-    """Where the first run of more than 4 300 digits (Python's limit for an int) starts, as "line N column M: ".
+class PluginWarning(UserWarning):
+    """A plugin failed to load or register and was skipped.
 
-    TOML's digit separators count as digits; nothing when no such run is found.
+    >>> import warnings
+    >>> from disclosure_core import Registry, hookimpl
+    >>> class Exploding:
+    ...     @hookimpl
+    ...     def disclosure_renderers(self):
+    ...         raise RuntimeError("boom")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     names = sorted(Registry(entry_points=False, plugins=[Exploding()]).renderers())
+    >>> names, caught[0].category.__name__
+    (['json'], 'PluginWarning')
+    """
+
+
+def long_number_place(text: str | bytes) -> Text:
+    """Where the first run of more than 4 300 digits (Python's limit for an int) starts, in both languages:
+    "line N column M: ". TOML's digit separators count as digits; nothing when no such run is found.
 
     >>> long_number_place("a = 1\\nb = " + "9" * 4301)
-    'line 2 column 5: '
+    Text(zh='第 2 行第 5 列：', en='line 2 column 5: ')
     """
+    from disclosure_core.catalogue import words
+    from disclosure_core.text import Text
+
     data = text.encode("utf-8", "replace") if isinstance(text, str) else text
     found = re.search(rb"[0-9](?:_?[0-9]){4300}", data)
     if found is None:
-        return ""
+        return Text("", "")
     before = data[: found.start()]
     line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
-    return f"line {line} column {column}: "
+    return words("place.line_column", line=line, column=column)
 
 
 def one_line(text: str) -> str:

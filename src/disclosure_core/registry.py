@@ -24,11 +24,13 @@ from disclosure_core import _entry_points, hookspecs
 from disclosure_core._files import read_input
 from disclosure_core._formats import DataFile, Loaded, Renderer, RenderOptions, Source
 from disclosure_core._hints import ReportHints, apply_hints
-from disclosure_core._isolation import Sniffing, data_file, loaded, rendered
+from disclosure_core._isolation import PluginProblem, Sniffing, data_file, failure, kind_words, loaded, rendered
 from disclosure_core._serialize import check_renderable
-from disclosure_core.errors import LayoutError, PluginError, UsageError
+from disclosure_core.catalogue import choices, words
+from disclosure_core.errors import LayoutError, PluginError, PluginWarning, UsageError
 from disclosure_core.layouts import Layout, find_layout, parse_layout
 from disclosure_core.model import Report
+from disclosure_core.text import Text
 
 if TYPE_CHECKING:
     from disclosure_core.findings import Findings
@@ -37,21 +39,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class PluginWarning(UserWarning):
-    """A plugin failed to load or register and was skipped.
-
-    >>> import warnings
-    >>> from disclosure_core import hookimpl
-    >>> class Exploding:
-    ...     @hookimpl
-    ...     def disclosure_renderers(self):
-    ...         raise RuntimeError("boom")
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     names = sorted(Registry(entry_points=False, plugins=[Exploding()]).renderers())
-    >>> names, caught[0].category.__name__
-    (['json'], 'PluginWarning')
-    """
+__all__ = ["PluginInfo", "PluginProblem", "PluginWarning", "Registry"]
 
 
 @attrs.frozen
@@ -95,7 +83,9 @@ class Registry:
         from disclosure_core.builtin import BUILTIN_PLUGINS
 
         self.strict = strict
-        self.problems: list[str] = []
+        self.problems: list[PluginProblem] = []
+        """What went wrong with plugins (non-strict): each an English line (a ``str``) with its catalogue
+        ``key`` and ``text(lang)``."""
         self._installed: dict[str, _entry_points.EntryPoint] = {}
         self._builtin: set[str] = set()
         self._cache: dict[str, Any] = {}
@@ -119,7 +109,11 @@ class Registry:
         try:
             self._pm.register(plugin, name=name)
         except Exception as exc:
-            self._problem(f"plugin {name or plugin!r} could not be registered: {exc}")
+            self._problem(
+                PluginProblem.keyed(
+                    "plugin.not_registered", plugin=name or repr(plugin), failure=failure(exc, kind=False)
+                )
+            )
         self._cache.clear()
         if hasattr(self, "_checked"):  # after construction: check this plugin's hooks now
             self._check_pending()
@@ -130,13 +124,20 @@ class Registry:
         try:
             self._pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            name = self._pm.get_name(exc.plugin) or ""
-            if name.isdigit():  # registered without a name: pluggy names it by id()
-                name = getattr(exc.plugin, "__name__", type(exc.plugin).__name__)
+            name = self._shown(self._pm.get_name(exc.plugin) or "")
             self._pm.unregister(plugin=exc.plugin)
             self._cache.clear()
-            self._problem(f"plugin {name!r} skipped: {str(exc).split(' in plugin ')[0]} (no such hook in the contract)")
+            said = str(exc).split(" in plugin ")[0]
+            if said.startswith("unknown hook "):
+                self._problem(PluginProblem.keyed("plugin.unknown_hook", plugin=repr(name), hook=said[13:]))
+            else:
+                self._problem(PluginProblem.keyed("plugin.invalid_hook", plugin=repr(name), failure=said))
             self._check_pending()
+
+    def _shown(self, name: str) -> str:
+        """A plugin's name as its problems show it: registered without a name, pluggy names it by id()."""
+        plugin = self._pm.get_plugin(name) if name.isdigit() else None
+        return name if plugin is None else getattr(plugin, "__name__", type(plugin).__name__)
 
     def _load_entry_points(self) -> None:
         for entry_point in _entry_points.entry_points(hookspecs.PROJECT):
@@ -146,13 +147,20 @@ class Registry:
                 plugin = entry_point.load()
                 self._pm.register(plugin, name=entry_point.name)
             except Exception as exc:
-                self._problem(f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}")
+                self._problem(
+                    PluginProblem.keyed(
+                        "plugin.failed_to_load",
+                        plugin=repr(entry_point.name),
+                        value=entry_point.value,
+                        failure=failure(exc, kind=False),
+                    )
+                )
                 continue
             self._installed[entry_point.name] = entry_point
 
-    def _problem(self, message: str) -> None:
+    def _problem(self, message: PluginProblem) -> None:
         if self.strict:
-            raise PluginError(message)
+            raise PluginError.said(message.words, key=message.key)
         self.problems.append(message)
         warnings.warn(message, PluginWarning, stacklevel=3)
 
@@ -173,7 +181,14 @@ class Registry:
                 # Whole or nothing: a hook that fails halfway through its items contributes none of them.
                 items += [(impl.plugin_name, item) for item in impl.function() or ()]
             except Exception as exc:
-                self._problem(f"plugin {impl.plugin_name!r} failed in {hook}: {exc}")
+                self._problem(
+                    PluginProblem.keyed(
+                        "plugin.failed_in",
+                        plugin=repr(self._shown(impl.plugin_name)),
+                        hook=hook,
+                        failure=failure(exc, kind=False),
+                    )
+                )
         return items
 
     def _named(self, hook: str, kind: str, check: Callable[[Any], bool]) -> dict[str, Any]:
@@ -183,12 +198,13 @@ class Registry:
             # get_hookimpls() lists plugins in registration order: built-ins come first, so a
             # third-party plugin that reuses a name loses with a clear message instead of shadowing.
             for plugin_name, item in self._collect(hook):
+                said = {"plugin": repr(self._shown(plugin_name)), "kind": kind_words(kind)}
                 if not check(item):
-                    self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a {kind}")
+                    self._problem(PluginProblem.keyed("plugin.returned", **said, type=type(item).__name__))
                 elif not isinstance(item.name, str):
-                    self._problem(f"plugin {plugin_name!r}: a {kind} named by a {type(item.name).__name__}, not a str")
+                    self._problem(PluginProblem.keyed("plugin.name_type", **said, type=type(item.name).__name__))
                 elif item.name in named:
-                    self._problem(f"plugin {plugin_name!r}: {kind} {item.name!r} is already registered")
+                    self._problem(PluginProblem.keyed("plugin.duplicate", **said, name=repr(item.name)))
                 else:
                     named[item.name] = item
                     owners[item.name] = plugin_name
@@ -241,17 +257,26 @@ class Registry:
                 except LayoutError as exc:
                     waiting.append((plugin_name, file, exc))
                 except Exception as exc:  # a broken layout file costs only its plugin
-                    self._problem(f"plugin {plugin_name!r}: layout {file.origin}: {type(exc).__name__}: {exc}")
+                    self._problem(
+                        PluginProblem.keyed(
+                            "plugin.layout_broken", plugin=repr(plugin_name), origin=file.origin, failure=failure(exc)
+                        )
+                    )
             if len(waiting) == len(pending):
                 for plugin_name, _, error in waiting:
-                    self._problem(f"plugin {plugin_name!r}: {error}")
+                    said = Text(error.text("zh"), str(error))
+                    self._problem(PluginProblem.keyed("plugin.said", plugin=repr(plugin_name), problem=said))
                 break
             pending = [(plugin_name, file) for plugin_name, file, _ in waiting]
         return layouts
 
     def _add_layout(self, layouts: dict[str, Layout], plugin_name: str, layout: Layout) -> None:
         if layout.id in layouts:
-            self._problem(f"plugin {plugin_name!r}: layout {layout.id!r} is already registered")
+            self._problem(
+                PluginProblem.keyed(
+                    "plugin.duplicate", plugin=repr(plugin_name), kind=kind_words("layout"), name=repr(layout.id)
+                )
+            )
         else:
             layouts[layout.id] = layout
 
@@ -334,7 +359,14 @@ class Registry:
             if isinstance(item, str):
                 disabled.add(item)
             else:
-                self._problem(f"plugin {plugin_name!r} returned a {type(item).__name__}, not a rule id")
+                self._problem(
+                    PluginProblem.keyed(
+                        "plugin.returned",
+                        plugin=repr(plugin_name),
+                        type=type(item).__name__,
+                        kind=kind_words("rule id"),
+                    )
+                )
         return disabled
 
     def rule_set(self) -> RuleSet:
@@ -355,7 +387,9 @@ class Registry:
             self._cache["rule_set"] = combine_rule_files(
                 [(file, plugin_name in self._builtin) for file, plugin_name in files],
                 self.layouts().values(),
-                problem=lambda file, message: self._problem(f"plugin {owners[id(file)]!r}: {message}"),
+                problem=lambda file, said: self._problem(
+                    PluginProblem.keyed("plugin.said", plugin=repr(owners[id(file)]), problem=said)
+                ),
                 disabled=self.disabled_rules(),
             )
         result: RuleSet = self._cache["rule_set"]
@@ -435,5 +469,5 @@ def _pick(items: dict[str, T], name: str, kind: str) -> T:
     try:
         return items[name]
     except KeyError:
-        known = ", ".join(sorted(items)) or "none"
+        known = choices(sorted(items)) if items else words("summary.none")
         raise UsageError.keyed(f"error.unknown_{kind}", name=repr(name), known=known) from None

@@ -70,8 +70,8 @@ def test_a_failing_balance_on_an_uncertain_cell_is_a_reading_concern_in_both_lan
     layout = builtin_layout("gov-2021")
     zh, en = findings_text(report, layout, findings, "zh"), findings_text(report, layout, findings, "en")
     assert (
-        "这可能是读取问题而非报告错误：表2 （七）总计·自然人读取不确定（read from a table continued on page 4；"
-        "可能的读法：41、14）。" in zh
+        "这可能是读取问题而非报告错误：表2 （七）总计·自然人读取不确定（读自第 4 页的续表；"
+        "可能的读法：41、14）。" in zh  # the reason, stored in English, told in Chinese (issue 16)
     )
     assert (
         "this may be a reading problem, not an error of the report: Table 2 (7) Total·Natural persons could not be"

@@ -12,14 +12,17 @@ the table :data:`COMMANDS` names where each one lives.
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
+import sys
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from disclosure_core.cli.lang import lang_option
-from disclosure_core.errors import DisclosureError
+from disclosure_core.errors import DisclosureError, PluginWarning
 
 if TYPE_CHECKING:
     from disclosure_core._entry_points import EntryPoint
@@ -124,6 +127,24 @@ def cli(
         apply_config(ctx, config)
 
 
+def _lang_given(argv: list[str]) -> str | None:
+    """The ``--lang`` of the command line, read before click parses it: a usage error click finds before it
+    reaches ``--lang`` is still told in the language asked for.
+
+    >>> _lang_given(["check", "--nosuch", "--lang", "en"]), _lang_given(["--lang=zh"]), _lang_given(["--lang"])
+    ('en', 'zh', None)
+    """
+    from disclosure_core._language import LANGUAGES
+
+    for arg, following in itertools.pairwise([*argv, ""]):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else following if arg == "--lang" else None
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 def _lang() -> str:
     from disclosure_core.cli.lang import chosen
 
@@ -141,7 +162,34 @@ def main(argv: list[str] | None = None) -> int:
     from disclosure_core._language import language
     from disclosure_core.cli import lang
 
-    lang.chosen[0] = language(os.environ)
+    lang.chosen[0] = _lang_given(sys.argv[1:] if argv is None else argv) or language(os.environ)
+    with warnings.catch_warnings():
+        # A broken plugin is told once, in the user's language, not as Python's warning line.
+        warnings.simplefilter("always", PluginWarning)
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+            if issubclass(category, PluginWarning):
+                _show_plugin_warning(message)
+            else:
+                shown(message, category, *args, **kwargs)
+
+        warnings.showwarning = show
+        return _run(argv)
+
+
+def _show_plugin_warning(message: Warning | str) -> None:
+    from disclosure_core.cli.shared import warn
+
+    said = message.args[0] if isinstance(message, Warning) and message.args else message
+    text = said.text(_lang()) if hasattr(said, "text") else str(said)
+    if click.get_current_context(silent=True) is not None:
+        warn(text, key=getattr(said, "key", ""))
+    else:
+        _say("cli.warning", message=text)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="disclosure", standalone_mode=False)
     except click.exceptions.Exit as done:
@@ -150,11 +198,15 @@ def main(argv: list[str] | None = None) -> int:
         _say("cli.aborted")
         return EXIT_ERROR
     except click.UsageError as exc:  # one line like every other error, and where to look for more
+        from disclosure_core.cli.usage_errors import usage_words
+
         where = exc.ctx.command_path if exc.ctx is not None else "disclosure"
-        _say("cli.usage", message=exc.format_message(), command=where)
+        _say("cli.usage", message=usage_words(exc).text(_lang()), command=where)
         return EXIT_ERROR
     except click.ClickException as exc:
-        _say("cli.error", message=exc.format_message())
+        from disclosure_core.catalogue import words
+
+        _say("cli.error", message=words("usage.verbatim", text=exc.format_message()).text(_lang()))
         return EXIT_ERROR
     except DisclosureError as exc:
         _say("cli.error", message=exc.text(_lang()))

@@ -298,8 +298,7 @@ def _explain(rule: Rule, lang: str) -> list[str]:
     severity = say(f"severity.{rule.severity.value}", lang)
     lines = [
         say("rules.origin", lang, rule=rule.id, kind=rule.kind, severity=severity, origin=rule.origin),
-        f"  {rule.title.zh}",
-        f"  {rule.title.en}",
+        f"  {rule.title.text(lang)}",
         say("rules.basis", lang, basis=rule.basis),
         formats,
         say("rules.missing", lang, policy=say(f"policy.{rule.missing.value}", lang)),

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from disclosure_core._files import os_reason
+from disclosure_core.catalogue import choices, reason
 from disclosure_core.errors import UsageError
 
 CONFIG_FILE = "disclosure.toml"
@@ -99,7 +100,7 @@ def _toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ConfigError.keyed("config.not_utf8", where=str(path)) from None
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
-        raise ConfigError.keyed("config.malformed", where=str(path), reason=exc) from None
+        raise ConfigError.keyed("config.malformed", where=str(path), reason=reason(exc)) from None
 
 
 def _config(path: Path, table: object, *, prefix: str) -> Config:
@@ -109,7 +110,7 @@ def _config(path: Path, table: object, *, prefix: str) -> Config:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in KEYS:
-            raise ConfigError.keyed("config.unknown_key", where=f"{path}: {prefix}{key}", known=", ".join(KEYS))
+            raise ConfigError.keyed("config.unknown_key", where=f"{path}: {prefix}{key}", known=choices(KEYS))
         values[key] = _value(path, f"{prefix}{key}", key, value)
     return Config(path.absolute(), values)
 

@@ -53,9 +53,8 @@ class State:
     @property
     def registry(self) -> Registry:
         if self._registry is None:
+            # Its plugins' problems are PluginWarnings, which the command line shows in the user's language.
             self._registry = Registry(strict=self.strict_plugins, block=blocked_plugins(os.environ))
-            for problem in self._registry.problems:
-                warn(str(problem))
         return self._registry
 
 
@@ -135,10 +134,10 @@ def say(message: str) -> None:
         click.echo(message, err=True)
 
 
-def warn(message: str) -> None:
-    """A warning on stderr (shown even with ``-q``)."""
+def warn(message: str, key: str = "") -> None:
+    """A warning on stderr (shown even with ``-q``); with ``--format json`` a JSON line with its catalogue ``key``."""
     if state().diagnostics_json:
-        _json_line({"level": "warning", "message": message})
+        _json_line({"level": "warning", **({"key": key} if key else {}), "message": message})
     else:
         click.echo(catalogue_say("cli.warning", state().lang, message=message), err=True)
 

@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import choices, reason, words
 from disclosure_core.errors import LayoutError, long_number_place
 from disclosure_core.layouts.spec import (
     Block,
@@ -39,7 +39,7 @@ def parse_layout(text: str, *, origin: str, base: Mapping[str, Layout] | None = 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LayoutError.keyed("toml.malformed", where=origin, reason=exc) from None
+        raise LayoutError.keyed("toml.malformed", where=origin, reason=reason(exc)) from None
     except RecursionError:
         raise LayoutError.keyed("toml.nested", where=origin) from None
     except ValueError:  # an integer past Python's digit limit (4 300)
@@ -222,7 +222,7 @@ class _Reader:
         by_id = {item.id: item for item in available}
         unknown = [w for w in wanted if w not in by_id]
         if unknown:
-            raise self.fail(path, words("layout.unknown_ids", ids=", ".join(map(str, unknown))))
+            raise self.fail(path, words("layout.unknown_ids", ids=choices(map(str, unknown))))
         return tuple(by_id[w] for w in wanted)
 
     def header(

@@ -19,7 +19,7 @@ import attrs
 
 from disclosure_core._archives import check_archive
 from disclosure_core._formats import Diagnostic, DiagnosticLevel
-from disclosure_core.catalogue import place_of, words
+from disclosure_core.catalogue import place_of, reason, words
 from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.folding import fold
 from disclosure_core.layouts import Layout
@@ -31,6 +31,7 @@ from disclosure_core.ledger.vocabulary import (
     name_key,
     outcome_names,
 )
+from disclosure_core.text import Text
 from disclosure_core.values import Provenance
 
 _HEADERS = {name_key(header): column for column, headers in COLUMNS.items() for header in headers}
@@ -101,9 +102,9 @@ def _header(cells: list[str], origin: str, line: int) -> dict[str, int]:
             columns[column] = index
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if missing:
-        wanted = "; ".join(
-            f"{column} ({'/'.join([h for h in COLUMNS[column] if not h.isascii()][:2])})" for column in missing
-        )
+        headers = {column: "/".join([h for h in COLUMNS[column] if not h.isascii()][:2]) for column in missing}
+        # In Chinese the headers a register prints; in English the column's id with them.
+        wanted = Text("；".join(headers.values()), "; ".join(f"{column} ({headers[column]})" for column in missing))
         raise LoadError.keyed("ledger.missing_columns", where=place_of(origin, line=line), columns=wanted)
     return columns
 
@@ -197,7 +198,7 @@ def _csv_rows(data: bytes, origin: str, notes: list[Diagnostic]) -> Iterator[tup
             if any(cell.strip() for cell in cells):
                 yield reader.line_num, cells
     except csv.Error as exc:
-        raise LoadError.keyed("ledger.csv", where=place_of(origin, line=reader.line_num), reason=exc) from None
+        raise LoadError.keyed("ledger.csv", where=place_of(origin, line=reader.line_num), reason=reason(exc)) from None
 
 
 def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:
@@ -209,8 +210,7 @@ def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files; each is a load error here
-        reason = f"{type(exc).__name__}: {exc}"[:260]
-        raise LoadError.keyed("xlsx.unreadable", where=origin, reason=reason) from None
+        raise LoadError.keyed("xlsx.unreadable", where=origin, reason=reason(exc, kind=True)) from None
     try:
         sheets = workbook.worksheets
         chosen = next((sheet for sheet in sheets if _has_header(sheet)), sheets[0] if sheets else None)
@@ -219,8 +219,7 @@ def _xlsx_rows(data: bytes, origin: str) -> Iterator[tuple[int, list[str]]]:
     except LoadError:
         raise
     except Exception as exc:
-        reason = f"{type(exc).__name__}: {exc}"[:260]
-        raise LoadError.keyed("xlsx.damaged", where=origin, reason=reason) from None
+        raise LoadError.keyed("xlsx.damaged", where=origin, reason=reason(exc, kind=True)) from None
     finally:
         workbook.close()
 

@@ -18,10 +18,12 @@ from decimal import Decimal
 
 import attrs
 
+from disclosure_core.catalogue import WordedError, choices, words
 from disclosure_core.layouts import CellAddress, Layout, TableLayout
 from disclosure_core.model import AssessmentWeight, FeesCharged, Report
 from disclosure_core.rules.expr import Binary, Call, Compare, Expr, Neg, Num, Ref, parse, split_segments
 from disclosure_core.rules.stated import completed_facts, narrative_facts
+from disclosure_core.text import Text
 
 Number = int | Decimal
 Key = tuple[bool, CellAddress | str]
@@ -64,7 +66,7 @@ COMPARE: dict[str, Callable[[Number, Number], bool]] = {
 }
 
 
-class SelectorError(ValueError):
+class SelectorError(WordedError):
     """A reference that names no cell of the layout (or an unknown fact)."""
 
 
@@ -78,7 +80,7 @@ class Selector:
         """The keys a reference names, in layout order; :class:`SelectorError` when it names none."""
         if ref.path in FACTS or ref.path.startswith("facts."):
             if ref.path not in FACTS:
-                raise SelectorError(f"unknown fact {ref.path!r} (known: {', '.join(sorted(FACTS))})")
+                raise SelectorError.keyed("selector.fact", path=repr(ref.path), known=choices(sorted(FACTS)))
             return [(ref.previous, ref.path)]
         return [(ref.previous, address) for address in self.cells(ref.path)]
 
@@ -86,13 +88,15 @@ class Selector:
         """The cells ``table.rows.columns`` selects."""
         segments = split_segments(path)
         if len(segments) != 3:
-            raise SelectorError(f"{path!r} is not table.row.column (nor a fact)")
+            raise SelectorError.keyed("selector.shape", path=repr(path))
         try:
             table = self.layout.table(segments[0])
         except KeyError:
-            raise SelectorError(f"{path!r}: no table {segments[0]!r} in {self.layout.id}") from None
-        rows = _pick(segments[1], [r.id for r in table.rows], _groups(table), f"{path!r}: row")
-        columns = _pick(segments[2], [c.id for c in table.columns], {}, f"{path!r}: column")
+            raise SelectorError.keyed(
+                "selector.table", path=repr(path), table=repr(segments[0]), layout=self.layout.id
+            ) from None
+        rows = _pick(segments[1], [r.id for r in table.rows], _groups(table), words("selector.row", path=repr(path)))
+        columns = _pick(segments[2], [c.id for c in table.columns], {}, words("selector.column", path=repr(path)))
         found = [
             address
             for row in rows
@@ -101,10 +105,10 @@ class Selector:
             if self.layout.has_cell(address)
         ]
         if not found:
-            raise SelectorError(f"{path!r} names no cell of {self.layout.id}")
+            raise SelectorError.keyed("selector.no_cell", path=repr(path), layout=self.layout.id)
         wildcard = any(s == "*" or s.startswith("@") or ".." in s for s in segments[1:])
         if not wildcard and len(found) != len(rows) * len(columns):
-            raise SelectorError(f"{path!r} names no cell of {self.layout.id}")
+            raise SelectorError.keyed("selector.no_cell", path=repr(path), layout=self.layout.id)
         return found
 
 
@@ -116,20 +120,20 @@ def _groups(table: TableLayout) -> dict[str, list[str]]:
     return groups
 
 
-def _pick(segment: str, ids: list[str], groups: Mapping[str, list[str]], what: str) -> list[str]:
+def _pick(segment: str, ids: list[str], groups: Mapping[str, list[str]], what: Text) -> list[str]:
     if segment == "*":
         return ids
     if segment.startswith("@"):
         if segment[1:] not in groups:
-            raise SelectorError(f"{what} group {segment[1:]!r} does not exist")
+            raise SelectorError.keyed("selector.group", what=what, group=repr(segment[1:]))
         return groups[segment[1:]]
     if ".." in segment:
         first, _, last = segment.partition("..")
         if first not in ids or last not in ids or ids.index(first) > ids.index(last):
-            raise SelectorError(f"{what} range {segment!r} is not a range of this table")
+            raise SelectorError.keyed("selector.range", what=what, range=repr(segment))
         return ids[ids.index(first) : ids.index(last) + 1]
     if segment not in ids:
-        raise SelectorError(f"{what} {segment!r} does not exist")
+        raise SelectorError.keyed("selector.missing", what=what, segment=repr(segment))
     return [segment]
 
 

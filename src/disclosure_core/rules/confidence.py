@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from disclosure_core.catalogue import join, reading_reason, say
 from disclosure_core.findings import Finding, Findings, Message, Outcome, ReadCell, ReadingConcern, Severity
 from disclosure_core.layouts import CellAddress, Layout
 from disclosure_core.model import Report
@@ -26,17 +27,6 @@ from disclosure_core.values import Reading
 
 UNCERTAIN_LIMIT = 3
 """More uncertain cells than this and a report's tables count as not read with confidence."""
-
-_HOW = {
-    Reading.CHOSEN: ("有多种读法，按表内勾稽关系选定", "was chosen among several readings by the table's arithmetic"),
-    Reading.FUZZY_LABEL: ("的行列标签印法与格式不同，按近似标签读取", "was matched by a label printed differently"),
-    Reading.UNCERTAIN: ("读取不确定", "could not be read with certainty"),
-}
-_LEAD = ("这可能是读取问题而非报告错误：", "this may be a reading problem, not an error of the report: ")
-_WITHHELD = (
-    "因此不给出更正建议，请先对照原文核对。",
-    "No correction is suggested: check the document first.",
-)
 
 
 @attrs.frozen
@@ -114,25 +104,27 @@ def cell_name(layout: Layout | None, cell: CellAddress, lang: str, report: str =
         number = layout.table(cell.table).number
     except KeyError:
         return str(cell)
-    table = f"表{number}" if lang == "zh" else f"Table {number}"
-    earlier = ("上年" if lang == "zh" else "last year's ") if report == "previous" else ""
-    return f"{earlier}{table} {cell_label(layout, cell, lang)}"
+    key = "confidence.previous_table" if report == "previous" else "confidence.table"
+    return say(key, lang, number=number, label=cell_label(layout, cell, lang))
 
 
 def _part(layout: Layout | None, cell: ReadCell, lang: str) -> str:
-    zh = lang == "zh"
-    how = _HOW.get(cell.reading, _HOW[Reading.UNCERTAIN])[0 if zh else 1]
+    how = say(f"confidence.how.{cell.reading.value}" if cell.reading in _HOW else "confidence.how.uncertain", lang)
     name = cell_name(layout, cell.cell, lang, cell.report)
     details = []
     if cell.reason:
-        details.append(cell.reason)  # the reader's own words, as it wrote them
+        details.append(reading_reason(cell.reason).text(lang))  # stored in English; told in the catalogue's words
     if cell.alternatives:
-        shown = ("、" if zh else ", ").join(cell.alternatives)
-        details.append(f"可能的读法：{shown}" if zh else f"possible readings: {shown}")
-    text = f"{name}{how}" if zh else f"{name} {how}"
-    if details:
-        text += f"（{'；'.join(details)}）" if zh else f" ({'; '.join(details)})"
-    return text
+        details.append(say("confidence.alternatives", lang, readings=join(list(cell.alternatives), lang)))
+    if not details:
+        return say("confidence.cell", lang, name=name, how=how)
+    return say(
+        "confidence.cell_details", lang, name=name, how=how, details=say("confidence.separator", lang).join(details)
+    )
+
+
+_HOW = frozenset({Reading.CHOSEN, Reading.FUZZY_LABEL, Reading.UNCERTAIN})
+"""The readings a caveat words (any other not exact reading is worded as uncertain)."""
 
 
 def reading_note(layout: Layout | None, finding: Finding) -> Message | None:
@@ -147,13 +139,11 @@ def reading_note(layout: Layout | None, finding: Finding) -> Message | None:
     concern = finding.reading
     if concern is None:
         return None
-    texts = []
-    for index, lang in enumerate(("zh", "en")):
-        parts = ("；" if lang == "zh" else "; ").join(_part(layout, c, lang) for c in concern.cells)
-        text = _LEAD[index] + parts + ("。" if lang == "zh" else ".")
-        if finding.suggestions:
-            text += ("" if lang == "zh" else " ") + _WITHHELD[index]
-        texts.append(text)
+    key = "confidence.note_withheld" if finding.suggestions else "confidence.note"
+    texts = [
+        say(key, lang, cells=say("confidence.separator", lang).join(_part(layout, c, lang) for c in concern.cells))
+        for lang in ("zh", "en")
+    ]
     return Message(*texts)
 
 
@@ -180,13 +170,16 @@ def report_note(layout: Layout | None, reading: ReportReading) -> Message | None
     if reading.confident:
         return None
     count = len(reading.uncertain)
-    zh = f"表格未能可靠读取：{count} 个单元格读取不确定"
-    en = f"The tables could not be read with confidence: {count} cell{'' if count == 1 else 's'} read uncertainly"
-    if reading.in_identities:
-        names = [cell_name(layout, c, "zh") for c in reading.in_identities]
-        zh += f"，其中{'、'.join(names)}位于格式规定的勾稽关系中"
-        en += ", including " + ", ".join(cell_name(layout, c, "en") for c in reading.in_identities)
-        en += " in the format's own arithmetic"
-    zh += "。下列结果可能是读取问题而非报告错误，请对照原文核对。"
-    en += ". The findings may reflect reading problems, not errors of the report: check them against the document."
-    return Message(zh, en)
+    number = "one" if count == 1 else "many"
+    if not reading.in_identities:
+        return Message(*(say(f"confidence.report.{number}", lang, count=count) for lang in ("zh", "en")))
+    texts = [
+        say(
+            f"confidence.report_in_identities.{number}",
+            lang,
+            count=count,
+            names=join([cell_name(layout, c, lang) for c in reading.in_identities], lang),
+        )
+        for lang in ("zh", "en")
+    ]
+    return Message(*texts)

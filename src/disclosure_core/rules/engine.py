@@ -263,9 +263,9 @@ def _layout(layouts: Mapping[str, Layout], format_id: str) -> Layout:
 
 def _check_previous(report: Report, previous: Report) -> None:
     if previous.year != report.year - 1:
-        raise UsageError(f"the previous report is for {previous.year}, not {report.year - 1}")
+        raise UsageError.keyed("yearly.year", given=previous.year, expected=report.year - 1)
     if previous.body.name != report.body.name:
-        raise UsageError(f"the previous report is by {previous.body.name}, not {report.body.name}")
+        raise UsageError.keyed("yearly.body", given=previous.body.name, expected=report.body.name)
 
 
 def _finding(ctx: Context, instance: Instance, result: Result, fixes: Mapping[CellAddress, Fix]) -> Finding:

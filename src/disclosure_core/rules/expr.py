@@ -29,6 +29,8 @@ from decimal import Decimal
 
 import attrs
 
+from disclosure_core.catalogue import WordedError, choices
+
 FUNCTIONS = frozenset({"sum", "abs", "min", "max"})
 COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
 
@@ -43,7 +45,7 @@ _TOKEN = re.compile(
 )
 
 
-class ExpressionError(ValueError):
+class ExpressionError(WordedError):
     """An expression that does not parse; the message says where."""
 
 
@@ -124,7 +126,9 @@ def tokenize(text: str) -> list[tuple[str, str, int]]:
         match = _TOKEN.match(text, position)
         if match is None or match.end() == position:
             stripped = len(text[position:]) - len(text[position:].lstrip())
-            raise ExpressionError(f"unexpected character {text[position + stripped]!r} at {position + stripped}")
+            raise ExpressionError.keyed(
+                "expr.character", char=repr(text[position + stripped]), offset=position + stripped
+            )
         kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind), match.start(kind)))
         position = match.end()
@@ -148,17 +152,17 @@ def parse(text: str) -> Expr:
     disclosure_core.rules.expr.ExpressionError: expected a number, reference or '(' at the end
     """
     if len(text) > MAX_EXPRESSION:
-        raise ExpressionError(f"expression too long ({len(text)} characters; at most {MAX_EXPRESSION})")
+        raise ExpressionError.keyed("expr.too_long", length=len(text), limit=MAX_EXPRESSION)
     parser = _Parser(text, tokenize(text))
     try:
         expr = parser.logic_or()
     except RecursionError:
-        raise NestingError("expression nested too deeply") from None
+        raise NestingError.keyed("lint.nested") from None
     if parser.index < len(parser.tokens):
         _kind, token, offset = parser.tokens[parser.index]
-        raise ExpressionError(f"unexpected {token!r} at {offset}")
+        raise ExpressionError.keyed("expr.unexpected", token=repr(token), offset=offset)
     if depth(expr) > MAX_DEPTH:  # long chains (1 + 1 + … nest to the left) as well as brackets
-        raise NestingError("expression nested too deeply")
+        raise NestingError.keyed("lint.nested")
     return expr
 
 
@@ -207,8 +211,9 @@ class _Parser:
 
     def expect(self, wanted: str) -> None:
         if self.peek() != wanted:
-            where = f"at {self.tokens[self.index][2]}" if self.index < len(self.tokens) else "at the end"
-            raise ExpressionError(f"expected {wanted!r} {where}")
+            if self.index < len(self.tokens):
+                raise ExpressionError.keyed("expr.expected", wanted=repr(wanted), offset=self.tokens[self.index][2])
+            raise ExpressionError.keyed("expr.expected_end", wanted=repr(wanted))
         self.index += 1
 
     def logic_or(self) -> Expr:
@@ -229,7 +234,7 @@ class _Parser:
         """One level more of nesting: refused past :data:`MAX_DEPTH`, so no later walk can overflow the stack."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise NestingError("expression nested too deeply")
+            raise NestingError.keyed("lint.nested")
 
     def logic_not(self) -> Expr:
         if self.peek() == "not":
@@ -273,7 +278,7 @@ class _Parser:
 
     def atom(self) -> Expr:
         if self.index >= len(self.tokens):
-            raise ExpressionError("expected a number, reference or '(' at the end")
+            raise ExpressionError.keyed("expr.operand_end")
         kind, token, offset = self.take()
         if kind == "number":
             return Num(Decimal(token) if "." in token else int(token))
@@ -284,10 +289,12 @@ class _Parser:
             self.depth -= 1
             return expr
         if kind == "name" and token in {"and", "or", "not"}:
-            raise ExpressionError(f"unexpected {token!r} at {offset}")
+            raise ExpressionError.keyed("expr.unexpected", token=repr(token), offset=offset)
         if kind == "name" and self.peek() == "(":
             if token not in FUNCTIONS:
-                raise ExpressionError(f"unknown function {token!r} at {offset} (known: {', '.join(sorted(FUNCTIONS))})")
+                raise ExpressionError.keyed(
+                    "expr.function", name=repr(token), offset=offset, known=choices(sorted(FUNCTIONS))
+                )
             self.take()
             self.deeper()
             args = [self.logic_or()]
@@ -301,7 +308,7 @@ class _Parser:
             if token.startswith("previous."):
                 return Ref(token.removeprefix("previous."), previous=True)
             return Ref(token)
-        raise ExpressionError(f"unexpected {token!r} at {offset}")
+        raise ExpressionError.keyed("expr.unexpected", token=repr(token), offset=offset)
 
 
 def refs(expr: Expr) -> list[Ref]:

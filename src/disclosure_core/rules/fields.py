@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import choices, said_of, words
 from disclosure_core.errors import RuleSetError
 from disclosure_core.rules.expr import COMPARISONS, Expr, ExpressionError, NestingError, parse, refs
 from disclosure_core.text import Text
@@ -94,7 +94,7 @@ class Fields:
         except NestingError:
             raise self.fail(key, words("rulefile.nested")) from None
         except ExpressionError as exc:
-            raise self.fail(key, words("rulefile.expression", text=repr(text), reason=exc)) from None
+            raise self.fail(key, words("rulefile.expression", text=repr(text), reason=said_of(exc))) from None
         except RecursionError:
             raise self.fail(key, words("rulefile.nested")) from None
         return text
@@ -103,7 +103,7 @@ class Fields:
         """The comparison operator under ``op``."""
         op = self.string("op")
         if op not in COMPARISONS:
-            raise self.fail("op", words("rulefile.op", op=repr(op), known=", ".join(COMPARISONS)))
+            raise self.fail("op", words("rulefile.op", op=repr(op), known=choices(COMPARISONS)))
         return str(op)
 
     def terms(self, key: str) -> str:

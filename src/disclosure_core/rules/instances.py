@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from disclosure_core.catalogue import said_of, words
 from disclosure_core.errors import RuleSetError
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import CellAddress, Layout
@@ -34,6 +35,7 @@ from disclosure_core.rules.kinds.base import substitute
 from disclosure_core.rules.messages import Words
 from disclosure_core.rules.narrative import FIGURES
 from disclosure_core.rules.spec import Dimension, Rule, RuleSet
+from disclosure_core.text import Text
 
 
 @attrs.frozen
@@ -172,11 +174,16 @@ def compile_rule(rule: Rule, layout: Layout) -> list[Instance]:
     """The instances of one rule for one layout."""
     try:
         return [_instance(rule, layout, bindings) for bindings in expansions(rule, layout)]
-    except (SelectorError, ExpressionError, KeyError) as exc:
-        problem = exc.args[0] if exc.args else exc
-        raise RuleSetError(f"{rule.origin}: rule {rule.id!r} ({layout.id}): {problem}") from None
+    except (SelectorError, ExpressionError) as exc:
+        raise _rule_error(rule, layout, said_of(exc)) from None
+    except KeyError as exc:
+        raise _rule_error(rule, layout, words("lint.no_such_id", id=exc.args[0] if exc.args else exc)) from None
     except RecursionError:  # parsed, but compiling takes more frames per level than parsing
-        raise RuleSetError(f"{rule.origin}: rule {rule.id!r} ({layout.id}): expression nested too deeply") from None
+        raise _rule_error(rule, layout, words("lint.nested")) from None
+
+
+def _rule_error(rule: Rule, layout: Layout, problem: Text) -> RuleSetError:
+    return RuleSetError.keyed("lint.rule", where=rule.origin, rule=repr(rule.id), layout=layout.id, problem=problem)
 
 
 MAX_INSTANCES = 10_000
@@ -188,7 +195,7 @@ def expansions(rule: Rule, layout: Layout) -> list[dict[str, str]]:
     axes = [[(d.name, value) for value in dimension_values(d, layout)] for d in rule.expand]
     count = math.prod(len(axis) for axis in axes)
     if count > MAX_INSTANCES:
-        raise SelectorError(f"expand gives {count} instances (at most {MAX_INSTANCES})")
+        raise SelectorError.keyed("lint.expand_count", count=count, limit=MAX_INSTANCES)
     return [dict(combination) for combination in itertools.product(*axes)]
 
 
@@ -200,7 +207,9 @@ def dimension_values(dimension: Dimension, layout: Layout) -> tuple[str, ...]:
     try:
         table = layout.table(table_id)
     except KeyError:
-        raise SelectorError(f"expand.{dimension.name}: no table {table_id!r} in {layout.id}") from None
+        raise SelectorError.keyed(
+            "lint.expand_table", name=dimension.name, table=repr(table_id), layout=layout.id
+        ) from None
     ids = [r.id for r in table.rows] if axis == "rows" else [c.id for c in table.columns]
     # ``except`` may name ids of another format (gov-2019's change column in a rule for both formats).
     return tuple(i for i in ids if i not in dimension.excluded)

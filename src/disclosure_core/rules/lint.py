@@ -53,8 +53,8 @@ def _check_words(rule: Rule) -> None:
     for lang in ("zh", "en"):
         unknown = sorted(placeholders(getattr(rule.message, lang)) - known)
         if unknown:
-            raise RuleSetError(
-                f"{rule.origin}: rule {rule.id!r}: message.{lang} uses unknown placeholder {{{unknown[0]}}}"
+            raise RuleSetError.keyed(
+                "lint.placeholder", where=rule.origin, rule=repr(rule.id), lang=lang, name=f"{{{unknown[0]}}}"
             )
 
 
@@ -62,4 +62,6 @@ def _never_fails(instance: Instance, layout: Layout) -> None:
     rule = instance.rule
     problem = kind_of(rule.kind).never_fails(instance.check)
     if problem is not None:
-        raise RuleSetError(f"{rule.origin}: rule {rule.id!r} ({layout.id}): can never fail: {problem}")
+        raise RuleSetError.keyed(
+            "lint.never_fails", where=rule.origin, rule=repr(rule.id), layout=layout.id, problem=problem
+        )

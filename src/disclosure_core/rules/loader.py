@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import choices, reason, words
 from disclosure_core.errors import RuleSetError, long_number_place
 from disclosure_core.findings import Severity
 from disclosure_core.rules import kinds
@@ -36,7 +36,7 @@ def parse_rule_set(text: str, *, origin: str) -> RuleSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleSetError.keyed("toml.malformed", where=origin, reason=exc) from None
+        raise RuleSetError.keyed("toml.malformed", where=origin, reason=reason(exc)) from None
     except RecursionError:
         raise RuleSetError.keyed("toml.nested", where=origin) from None
     except ValueError:  # an integer past Python's digit limit (4 300)
@@ -72,7 +72,7 @@ class _RuleReader(Fields):
         try:
             form = kinds.kind_of(word).form(word)
         except KeyError:
-            raise self.fail("kind", words("rulefile.kind", kind=repr(word), known=", ".join(kinds.words()))) from None
+            raise self.fail("kind", words("rulefile.kind", kind=repr(word), known=choices(kinds.words()))) from None
         extra = sorted(set(self.data) - COMMON_KEYS - set(form.keys))
         if extra:
             raise self.fail(extra[0], words("rulefile.key_for", kind=word))

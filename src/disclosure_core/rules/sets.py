@@ -14,12 +14,15 @@ from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
+from disclosure_core._files import os_reason
 from disclosure_core._formats import DataFile
+from disclosure_core.catalogue import words
 from disclosure_core.errors import RuleSetError
 from disclosure_core.layouts import Layout
 from disclosure_core.rules.lint import lint
 from disclosure_core.rules.loader import check_unique, parse_rule_set
 from disclosure_core.rules.spec import RuleSet
+from disclosure_core.text import Text
 
 BUILTIN_RULE_FILES = ("common.toml", "gov-2019.toml", "gov-2021.toml")
 
@@ -69,18 +72,19 @@ def combine_rule_files(
     files: Iterable[tuple[DataFile, bool]],
     layouts: Iterable[Layout],
     *,
-    problem: Callable[[DataFile, str], None],
+    problem: Callable[[DataFile, Text], None],
     disabled: Iterable[str] = (),
 ) -> RuleSet:
     """The rules of ``files`` (each with whether it is shipped, so trusted), minus ``disabled``.
 
     A contributed file that does not parse or lint, or that fails in any other way, is that plugin's problem:
-    ``problem`` is told (with the file) and the file skipped; checking goes on with the rest.
+    ``problem`` is told (with the file, and what is wrong in both languages) and the file skipped; checking
+    goes on with the rest.
 
     >>> notes = []
     >>> broken = DataFile("broken.toml", "rules = 1")
     >>> rules = combine_rule_files([(f, True) for f in builtin_rule_files()] + [(broken, False)], [], problem=lambda f, m: notes.append(m))
-    >>> rules.ids() == builtin_rule_set().ids(), notes[0].startswith("rule file skipped: broken.toml")
+    >>> rules.ids() == builtin_rule_set().ids(), notes[0].en.startswith("rule file skipped: broken.toml")
     (True, True)
     """
     layouts = list(layouts)
@@ -93,11 +97,12 @@ def combine_rule_files(
             parsed = parse_rule_file(file)
             rules = check_unique(rules + parsed) if trusted else with_rules(rules, parsed, layouts)
         except RuleSetError as exc:
-            problem(file, f"rule file skipped: {exc}")
+            problem(file, words("plugin.rule_file_skipped", problem=Text(exc.text("zh"), str(exc))))
         except Exception as exc:  # a contributed file must not stop checking, whatever it trips over
             if trusted:
                 raise
-            problem(file, f"rule file skipped: {file.origin}: {type(exc).__name__}: {exc}")
+            broken = words("plugin.rule_file_broken", origin=file.origin, failure=f"{type(exc).__name__}: {exc}")
+            problem(file, words("plugin.rule_file_skipped", problem=broken))
     off = set(disabled)
     return rules.without(off) if off else rules
 
@@ -111,8 +116,10 @@ def load_rule_file(path: str | Path) -> RuleSet:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleSetError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except OSError as exc:
+        raise RuleSetError.keyed("lint.cannot_read", where=str(path), reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        raise RuleSetError.keyed("lint.cannot_read", where=str(path), reason=words("config.not_utf8")) from None
     return parse_rule_set(text, origin=str(path))
 
 

@@ -19,6 +19,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from disclosure_core.catalogue import reason, words
 from disclosure_core.sources import DOCX_PROPERTY as PROPERTY
 
 METADATA_SCHEMA = "disclosure-core/docx/1"
@@ -44,10 +45,25 @@ _PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=Tru
 """Parses the custom properties part: entities are never expanded nor DTDs loaded (as python-docx's own parser)."""
 
 
+class MetadataError(ValueError):
+    """The custom properties part is not what this plugin writes: the catalogue's ``key`` says why, in both
+    languages (``words``).
+
+    >>> MetadataError("docx.custom_nested", name="'x'").words.zh
+    "自定义属性 'x'：JSON 嵌套过深"
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        said = words(key, **values)
+        super().__init__(said.en)
+        self.words, self.key = said, key
+
+
 def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
     """The "disclosure-core" custom property as a dict, or None when the document has none.
 
-    Raises ValueError when the part is not well-formed XML or the property is not the JSON this plugin writes.
+    Raises :class:`MetadataError` (a ValueError) when the part is not well-formed XML or the property is not the
+    JSON this plugin writes.
     """
     for rel in document.part.package.rels.values():
         if rel.reltype != RT.CUSTOM_PROPERTIES or rel.is_external:
@@ -55,14 +71,14 @@ def read_metadata(document: docx.document.Document) -> dict[str, Any] | None:
         try:
             root = etree.fromstring(rel.target_part.blob, _PARSER)
         except etree.XMLSyntaxError as exc:
-            raise ValueError(f"not well-formed XML ({exc})") from None
+            raise MetadataError("docx.custom_xml", reason=reason(exc)) from None
         for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
             if prop.get("name") == PROPERTY:
                 try:
                     value = json.loads(prop.findtext(f"{{{_VT_NS}}}lpwstr") or "null")
                 except RecursionError:  # ValueError (malformed JSON, over-long integers) is the caller's already
-                    raise ValueError(f"custom property {PROPERTY!r}: JSON nested too deeply") from None
+                    raise MetadataError("docx.custom_nested", name=repr(PROPERTY)) from None
                 if not isinstance(value, dict) or value.get("schema") != METADATA_SCHEMA:
-                    raise ValueError(f"custom property {PROPERTY!r} is not {METADATA_SCHEMA} metadata")
+                    raise MetadataError("docx.custom_schema", name=repr(PROPERTY), schema=METADATA_SCHEMA)
                 return value
     return None

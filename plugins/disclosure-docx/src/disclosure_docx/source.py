@@ -37,12 +37,12 @@ from disclosure_core import (
     from_dict,
     placeholder,
 )
-from disclosure_core.catalogue import Text
+from disclosure_core.catalogue import Text, reason
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
 from disclosure_core.rendering import report_title
 from disclosure_core.sources import check_archive, located, written_by_disclosure_docx
-from disclosure_docx.package import read_metadata
+from disclosure_docx.package import MetadataError, read_metadata
 from disclosure_docx.tables import table_plan
 from disclosure_docx.template import HEADING, SIGNATURE, TITLE
 
@@ -83,12 +83,14 @@ class DocxSource:
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises zip, XML and KeyError alike for broken packages
-            raise LoadError.keyed("docx.unreadable", where=origin, reason=f"{type(exc).__name__}: {exc}") from None
+            raise LoadError.keyed("docx.unreadable", where=origin, reason=reason(exc, kind=True)) from None
         if document.element.tag != qn("w:document"):  # python-docx takes whatever the main relationship names
             raise LoadError.keyed("docx.not_word", where=origin, root=document.element.tag)
         try:
             metadata = read_metadata(document)
-        except ValueError as exc:
+        except MetadataError as exc:
+            raise LoadError.said(exc.words, where=f"{origin}: docProps/custom.xml", key=exc.key) from None
+        except ValueError as exc:  # malformed JSON in the property: the json module's words
             raise LoadError.said(Text(str(exc), str(exc)), where=f"{origin}: docProps/custom.xml") from None
         if metadata is None:
             raise LoadError.keyed("docx.no_metadata", where=f"{origin}: docProps/custom.xml")

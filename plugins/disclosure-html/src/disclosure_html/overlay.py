@@ -125,7 +125,7 @@ def build_overlay(
     waiting: list[Finding] = []
     for finding in findings:
         if not isinstance(finding, Finding):
-            raise RenderError(f"findings: expected Finding objects, got a {type(finding).__name__}")
+            raise RenderError.keyed("renderer.findings", type=type(finding).__name__)
         if finding.awaits_previous_report:
             waiting.append(finding)
         elif finding.outcome in {Outcome.PASS, Outcome.EMPTY}:

@@ -12,6 +12,7 @@ import jinja2
 import markupsafe
 
 from disclosure_core import RenderOptions, Report
+from disclosure_core.catalogue import reason
 from disclosure_core.errors import RenderError
 from disclosure_core.rendering import format_date, is_subheading, outline, report_title, title_lines
 from disclosure_html.overlay import build_overlay
@@ -89,5 +90,5 @@ class HtmlRenderer:
                 )
             )
         except jinja2.TemplateError as exc:  # a broken template is our bug, but it must surface as a RenderError
-            raise RenderError(f"report.html.j2: {exc}") from exc
+            raise RenderError.keyed("renderer.template", template="report.html.j2", failure=reason(exc)) from exc
         return page.encode("utf-8")

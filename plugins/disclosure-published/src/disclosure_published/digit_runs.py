@@ -272,7 +272,8 @@ def solve(runs: Sequence[Run], identities: Sequence[Identity]) -> Solution:
             elif len(among_best) == 1 and not result.exhausted:
                 cells[cell] = CellReading(kept, Reading.CHOSEN, alternatives, _why(run, decided_by))
             else:
-                reason = f"digits {run.text!r} run together: {len(best)} splits fit the arithmetic equally well"
+                said = words("reading.reason.digits_run_together", digits=repr(run.text), count=len(best))
+                reason = said.en  # as Provenance.reason stores it: English, told in Chinese from the catalogue
                 cells[cell] = CellReading(kept, Reading.UNCERTAIN, alternatives, reason)
         if len(found) > 1:
             notes.append(_report(run, found, best, chosen, decided_by, cells))

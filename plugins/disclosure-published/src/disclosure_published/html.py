@@ -25,7 +25,7 @@ import lxml.etree
 import lxml.html
 
 from disclosure_core import Provenance
-from disclosure_core.catalogue import place_of
+from disclosure_core.catalogue import place_of, reason
 from disclosure_core.errors import LoadError
 from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import MAX_TEXT_CHARS
@@ -119,7 +119,7 @@ def html_tokens(data: bytes, *, origin: str) -> list[Token]:
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
-        raise LoadError.keyed("published.html.unreadable", where=place_of(origin, line=1), reason=exc) from None
+        raise LoadError.keyed("published.html.unreadable", where=place_of(origin, line=1), reason=reason(exc)) from None
     reader = _Reader(origin)
     reader.block(root)
     reader.flush(None)

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Loaded, Provenance
-from disclosure_core.catalogue import place_of
+from disclosure_core.catalogue import place_of, reason
 from disclosure_core.errors import LoadError
 from disclosure_core.layouts import Layout, official_layouts
 from disclosure_core.progress import report as report_progress
@@ -133,8 +133,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
     except LoadError:
         raise
     except Exception as exc:  # pdfium and pdfminer raise many unrelated types for damaged files
-        reason = f"{type(exc).__name__}: {exc}"[:260]
-        raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason) from None
+        raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason(exc, kind=True)) from None
     notes: list[Diagnostic] = []
     pages = _without_running(pages, origin, notes)
     reader = TableReader(origin, is_label)

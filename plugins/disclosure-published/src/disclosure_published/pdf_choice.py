@@ -103,7 +103,7 @@ def marked(chosen: Loaded, others: Sequence[Loaded], decision: Decision, page: i
     """``chosen`` with every cell the other readings disagree on marked as chosen or uncertain."""
     report = chosen.report
     cells = dict(report.tables.cells)
-    reason = f"read from a table continued on page {page}"
+    reason = words("reading.reason.continued", page=page).en  # English, as stored: the catalogue tells it in Chinese
     for address in set(cells).union(*(o.report.tables.cells for o in others)):
         value = cells.get(address)
         printed = as_printed(value)

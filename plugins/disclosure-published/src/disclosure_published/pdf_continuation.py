@@ -123,7 +123,7 @@ class TableReader:
             if cell is not None:
                 parts = cell.text.split()
                 if len(parts) > 1:  # "5 0": two cells whose dividing line was not drawn, or one number spaced out
-                    why = f"{len(parts)} numbers in one ruled cell on page {grid.page}"
+                    why = words("reading.reason.numbers_in_cell", count=len(parts), page=grid.page).en
                     yield Token(
                         cell.text,
                         attrs.evolve(where(cell.column, Reading.UNCERTAIN, why), alternatives=tuple(parts)),
@@ -132,11 +132,10 @@ class TableReader:
                 else:
                     yield Token(cell.text, where(cell.column), cell=True)
                 continue
-            why = (
-                f"merged with the cell to its left on page {grid.page}"
-                if position in covered
-                else f"no cell printed for this column on page {grid.page}"
-            )
+            # Provenance.reason keeps English (the canonical JSON's field); the catalogue reads it back in Chinese.
+            why = words(
+                "reading.reason.merged_left" if position in covered else "reading.reason.no_cell", page=grid.page
+            ).en
             yield Token("", where(start_of(mapping, position), Reading.UNCERTAIN, why), cell=True)
 
     def _joined(self, cells: Sequence[Cell]) -> Iterator[tuple[str, int]]:

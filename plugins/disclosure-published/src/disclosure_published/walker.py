@@ -185,9 +185,9 @@ def _fuzzy_label(
     if found is None:
         return False
     printed, label = clean(token.text), found.entry.label
-    reason = f"row label printed {printed!r} ({found.why}), taken for {label!r}"
     why = found.why.replace("the wording of ", "")
     said = words(f"published.fuzzy.{_WHY.get(found.why, 'wording')}", layout=why)
+    reason = words("published.fuzzy", printed=repr(printed), why=said, label=repr(label)).en
     note = Diagnostic.keyed(
         "published.fuzzy",
         DiagnosticLevel.INFO,

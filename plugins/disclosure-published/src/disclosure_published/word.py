@@ -38,6 +38,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from disclosure_core import Provenance
+from disclosure_core.catalogue import reason
 from disclosure_core.errors import LoadError
 from disclosure_core.sources import check_archive
 from disclosure_published.stream import Token, row_break, table_end
@@ -73,8 +74,7 @@ def word_tokens(data: bytes, *, origin: str) -> list[Token]:
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as exc:  # python-docx raises KeyError, ValueError, zip and XML errors alike for broken packages
-        reason = f"{type(exc).__name__}: {exc}"[:260]
-        raise LoadError.keyed("published.docx.unreadable", where=origin, reason=reason) from None
+        raise LoadError.keyed("published.docx.unreadable", where=origin, reason=reason(exc, kind=True)) from None
     if body is None:
         raise LoadError.keyed("published.docx.no_body", where=f"{origin}: word/document.xml")
     reader = _Reader(origin)

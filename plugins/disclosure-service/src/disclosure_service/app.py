@@ -27,7 +27,7 @@ from disclosure_core import Registry
 from disclosure_service import endpoints
 from disclosure_service.openapi import openapi_document
 from disclosure_service.pool import ParsePool
-from disclosure_service.problems import Problem, problem_for
+from disclosure_service.problems import Problem, problem_for, request_language
 from disclosure_service.service import Service
 from disclosure_service.settings import Settings
 
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, *, registry: Callable[[], Regis
             try:
                 return await handler(service, request)
             except Exception as exc:  # every error is a problem document; 500 only for our own bugs
-                return problem_for(exc).response()
+                return problem_for(exc).response(_language(request))
 
         return endpoint
 
@@ -102,11 +102,16 @@ def create_app(settings: Settings | None = None, *, registry: Callable[[], Regis
 async def _http_problem(request: Request, exc: Exception) -> Response:
     """Starlette's own 404 and 405 as problem documents too."""
     status = exc.status_code if isinstance(exc, HTTPException) else 500
+    path, lang = request.url.path, _language(request)
     if status == 404:
-        return Problem(404, "not-found", f"no such resource: {request.url.path}").response()
+        return Problem.keyed(404, "not-found", "service.not_found", path=path).response(lang)
     if status == 405:
-        return Problem(405, "method", f"{request.method} is not allowed on {request.url.path}").response()
-    return Problem(status, "usage", str(getattr(exc, "detail", "bad request"))).response()
+        return Problem.keyed(405, "method", "service.method", method=request.method, path=path).response(lang)
+    return Problem.keyed(status, "usage", "service.bad_request", status=status).response(lang)
+
+
+def _language(request: Request) -> str:
+    return request_language(request.url.query, request.headers.get("accept-language"))
 
 
 class BearerToken:
@@ -125,7 +130,9 @@ class BearerToken:
             if name == b"authorization" and value[:7].lower() == b"bearer ":
                 given = value[7:].strip()
         if not hmac.compare_digest(given, self.token):
-            response = Problem(401, "unauthorized", "missing or wrong bearer token").response()
+            accept = next((v.decode("latin-1") for n, v in scope["headers"] if n == b"accept-language"), None)
+            lang = request_language(scope.get("query_string", b""), accept)
+            response = Problem.keyed(401, "unauthorized", "service.unauthorized").response(lang)
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)

@@ -21,6 +21,7 @@ from disclosure_core import (
     report_json_schema,
     rule_examples,
 )
+from disclosure_core.catalogue import choices
 from disclosure_service.inputs import read_body, uploads
 from disclosure_service.options import CheckOptions, choice, flag, hints
 from disclosure_service.problems import Problem
@@ -56,7 +57,7 @@ async def check(service: Service, request: Request) -> Response:
     options = CheckOptions.from_query(request.query_params)
     files = await uploads(request, service.settings.max_body_bytes)
     if "report" not in files:
-        raise UsageError("the form has no `report` part")
+        raise UsageError.keyed("service.no_report_part")
     report = (await service.read(files["report"], source=options.source, hints=options.hints)).report
     previous = (await service.read(files["previous"])).report if "previous" in files else None
     registry = service.registry
@@ -82,7 +83,7 @@ async def render(service: Service, request: Request) -> Response:
     lang = choice(params, "lang", ("zh", "en"), "zh")
     files = await uploads(request, service.settings.max_body_bytes)
     if "report" not in files:
-        raise UsageError("the form has no `report` part")
+        raise UsageError.keyed("service.no_report_part")
     report = (await service.read(files["report"], source=params.get("from"), hints=hints(params))).report
 
     def run() -> bytes:
@@ -99,7 +100,7 @@ async def convert(service: Service, request: Request) -> Response:
     renderer = service.registry.renderer(to)
     files = await uploads(request, service.settings.max_body_bytes)
     if "report" not in files:
-        raise UsageError("the form has no `report` part")
+        raise UsageError.keyed("service.no_report_part")
     report = (await service.read(files["report"], source=params.get("from"), hints=hints(params))).report
     data = await run_in_threadpool(service.registry.render, report, to)
     return _file(data, report, renderer.suffix)
@@ -114,30 +115,30 @@ async def new(service: Service, request: Request) -> Response:
     try:
         given = json.loads(raw or b"{}")
     except (ValueError, RecursionError) as exc:
-        raise UsageError(f"request body: not JSON ({exc})") from None
+        raise UsageError.keyed("service.body_not_json", reason=exc) from None
     if not isinstance(given, dict):
-        raise UsageError("request body: give a JSON object")
+        raise UsageError.keyed("service.body_object")
     year, name, level = given.get("year"), given.get("body"), given.get("level")
     if not isinstance(year, int) or isinstance(year, bool) or not 1000 <= year <= 9999:
-        raise UsageError("$.year: give a four-digit year")
+        raise UsageError.keyed("service.year", field="$.year")
     if not isinstance(name, str) or not name.strip():
-        raise UsageError("$.body: give the name of the reporting body")
+        raise UsageError.keyed("service.body_name", field="$.body")
     if level not in {lv.value for lv in BodyLevel}:
-        raise UsageError(f"$.level: give one of {', '.join(lv.value for lv in BodyLevel)}")
+        raise UsageError.keyed("service.one_of", field="$.level", allowed=choices(lv.value for lv in BodyLevel))
     region = given.get("region")
     if region is not None and not isinstance(region, str):
-        raise UsageError("$.region: give a string")
+        raise UsageError.keyed("service.string", field="$.region")
     registry = service.registry
     format_id = given.get("format")
     if format_id is None:
         format_id = registry.layout_for_year(year).id
     elif not isinstance(format_id, str):
-        raise UsageError("$.format: give a format id")
+        raise UsageError.keyed("service.format_id", field="$.format")
     else:
         registry.layout(format_id)
     to = given.get("to", "xlsx")
     if not isinstance(to, str):
-        raise UsageError("$.to: give a renderer name")
+        raise UsageError.keyed("service.renderer_name", field="$.to")
     renderer = registry.renderer(to)
     report = Report(format_id, year, Body(name, BodyLevel(level), region))
     return _file(await run_in_threadpool(registry.render, report, to), report, renderer.suffix)
@@ -162,7 +163,7 @@ async def rule(service: Service, request: Request) -> Response:
     try:
         found = service.registry.rule_set().rule(rule_id)
     except KeyError:
-        raise Problem(404, "not-found", f"no rule {rule_id!r} (see /v1/rules)") from None
+        raise Problem.keyed(404, "not-found", "service.no_rule", rule=repr(rule_id)) from None
     examples = await run_in_threadpool(rule_examples, found, service.registry.layouts())
     data = _rule(found)
     data["examples"] = {

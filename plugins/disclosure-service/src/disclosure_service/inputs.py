@@ -41,7 +41,7 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def _too_large(limit: int) -> Problem:
-    return Problem(413, "too-large", f"request body is larger than {limit // (1024 * 1024)} MiB")
+    return Problem.keyed(413, "too-large", "service.too_large", limit=limit // (1024 * 1024))
 
 
 async def uploads(request: Request, limit: int) -> dict[str, Upload]:
@@ -55,10 +55,10 @@ async def uploads(request: Request, limit: int) -> dict[str, Upload]:
     if kind == "multipart/form-data":
         boundary = options.get(b"boundary")
         if not boundary:
-            raise Problem(400, "usage", "multipart/form-data without a boundary")
+            raise Problem.keyed(400, "usage", "service.no_boundary")
         return parse_form(body, boundary)
     if not body:
-        raise Problem(400, "usage", "the request has no body: send a report (JSON) or upload a file")
+        raise Problem.keyed(400, "usage", "service.no_body")
     default = "report.json" if kind in {"application/json", ""} else "upload"
     name = _safe_name(request.query_params.get("filename") or default)
     return {"report": Upload(body, name, kind or "application/octet-stream")}
@@ -109,7 +109,7 @@ def parse_form(body: bytes, boundary: bytes) -> dict[str, Upload]:
         parser.write(body)
         parser.finalize()
     except Exception as exc:  # python-multipart raises its own MultipartParseError and ValueError
-        raise Problem(400, "usage", f"malformed multipart/form-data: {exc}") from None
+        raise Problem.keyed(400, "usage", "service.malformed_form", reason=exc) from None
     return parts
 
 
@@ -118,7 +118,7 @@ def parts_add(parts: dict[str, Upload], headers: Mapping[bytes, bytes], data: by
     _, disposition = parse_options_header(headers.get(b"content-disposition", b""))
     name = disposition.get(b"name", b"").decode("utf-8", "replace")
     if not name:
-        raise Problem(400, "usage", "a multipart part has no field name")
+        raise Problem.keyed(400, "usage", "service.no_field_name")
     filename = _safe_name(disposition.get(b"filename", name.encode()).decode("utf-8", "replace"))
     media_type = headers.get(b"content-type", b"application/octet-stream").decode("latin-1")
     parts[name] = Upload(data, filename, media_type)

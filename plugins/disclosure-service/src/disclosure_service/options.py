@@ -6,6 +6,7 @@ import attrs
 from starlette.datastructures import QueryParams
 
 from disclosure_core import BodyLevel, ReportHints, UsageError
+from disclosure_core.catalogue import choices
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -22,7 +23,7 @@ def flag(params: QueryParams, name: str) -> bool:
         return True
     if raw in _FALSE:
         return False
-    raise UsageError(f"?{name}={raw}: give true or false")
+    raise UsageError.keyed("service.flag", field=f"?{name}={raw}")
 
 
 def choice(params: QueryParams, name: str, allowed: tuple[str, ...], default: str) -> str:
@@ -35,7 +36,7 @@ def choice(params: QueryParams, name: str, allowed: tuple[str, ...], default: st
     """
     value = params.get(name, default)
     if value not in allowed:
-        raise UsageError(f"?{name}={value}: give one of {', '.join(allowed)}")
+        raise UsageError.keyed("service.one_of", field=f"?{name}={value}", allowed=choices(allowed))
     return value
 
 
@@ -51,10 +52,10 @@ def hints(params: QueryParams) -> ReportHints | None:
     """
     level = params.get("level")
     if level is not None and level not in {lv.value for lv in BodyLevel}:
-        raise UsageError(f"?level={level}: give one of {', '.join(lv.value for lv in BodyLevel)}")
+        raise UsageError.keyed("service.one_of", field=f"?level={level}", allowed=choices(lv.value for lv in BodyLevel))
     year = params.get("year")
     if year is not None and not (year.isdigit() and len(year) == 4):
-        raise UsageError(f"?year={year}: give a four-digit year")
+        raise UsageError.keyed("service.year", field=f"?year={year}")
     given = ReportHints(
         name=params.get("body"),
         level=BodyLevel(level) if level else None,

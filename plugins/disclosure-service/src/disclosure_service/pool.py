@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from disclosure_core import DisclosureError, LoadError, Registry, UsageError
+from disclosure_core.catalogue import Text, words
 from disclosure_service.problems import Problem
 
 Job = Callable[..., Any]
@@ -111,6 +112,7 @@ class ParsePool:
         self.start()
         assert self._idle is not None
         worker = await self._idle.get()
+        value: Any
         try:
             worker.conn.send((job, args))
             answered = await _readable(worker.conn, self._timeout)
@@ -123,14 +125,15 @@ class ParsePool:
         if status in {"time-limit", "died"}:
             self._replace(worker)
             if status == "time-limit":
-                raise Problem(504, "time-limit", f"reading the upload took longer than {self._timeout:g} s")
-            raise LoadError("the upload could not be read: its reader ran out of memory or crashed")
+                raise Problem.keyed(504, "time-limit", "service.time_limit", seconds=f"{self._timeout:g}")
+            raise LoadError.keyed("service.crashed")
         self._idle.put_nowait(worker)
         if status == "ok":
             return value
         if status == "internal":
-            raise Problem(500, "internal", "internal error (logged by the service)")
-        raise _ERRORS[status](value)
+            raise Problem.keyed(500, "internal", "service.internal")
+        english, chinese, key = value
+        raise _ERRORS[status].said(Text(chinese, english), key=key)
 
     def _replace(self, worker: _Worker) -> None:
         self._retire(worker)
@@ -161,7 +164,8 @@ class ParsePool:
 STARTUP_SECONDS = 120.0
 """How long a new worker may take to import the plugins and build its registry."""
 
-_ERRORS: dict[str, type[Exception]] = {"load": LoadError, "usage": UsageError, "error": DisclosureError}
+_ERRORS: dict[str, type[DisclosureError]] = {"load": LoadError, "usage": UsageError, "error": DisclosureError}
+"""The library errors a worker answers with: each travels as its English, its Chinese and its catalogue key."""
 
 
 async def _readable(conn: multiprocessing.connection.Connection, timeout: float) -> bool:
@@ -209,14 +213,12 @@ def _serve(
         job, args = message
         try:
             reply: tuple[str, Any] = ("ok", job(registry, *args))
-        except LoadError as exc:
-            reply = ("load", str(exc))
-        except UsageError as exc:
-            reply = ("usage", str(exc))
         except DisclosureError as exc:
-            reply = ("error", str(exc))
+            kind = "load" if isinstance(exc, LoadError) else "usage" if isinstance(exc, UsageError) else "error"
+            reply = (kind, (str(exc), exc.text("zh"), exc.key))
         except MemoryError:
-            reply = ("load", "the upload could not be read: its reader ran out of memory")
+            said = words("service.out_of_memory")
+            reply = ("load", (said.en, said.zh, "service.out_of_memory"))
         except Exception as exc:  # our bug: the trace goes to the service's log, the client gets a plain 500
             traceback.print_exc(file=sys.stderr)
             reply = ("internal", type(exc).__name__)

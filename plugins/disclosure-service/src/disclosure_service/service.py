@@ -57,5 +57,5 @@ class Service:
         try:
             chosen = self.registry.source_for(upload.filename, upload.data[:4096])
         except UsageError as exc:
-            raise Problem(415, "unknown-format", str(exc)) from None
+            raise Problem(415, "unknown-format", str(exc), exc.words, exc.key) from None
         return next(name for name, src in self.registry.sources().items() if src is chosen)

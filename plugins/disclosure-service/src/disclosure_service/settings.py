@@ -61,7 +61,7 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise UsageError(f"{name}: {raw!r} is not a number") from None
+        raise UsageError.keyed("service.setting_number", name=name, raw=repr(raw)) from None
     if value <= 0:
-        raise UsageError(f"{name}: {raw!r} must be positive")
+        raise UsageError.keyed("service.setting_positive", name=name, raw=repr(raw))
     return value

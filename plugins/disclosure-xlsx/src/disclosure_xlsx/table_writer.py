@@ -30,7 +30,7 @@ def write_text(sheet: SheetXml, row: int, column: int, text: str, style: int, wh
     disclosure_core.errors.RenderError: 表2!A1: 40000 characters do not fit in one cell (32767 at most)
     """
     if len(text) > MAX_CELL_TEXT:
-        raise RenderError(f"{where}: {len(text)} characters do not fit in one cell ({MAX_CELL_TEXT} at most)")
+        raise RenderError.keyed("renderer.cell_too_long", where=where, count=len(text), limit=MAX_CELL_TEXT)
     sheet.text(row, column, text, style)
 
 

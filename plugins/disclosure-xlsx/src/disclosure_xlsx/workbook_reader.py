@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import openpyxl
 
+from disclosure_core.catalogue import reason
 from disclosure_core.errors import LoadError
 from disclosure_core.sources import check_archive, fold
 from disclosure_xlsx.ooxml_text import unescape
@@ -66,7 +67,7 @@ def read_grids(data: bytes, origin: str, *, cached: bool = False) -> dict[str, G
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=cached)
     except Exception as exc:  # openpyxl raises a zoo of types for damaged files; each is a load error here
-        raise LoadError.keyed("xlsx.unreadable", where=origin, reason=_reason(exc)) from None
+        raise LoadError.keyed("xlsx.unreadable", where=origin, reason=reason(exc, kind=True)) from None
     try:
         return {
             sheet.title: _grid(sheet.title, sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS), sheet.max_row)
@@ -75,7 +76,7 @@ def read_grids(data: bytes, origin: str, *, cached: bool = False) -> dict[str, G
     except LoadError:
         raise
     except Exception as exc:
-        raise LoadError.keyed("xlsx.damaged", where=origin, reason=_reason(exc)) from None
+        raise LoadError.keyed("xlsx.damaged", where=origin, reason=reason(exc, kind=True)) from None
     finally:
         workbook.close()
 
@@ -95,8 +96,3 @@ def _grid(name: str, rows: Iterable[tuple[Any, ...]], declared_rows: int | None)
                 value = unescape(value)
             values[position] = value
     return Grid(name, values, frozenset(formulas), truncated=(declared_rows or 0) > MAX_ROWS)
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__

@@ -30,6 +30,7 @@ from disclosure_core.rules.context import Check, Context, Result
 from disclosure_core.rules.expr import COMPARISONS
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.spec import Rule
+from disclosure_core.text import Text
 
 Schema = Mapping[str, Any]
 """A JSON Schema fragment."""
@@ -115,7 +116,7 @@ def substitute(value: Any, bindings: Mapping[str, str]) -> Any:
     return value
 
 
-def _never_fails(check: Any) -> str | None:
+def _never_fails(check: Any) -> Text | None:
     """A kind whose rules can always fail says nothing."""
     return None
 
@@ -146,7 +147,7 @@ class Kind:
     compile: Callable[[Rule, Any, Selector, Mapping[str, str]], CompiledCheck]
     examples: Callable[[Any, Sample], Examples]
     words: frozenset[str] = frozenset()
-    never_fails: Callable[[Any], str | None] = _never_fails
+    never_fails: Callable[[Any], Text | None] = _never_fails
     emit: Callable[[Any, Emitter], Test | None] = _interpreted
 
     def form(self, word: str) -> Form:

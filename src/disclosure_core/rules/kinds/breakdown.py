@@ -79,11 +79,11 @@ class BreakdownCheck:
 def _compile(rule: Rule, body: Breakdown, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
     wholes = selector.cells(body.whole)
     if len(wholes) != 1:
-        raise SelectorError(f"{body.whole!r}: a breakdown's whole is one cell, not {len(wholes)}")
+        raise SelectorError.keyed("selector.breakdown_whole", whole=repr(body.whole), count=len(wholes))
     # A group such as ``@results`` may hold the total row itself: the parts are the other cells.
     parts = tuple(a for a in selector.cells(body.parts) if a != wholes[0])
     if not parts:
-        raise SelectorError(f"{body.parts!r}: a breakdown needs parts besides its whole")
+        raise SelectorError.keyed("selector.breakdown_parts", parts=repr(body.parts))
     return CompiledCheck(BreakdownCheck(wholes[0], parts))
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from disclosure_core.catalogue import words
+from disclosure_core.catalogue import choices, words
 from disclosure_core.findings import CellUse, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress
 from disclosure_core.model import Report, Section
@@ -173,7 +173,7 @@ def _unit_in_last_place(percent: Decimal) -> Decimal:
 
 def _compile(rule: Rule, body: Narrative, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
     if body.figure not in FIGURES:
-        raise SelectorError(f"unknown figure {body.figure!r} (known: {', '.join(FIGURES)})")
+        raise SelectorError.keyed("selector.figure", figure=repr(body.figure), known=choices(FIGURES))
     table = compile_text(body.against, selector)
     fallback = compile_text(body.fallback, selector) if body.fallback else None
     return CompiledCheck(NarrativeCheck(body.figure, body.measure, table, fallback, rule.missing))

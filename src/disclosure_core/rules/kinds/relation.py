@@ -41,6 +41,7 @@ from disclosure_core.rules.kinds.base import (
 from disclosure_core.rules.messages import Words, arithmetic, show_number
 from disclosure_core.rules.spec import MissingPolicy, Rule
 from disclosure_core.rules.yearly import yearly_arithmetic
+from disclosure_core.text import Text
 from disclosure_core.values import BLANK, AbsenceKind, Absent, CellValue, Count, Money
 
 
@@ -393,7 +394,7 @@ def _without(compiled: Compiled, keys: set[Key], selector: Selector) -> Compiled
     return compile_text(text, selector)
 
 
-def never_fails(check: RelationCheck) -> str | None:
+def never_fails(check: RelationCheck) -> Text | None:
     """Why a linear comparison can never fail: both sides the same, or constants only."""
     if check.rhs is None:
         return None
@@ -404,9 +405,9 @@ def never_fails(check: RelationCheck) -> str | None:
     if difference.terms:
         return None
     if left.terms and set(left.terms) == set(right.terms):
-        return "both sides are the same"
+        return words("lint.same_sides")
     if COMPARE[check.op](difference.constant, 0):
-        return "it compares constants"
+        return words("lint.constants")
     return None
 
 

@@ -155,7 +155,7 @@ def _compile(rule: Rule, body: Threshold, selector: Selector, bindings: Mapping[
 def _ref(text: str) -> Ref:
     expr = parse(text)
     if not isinstance(expr, Ref):
-        raise ExpressionError(f"expected a cell reference, got {text!r}")
+        raise ExpressionError.keyed("expr.cell_reference", text=repr(text))
     return expr
 
 
