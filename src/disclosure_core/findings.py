@@ -312,36 +312,37 @@ class Finding:
         set_(finding, "_deferred", lambda _: make())
         return finding
 
-    def lazy_like(
-        self, outcome: Outcome, title: Message | None, make: Callable[[Finding], Mapping[str, Any]]
-    ) -> Finding:
-        """A lazy finding (:meth:`lazy`) of this one's rule instance — its rule, severity, table, base and basis —
-        with ``outcome`` and ``title``, every other field made by ``make(finding)`` when first asked for (one
-        maker may serve many findings: the rule engine makes a check's findings so, allocating nothing more).
+    @staticmethod
+    def pending(rule: str, outcome: Outcome, make: Callable[[Finding], Mapping[str, Any]]) -> Finding:
+        """A finding with only its rule (instance id) and outcome set: every other field is made by
+        ``make(finding)`` when first asked for — its rule's fields (severity, table, …) first, and with them
+        the maker of the rest (``_deferred``), as :meth:`lazy` says. What the rule engine makes for each
+        instance that does not simply pass: three slots set, nothing else allocated.
 
-        >>> passed = Finding("r", Severity.INFO, Outcome.PASS, Message("zh", "en"))
-        >>> shown = passed.lazy_like(Outcome.FAIL, None, lambda finding: {"lhs": 2})
-        >>> shown.rule, shown.outcome, shown.lhs
-        ('r', <Outcome.FAIL: 'fail'>, 2)
+        >>> shown = Finding.pending("r", Outcome.FAIL, lambda finding: {"severity": Severity.INFO, "lhs": 2})
+        >>> shown.rule, shown.severity, shown.lhs, shown.rhs
+        ('r', <Severity.INFO: 'info'>, 2, None)
         """
-        finding = Finding.__new__(Finding)
-        set_ = object.__setattr__
-        set_(finding, "rule", self.rule)
-        set_(finding, "severity", self.severity)
-        set_(finding, "outcome", outcome)
-        set_(finding, "table", self.table)
-        set_(finding, "base", self.base)
-        set_(finding, "basis", self.basis)
-        set_(finding, "title", title)
-        set_(finding, "_later", LATER)
-        set_(finding, "_deferred", make)
+        finding = _new(Finding)
+        _set_rule(finding, rule)
+        _set_outcome(finding, outcome)
+        _set_deferred(finding, make)
         return finding
 
     def __getattr__(self, name: str) -> Any:
         # Called only for a slot left unset: a field of a lazy finding not made yet. Each maker sets what it
         # makes; the field asked for is returned from what was made (asking the slot again would raise first).
         get, set_ = object.__getattribute__, object.__setattr__
-        if name not in LATER or name not in get(self, "_later"):
+        if name not in PENDING and name != "_later":
+            raise AttributeError(name)
+        try:
+            later = get(self, "_later")
+        except AttributeError:  # a pending finding: every field but its rule and outcome is made later
+            later = PENDING
+            set_(self, "_later", later)
+        if name == "_later":
+            return later
+        if name not in later:
             raise AttributeError(name)
         while True:
             make = get(self, "_deferred")
@@ -403,6 +404,12 @@ LATER = (
     frozenset(f.name for f in _FIELDS) - {"rule", "severity", "outcome", "table", "base", "basis", "title"} - _PRIVATE
 )
 """The fields of a finding the rule engine makes only when asked for (all but what the rule itself says)."""
+PENDING = frozenset(f.name for f in _FIELDS) - {"rule", "outcome"} - _PRIVATE
+"""The fields of a :meth:`Finding.pending` finding made when first asked for."""
+_new = Finding.__new__
+_set_rule = Finding.__dict__["rule"].__set__  # the slots' own setters: a frozen class refuses setattr
+_set_outcome = Finding.__dict__["outcome"].__set__
+_set_deferred = Finding.__dict__["_deferred"].__set__
 
 
 @attrs.frozen

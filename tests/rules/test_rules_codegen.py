@@ -14,19 +14,16 @@ from hypothesis import strategies as st
 
 from disclosure_core import Registry, official_layouts
 from disclosure_core.layouts import CellAddress, builtin_layout
-from disclosure_core.model import Section
+from disclosure_core.model import BodyLevel, Facts, Section
 from disclosure_core.rules import builtin_rule_set
 from disclosure_core.rules.codegen import UnsafeCode, names, validate
 from disclosure_core.rules.engine import check, compiled_for, evaluate_interpreted
 from disclosure_core.rules.equivalence import Case, differences, varied_case
 from disclosure_core.rules.examples import consistent_report
-from disclosure_core.rules.kinds.relation import RelationCheck
-from disclosure_core.rules.kinds.required import RequiredCheck
-from disclosure_core.rules.kinds.threshold import ThresholdCheck
 from disclosure_core.rules.loader import parse_rule_set
 from disclosure_core.rules.narrative import SAMPLES
 from disclosure_core.testing import strategies as st_dc
-from disclosure_core.values import Money
+from disclosure_core.values import NOT_APPLICABLE, Money, placeholder
 
 REGISTRY = Registry()
 RULES, LAYOUTS = REGISTRY.rule_set(), REGISTRY.layouts()
@@ -38,11 +35,18 @@ ALLOWED = {
     "yoy",
     "pget",
     "fget",
+    "tget",
+    "facts",
     "unverified",
     "unknown",
+    "broken",
+    "wrong",
+    "noted",
+    "note",
     "value",
     "percent",
-    "share_unit",
+    "share_digits",
+    "share_scale",
     "BLANK",
     "PH",
     "zero",
@@ -55,7 +59,7 @@ ALLOWED = {
     "empty",
     "blank",
 }
-GENERATED = re.compile(r"[nvqwxKPFC]\d+")
+GENERATED = re.compile(r"[nvqwxtKPFTC]\d+")
 
 
 @given(st.randoms(use_true_random=False))
@@ -95,19 +99,24 @@ def test_kinds_without_code_and_checks_their_kind_cannot_emit_are_interpreted_vi
     compiled = compiled_for(builtin_rule_set(), builtin_layout("gov-2021"))
     interpreted = {compiled.instances[i].rule.kind for i in compiled.program.interpreted}
     inline = {compiled.instances[i].rule.kind for i in compiled.program.inline}
-    assert interpreted >= {"required", "deadline", "format", "unit"}
-    assert inline == {"sum", "balance", "compare", "threshold", "year_over_year", "narrative", "breakdown", "required"}
-    # A relation or threshold is interpreted only when it is not linear over cells (it reads facts); a
-    # required check only when it is about sections.
-    for index in compiled.program.interpreted:
-        check = compiled.instances[index].check
-        if isinstance(check, RelationCheck):
-            assert check.fast is None
-            assert any(isinstance(name, str) for _, name in check.keys)
-        elif isinstance(check, ThresholdCheck):
-            assert any(previous or isinstance(name, str) for previous, name in check.keys)
-        elif isinstance(check, RequiredCheck):
-            assert check.sections
+    assert interpreted == {"unit"}  # money cells' units: read as values, not numbers
+    assert inline == {
+        "sum",
+        "balance",
+        "compare",
+        "threshold",
+        "year_over_year",
+        "narrative",
+        "breakdown",
+        "required",
+        "deadline",
+        "format",
+    }
+    gov_2019 = compiled_for(builtin_rule_set(), builtin_layout("gov-2019"))
+    assert gov_2019.program.interpreted == ()
+    assert "pattern" in {gov_2019.instances[i].rule.kind for i in gov_2019.program.inline}
+    # What reads the report beyond its cells reads it through report_facts: the facts, headings, date, level.
+    assert compiled.program.facts
 
 
 def test_every_cell_is_read_once() -> None:
@@ -211,7 +220,7 @@ def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code() -> No
 )
 def test_the_validator_refuses_anything_outside_the_allow_list(body: str) -> None:
     with pytest.raises(UnsafeCode):
-        validate(f"def _rules(cells, prev, figs, yoy, BLANK, PH, zero):\n{body}\n")
+        validate(f"def _rules(cells, prev, figs, facts, yoy, BLANK, PH, zero):\n{body}\n")
 
 
 def test_the_validator_accepts_what_is_generated() -> None:
@@ -303,3 +312,163 @@ def test_a_stated_share_passes_in_generated_code_exactly_when_the_interpreter_sa
     stated = Section(overview.heading, (*overview.paragraphs, sentence + "。"))
     report = report.evolve(sections=attrs.evolve(report.sections, overview=stated))
     assert differences(Case(report, None, False), RULES, LAYOUTS) == []
+
+
+PATTERN_ROWS = ("licensing", "other_services", "penalties", "coercion")
+ROW_SHAPES = ("plus", "minus", "off", "blank", "placeholder", "zeros")
+
+
+@given(st.lists(st.sampled_from(ROW_SHAPES), min_size=4, max_size=4), st.booleans())
+def test_the_pattern_rule_decides_in_generated_code_as_the_interpreter_says(shapes: list[str], zero: bool) -> None:
+    # Each row of the pattern follows it one way or the other, breaks it, lacks a number or is all zeros.
+    layout = builtin_layout("gov-2019")
+    compiled = compiled_for(RULES, layout)
+    assert "proactive.pattern.items" in {compiled.instances[i].id for i in compiled.program.inline}
+    cells: dict[str, object] = {}
+    for row, shape in zip(PATTERN_ROWS, shapes, strict=True):
+        decisions = {"plus": 13, "minus": 7, "off": 12, "blank": None, "placeholder": placeholder("-"), "zeros": 0}
+        cells[f"proactive.{row}.previous_items"] = 0 if shape == "zeros" else 10
+        cells[f"proactive.{row}.change"] = 0 if shape == "zeros" else 3
+        cells[f"proactive.{row}.decisions"] = decisions[shape]
+    report = consistent_report(layout).with_cells(cells)  # type: ignore[arg-type]
+    assert differences(Case(report, None, zero), RULES, LAYOUTS) == []
+
+
+@given(
+    st.sampled_from(("requests_received", "requests_handled", "appeals_review")),
+    st.sampled_from((-1, 0, 0, 1)),
+    st.lists(st.sampled_from(("keep", "blank", "placeholder", "zero", "not_applicable")), min_size=8, max_size=8),
+    st.booleans(),
+)
+def test_a_stated_count_whose_cells_lack_numbers_decides_as_the_interpreter_says(
+    figure: str, nudge: int, changes: list[str], zero: bool
+) -> None:
+    # The whole blank, so the fallback (the parts, blanks read as 0 under missing = "zero") decides.
+    layout = builtin_layout("gov-2021")
+    row = {"requests_received": ("requests", "new"), "requests_handled": ("requests", "total")}.get(figure)
+    table, row_id = row or ("appeals", "review")
+    columns = [c.id for c in layout.table(table).columns]
+    values = {"blank": None, "placeholder": placeholder("/"), "zero": 0, "not_applicable": NOT_APPLICABLE}
+    cells: dict[str, object] = {f"{table}.{row_id}.total": None}
+    for column, change in zip([c for c in columns if c != "total"], changes, strict=False):
+        if change != "keep":
+            cells[f"{table}.{row_id}.{column}"] = values[change]
+    report = consistent_report(layout).with_cells(cells)  # type: ignore[arg-type]
+    parts = [report.number(f"{table}.{row_id}.{c}") or 0 for c in columns if c != "total"]
+    n = max(0, sum(parts) + nudge)  # the parts' total with blanks as 0, or one off
+    overview = report.sections.overview or Section("一、总体情况")
+    stated = Section(overview.heading, (*overview.paragraphs, SAMPLES[figure].format(n=n) + "。"))
+    report = report.evolve(sections=attrs.evolve(report.sections, overview=stated))
+    assert differences(Case(report, None, zero), RULES, LAYOUTS) == []
+
+
+HOSTILE_REPORT_KINDS = """
+[[rules]]
+id = "evil.deadline"
+kind = "deadline"
+severity = "warning"
+title = { zh = "__import__('os')", en = "'); exec('1'); ('" }
+message = { zh = "{days}\\n    wrong(0)\\n", en = "facts.clear()" }
+basis = "tget.__self__"
+by_level = { county = "03-31", "'); import os; ('" = "07-01", province = "02-29" }
+
+[[rules]]
+id = "evil.format"
+kind = "format"
+severity = "error"
+title = { zh = "yoy = 2", en = "lambda: 0" }
+message = { zh = "globals()", en = "`rm -rf`" }
+basis = "sys.modules"
+
+[[rules]]
+id = "evil.sections"
+kind = "required"
+severity = "warning"
+title = { zh = "open('/etc/passwd')", en = "\\u202e" }
+message = { zh = "note(0)", en = "eval('2')" }
+basis = "compile('1', 'x', 'eval')"
+sections = ["overview", "appeals"]
+numbered = true
+
+[[rules]]
+id = "evil.weight"
+kind = "threshold"
+severity = "warning"
+title = { zh = "\\u0000", en = "breakpoint()" }
+message = { zh = "t0.__class__", en = "{lhs}" }
+basis = "facts.__init__"
+cells = "facts.assessment_weight.percent"
+op = ">="
+value = "4.125"
+
+[[rules]]
+id = "evil.stated"
+kind = "compare"
+severity = "warning"
+missing = "skip"
+title = { zh = "T0 = 1", en = "__builtins__" }
+message = { zh = "broken.clear()", en = "noted.pop()" }
+basis = "getattr"
+left = "facts.assessment_weight.percent"
+op = "=="
+right = "facts.stated.assessment_weight.percent"
+
+[[rules]]
+id = "evil.pattern"
+kind = "pattern"
+severity = "info"
+table = "proactive"
+title = { zh = "exec", en = "import" }
+message = { zh = "{breaking}", en = "os.system" }
+basis = "print(1)"
+rows = ["licensing", "other_services", "penalties"]
+alternatives = ["proactive.{row}.decisions == proactive.{row}.previous_items + proactive.{row}.change"]
+
+[[rules]]
+id = "evil.fallback"
+kind = "narrative"
+severity = "info"
+missing = "zero"
+title = { zh = "(n0 or 1)", en = "x0.value.__class__" }
+message = { zh = "{stated}\\n    note(0)", en = "noted.pop()" }
+basis = "vars()"
+figure = "requests_received"
+against = "requests.new.total"
+fallback = "requests.new.natural_person..other_org"
+"""
+
+
+def test_the_kinds_reading_the_report_beyond_its_cells_put_none_of_a_hostile_rule_file_in_the_code() -> None:
+    rules = parse_rule_set(HOSTILE_REPORT_KINDS, origin="hostile-report-kinds.toml")
+    layout = builtin_layout("gov-2019")
+    program = compiled_for(rules, layout).program
+    source = program.source
+    assert len(program.inline) == 7
+    assert program.interpreted == ()
+    assert "or 0)" in source  # the fallback's blanks read as 0
+    for rule in rules.rules:
+        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
+            assert text not in source
+    words = ("import", "exec", "lambda", "globals", "__", "'", '"', "#", "open", "eval", "sys", "clear", "county")
+    for word in (*words, "overview", "assessment", "4.125", "0331", "0701", "licensing", "decisions", "evil"):
+        assert word not in source, word
+    assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
+    report = consistent_report(layout)
+    variants = [
+        report,
+        report.evolve(published=None, year=2030),
+        report.evolve(sections=attrs.evolve(report.sections, overview=Section("总体情况", ()), appeals=None)),
+        report.evolve(body=attrs.evolve(report.body, level=BodyLevel.PROVINCE)),
+        report.evolve(facts=Facts()),
+    ]
+    blanked = report.with_cells({"requests.new.total": None, "requests.new.commercial": None})
+    parts = sum(blanked.number(f"requests.new.{c.id}") or 0 for c in layout.table("requests").columns[:-1])
+    for n in (parts, parts + 1):  # stated as the parts add up (blanks as 0), and one more
+        said = Section("一、总体情况", (SAMPLES["requests_received"].format(n=n) + "。",))
+        variants.append(blanked.evolve(sections=attrs.evolve(blanked.sections, overview=said)))
+    outcomes = set()
+    for variant in variants:
+        found = check(variant, rules=rules, layouts=official_layouts()).all
+        assert found == evaluate_interpreted(variant, rules=rules, layouts=official_layouts()).all
+        outcomes |= {(f.rule, f.outcome.value) for f in found}
+    assert {("evil.fallback", "pass"), ("evil.fallback", "fail"), ("evil.deadline", "not_verifiable")} <= outcomes

@@ -1,29 +1,33 @@
 """Rules compiled to straight-line code: one generated Python function per (rule set, layout).
 
 The function reads every cell the compiled instances use once into a local (its number, or None when it
-holds none) — of this year's report, of last year's (``prev``) and the figures stated in the text (``figs``)
-— and then tests each instance inline. It answers up to three questions per instance: *does it pass for
-sure?* Those that do are done (their shared pass finding is all a check returns for them). If not: *is it
-empty for sure, or not verifiable for sure?* Those findings are made without evaluating anything (their
-details when shown). The others — and the instances of kinds that emit no code — go to the detailed
-(interpreted) path, which is the authority on every outcome the code does not decide.
+holds none) — of this year's report, of last year's (``prev``, only when one was given), the figures stated
+in the text (``figs``) and the report's facts, headings, date and level (``facts``, one value each,
+:mod:`disclosure_core.rules.report_facts`) — and then tests each instance inline. It asks per instance:
+*does it pass for sure?* Those that do are done (their shared pass finding is all a check returns for
+them). If not: *is it empty, not verifiable, failing — or passing with a finding (blanks read as 0) — for
+sure?* Those findings are made without evaluating anything (their details when shown). The others — and
+the instances of kinds that emit no code — go to the detailed (interpreted) path, which is the authority
+on every outcome the code does not decide.
 
 Each kind emits its own test (``Kind.emit``, given an :class:`Emitter`); a kind without one, or a check
-its kind cannot emit (facts, previous-year cells, text), is evaluated by the interpreter instead, and
-:attr:`Program.interpreted` lists those instances.
+its kind cannot emit (a condition, money the arithmetic could round, a year-over-year rule against another
+layout), is evaluated by the interpreter instead, and :attr:`Program.interpreted` lists those instances.
 
 The generated source is built from validated structures only: the emitter gives out the only names in it
 (``n0``, ``K0``, ``C0`` …, generated here), cell addresses, figure ids (checked against the known figures
-when the rule was compiled) and decimal constants enter the function's namespace as objects (never as text), integers are re-rendered by ``int.__repr__``, and operators come from
-a fixed table. Before compiling, :func:`validate` walks the source's syntax tree and refuses any node,
-name, attribute or constant outside a small allow-list — whatever a kind's code did.
+when the rule was compiled), the keys of the report's facts (checked against
+:data:`~disclosure_core.rules.report_facts.KEYS`) and decimal constants enter the function's namespace as
+objects (never as text), integers are re-rendered by ``int.__repr__``, and operators come from a fixed
+table. Before compiling, :func:`validate` walks the source's syntax tree and refuses any node, name,
+attribute or constant outside a small allow-list — whatever a kind's code did.
 
 >>> from disclosure_core.layouts import builtin_layout
 >>> from disclosure_core.rules import builtin_rule_set
 >>> from disclosure_core.rules.instances import compile_rules
 >>> program = compile_rules(builtin_rule_set(), builtin_layout("gov-2021")).program
 >>> program.source.splitlines()[0], len(program.inline) > 50
-('def _rules(cells, prev, figs, yoy, BLANK, PH, zero):', True)
+('def _rules(cells, prev, figs, facts, yoy, BLANK, PH, zero):', True)
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ import attrs
 from disclosure_core.layouts import CellAddress, CellKind, Layout
 from disclosure_core.rules.compile import Number
 from disclosure_core.rules.narrative import FIGURES
+from disclosure_core.rules.report_facts import KEYS
 from disclosure_core.values import BLANK, AbsenceKind, CellValue
 
 OPERATORS = {"==": "==", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
@@ -52,29 +57,39 @@ Code = str
 class Test:
     """What a kind emits for one check: ``passes`` holds only when the check passes for sure; ``empty``
     (optional), tested when it does not, only when it ends ``empty`` for sure (the report states nothing);
-    ``unverifiable`` (optional), tested when neither holds, only when it ends ``not_verifiable`` for sure."""
+    ``unverifiable`` (optional), tested when neither holds, only when it ends ``not_verifiable`` for sure;
+    ``fails`` and ``noted`` likewise. What none of them decides goes to the interpreter."""
 
     passes: Code
     empty: Code | None = None
     unverifiable: Code | None = None
+    fails: Code | None = None
+    """Tested when none of the above holds: only when it ends ``fail`` for sure."""
+    noted: Code | None = None
+    """Tested last: only when it ends ``pass`` with a finding for sure (blank cells read as 0, say)."""
 
 
-_NAME = re.compile(r"[nvqwxKPFC]\d+")
-_ARGUMENTS = ("cells", "prev", "figs", "yoy", "BLANK", "PH", "zero")
+_NAME = re.compile(r"[nvqwxtKPFTC]\d+")
+_ARGUMENTS = ("cells", "prev", "figs", "facts", "yoy", "BLANK", "PH", "zero")
 _FIXED_NAMES = {
     "_rules",
     *_ARGUMENTS,
     "get",
     "pget",
     "fget",
+    "tget",
     "failed",
     "fail",
     "empty",
     "blank",
     "unverified",
     "unknown",
+    "broken",
+    "wrong",
+    "noted",
+    "note",
 }
-_ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent", "share_unit"}
+_ATTRIBUTES = {"get", "number", "append", "kind", "value", "percent", "share_digits", "share_scale"}
 _NODES = (
     ast.Module,
     ast.FunctionDef,
@@ -135,6 +150,7 @@ class Emitter:
         self.cells: dict[CellAddress, str] = {}
         self.previous: dict[CellAddress, str] = {}
         self.figures: dict[str, str] = {}
+        self.facts: dict[object, str] = {}
         self.values: set[str] = set()
         self.constants: dict[str, Decimal] = {}
 
@@ -168,6 +184,16 @@ class Emitter:
             name = self.figures[figure] = f"x{len(self.figures)}"
         return name
 
+    def fact(self, key: object) -> Code:
+        """The local holding the report's value under ``key`` (one of
+        :data:`~disclosure_core.rules.report_facts.KEYS`: a fact, a heading's number, the date or level), or None."""
+        if key not in KEYS:
+            raise UnsafeCode(f"not a fact of a report: {key!r}")
+        name = self.facts.get(key)
+        if name is None:
+            name = self.facts[key] = f"t{len(self.facts)}"
+        return name
+
     yoy: Code = "yoy"
     """0 when no previous report was given, 1 when it is of the same layout, 2 for another layout."""
 
@@ -185,6 +211,21 @@ class Emitter:
         name = self.number(address)
         self.values.add(name)
         return f"({name} is not None or v{name[1:]}.kind is not PH)"
+
+    def states_nothing(self, address: CellAddress) -> Code:
+        """``address`` holds 0, or no number and no placeholder: it states nothing a relation could test.
+        A cell never set is the ``BLANK`` object itself, so most blanks take one identity test."""
+        name = self.number(address)
+        self.values.add(name)
+        value = f"v{name[1:]}"
+        return f"(({value} is BLANK) or ((not {name}) and ({name} is not None or {value}.kind is not PH)))"
+
+    def previous_states_nothing(self, address: CellAddress) -> Code:
+        """:meth:`states_nothing` for last year's ``address``."""
+        name = self.previous_number(address)
+        self.values.add(name)
+        value = f"w{name[1:]}"
+        return f"(({value} is BLANK) or ((not {name}) and ({name} is not None or {value}.kind is not PH)))"
 
     zero: Code = "zero"
     """True when the check reads blank cells as 0 (``--blank-as-zero``)."""
@@ -207,9 +248,12 @@ class Emitter:
 
     def linear(self, terms: Sequence[tuple[CellAddress, Number]], constant: Number) -> Code:
         """``Σ weight × number + constant`` in the order :func:`linear_total` adds them up."""
+        return self.linear_of([(self.number(address), weight) for address, weight in terms], constant)
+
+    def linear_of(self, terms: Sequence[tuple[Code, Number]], constant: Number) -> Code:
+        """``Σ weight × term + constant`` over code this emitter made (``(n3 or 0)``, say)."""
         parts: list[str] = []
-        for address, weight in terms:
-            name = self.number(address)
+        for name, weight in terms:
             if weight == 1 and isinstance(weight, int):
                 parts.append(f"+ {name}" if parts else name)
             elif weight == -1 and isinstance(weight, int):
@@ -263,24 +307,38 @@ def linear_total(numbers: Sequence[Number], terms: Sequence[tuple[int, Number]],
     return total + constant if constant != 0 else total
 
 
+Outcomes = tuple[list[int], list[int], list[int], list[int], list[int]]
+"""What the generated function returns: the positions (in ``Program.inline``) of the instances it could not
+decide, and of those empty, not verifiable, failing and passing with a finding for sure."""
+
+
 @attrs.frozen
 class Program:
     """The generated function and what it covers.
 
-    ``run(cells, previous, figures, yoy, blank_as_zero)`` returns three lists of positions in ``inline``: the
-    instances it could not decide, those that are empty for sure and those not verifiable for sure (every
-    other one passes). ``inline`` are the instance indexes it tests, ``interpreted`` those it leaves to the
-    interpreter; ``figures`` tells whether it reads the figures stated in the text.
+    ``run(cells, previous, figures, facts, yoy, blank_as_zero)`` returns five lists of positions in ``inline``
+    (:data:`Outcomes`): the instances it could not decide, and those empty, not verifiable, failing and
+    passing with a finding for sure (every other one passes). ``inline`` are the instance indexes it
+    tests, ``interpreted`` those it leaves to the interpreter; ``figures`` and ``facts`` tell whether it
+    reads the figures stated in the text and the report's facts (:mod:`disclosure_core.rules.report_facts`).
     """
 
     source: str
     run: Callable[
-        [Mapping[CellAddress, CellValue], Mapping[CellAddress, CellValue], Mapping[str, Any], int, bool],
-        tuple[list[int], list[int], list[int]],
+        [
+            Mapping[CellAddress, CellValue],
+            Mapping[CellAddress, CellValue],
+            Mapping[str, Any],
+            Mapping[object, Any],
+            int,
+            bool,
+        ],
+        Outcomes,
     ]
     inline: tuple[int, ...]
     interpreted: tuple[int, ...]
     figures: bool = False
+    facts: bool = False
 
 
 def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Program:
@@ -290,36 +348,53 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
     keys: dict[str, object] = {f"K{i}": address for i, address in enumerate(emitter.cells)}
     keys.update({f"P{i}": address for i, address in enumerate(emitter.previous)})
     keys.update({f"F{i}": figure for i, figure in enumerate(emitter.figures)})
+    keys.update({f"T{i}": key for i, key in enumerate(emitter.facts)})
     lines = [
         f"def _rules({', '.join(_ARGUMENTS)}):",
         "    get = cells.get",
         "    pget = prev.get",
         "    fget = figs.get",
+        "    tget = facts.get",
     ]
-    for prefix, value, getter, read in (("n", "v", "get", emitter.cells), ("q", "w", "pget", emitter.previous)):
-        for i, name in enumerate(read.values()):
-            key = "K" if prefix == "n" else "P"
+    for i, name in enumerate(emitter.cells.values()):
+        if name in emitter.values:
+            lines += [f"    v{i} = get(K{i}, BLANK)", f"    {name} = v{i}.number"]
+        else:
+            lines.append(f"    {name} = get(K{i}, BLANK).number")
+    if emitter.previous:  # without last year's report (yoy 0) nothing of it is read
+        lines.append("    if yoy:")
+        for i, name in enumerate(emitter.previous.values()):
             if name in emitter.values:
-                lines += [f"    {value}{i} = {getter}({key}{i}, BLANK)", f"    {name} = {value}{i}.number"]
+                lines += [f"        w{i} = pget(P{i}, BLANK)", f"        {name} = w{i}.number"]
             else:
-                lines.append(f"    {name} = {getter}({key}{i}, BLANK).number")
+                lines.append(f"        {name} = pget(P{i}, BLANK).number")
+        lines.append("    else:")
+        lines.append(f"        {' = '.join(emitter.previous.values())} = None")
+        read = [f"w{name[1:]}" for name in emitter.previous.values() if name in emitter.values]
+        if read:
+            lines.append(f"        {' = '.join(read)} = BLANK")
     lines += [f"    {name} = fget(F{i})" for i, name in enumerate(emitter.figures.values())]
+    lines += [f"    {name} = tget(T{i})" for i, name in enumerate(emitter.facts.values())]
     lines += ["    failed = []", "    fail = failed.append", "    empty = []", "    blank = empty.append"]
-    lines += ["    unverified = []", "    unknown = unverified.append"]
+    lines += ["    unverified = []", "    unknown = unverified.append", "    broken = []", "    wrong = broken.append"]
+    lines += ["    noted = []", "    note = noted.append"]
     for position, (_, test) in enumerate(inline):
         lines.append(f"    if not {test.passes}:")
         branch = "if"
-        if test.empty is not None:
-            lines += [f"        if {test.empty}:", f"            blank({position})"]
-            branch = "elif"
-        if test.unverifiable is not None:
-            lines += [f"        {branch} {test.unverifiable}:", f"            unknown({position})"]
-            branch = "elif"
+        for condition, record in (
+            (test.empty, "blank"),
+            (test.unverifiable, "unknown"),
+            (test.fails, "wrong"),
+            (test.noted, "note"),
+        ):
+            if condition is not None:
+                lines += [f"        {branch} {condition}:", f"            {record}({position})"]
+                branch = "elif"
         if branch == "if":
             lines.append(f"        fail({position})")
         else:
             lines += ["        else:", f"            fail({position})"]
-    lines.append("    return failed, empty, unverified")
+    lines.append("    return failed, empty, unverified, broken, noted")
     source = "\n".join(lines) + "\n"
     tree = validate(source)
     namespace: dict[str, Any] = {"__builtins__": {}, **keys, **emitter.constants}
@@ -330,21 +405,22 @@ def generate(tests: Sequence[tuple[int, Test | None]], emitter: Emitter) -> Prog
         cells: Mapping[CellAddress, CellValue],
         previous: Mapping[CellAddress, CellValue],
         figures: Mapping[str, Any],
+        facts: Mapping[object, Any],
         yoy: int,
         blank_as_zero: bool,
-    ) -> tuple[list[int], list[int], list[int]]:
-        result: tuple[list[int], list[int], list[int]] = function(
-            cells, previous, figures, yoy, BLANK, AbsenceKind.PLACEHOLDER, blank_as_zero
-        )
+    ) -> Outcomes:
+        placeholder = AbsenceKind.PLACEHOLDER
+        result: Outcomes = function(cells, previous, figures, facts, yoy, BLANK, placeholder, blank_as_zero)
         return result
 
-    return Program(source, run, tuple(index for index, _ in inline), interpreted, bool(emitter.figures))
+    inline_indexes = tuple(index for index, _ in inline)
+    return Program(source, run, inline_indexes, interpreted, bool(emitter.figures), bool(emitter.facts))
 
 
 def validate(source: str) -> ast.Module:
     """The parsed source, after checking every node against the allow-list; :class:`UnsafeCode` otherwise.
 
-    >>> validate("def _rules(cells, prev, figs, yoy, BLANK, PH, zero):\\n    return __import__\\n")
+    >>> validate("def _rules(cells, prev, figs, facts, yoy, BLANK, PH, zero):\\n    return __import__\\n")
     Traceback (most recent call last):
     ...
     disclosure_core.rules.codegen.UnsafeCode: name '__import__' is not generated here
@@ -363,7 +439,7 @@ def validate(source: str) -> ast.Module:
             raise UnsafeCode(f"constant {node.value!r} is not allowed")
         if isinstance(node, ast.Call) and not _allowed_call(node):
             raise UnsafeCode(
-                "only get(), pget(), fget(), fail(), blank(), unknown() and the lists' append() are called"
+                "only get(), pget(), fget(), tget(), fail(), blank(), unknown(), wrong(), note() and the lists' append() are called"
             )
         if isinstance(node, ast.FunctionDef) and (node.name != "_rules" or node.decorator_list):
             raise UnsafeCode("only the one function _rules is generated")
@@ -377,7 +453,7 @@ def _allowed_call(node: ast.Call) -> bool:
     if node.keywords:
         return False
     if isinstance(func, ast.Name):
-        return func.id in {"get", "pget", "fget", "fail", "blank", "unknown"}
+        return func.id in {"get", "pget", "fget", "tget", "fail", "blank", "unknown", "wrong", "note"}
     return isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name)
 
 

@@ -28,6 +28,7 @@ from disclosure_core.rules.evidence import failure_note
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
+from disclosure_core.rules.report_facts import report_facts
 from disclosure_core.rules.spec import RuleSet
 from disclosure_core.values import Absent, CellValue, Count, Money
 
@@ -90,34 +91,40 @@ def check(
     figures = figures_of(report) if program.figures else None
     yoy = 0 if previous is None else 1 if previous_layout is layout else 2
     try:
-        failed, empty, unverified = program.run(
-            cells, previous.tables.cells if previous else _NONE, figures or _NONE, yoy, blank_as_zero
+        facts = report_facts(report) if program.facts else _NONE
+        failed, empty, unverified, broken, noted = program.run(
+            cells, previous.tables.cells if previous else _NONE, figures or _NONE, facts, yoy, blank_as_zero
         )
-    except Exception:  # odd data the generated code cannot compare (a NaN amount): the interpreter decides
-        failed, empty, unverified = list(range(len(inline))), [], []
+    except Exception:  # odd data the code cannot compare (a NaN amount), a fact that breaks: the interpreter decides
+        failed, empty, unverified, broken, noted = list(range(len(inline))), [], [], [], []
     position = plan.position
     findings: list[Finding] | None = None
     instances = compiled.instances
+    at = plan.at  # each tested instance's place among the findings (a spare one past the end if it does not apply)
     if empty:
-        findings = list(plan.passed)
+        findings = [*plan.passed, _SPARE]
+        empties = compiled.inline_empty
         for p in empty:
-            index = inline[p]
-            if index in position:
-                findings[position[index]] = instances[index].empty
+            findings[at[p]] = empties[p]
     todo = [index for p in failed if (index := inline[p]) in position]
     if plan.interpreted:
         todo += plan.interpreted
         todo.sort()
-    if not todo and not unverified:
-        return Findings(plan.passed if findings is None else tuple(findings))
+    if not todo and not unverified and not broken and not noted:
+        return Findings(plan.passed if findings is None else tuple(findings[:-1]))
     ctx = Context(report, layout, cells, layouts, previous, previous_layout, blank_as_zero, figures)
     if findings is None:
-        findings = list(plan.passed)
+        findings = [*plan.passed, _SPARE]
     details = _Details(ctx, compiled)
-    for p in unverified:  # not verifiable for sure: nothing to evaluate until the finding is shown
-        index = inline[p]
-        if index in position:
-            findings[position[index]] = details.finding(instances[index], Outcome.NOT_VERIFIABLE)
+    ids = compiled.inline_ids
+    for sure, decided in ((unverified, Outcome.NOT_VERIFIABLE), (noted, Outcome.PASS)):
+        for p in sure:  # decided for sure: nothing to evaluate until the finding is shown
+            findings[at[p]] = _pending(ids[p], decided, details)
+    applying, tested = len(plan.order), compiled.inline
+    for p in broken:
+        findings[at[p]] = _pending(ids[p], Outcome.FAIL, details)
+        if at[p] < applying and tested[p].locatable:
+            details.failing.append(tested[p])
     for index in todo:
         instance = instances[index]
         outcome = details.outcome(instance)
@@ -125,17 +132,19 @@ def check(
             findings[position[index]] = instance.empty
         elif outcome is not None:
             findings[position[index]] = details.finding(instance, outcome)
-    return Findings(tuple(findings))
+    return Findings(tuple(findings[:-1]))
 
 
 _NONE: Mapping[Any, Any] = MappingProxyType({})
+_pending = Finding.pending
+_SPARE: Any = None
 
 
 class _Details:
     """What one check knows beyond the outcomes, worked out only when a finding is shown.
 
     The outcome of each instance the generated code did not pass is found without building anything
-    (``Check.outcome``, for the kinds that have it); its finding is lazy (:meth:`Finding.lazy`): its cells,
+    (``Check.outcome``, for the kinds that have it); its finding is pending (:meth:`Finding.pending`): its cells,
     numbers, culprits and notes are made when first asked for — the culprits from every failing instance of
     the check at once, as :func:`locate` needs — and its message and fingerprint after that.
     """
@@ -146,7 +155,6 @@ class _Details:
         self.results: dict[int, Result | None] = {}
         self.failing: list[Instance] = []
         self._fixes: Mapping[CellAddress, Fix] | None = None
-        self.shown: dict[str, Instance] = {}
 
     def outcome(self, instance: Instance) -> Outcome | None:
         """The instance's outcome (None for a pass); its detailed result kept when it took one to know."""
@@ -175,24 +183,40 @@ class _Details:
     def fixes(self) -> Mapping[CellAddress, Fix]:
         """The located culprits of every failing instance of this check."""
         if self._fixes is None:
-            failing = [(i, self.result(i)) for i in self.failing]
+            # In instance order, as the interpreter finds them (decided in code or evaluated).
+            failing = [(i, self.result(i)) for i in sorted(self.failing, key=_index)]
             self._fixes = locate(self.ctx, self.compiled, failing) if failing else {}
         return self._fixes
 
     def finding(self, instance: Instance, outcome: Outcome) -> Finding:
-        """The instance's lazy finding: this object makes its details (nothing is allocated per finding but
-        the finding and its place in ``shown``)."""
-        self.shown[instance.id] = instance
-        return instance.passed.lazy_like(outcome, instance.rule.title, self)
+        """The instance's pending finding (:meth:`Finding.pending`): this object makes its fields (nothing is
+        allocated per finding but the finding)."""
+        return _pending(instance.id, outcome, self)
 
     def __call__(self, finding: Finding) -> Mapping[str, Any]:
-        """The details of one of this check's lazy findings."""
-        instance = self.shown[finding.rule]
+        """The rule's fields of one of this check's pending findings, and the maker of the rest."""
+        passed = self.compiled.by_id[finding.rule].passed
+        return {
+            "severity": passed.severity,
+            "table": passed.table,
+            "base": passed.base,
+            "basis": passed.basis,
+            "title": passed.message,  # a pass's message is its rule's title
+            "_deferred": self.details,
+        }
+
+    def details(self, finding: Finding) -> Mapping[str, Any]:
+        """The details of one of this check's pending findings."""
+        instance = self.compiled.by_id[finding.rule]
         result = self.result(instance)
         outcome = finding.outcome
         assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
         fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
         return _details(self.ctx, instance, result, fixes)
+
+
+def _index(instance: Instance) -> int:
+    return instance.index
 
 
 def evaluate_interpreted(

@@ -19,6 +19,7 @@ The property test runs a few hundred cases; ``tools/codegen_equivalence.py 10000
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sys
 import time
@@ -30,7 +31,7 @@ import attrs
 
 from disclosure_core.findings import Finding
 from disclosure_core.layouts import CellAddress, CellKind, Layout
-from disclosure_core.model import BodyLevel, Report, Section
+from disclosure_core.model import SECTION_IDS, AssessmentWeight, BodyLevel, Report, Section
 from disclosure_core.rules.engine import check, evaluate_interpreted
 from disclosure_core.rules.examples import consistent_report
 from disclosure_core.rules.narrative import SAMPLES
@@ -51,7 +52,9 @@ def varied_case(rnd: random.Random, layouts: Mapping[str, Layout]) -> Case:
     """A report of a layout drawn from ``layouts``, maybe with last year's report by the same body."""
     layout = rnd.choice(sorted(layouts.values(), key=lambda la: la.id))
     last = layout.last_year or layout.first_year + 4
-    year = rnd.randint(layout.first_year, last)
+    year = (
+        rnd.randint(layout.first_year, last) if rnd.random() < 0.95 else rnd.choice((layout.first_year - 1, last + 1))
+    )
     level = rnd.choice(list(BodyLevel)).value
     report = varied_report(rnd, layout, year, level)
     previous = None
@@ -78,7 +81,41 @@ def varied_report(rnd: random.Random, layout: Layout, year: int, level: str) -> 
         report = _stated(rnd, report)
     if rnd.random() < 0.1:
         report = report.evolve(published=None)
+    elif rnd.random() < 0.2:  # on, before or after the deadlines (31 January, 31 March)
+        month, day = rnd.choice(((1, 15), (1, 31), (2, 1), (3, 15), (3, 31), (4, 1)))
+        report = report.evolve(published=dt.date(year + 1, month, day))
+    if rnd.random() < 0.2:
+        report = _headings(rnd, report)
+    if rnd.random() < 0.25:
+        report = _weights(rnd, report)
     return report.with_cells(cells) if cells else report
+
+
+def _headings(rnd: random.Random, report: Report) -> Report:
+    """A section left out, or a heading without its numeral or with another's."""
+    section_id = rnd.choice(SECTION_IDS)
+    section = getattr(report.sections, section_id)
+    if section is None or rnd.random() < 0.4:
+        changed = None
+    else:
+        name = (section.heading or "")[2:]
+        changed = Section(rnd.choice((name, f"七、{name}", f"一、{name}", f" 二．{name}")), section.paragraphs)
+    return report.evolve(sections=attrs.evolve(report.sections, **{section_id: changed}))
+
+
+def _weights(rnd: random.Random, report: Report) -> Report:
+    """The assessment weight filled in or not (3%, 4%, 5%, points only), and said in the text or not."""
+    filled = rnd.choice((None, Decimal(3), Decimal(4), Decimal("4.5"), Decimal(5)))
+    weight = rnd.choice((None, AssessmentWeight("", filled), AssessmentWeight("", None, points=Decimal(3))))
+    report = report.evolve(facts=attrs.evolve(report.facts, assessment_weight=weight))
+    if rnd.random() < 0.5:
+        said = rnd.choice(("3", "4", "5", "4.5"))
+        overview = report.sections.overview or Section("一、总体情况")
+        text = f"政府信息公开工作列入绩效考核范围，所占分值权重为{said}%。"
+        report = report.evolve(
+            sections=attrs.evolve(report.sections, overview=Section(overview.heading, (*overview.paragraphs, text)))
+        )
+    return report
 
 
 def _varied(rnd: random.Random, printed: CellValue, kind: CellKind) -> CellValue:

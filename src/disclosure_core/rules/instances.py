@@ -67,6 +67,9 @@ class Plan:
     position: Mapping[int, int]
     passed: tuple[Finding, ...]
     interpreted: list[int]
+    at: tuple[int, ...] = ()
+    """For each instance the generated code tests (by its place in ``Program.inline``), its place among
+    ``passed`` — or ``len(passed)`` when it does not apply: a spare place the check drops."""
 
 
 @attrs.frozen
@@ -78,6 +81,14 @@ class CompiledRules:
     instances: tuple[Instance, ...]
     by_cell: Mapping[CellAddress, tuple[Instance, ...]]
     program: Program
+    inline: tuple[Instance, ...] = ()
+    """The instances the generated code tests, in its order (``Program.inline``)."""
+    inline_ids: tuple[str, ...] = ()
+    """Their ids."""
+    inline_empty: tuple[Finding, ...] = ()
+    """Their shared empty findings."""
+    by_id: Mapping[str, Instance] = attrs.field(factory=dict)
+    """Each instance by its id."""
     _plans: dict[tuple[int, str, frozenset[str]], Plan] = attrs.field(factory=dict, eq=False, repr=False)
 
     def plan(self, year: int, level: str, disabled: Iterable[str] = ()) -> Plan:
@@ -98,11 +109,13 @@ class CompiledRules:
             if i.rule.id not in off and i.id not in off and i.rule.applies.covers(layout, year, level, parent)
         )
         interpreted = set(self.program.interpreted)
+        position = {index: at for at, index in enumerate(order)}
         return Plan(
             order,
-            {index: at for at, index in enumerate(order)},
+            position,
             tuple(self.instances[index].passed for index in order),
             [index for index in order if index in interpreted],
+            tuple(position.get(index, len(order)) for index in self.program.inline),
         )
 
 
@@ -134,7 +147,11 @@ def compile_rules(rule_set: RuleSet, layout: Layout) -> CompiledRules:
             for cell in instance.cells:
                 by_cell.setdefault(cell, []).append(instance)
     by_cell_found = {cell: tuple(found) for cell, found in by_cell.items()}
-    return CompiledRules(layout, tuple(instances), by_cell_found, program_of(instances, layout))
+    program = program_of(instances, layout)
+    inline = tuple(instances[index] for index in program.inline)
+    by_id = {instance.id: instance for instance in instances}
+    ids, empties = tuple(i.id for i in inline), tuple(i.empty for i in inline)
+    return CompiledRules(layout, tuple(instances), by_cell_found, program, inline, ids, empties, by_id)
 
 
 def program_of(instances: list[Instance], layout: Layout | None = None) -> Program:

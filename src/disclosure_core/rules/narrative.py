@@ -36,21 +36,28 @@ class Figure:
     quote: str
     section: str
 
-    @property
-    def share_unit(self) -> Decimal | None:
-        """One unit in the last place of the stated share (4.34% → 0.01), when the share has at most six
-        significant digits (what generated code compares exactly); None otherwise or without a share.
+    share_digits: int | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    """The stated share's digits as an integer (4.34% → 434), when :attr:`share_scale` is set."""
+    share_scale: int | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    """The power of ten the share is scaled by to make it whole (4.34% → 100), when it has at most six
+    significant digits (what generated code compares exactly, in integers); None otherwise or without a share.
 
-        >>> Figure("x", 3, Decimal("4.34"), "", "").share_unit, Figure("x", 3, None, "", "").share_unit
-        (Decimal('0.01'), None)
-        """
+    >>> f = Figure("x", 3, Decimal("4.34"), "", "")
+    >>> f.share_digits, f.share_scale, Figure("x", 3, None, "", "").share_scale
+    (434, 100, None)
+    """
+
+    def __attrs_post_init__(self) -> None:
+        # Worked out once per figure: generated code tests every stated share in integers, each check.
         percent = self.percent
         if percent is None or not percent.is_finite():
-            return None
-        _, digits, exponent = percent.as_tuple()
-        if len(digits) > 6 or not isinstance(exponent, int):
-            return None
-        return Decimal(1).scaleb(exponent)
+            return
+        sign, digits, exponent = percent.as_tuple()
+        if len(digits) > 6 or not isinstance(exponent, int) or exponent > 0:
+            return
+        whole = int("".join(map(str, digits)))
+        object.__setattr__(self, "share_digits", -whole if sign else whole)
+        object.__setattr__(self, "share_scale", 10**-exponent)
 
 
 # Order matters where one phrase contains another: the combined 予以公开及部分公开 comes before 予以公开.

@@ -95,11 +95,13 @@ def _examples(check: BreakdownCheck, sample: Sample) -> Examples:
 
 
 def _emit(check: BreakdownCheck, emitter: Emitter) -> Test:
-    """As code: empty for sure when the whole holds no positive number; a pass when some part holds one."""
+    """As code: empty for sure when the whole holds no positive number; a pass when some part holds one;
+    else a failure."""
     whole = emitter.number(check.whole)
     empty = f"(({whole} is None) or ({whole} <= 0))"
     parts = emitter.any_of([emitter.present(emitter.number(part)) for part in check.parts])
-    return Test(emitter.all_of([f"({whole} is not None)", f"({whole} > 0)", parts]), empty)
+    passes = emitter.all_of([f"({whole} is not None)", f"({whole} > 0)", parts])
+    return Test(passes, empty, fails="(1 == 1)")  # a positive whole, no part holding a number
 
 
 KIND = Kind(

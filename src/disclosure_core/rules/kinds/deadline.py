@@ -16,11 +16,14 @@ import attrs
 
 from disclosure_core.catalogue import say, words
 from disclosure_core.findings import Note, NoteKind, Outcome
+from disclosure_core.model import BodyLevel
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import CompiledCheck, Examples, Form, Kind, Sample
 from disclosure_core.rules.messages import Words
+from disclosure_core.rules.report_facts import LEVEL, LEVELS, PUBLISHED
 from disclosure_core.rules.spec import Rule
 from disclosure_core.text import Text
 
@@ -91,6 +94,36 @@ def _compile(rule: Rule, body: Deadline, selector: Selector, bindings: Mapping[s
     return CompiledCheck(DeadlineCheck(body.by_level))
 
 
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""Days in each month of every year (29 February is not a deadline every year: it is interpreted)."""
+
+
+def _emit(check: DeadlineCheck, emitter: Emitter) -> Test:
+    """As code, over the report's level, year and date (``yyyymmdd``, :mod:`~disclosure_core.rules.report_facts`):
+    a level the rule does not list is not verifiable; a listed one passes when the date is on or before
+    the deadline, fails after it and is not verifiable without a date. A deadline that is not a date in
+    every year (29 February), or a year out of the calendar's range, is left to the interpreter."""
+    level, year, published = emitter.fact(LEVEL), emitter.fact("year"), emitter.fact(PUBLISHED)
+    listed = [LEVELS.index(BodyLevel(name)) for name in check.by_level if name in _LEVEL_NAMES]
+    unlisted = emitter.all_of([f"({level} != {emitter.constant(i)})" for i in listed])
+    dated = f"({published} is not None)"
+    in_range = f"({year} is not None) and ({year} >= 0) and ({year} < 9998)"
+    passes, late, undated = [], [], []
+    for name, month_day in check.by_level.items():
+        month, day = (int(part) for part in month_day.split("-"))
+        if name not in _LEVEL_NAMES or day > _DAYS[month - 1]:
+            continue
+        same = f"(({level} == {emitter.constant(LEVELS.index(BodyLevel(name)))}) and {in_range})"
+        deadline = f"(({year} + 1) * 10000 + {emitter.constant(month * 100 + day)})"
+        passes.append(emitter.all_of([same, dated, f"({published} <= {deadline})"]))
+        late.append(emitter.all_of([same, dated]))
+        undated.append(emitter.all_of([same, f"(not {dated})"]))
+    return Test(emitter.any_of(passes), unverifiable=emitter.any_of([unlisted, *undated]), fails=emitter.any_of(late))
+
+
+_LEVEL_NAMES = frozenset(level.value for level in BodyLevel)
+
+
 def _examples(check: DeadlineCheck, sample: Sample) -> Examples:
     """Published on the deadline, and a day after it."""
     base = sample.base
@@ -122,4 +155,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"level", "published", "deadline", "days"}),
+    emit=_emit,
 )

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import attrs
 
 from disclosure_core.findings import Note, NoteKind, Outcome
+from disclosure_core.rules.codegen import Emitter, Test
 from disclosure_core.rules.compile import Selector
 from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
@@ -49,6 +50,17 @@ def _compile(rule: Rule, body: FormatYear, selector: Selector, bindings: Mapping
     return CompiledCheck(FormatCheck())
 
 
+def _emit(check: FormatCheck, emitter: Emitter) -> Test | None:
+    """As code: the report's year within the layout's years passes, any other fails."""
+    if emitter.layout is None:
+        return None
+    year = emitter.fact("year")
+    tests = [f"({year} is not None)", f"({year} >= {emitter.constant(emitter.layout.first_year)})"]
+    if emitter.layout.last_year is not None:
+        tests.append(f"({year} <= {emitter.constant(emitter.layout.last_year)})")
+    return Test(emitter.all_of(tests), fails="(1 == 1)")
+
+
 def _examples(check: FormatCheck, sample: Sample) -> Examples:
     """The sample's own year, and a year just outside the layout's (publication date cleared with it)."""
     base, layout = sample.base, sample.layout
@@ -62,4 +74,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"format", "year", "expected"}),
+    emit=_emit,
 )

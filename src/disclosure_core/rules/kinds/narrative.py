@@ -179,41 +179,85 @@ def _compile(rule: Rule, body: Narrative, selector: Selector, bindings: Mapping[
     return CompiledCheck(NarrativeCheck(body.figure, body.measure, table, fallback, rule.missing))
 
 
+def _counts(
+    compiled: Compiled, emitter: Emitter
+) -> tuple[list[tuple[CellAddress, Number]], int, list[CellAddress]] | None:
+    """``compiled`` as (terms, constant, cells) when it is a sum over this year's count cells with integer
+    weights (exact in any order), else None."""
+    linear = compiled.linear
+    if linear is None or not all(not p and isinstance(n, CellAddress) and emitter.counts(n) for p, n in compiled.keys):
+        return None
+    if not all(type(w) is int for _, w in linear.terms) or type(linear.constant) is not int:
+        return None
+    terms = [(name, weight) for (_, name), weight in linear.terms if isinstance(name, CellAddress)]
+    return terms, linear.constant, [name for _, name in compiled.keys if isinstance(name, CellAddress)]
+
+
 def _emit(check: NarrativeCheck, emitter: Emitter) -> Test | None:
     """A figure stated in the text as code: empty for sure when the text states no such figure (or, for a
     share, no share after it); a count passes for sure when every cell of ``against`` — this year's count
-    cells, integer weights — holds a number and their total is the figure, a share when it is within one
-    unit of its last place of figure ÷ total. An ``against`` that is not such a sum is left to the interpreter.
+    cells, integer weights — holds a number and their total is the figure (and fails for sure when it is
+    not), a share when it is within one unit of its last place of figure ÷ total. A count whose ``against``
+    lacks a number is decided from ``fallback`` (:func:`_emit_fallback`). An ``against`` that is not such a
+    sum is left to the interpreter.
     """
     figure = emitter.figure(check.figure)
     percent = check.measure == "percent"
     empty = f"(({figure} is None) or ({figure}.percent is None))" if percent else f"({figure} is None)"
-    linear = check.table.linear
-    if linear is None or not all(
-        not p and isinstance(n, CellAddress) and emitter.counts(n) for p, n in check.table.keys
-    ):
+    found = _counts(check.table, emitter)
+    if found is None:
         return Test("(1 == 0)", empty)
-    if not all(type(w) is int for _, w in linear.terms) or type(linear.constant) is not int:
-        return Test("(1 == 0)", empty)
-    terms = [(name, weight) for (_, name), weight in linear.terms if isinstance(name, CellAddress)]
-    total = emitter.linear(terms, linear.constant)
-    present = [emitter.present(emitter.number(name)) for _, name in check.table.keys if isinstance(name, CellAddress)]
+    terms, constant, cells = found
+    total = emitter.linear(terms, constant)
+    present = [emitter.present(emitter.number(name)) for name in cells]
     if not percent:
-        return Test(emitter.all_of([f"({figure} is not None)", *present, f"({figure}.value == {total})"]), empty)
-    # |share − figure × 100 ÷ total| < unit  ⇔  |share × total − 100 × figure| < unit × total  (total > 0),
-    # exact for integers and short decimals; bounded so that the interpreter's 28-digit division cannot
-    # round across the bound (its error is far below one unit for numbers under 10**15).
-    bound = f"({figure}.share_unit * {total})"
-    passes = [
-        f"({figure} is not None)",
-        f"({figure}.share_unit is not None)",
-        *present,
-        f"({total} > 0)",
-        f"({total} < 1000000000000000)",
-        f"({figure}.value < 1000000000000000)",
-        f"(-{bound} < {figure}.percent * {total} - 100 * {figure}.value < {bound})",
-    ]
-    return Test(emitter.all_of(passes), empty)
+        stated = emitter.all_of([f"({figure} is not None)", *present])
+        test = Test(emitter.all_of([stated, f"({figure}.value == {total})"]), empty, fails=stated)
+        return _emit_fallback(check, emitter, test, emitter.all_of(present))
+    # |share − figure × 100 ÷ total| < unit  ⇔  |digits × total − 100 × figure × scale| < total (total > 0,
+    # share = digits ÷ scale, unit = 1 ÷ scale): exact, in integers; bounded so that the interpreter's 28-digit
+    # division cannot round across the bound (its error is far below one unit for numbers under 10**15).
+    stated = emitter.all_of(
+        [
+            f"({figure} is not None)",
+            f"({figure}.share_scale is not None)",
+            *present,
+            f"({total} > 0)",
+            f"({total} < 1000000000000000)",
+            f"({figure}.value < 1000000000000000)",
+        ]
+    )
+    within = f"(-{total} < {figure}.share_digits * {total} - 100 * {figure}.share_scale * {figure}.value < {total})"
+    return Test(emitter.all_of([stated, within]), empty, fails=stated)
+
+
+def _emit_fallback(check: NarrativeCheck, emitter: Emitter, primary: Test, present: str) -> Test:
+    """A count whose ``against`` lacks a number (blanks not read as 0) is compared with ``fallback`` (or
+    ``against`` again) under the rule's missing policy, as :meth:`NarrativeCheck._gather` does: with
+    ``missing = "zero"`` a blank (not a placeholder) counts 0 and a pass says so; with ``not_verifiable``
+    any absence is not verifiable (the figure is a claim). Other policies are interpreted."""
+    used = check.fallback or check.table
+    found = _counts(used, emitter)
+    if found is None or check.policy not in {MissingPolicy.ZERO, MissingPolicy.NOT_VERIFIABLE}:
+        return primary
+    terms, constant, cells = found
+    figure = emitter.figure(check.figure)
+    numbers = [emitter.number(cell) for cell in cells]
+    fallen = emitter.all_of([f"(not {emitter.zero})", f"({figure} is not None)", f"(not {present})"])
+    every = emitter.all_of([emitter.present(n) for n in numbers])
+    passes = emitter.any_of(
+        [primary.passes, emitter.all_of([fallen, every, f"({figure}.value == {emitter.linear(terms, constant)})"])]
+    )
+    no_placeholder = emitter.all_of([emitter.not_placeholder(cell) for cell in cells])
+    if check.policy is MissingPolicy.NOT_VERIFIABLE:  # a stated figure is a claim: nothing missing is empty
+        unverifiable = emitter.all_of([fallen, f"(not {every})"])
+        return Test(passes, primary.empty, unverifiable, emitter.any_of([primary.fails or "(1 == 0)", fallen]))
+    # missing = "zero": a blank counts 0 (a placeholder is not a blank: not verifiable); a pass so says so.
+    zeroed = emitter.linear_of([(f"({emitter.number(cell)} or 0)", weight) for cell, weight in terms], constant)
+    held = f"({figure}.value == {zeroed})"
+    fails = emitter.any_of([primary.fails or "(1 == 0)", emitter.all_of([fallen, no_placeholder, f"(not {held})"])])
+    noted = emitter.all_of([fallen, no_placeholder, held])
+    return Test(passes, primary.empty, emitter.all_of([fallen, f"(not {no_placeholder})"]), fails, noted)
 
 
 def _examples(check: NarrativeCheck, sample: Sample) -> Examples:

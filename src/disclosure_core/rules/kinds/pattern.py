@@ -18,9 +18,11 @@ import attrs
 from disclosure_core.catalogue import words
 from disclosure_core.findings import CellUse, Outcome, Suggestion
 from disclosure_core.layouts import CellAddress, CellKind, TableLayout
+from disclosure_core.rules.codegen import OPERATORS, Emitter, Test
 from disclosure_core.rules.compile import Compiled, Key, Number, Selector, compile_text
 from disclosure_core.rules.context import EMPTY, Context, Result, gather, integral
 from disclosure_core.rules.evidence import cell_uses
+from disclosure_core.rules.expr import Compare as CompareExpr
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSIONS, CompiledCheck, Examples, Form, Kind, Sample, substitute
 from disclosure_core.rules.messages import Words, arithmetic, both, show_number
@@ -69,6 +71,11 @@ class PatternCheck:
         # Each row's keys, worked out once: every check of a report reads them.
         keys = tuple(tuple(dict.fromkeys(k for alt in alternatives for k in alt.keys)) for _, alternatives in self.rows)
         object.__setattr__(self, "_keys", keys)
+
+    @property
+    def row_keys(self) -> tuple[tuple[Key, ...], ...]:
+        """The keys each row reads (its alternatives' together), in row order."""
+        return self._keys
 
     def outcome(self, ctx: Context) -> Outcome | None:
         """The outcome alone (None for a pass), building nothing."""
@@ -152,6 +159,41 @@ def _suggestions(ctx: Context, alternatives: tuple[Compiled, ...], values: dict[
     return found
 
 
+def _emit(check: PatternCheck, emitter: Emitter) -> Test | None:
+    """As code, when every alternative is a linear comparison over this year's count cells with integer
+    weights (``missing = "not_verifiable"``; with blanks read as 0 it is interpreted): a row whose cells all hold numbers
+    follows when one alternative holds, else breaks; a row lacking a number takes no part. It passes when no
+    row breaks and at least ``min_followers`` follow; it is empty when fewer follow or as many break as
+    follow; otherwise it fails — exactly :meth:`PatternCheck.outcome`."""
+    if check.policy is not MissingPolicy.NOT_VERIFIABLE:
+        return None
+    follows: list[str] = []
+    breaks: list[str] = []
+    for (_, alternatives), keys in zip(check.rows, check.row_keys, strict=True):
+        if not all(not p and isinstance(n, CellAddress) and emitter.counts(n) for p, n in keys):
+            return None
+        holds = []
+        for alternative in alternatives:
+            difference = alternative.difference
+            expr = alternative.expr
+            if difference is None or not isinstance(expr, CompareExpr) or expr.op not in OPERATORS:
+                return None
+            weights = [w for _, w in difference.terms] + [difference.constant]
+            if not all(type(w) is int for w in weights):
+                return None
+            terms = [(name, w) for (_, name), w in difference.terms if isinstance(name, CellAddress)]
+            holds.append(emitter.compare(emitter.linear(terms, difference.constant), expr.op, "0"))
+        present = emitter.all_of([emitter.present(emitter.number(n)) for _, n in keys if isinstance(n, CellAddress)])
+        follows.append(emitter.all_of([present, emitter.any_of(holds)]))
+        breaks.append(emitter.all_of([present, f"(not {emitter.any_of(holds)})"]))
+    followers, breakers = f"({' + '.join(follows)})", f"({' + '.join(breaks)})"
+    minimum = emitter.constant(check.min_followers)
+    strict = f"(not {emitter.zero})"  # blanks read as 0 make rows take part: interpreted
+    passes = emitter.all_of([strict, *(f"(not {b})" for b in breaks), f"({followers} >= {minimum})"])
+    empty = emitter.all_of([strict, emitter.any_of([f"({followers} < {minimum})", f"({breakers} >= {followers})"])])
+    return Test(passes, empty, fails=strict)
+
+
 def _compile(rule: Rule, body: Pattern, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
     rows = tuple(
         (row, tuple(compile_text(substitute(alt, {**bindings, "row": row}), selector) for alt in body.alternatives))
@@ -195,4 +237,5 @@ KIND = Kind(
     _compile,
     _examples,
     words=frozenset({"breaking", "followers", "expected"}),
+    emit=_emit,
 )

@@ -13,7 +13,7 @@ Relation(lhs='(a.b.c)', op='==', rhs='(a.b.d) + (-a.b.e)', previous=False, whole
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -258,26 +258,53 @@ def emit_relation(check: RelationCheck, emitter: Emitter) -> Test | None:
     interpreter.
     """
     if check.fast is None:
-        return emit_yearly(check, emitter)
+        return emit_facts(check, emitter) or emit_yearly(check, emitter)
     cells, weights, constant = check.fast
     numbers = [emitter.number(cell) for cell in cells]
     total = emitter.linear([(cells[index], weight) for index, weight in weights], constant)
-    passes = emitter.all_of([*(emitter.present(n) for n in numbers), emitter.compare(total, check.op, "0")])
-    return _absent_cases(check, emitter, passes, numbers, [emitter.not_placeholder(cell) for cell in cells])
+    every = [emitter.present(n) for n in numbers]
+    passes = emitter.all_of([*every, emitter.compare(total, check.op, "0")])
+    test = _absent_cases(check, emitter, passes, numbers, [emitter.states_nothing(cell) for cell in cells])
+    if exact(emitter, cells, [w for _, w in weights] + [constant]):
+        # Every number there and the relation does not hold: it fails (integers: no rounding could differ).
+        return attrs.evolve(test, fails=emitter.all_of(every))
+    return test
 
 
-def _absent_cases(
-    check: RelationCheck, emitter: Emitter, passes: str, numbers: list[str], not_placeholders: list[str]
-) -> Test:
-    """The test with what a missing number makes of the relation: empty or not verifiable for sure."""
+def exact(emitter: Emitter, cells: Sequence[CellAddress], numbers: Sequence[Number]) -> bool:
+    """Whether arithmetic over ``cells`` with these weights and constants is exact in any order: count
+    cells and integers only (money is Decimal, rounded at 28 digits)."""
+    return all(emitter.counts(cell) for cell in cells) and all(type(n) is int for n in numbers)
+
+
+def _absent_cases(check: RelationCheck, emitter: Emitter, passes: str, numbers: list[str], nothing: list[str]) -> Test:
+    """The test with what a missing number makes of the relation: empty or not verifiable for sure
+    (``nothing``: for each cell, that it states nothing — 0, or a blank that is not a placeholder)."""
     some_absent = emitter.any_of([emitter.absent(n) for n in numbers])
     if check.policy is MissingPolicy.SKIP:
         return Test(passes, some_absent)
     if check.policy is not MissingPolicy.NOT_VERIFIABLE:
         return Test(passes)
-    nothing = [f"(not {n})" for n in numbers] + not_placeholders
     empty = emitter.all_of([f"(not {emitter.zero})", some_absent, *nothing])
     return Test(passes, empty, emitter.all_of([f"(not {emitter.zero})", some_absent]))
+
+
+def emit_facts(check: RelationCheck, emitter: Emitter) -> Test | None:
+    """A comparison of two of the report's facts (each side one fact, as written): a fact not stated makes
+    it empty under ``missing = "skip"``, else not verifiable; stated, it holds or fails as compared."""
+    left, right = check.lhs.linear, check.rhs.linear if check.rhs else None
+    if left is None or right is None or not all(not p and isinstance(n, str) for p, n in check.keys):
+        return None
+    sides = []
+    for side in (left, right):
+        if len(side.terms) != 1 or side.constant != 0 or side.terms[0][1] != 1 or type(side.terms[0][1]) is not int:
+            return None
+        sides.append(emitter.fact(side.terms[0][0][1]))
+    stated = emitter.all_of([emitter.present(f) for f in sides])
+    passes = emitter.all_of([stated, emitter.compare(sides[0], check.op, sides[1])])
+    if check.policy is MissingPolicy.SKIP:
+        return Test(passes, f"(not {stated})", fails="(1 == 1)")
+    return Test(passes, unverifiable=f"(not {stated})", fails="(1 == 1)")
 
 
 def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
@@ -296,15 +323,15 @@ def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
     numbers_of = [w for _, w in (*left.terms, *right.terms)] + [left.constant, right.constant]
     if not all(type(n) is int for n in numbers_of):
         return None  # integer weights only: the written-out sides then equal the expression's value exactly
-    numbers, not_placeholders = [], []
+    numbers, nothing = [], []
     for previous, name in check.keys:
         assert isinstance(name, CellAddress)
         if previous:
             numbers.append(emitter.previous_number(name))
-            not_placeholders.append(emitter.previous_not_placeholder(name))
+            nothing.append(emitter.previous_states_nothing(name))
         else:
             numbers.append(emitter.number(name))
-            not_placeholders.append(emitter.not_placeholder(name))
+            nothing.append(emitter.states_nothing(name))
     local = dict(zip(check.keys, numbers, strict=True))
 
     def side(terms: tuple[tuple[Key, Number], ...], constant: Number) -> str:
@@ -316,15 +343,17 @@ def emit_yearly(check: RelationCheck, emitter: Emitter) -> Test | None:
     same = "(yoy == 1)"
     relation = emitter.compare(side(left.terms, left.constant), check.op, side(right.terms, right.constant))
     passes = emitter.all_of([same, *(emitter.present(n) for n in numbers), relation])
-    decided = _absent_cases(check, emitter, passes, numbers, not_placeholders)
+    decided = _absent_cases(check, emitter, passes, numbers, nothing)
     no_previous = "(yoy == 0)"
+    fails = emitter.all_of([same, *(emitter.present(n) for n in numbers)])  # count cells, integer weights
     if check.policy is MissingPolicy.SKIP:
-        return Test(passes, emitter.any_of([no_previous, emitter.all_of([same, decided.empty or "(1 == 0)"])]))
+        skipped = emitter.any_of([no_previous, emitter.all_of([same, decided.empty or "(1 == 0)"])])
+        return Test(passes, skipped, fails=fails)
     empty = emitter.all_of([same, decided.empty]) if decided.empty else None
     unverifiable = [no_previous]
     if decided.unverifiable is not None:
         unverifiable.append(emitter.all_of([same, decided.unverifiable]))
-    return Test(passes, empty, emitter.any_of(unverifiable))
+    return Test(passes, empty, emitter.any_of(unverifiable), fails)
 
 
 def _number(value: object) -> Number:

@@ -8,7 +8,6 @@ Required(sections=('overview',), cells=(), any_of=None, numbered=True)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
@@ -23,11 +22,10 @@ from disclosure_core.rules.context import Context, Result
 from disclosure_core.rules.fields import Fields
 from disclosure_core.rules.kinds.base import EXPRESSION, CompiledCheck, Examples, Form, Kind, Sample
 from disclosure_core.rules.messages import Words, labels
+from disclosure_core.rules.report_facts import NUMBERED, numeral_number
 from disclosure_core.rules.spec import Rule
 from disclosure_core.text import Text
 from disclosure_core.values import BLANK
-
-_NUMBERED = re.compile(r"\s*([一二三四五六])\s*[、.．]")
 
 
 @attrs.frozen
@@ -107,7 +105,7 @@ class RequiredCheck:
         return Result(Outcome.FAIL, uses, words=words, notes=headings, missing=tuple(names))
 
     def _numbered(self, layout: Layout, heading: str | None, section: str) -> bool:
-        match = _NUMBERED.match(heading or "")
+        match = NUMBERED.match(heading or "")
         return match is not None and match.group(1) == layout.section(section).numeral
 
 
@@ -139,13 +137,25 @@ def _broken(check: RequiredCheck, report: Report, layout: Layout) -> Report:
 
 
 def _emit(check: RequiredCheck, emitter: Emitter) -> Test | None:
-    """Cells holding numbers (and a table not left blank) as code; sections are left to the interpreter."""
-    if check.sections:
-        return None
-    tests = [emitter.present(emitter.number(cell)) for cell in check.cells]
+    """Sections present (or, ``numbered``, each present one's heading beginning with its numeral: the
+    report's heading numbers, :mod:`~disclosure_core.rules.report_facts`), cells holding numbers and a
+    table not left blank, as code; anything else fails."""
+    tests = []
+    for section in check.sections:
+        heading = emitter.fact(("heading", section))
+        if not check.numbered:
+            tests.append(f"({heading} is not None)")
+            continue
+        if emitter.layout is None:
+            return None
+        number = numeral_number(emitter.layout.section(section).numeral)
+        # A numeral other than 一 … 六 is never matched: the heading of a present section then fails.
+        matched = f"({heading} == {emitter.constant(number)})" if number else "(1 == 0)"
+        tests.append(f"(({heading} is None) or {matched})")
+    tests += [emitter.present(emitter.number(cell)) for cell in check.cells]
     if check.any_of:
         tests.append(emitter.any_of([emitter.present(emitter.number(cell)) for cell in check.any_of]))
-    return Test(emitter.all_of(tests))
+    return Test(emitter.all_of(tests), fails="(1 == 1)")  # a cell holding no number fails the rule
 
 
 KIND = Kind(

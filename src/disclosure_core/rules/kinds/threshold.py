@@ -97,12 +97,17 @@ class ThresholdCheck:
 
 
 def _emit(check: ThresholdCheck, emitter: Emitter) -> Test | None:
-    """Thresholds over this year's cells as code (facts and previous-year cells are left to the interpreter).
+    """Thresholds over this year's cells (or facts, :func:`_emit_facts`) as code (previous-year cells are
+    left to the interpreter).
 
     A pass for sure: every cell holds a number within the threshold — or, for ``missing = "skip"``, every
     cell that holds one is within it and at least one does (empty for sure: none does).
     """
-    if any(previous or not isinstance(name, CellAddress) for previous, name in check.keys):
+    if any(previous for previous, _ in check.keys):
+        return None
+    if all(isinstance(name, str) for _, name in check.keys):
+        return _emit_facts(check, emitter)
+    if not all(isinstance(name, CellAddress) for _, name in check.keys):
         return None
     value = emitter.constant(check.value)
     within = []
@@ -112,10 +117,33 @@ def _emit(check: ThresholdCheck, emitter: Emitter) -> Test | None:
         if check.policy is MissingPolicy.SKIP:
             test = emitter.any_of([emitter.absent(number), test])
         within.append(test)
+    # A number beyond the threshold fails whatever the other cells hold (comparisons are exact).
+    beyond = emitter.any_of(
+        [emitter.all_of([emitter.present(n), f"(not {emitter.compare(n, check.op, value)})"]) for n in numbers]
+    )
     if check.policy is MissingPolicy.SKIP:
         passes = emitter.all_of([*within, emitter.any_of([emitter.present(n) for n in numbers])])
-        return Test(passes, emitter.all_of([emitter.absent(n) for n in numbers]))
-    return Test(emitter.all_of([*[emitter.present(n) for n in numbers], *within]))
+        return Test(passes, emitter.all_of([emitter.absent(n) for n in numbers]), fails=beyond)
+    return Test(emitter.all_of([*[emitter.present(n) for n in numbers], *within]), fails=beyond)
+
+
+def _emit_facts(check: ThresholdCheck, emitter: Emitter) -> Test:
+    """Facts of the report (the assessment weight, say) against the threshold: a fact not stated is not
+    verifiable (a fact is never blank: no policy reads it as 0), or, with ``missing = "skip"``, left out —
+    empty when none is stated. A stated one beyond the threshold fails."""
+    value = emitter.constant(check.value)
+    facts = [emitter.fact(name) for _, name in check.keys]
+    within = [emitter.compare(fact, check.op, value) for fact in facts]
+    beyond = emitter.any_of(
+        [emitter.all_of([emitter.present(f), f"(not {w})"]) for f, w in zip(facts, within, strict=True)]
+    )
+    stated = [emitter.present(fact) for fact in facts]
+    if check.policy is MissingPolicy.SKIP:
+        kept = [emitter.any_of([emitter.absent(f), w]) for f, w in zip(facts, within, strict=True)]
+        passes = emitter.all_of([*kept, emitter.any_of(stated)])
+        return Test(passes, emitter.all_of([emitter.absent(f) for f in facts]), fails=beyond)
+    passes = emitter.all_of([*stated, *within])
+    return Test(passes, fails=beyond, unverifiable=f"((not {beyond}) and (not {emitter.all_of(stated)}))")
 
 
 def _compile(rule: Rule, body: Threshold, selector: Selector, bindings: Mapping[str, str]) -> CompiledCheck:
