@@ -67,6 +67,7 @@ class LazyGroup(click.Group):
             for entry_point in _plugin_commands():
                 if entry_point.name == cmd_name:
                     loaded: click.Command = entry_point.load()
+                    _with_lang(loaded)  # a plugin's command speaks the chosen language too
                     return _localised(loaded, cmd_name)
             return None
         command: click.Command = getattr(importlib.import_module(f"disclosure_core.cli.{module}"), cmd_name)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_UNIT = re.compile(r"`[^`]*`[）。，；：、]*|[!-~]+[）。，；：、]*| +|.[）。，；：、」”]*", re.S)
+_UNIT = re.compile(r"`[^`]*`[\])）。，；：、]*|[!-~]+[）。，；：、]*| +|.[）。，；：、」”]*", re.S)
 
 
 def width(text: str) -> int:
