@@ -256,3 +256,18 @@ def test_every_help_entry_of_the_catalogue_is_a_text_of_the_source() -> None:
     chrome |= {"help.chrome." + k for k in ("subcommand_metavar", "default", "required")}
     stale = [k for k, t in ENTRIES.items() if k.startswith("help.") and k not in chrome and t.en not in sources]
     assert stale == []
+
+
+def test_a_plugin_s_command_takes_lang_like_the_core_s(capsys: pytest.CaptureFixture[str]) -> None:
+    """``serve`` comes from disclosure-service through an entry point: ``--lang`` reaches it too."""
+    assert main(["serve", "--port", "99999", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("error: Invalid value for '--port': 99999 is not in the range")
+    assert main(["serve", "--port", "99999", "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.startswith("错误：选项 `--port` 的值无效：`99999`")
+    assert main(["serve", "--help", "--lang", "en"]) == 0
+    assert "  --lang [zh|en]" in capsys.readouterr().out
+
+
+def test_chinese_help_keeps_a_closing_bracket_with_the_code_it_closes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--help", "--lang", "zh"]) == 0
+    assert not any(line.strip().startswith(("]", "）")) for line in capsys.readouterr().out.splitlines())
