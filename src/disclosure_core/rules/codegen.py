@@ -36,7 +36,7 @@ import ast
 import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -179,20 +179,14 @@ class Emitter:
         """The local holding the figure the text states under ``figure`` (a known figure id), or None."""
         if figure not in FIGURES:
             raise UnsafeCode(f"not a figure: {figure!r}")
-        name = self.figures.get(figure)
-        if name is None:
-            name = self.figures[figure] = f"x{len(self.figures)}"
-        return name
+        return _local(self.figures, figure, "x")
 
     def fact(self, key: object) -> Code:
         """The local holding the report's value under ``key`` (one of
         :data:`~disclosure_core.rules.report_facts.KEYS`: a fact, a heading's number, the date or level), or None."""
         if key not in KEYS:
             raise UnsafeCode(f"not a fact of a report: {key!r}")
-        name = self.facts.get(key)
-        if name is None:
-            name = self.facts[key] = f"t{len(self.facts)}"
-        return name
+        return _local(self.facts, key, "t")
 
     yoy: Code = "yoy"
     """0 when no previous report was given, 1 when it is of the same layout, 2 for another layout."""
@@ -470,3 +464,19 @@ def names(source: str) -> set[str]:
         elif isinstance(node, ast.FunctionDef):
             found.add(node.name)
     return found
+
+
+K = TypeVar("K")
+
+
+def _local(names: dict[K, str], key: K, prefix: str) -> str:
+    """The generated local for ``key`` (a validated figure id or fact key): the same name for the same key.
+
+    >>> names: dict[str, str] = {}
+    >>> _local(names, "a", "x"), _local(names, "b", "x"), _local(names, "a", "x")
+    ('x0', 'x1', 'x0')
+    """
+    name = names.get(key)
+    if name is None:
+        name = names[key] = f"{prefix}{len(names)}"
+    return name
