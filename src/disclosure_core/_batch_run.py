@@ -27,6 +27,7 @@ import attrs
 from disclosure_core._batch_inputs import batch_inputs
 from disclosure_core._batch_names import ResultNames
 from disclosure_core._batch_output import BatchDirectory, Totals
+from disclosure_core._batch_plugins import tell
 from disclosure_core._batch_record import Task, Work, failed, record_chunk, record_one, warm
 from disclosure_core._batch_workers import open_executor, run_many
 from disclosure_core.batch import CheckOptions
@@ -49,6 +50,8 @@ class BatchRun:
     inputs: list[str]
     """Every input, in summary order, as a path string (a Path object per input would take twice the memory)."""
     todo: list[str]
+    told: set[tuple[str, ...]] = attrs.field(factory=set)
+    """The plugin problems already told (by the registry that opened the run): workers' are told once, here."""
 
     @classmethod
     def open(
@@ -67,7 +70,8 @@ class BatchRun:
         inputs = list(map(str, batch_inputs(items, suffixes, output)))
         rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
         directory = BatchDirectory.open(output, options, rules_key)
-        return cls(directory, options, inputs, [path for path in inputs if not directory.is_current(path)])
+        todo = [path for path in inputs if not directory.is_current(path)]
+        return cls(directory, options, inputs, todo, {problem.subject for problem in registry.problems})
 
     def __enter__(self) -> BatchRun:
         return self
@@ -103,6 +107,7 @@ class BatchRun:
             later = (record_one(path, name, task) for path, name in clashing)
             for done, recorded in enumerate(itertools.chain(records, later), start=1):
                 self.directory.add(recorded)
+                tell(recorded.problems, self.told)
                 if time.monotonic() - saved > CHECKPOINT_SECONDS:
                     self.directory.checkpoint(wait=False)
                     saved = time.monotonic()

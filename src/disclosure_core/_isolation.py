@@ -51,14 +51,20 @@ class PluginProblem(str):
     >>> problem = PluginProblem.keyed("plugin.failed_in", plugin="'demo'", hook="disclosure_renderers", failure="boom")
     >>> problem, problem.text("zh"), problem.key
     ("plugin 'demo' failed in disclosure_renderers: boom", "插件 'demo' 在 disclosure_renderers 中出错：boom", 'plugin.failed_in')
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(problem)).text("zh")
+    "插件 'demo' 在 disclosure_renderers 中出错：boom"
     """
 
     key: str
     words: Text
+    subject: tuple[str, ...]
+    """What makes two problems one: the key and its values but the file that showed it (a plugin's sniff that
+    fails is one problem whichever file it failed on; a batch tells it once whichever worker found it)."""
 
-    def __new__(cls, words: Text, key: str = "") -> PluginProblem:
+    def __new__(cls, words: Text, key: str = "", subject: tuple[str, ...] = ()) -> PluginProblem:
         problem = super().__new__(cls, words.en)
-        problem.words, problem.key = words, key
+        problem.words, problem.key, problem.subject = words, key, subject or (key, words.en)
         return problem
 
     @classmethod
@@ -66,11 +72,16 @@ class PluginProblem(str):
         """The problem the catalogue's ``key`` says with ``values`` (a :class:`Text` value differs by language)."""
         from disclosure_core.catalogue import words
 
-        return cls(words(key, **values), key)
+        subject = (key, *(f"{name}={value}" for name, value in sorted(values.items()) if name != "file"))
+        return cls(words(key, **values), key, subject)
 
     def text(self, lang: str = "zh") -> str:
         """The problem in ``lang``."""
         return self.words.text(lang)
+
+    def __reduce__(self) -> tuple[type[PluginProblem], tuple[Text, str, tuple[str, ...]]]:
+        # Made again from its words, key and subject: a problem a batch worker found travels back to the batch.
+        return type(self), (self.words, self.key, self.subject)
 
 
 Problem = Callable[[PluginProblem], None]
