@@ -326,6 +326,7 @@ class Finding:
         finding = _new(Finding)
         _set_rule(finding, rule)
         _set_outcome(finding, outcome)
+        _set_later(finding, PENDING)  # so that the first field asked for does not raise and catch first
         _set_deferred(finding, make)
         return finding
 
@@ -410,6 +411,7 @@ _new = Finding.__new__
 _set_rule = Finding.__dict__["rule"].__set__  # the slots' own setters: a frozen class refuses setattr
 _set_outcome = Finding.__dict__["outcome"].__set__
 _set_deferred = Finding.__dict__["_deferred"].__set__
+_set_later = Finding.__dict__["_later"].__set__
 
 
 @attrs.frozen

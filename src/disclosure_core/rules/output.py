@@ -14,6 +14,7 @@ report's tables as a whole were not read with confidence.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -191,7 +192,7 @@ def findings_json(
     concern is worked out once (a batch writes this document for every report: the counts the
     :class:`~disclosure_core.findings.Findings` methods give one by one cost more than the check).
     """
-    document, rows = findings_parts(report, findings, blank_as_zero=blank_as_zero, previous=previous, layout=layout)
+    document, rows = _parts(report, findings, blank_as_zero, previous, layout, _finding_json)
     document["summary"]["rules"] = [rule_row(rule, counts) for rule, counts in rows]
     document["labels"] = labels_json()
     return document
@@ -214,12 +215,27 @@ def findings_parts(
     numbers: for a writer that encodes those two parts itself (a batch, in whose reports the same rows and
     labels recur: :func:`rule_row` and :func:`labels_json` make them as :func:`findings_json` has them).
 
+    A listed finding whose words recur from report to report (a check waiting for last year's report) is an
+    :class:`EncodedFinding`, its compact encoding made beside it from parts encoded once per process; such
+    findings share their unchanging lists with other documents: encode the document, do not change it.
+
     >>> from disclosure_core import check, load
     >>> report = load("examples/daixian-2020.json").report
     >>> document, rows = findings_parts(report, check(report))
     >>> document["summary"]["rules"], document["labels"], rule_row(*rows[0])["rule"]
     ([], {}, 'requests.balance')
     """
+    return _parts(report, findings, blank_as_zero, previous, layout, _shared_json)
+
+
+def _parts(
+    report: Report,
+    findings: Findings,
+    blank_as_zero: bool,
+    previous: bool,
+    layout: Layout | None,
+    listed: Callable[[Finding, Layout | None, ReadingConcern | None], dict[str, Any]],
+) -> tuple[dict[str, Any], list[RuleCounts]]:
     tally = _Tally(findings)
     layout = layout or _known_layout(report.format)
     document = {
@@ -243,9 +259,90 @@ def findings_parts(
             "by_severity": {"failing": tally.failing, "not_verifiable": tally.unverified},
         },
         "labels": {},
-        "findings": [_finding_json(f, layout, concern) for f, concern in tally.listed],
+        "findings": [listed(f, layout, concern) for f, concern in tally.listed],
     }
     return document, list(tally.rules.items())
+
+
+class EncodedFinding(dict[str, Any]):
+    """A listed finding's JSON object (:func:`finding_json`'s), with ``encoded``: the same object as compact
+    JSON, ``json.dumps(finding, ensure_ascii=False, separators=(",", ":"))``.
+
+    >>> from disclosure_core import Body, Report, check
+    >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"requests.carried_over.total": 3})
+    >>> document, _ = findings_parts(report, check(report))
+    >>> shown = next(f for f in document["findings"] if f["rule"] == "requests.carried_over_yoy.total")
+    >>> shown.encoded == json.dumps(shown, ensure_ascii=False, separators=(",", ":")), shown["cells"][0]["value"]
+    (True, 3)
+    """
+
+    __slots__ = ("encoded",)
+    encoded: str
+
+
+def _shared_json(finding: Finding, layout: Layout | None, concern: ReadingConcern | None) -> dict[str, Any]:
+    """:func:`_finding_json`, or for a finding that waits for last year's report (its words the same in every
+    report but for its cells and fingerprint) an :class:`EncodedFinding` made from a kept template."""
+    if (
+        concern is not None
+        or finding.outcome is not Outcome.NOT_VERIFIABLE
+        or finding.lhs is not None
+        or finding.rhs is not None
+        or finding.difference is not None
+        or finding.culprits
+        or finding.suggestions
+        or not finding.awaits_previous_report
+    ):
+        return _finding_json(finding, layout, concern)
+    message = finding.message
+    # Everything the JSON shows but the cells and the fingerprint (the numbers are None and the culprits and
+    # suggestions empty, tested above: values equal but of other types could not share a key).
+    key = (
+        finding.rule,
+        finding.base,
+        finding.severity,
+        finding.table,
+        finding.op,
+        message.zh,
+        message.en,
+        finding.missing,
+        finding.blank_as_zero is True,
+        finding.notes,
+        finding.basis,
+    )
+    kept = _TEMPLATES.get(key)
+    if kept is None:
+        if len(_TEMPLATES) > 4096:  # many rule sets in one process: the cache must stay small
+            _TEMPLATES.clear()
+        kept = _TEMPLATES[key] = _template(_finding_json(finding, layout, None))
+    template, before_cells, before_fingerprint, after = kept
+    cells = [_use(use) for use in finding.cells]
+    fingerprint = finding.fingerprint
+    shown = EncodedFinding(template)
+    shown["cells"] = cells
+    shown["fingerprint"] = fingerprint
+    encode = _COMPACT.encode
+    shown.encoded = before_cells + encode(cells) + before_fingerprint + encode(fingerprint) + after
+    return shown
+
+
+_TEMPLATES: dict[tuple[Any, ...], tuple[dict[str, Any], str, str, str]] = {}
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+"""The batch's encoder (``_batch_record.utf8_json``): compact, the C encoder, no check for cycles."""
+
+
+def _template(data: dict[str, Any]) -> tuple[dict[str, Any], str, str, str]:
+    """A finding's JSON object, and its compact encoding cut where its cells and its fingerprint go."""
+    data = {**data, "cells": None, "fingerprint": None}  # each document's own are put in
+    text = _COMPACT.encode(data)
+    # Each key is in the text once, as a key: every quote inside a string value is escaped.
+    cells = text.index(_CELLS) + len(_CELLS) - len("null")
+    fingerprint = text.index(_FINGERPRINT) + len(_FINGERPRINT) - len("null")
+    return data, text[:cells], text[cells + 4 : fingerprint], text[fingerprint + 4 :]
+
+
+_CELLS = ',"cells":null'
+_FINGERPRINT = ',"fingerprint":null'
 
 
 def rule_row(rule: str, counts: list[int]) -> dict[str, Any]:
