@@ -74,7 +74,7 @@ class Outcome(enum.StrEnum):
     @property
     def listed(self) -> bool:
         """Whether a finding with this outcome is shown to readers (everything but pass and empty)."""
-        return self not in {Outcome.PASS, Outcome.EMPTY}
+        return self is not Outcome.PASS and self is not Outcome.EMPTY  # no set built: asked of every finding
 
 
 Message = Text

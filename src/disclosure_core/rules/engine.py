@@ -208,8 +208,8 @@ class _Details:
             "title": passed.message,  # a pass's message is its rule's title
             "_deferred": self.details,
         }
-        if finding.outcome is Outcome.NOT_VERIFIABLE and waits(instance, self.ctx):
-            kept = _WAITING.get(id(instance))
+        if finding.outcome is Outcome.NOT_VERIFIABLE and self.ctx.previous is None:
+            kept = _WAITING.get(id(instance))  # kept only for an instance that waits (learned() below)
             if kept is not None and kept.instance is instance:
                 fields.update(kept.made(self.ctx))
         return fields

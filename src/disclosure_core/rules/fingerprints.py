@@ -20,7 +20,7 @@ import operator
 from collections.abc import Sequence
 
 from disclosure_core.findings import CellUse, Number, Outcome
-from disclosure_core.values import Absent, CellValue, Count, Money
+from disclosure_core.values import BLANK, Absent, CellValue, Count, Money
 
 Order = tuple[tuple[int, str], ...]
 """Where each cell goes in a fingerprint: its position among a finding's cells and its ``report:cell=``, in the
@@ -65,6 +65,8 @@ def stated(value: CellValue) -> str:
     ('Count(value=3)', "Absent(kind=<AbsenceKind.BLANK: 'blank'>, text='')")
     """
     kind = type(value)
+    if value is BLANK:  # last year's cells when there is no last year's report: the commonest absence
+        return _BLANK
     if kind is Count:
         return f"Count(value={int.__repr__(value.value)})"  # type: ignore[union-attr]
     if kind is Money:
@@ -72,3 +74,6 @@ def stated(value: CellValue) -> str:
     if kind is Absent:
         return f"Absent(kind={value.kind!r}, text={value.text!r})"  # type: ignore[union-attr]
     return repr(value)
+
+
+_BLANK = f"Absent(kind={BLANK.kind!r}, text={BLANK.text!r})"
