@@ -295,8 +295,8 @@ def findings_line(document: dict[str, Any], rows: list[RuleCounts]) -> bytes:
     True
     """
     from disclosure_core.rules.output import EncodedFinding
+    from disclosure_core.rules.output import compact_json as encode  # _COMPACT's, its C encoder made once
 
-    encode = _COMPACT.encode
     text = encode({**document, "findings": []})
     rules = ",".join(_ROWS.get((rule, *counts)) or _row(rule, counts) for rule, counts in rows)
     # A finding whose words recur comes encoded (EncodedFinding); the others are encoded one by one.
