@@ -33,7 +33,7 @@ from disclosure_core.model import Report
 from disclosure_core.rules.confidence import ReportReading, explained, reading_note, report_note, report_reading
 from disclosure_core.rules.messages import cell_label, show_number
 from disclosure_core.rules.yearly import shown_arithmetic
-from disclosure_core.values import Absent, CellValue, Count, Money
+from disclosure_core.values import BLANK, Absent, CellValue, Count, Money
 
 FAILING = (Outcome.FAIL, Outcome.RULE_ERROR)
 """Outcomes that count towards the failure level (``--fail-on``): not-verifiable findings are shown, not failed on."""
@@ -270,6 +270,7 @@ class EncodedFinding(dict[str, Any]):
 
     >>> from disclosure_core import Body, Report, check
     >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"requests.carried_over.total": 3})
+    >>> first, _ = findings_parts(report, check(report))  # made in full: the engine keeps what recurs
     >>> document, _ = findings_parts(report, check(report))
     >>> shown = next(f for f in document["findings"] if f["rule"] == "requests.carried_over_yoy.total")
     >>> shown.encoded == json.dumps(shown, ensure_ascii=False, separators=(",", ":")), shown["cells"][0]["value"]
@@ -281,51 +282,69 @@ class EncodedFinding(dict[str, Any]):
 
 
 def _shared_json(finding: Finding, layout: Layout | None, concern: ReadingConcern | None) -> dict[str, Any]:
-    """:func:`_finding_json`, or for a finding that waits for last year's report (its words the same in every
-    report but for its cells and fingerprint) an :class:`EncodedFinding` made from a kept template."""
-    if (
-        concern is not None
-        or finding.outcome is not Outcome.NOT_VERIFIABLE
-        or finding.lhs is not None
-        or finding.rhs is not None
-        or finding.difference is not None
-        or finding.culprits
-        or finding.suggestions
-        or not finding.awaits_previous_report
-    ):
+    """:func:`_finding_json`, or for a finding whose words recur (made from what the rule engine kept of its
+    instance: ``finding._shape``, ``rules/waiting.py``) an :class:`EncodedFinding` from a template kept per shape:
+    every field is the shape's but the cells and the fingerprint."""
+    shape = finding._shape
+    if shape is None or concern is not None:
         return _finding_json(finding, layout, concern)
-    message = finding.message
-    # Everything the JSON shows but the cells and the fingerprint (the numbers are None and the culprits and
-    # suggestions empty, tested above: values equal but of other types could not share a key).
-    key = (
-        finding.rule,
-        finding.base,
-        finding.severity,
-        finding.table,
-        finding.op,
-        message.zh,
-        message.en,
-        finding.missing,
-        finding.blank_as_zero is True,
-        finding.notes,
-        finding.basis,
-    )
-    kept = _TEMPLATES.get(key)
-    if kept is None:
+    kept = _TEMPLATES.get(id(shape))
+    if kept is None or kept.shape is not shape:
         if len(_TEMPLATES) > 4096:  # many rule sets in one process: the cache must stay small
             _TEMPLATES.clear()
-        kept = _TEMPLATES[key] = _template(_finding_json(finding, layout, None))
-    template, before_cells, before_fingerprint, after = kept
-    cells = [_use(use) for use in finding.cells]
+        kept = _TEMPLATES[id(shape)] = _Template(shape, _finding_json(finding, layout, None))
+    uses = finding.cells
+    cells = [_use(use) for use in uses]
     fingerprint = finding.fingerprint
-    shown = EncodedFinding(template)
+    shown = EncodedFinding(kept.data)
     shown["cells"] = cells
     shown["fingerprint"] = fingerprint
-    shown.encoded = before_cells + compact_json(cells) + before_fingerprint + compact_json(fingerprint) + after
+    shown.encoded = kept.encoded(uses, cells, fingerprint)
     return shown
 
 
-_TEMPLATES: dict[tuple[Any, ...], tuple[dict[str, Any], str, str, str]] = {}
+class _Template:
+    """A finding's JSON object and its compact encoding cut where each cell's value and the fingerprint go,
+    for the findings of one shape: the same cells (address, report, side, weight) in the same order."""
+
+    def __init__(self, shape: object, data: dict[str, Any]) -> None:
+        self.shape = shape  # kept: its id is the key, and is not reused while it lives
+        self.data = {**data, "cells": None, "fingerprint": None}  # each document's own are put in
+        text = compact_json(self.data)
+        # Each key is in the text once, as a key: every quote inside a string value is escaped.
+        cells = text.index(_CELLS) + len(_CELLS) - len("null")
+        fingerprint = text.index(_FINGERPRINT) + len(_FINGERPRINT) - len("null")
+        self.before_cells, self.after_cells = text[:cells], text[cells + 4 : fingerprint]
+        self.after = text[fingerprint + 4 :]
+        # Each cell's text around its value (the value null, no provenance), cut the same way.
+        self.around: list[tuple[str, str]] = []
+        for cell in data["cells"]:
+            shown = compact_json({**cell, "value": None, "provenance": None})
+            value = shown.index(_VALUE) + len(_VALUE) - len("null")
+            self.around.append((shown[:value], shown[value + 4 :].removesuffix(_NO_PROVENANCE) + "}"))
+
+    def encoded(self, uses: tuple[CellUse, ...], cells: list[dict[str, Any]], fingerprint: str) -> str:
+        """The compact encoding of this shape's finding with ``cells`` (made from ``uses``) and ``fingerprint``."""
+        parts = []
+        for use, cell, (before, after) in zip(uses, cells, self.around, strict=True):
+            value = use.value
+            if value.provenance is not None:  # written only where the source said where: encoded as it is
+                parts.append(compact_json(cell))
+            elif type(value) is Count and type(value.value) is int:
+                parts.append(f"{before}{int.__repr__(value.value)}{after}")  # as the encoder writes an int
+            elif value is BLANK:
+                parts.append(f"{before}null{after}")
+            else:
+                parts.append(f"{before}{compact_json(cell['value'])}{after}")
+        shown_cells = f"[{','.join(parts)}]"
+        return f"{self.before_cells}{shown_cells}{self.after_cells}{compact_json(fingerprint)}{self.after}"
+
+
+_TEMPLATES: dict[int, _Template] = {}
+_CELLS = ',"cells":null'
+_FINGERPRINT = ',"fingerprint":null'
+_VALUE = ',"value":null'
+_NO_PROVENANCE = ',"provenance":null}'
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
@@ -346,20 +365,6 @@ of dicts and lists), with the C encoder made once, not once per call.
 >>> compact_json({"cells": [{"cell": "a.b.c", "value": None}], "message": "无法核验", "x": 1.5})
 '{"cells":[{"cell":"a.b.c","value":null}],"message":"无法核验","x":1.5}'
 """
-
-
-def _template(data: dict[str, Any]) -> tuple[dict[str, Any], str, str, str]:
-    """A finding's JSON object, and its compact encoding cut where its cells and its fingerprint go."""
-    data = {**data, "cells": None, "fingerprint": None}  # each document's own are put in
-    text = compact_json(data)
-    # Each key is in the text once, as a key: every quote inside a string value is escaped.
-    cells = text.index(_CELLS) + len(_CELLS) - len("null")
-    fingerprint = text.index(_FINGERPRINT) + len(_FINGERPRINT) - len("null")
-    return data, text[:cells], text[cells + 4 : fingerprint], text[fingerprint + 4 :]
-
-
-_CELLS = ',"cells":null'
-_FINGERPRINT = ',"fingerprint":null'
 
 
 def rule_row(rule: str, counts: list[int]) -> dict[str, Any]:

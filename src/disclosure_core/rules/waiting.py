@@ -49,7 +49,7 @@ class Waiting:
         )
         named = [name + stated(uses[i].value) for i, name in self.order]
         fingerprint = digest(self.instance.id, Outcome.NOT_VERIFIABLE, named, None, None)
-        return {**self.fields, "cells": uses, "fingerprint": fingerprint}
+        return {**self.fields, "cells": uses, "fingerprint": fingerprint, "_shape": self}
 
 
 _REPORT = {True: "previous", False: "current"}
