@@ -299,11 +299,17 @@ def findings_line(document: dict[str, Any], rows: list[RuleCounts]) -> bytes:
     >>> findings_line(*findings_parts(report, check(report))) == utf8_json(findings_json(report, check(report)))
     True
     """
-    text = _COMPACT.encode(document)
+    from disclosure_core.rules.output import EncodedFinding
+    from disclosure_core.rules.output import compact_json as encode  # _COMPACT's, its C encoder made once
+
+    text = encode({**document, "findings": []})
     rules = ",".join(_ROWS.get((rule, *counts)) or _row(rule, counts) for rule, counts in rows)
+    # A finding whose words recur comes encoded (EncodedFinding); the others are encoded one by one.
+    listed = ",".join(f.encoded if type(f) is EncodedFinding else encode(f) for f in document["findings"])
     # The places are found by their keys: every quote inside a string value is escaped, so the first
-    # ``,"rules":[],`` and ``,"labels":{},`` of the text are the summary's and the document's.
+    # ``,"rules":[],``, ``,"labels":{},`` and ``,"findings":[]`` of the text are the summary's and the document's.
     text = text.replace(_EMPTY_RULES, f',"rules":[{rules}],', 1).replace(_EMPTY_LABELS, _labels(), 1)
+    text = text.replace(_EMPTY_FINDINGS, f',"findings":[{listed}]', 1)
     try:
         return (text + "\n").encode()
     except UnicodeEncodeError:  # a lone surrogate: the whole document, escaped as utf8_json writes it
@@ -315,6 +321,7 @@ def findings_line(document: dict[str, Any], rows: list[RuleCounts]) -> bytes:
 
 _EMPTY_RULES = ',"rules":[],'
 _EMPTY_LABELS = ',"labels":{},'
+_EMPTY_FINDINGS = ',"findings":[]'
 _ROWS: dict[tuple[Any, ...], str] = {}
 """Rule rows encoded, by rule and counts: in a batch most reports repeat most rows."""
 _LABELS: list[str] = []

@@ -74,7 +74,7 @@ class Outcome(enum.StrEnum):
     @property
     def listed(self) -> bool:
         """Whether a finding with this outcome is shown to readers (everything but pass and empty)."""
-        return self not in {Outcome.PASS, Outcome.EMPTY}
+        return self is not Outcome.PASS and self is not Outcome.EMPTY  # no set built: asked of every finding
 
 
 Message = Text
@@ -268,6 +268,9 @@ class Finding:
     title: Message | None = None
     _later: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
     _deferred: Callable[[Finding], Mapping[str, Any]] | None = attrs.field(default=None, eq=False, repr=False)
+    _shape: object = attrs.field(default=None, init=False, eq=False, repr=False)
+    """What the rule engine kept of the findings of one rule instance whose words recur from report to report
+    (``rules/waiting.py``), or None: findings of one shape differ in their cells and fingerprint only."""
 
     @classmethod
     def deferred(cls, make: Callable[[], tuple[Message, str]], **fields: Any) -> Finding:
@@ -309,6 +312,7 @@ class Finding:
         for name, default in now:
             set_(finding, name, get(name, default))
         set_(finding, "_later", later)
+        set_(finding, "_shape", None)
         set_(finding, "_deferred", lambda _: make())
         return finding
 
@@ -326,6 +330,8 @@ class Finding:
         finding = _new(Finding)
         _set_rule(finding, rule)
         _set_outcome(finding, outcome)
+        _set_later(finding, PENDING)  # so that the first field asked for does not raise and catch first
+        _set_shape(finding, None)
         _set_deferred(finding, make)
         return finding
 
@@ -397,7 +403,7 @@ class Finding:
 _FIELDS = attrs.fields(Finding)
 MESSAGE = frozenset({"message", "fingerprint"})
 """The fields of a finding made last, when first asked for: its words."""
-_PRIVATE = frozenset({"_later", "_deferred"})
+_PRIVATE = frozenset({"_later", "_deferred", "_shape"})
 _DEFAULTS = {f.name: f.default for f in _FIELDS}
 _NOW: dict[frozenset[str], tuple[tuple[str, Any], ...]] = {}
 LATER = (
@@ -410,6 +416,8 @@ _new = Finding.__new__
 _set_rule = Finding.__dict__["rule"].__set__  # the slots' own setters: a frozen class refuses setattr
 _set_outcome = Finding.__dict__["outcome"].__set__
 _set_deferred = Finding.__dict__["_deferred"].__set__
+_set_later = Finding.__dict__["_later"].__set__
+_set_shape = Finding.__dict__["_shape"].__set__
 
 
 @attrs.frozen

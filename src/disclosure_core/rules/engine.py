@@ -13,24 +13,24 @@ gives the same findings on every machine. :meth:`disclosure_core.Registry.check`
 
 from __future__ import annotations
 
-import hashlib
 import weakref
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 from disclosure_core.errors import UsageError
-from disclosure_core.findings import MESSAGE, CellUse, Finding, Findings, Message, Note, NoteKind, Outcome
+from disclosure_core.findings import MESSAGE, Finding, Findings, Message, Note, NoteKind, Outcome
 from disclosure_core.layouts import CellAddress, Layout, find_layout
 from disclosure_core.model import Report
 from disclosure_core.rules.context import Context, Result, figures_of
 from disclosure_core.rules.evidence import failure_note
+from disclosure_core.rules.fingerprints import fingerprint as fingerprint_of
 from disclosure_core.rules.instances import CompiledRules, Instance, compile_rules
 from disclosure_core.rules.locate import Fix, locate, suggestions_for
 from disclosure_core.rules.messages import message
 from disclosure_core.rules.report_facts import report_facts
 from disclosure_core.rules.spec import RuleSet
-from disclosure_core.values import Absent, CellValue, Count, Money
+from disclosure_core.rules.waiting import Waiting, learned, waits
 
 _COMPILED: weakref.WeakKeyDictionary[RuleSet, dict[str, tuple[Layout, CompiledRules]]] = weakref.WeakKeyDictionary()
 BLANK_AS_ZERO_NOTE = Note.of(NoteKind.BLANK_AS_ZERO)
@@ -136,6 +136,8 @@ def check(
 
 
 _NONE: Mapping[Any, Any] = MappingProxyType({})
+_WAITING: dict[int, Waiting] = {}
+"""The kept words of findings waiting for last year's report, by instance (its id; the instance is kept too)."""
 _pending = Finding.pending
 _SPARE: Any = None
 
@@ -194,9 +196,11 @@ class _Details:
         return _pending(instance.id, outcome, self)
 
     def __call__(self, finding: Finding) -> Mapping[str, Any]:
-        """The rule's fields of one of this check's pending findings, and the maker of the rest."""
-        passed = self.compiled.by_id[finding.rule].passed
-        return {
+        """The rule's fields of one of this check's pending findings, and the maker of the rest (or the rest
+        itself, for a finding waiting for last year's report whose words are kept: :mod:`.waiting`)."""
+        instance = self.compiled.by_id[finding.rule]
+        passed = instance.passed
+        fields = {
             "severity": passed.severity,
             "table": passed.table,
             "base": passed.base,
@@ -204,6 +208,11 @@ class _Details:
             "title": passed.message,  # a pass's message is its rule's title
             "_deferred": self.details,
         }
+        if finding.outcome is Outcome.NOT_VERIFIABLE and self.ctx.previous is None:
+            kept = _WAITING.get(id(instance))  # kept only for an instance that waits (learned() below)
+            if kept is not None and kept.instance is instance:
+                fields.update(kept.made(self.ctx))
+        return fields
 
     def details(self, finding: Finding) -> Mapping[str, Any]:
         """The details of one of this check's pending findings."""
@@ -212,7 +221,17 @@ class _Details:
         outcome = finding.outcome
         assert result.outcome is outcome, f"{instance.id}: {outcome} at first, {result.outcome} in detail"
         fixes = self.fixes() if outcome is Outcome.FAIL and instance.locatable else {}
-        return _details(self.ctx, instance, result, fixes)
+        fields = _details(self.ctx, instance, result, fixes)
+        if outcome is Outcome.NOT_VERIFIABLE and waits(instance, self.ctx):
+            # The first of this instance's findings waiting for last year's report: made in full, words too,
+            # and what recurs kept for the next reports.
+            fields = {**fields, **fields["_deferred"](finding), "_deferred": None}
+            kept = learned(instance, self.ctx, result, fields)
+            if kept is not None:
+                if len(_WAITING) > 50_000:  # many rule sets compiled in one process: keep memory bounded
+                    _WAITING.clear()
+                _WAITING[id(instance)] = kept
+        return fields
 
 
 def _index(instance: Instance) -> int:
@@ -301,8 +320,11 @@ def _details(ctx: Context, instance: Instance, result: Result, fixes: Mapping[Ce
         words = {**instance.words, "title": (rule.title.zh, rule.title.en), **result.words}
         if result.later is not None:
             words.update(result.later())
-        template = rule.message if result.outcome is Outcome.FAIL else _not_verified(rule.title, result)
-        return {"message": message(template, words), "fingerprint": fingerprint(instance.id, result)}
+        if result.outcome is Outcome.FAIL:
+            said = message(rule.message, words)
+        else:  # the title and what is missing: the same words report after report (recurring)
+            said = recurring(_not_verified(rule.title, result), words)
+        return {"message": said, "fingerprint": fingerprint(instance.id, result)}
 
     return {
         "cells": result.uses,
@@ -323,6 +345,29 @@ _RULE_ERROR = Message("规则无法求值：{title}", "the rule could not be eva
 _NOT_VERIFIABLE = Message("无法核验：{title}（缺少：{missing}）", "not verifiable: {title} (missing: {missing})")
 
 
+_SAID: dict[tuple[Any, ...], Message] = {}
+
+
+def recurring(template: Message, words: Mapping[str, Any]) -> Message:
+    """``message(template, words)``, kept: the message of a finding that did not fail is its rule's title and
+    what is missing (last year's report, mostly), the same words in every report of a batch.
+
+    >>> said = recurring(_NOT_VERIFIABLE, {"title": ("标题", "title"), "missing": ("上年报告", "last year")})
+    >>> said.en, recurring(_NOT_VERIFIABLE, {"title": ("标题", "title"), "missing": ("上年报告", "last year")}) is said
+    ('not verifiable: title (missing: last year)', True)
+    """
+    key = (template.zh, template.en, *words.items())
+    try:
+        said = _SAID.get(key)
+    except TypeError:  # a kind's words that cannot be a key (a list): filled every time
+        return message(template, words)
+    if said is None:
+        if len(_SAID) > 4096:  # missing cells vary with the data: the cache must stay small
+            _SAID.clear()
+        said = _SAID[key] = message(template, words)
+    return said
+
+
 def _not_verified(title: Message, result: Result) -> Message:
     """The message of a finding that did not fail: a pass (made reading blanks as 0) shows the title."""
     if result.outcome is Outcome.RULE_ERROR:
@@ -333,36 +378,12 @@ def _not_verified(title: Message, result: Result) -> Message:
 
 
 def fingerprint(instance_id: str, result: Result) -> str:
-    """A stable id for a finding: the rule instance, its outcome and the values it read (16 hex digits).
-
-    The same finding on the same data has the same fingerprint in every run and process. It is made from
-    the numbers (and absences) themselves, written in one fixed form, not from the value objects' reprs.
+    """A stable id for a finding: the rule instance, its outcome and the values it read (16 hex digits,
+    :mod:`disclosure_core.rules.fingerprints`).
 
     >>> from disclosure_core.findings import CellUse
     >>> from disclosure_core.values import Count
     >>> fingerprint("a.b", Result(Outcome.FAIL, (CellUse(CellAddress("a", "b", "c"), Count(3)),), 3, 2))
     '61fa45e6b4dd2c7b'
     """
-    parts = [instance_id, result.outcome.value]
-    uses = result.uses
-    if len(uses) > 1:
-        uses = tuple(sorted(uses, key=_report_and_cell))
-    parts += [f"{u.report}:{u.cell}={_stated(u.value)}" for u in uses]
-    parts += [str(result.lhs), str(result.rhs)]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-def _report_and_cell(use: CellUse) -> tuple[str, str]:
-    return use.report, str(use.cell)  # ordered as the written addresses, as fingerprints were first defined
-
-
-def _stated(value: CellValue) -> str:
-    """A cell value in the fixed form fingerprints hash (the form they were first defined with, kept stable)."""
-    kind = type(value)
-    if kind is Count:
-        return f"Count(value={int.__repr__(value.value)})"  # type: ignore[union-attr]
-    if kind is Money:
-        return f"Money(amount={value.amount!r}, unit={value.unit!r})"  # type: ignore[union-attr]
-    if kind is Absent:
-        return f"Absent(kind={value.kind!r}, text={value.text!r})"  # type: ignore[union-attr]
-    return repr(value)
+    return fingerprint_of(instance_id, result.outcome, result.uses, result.lhs, result.rhs)

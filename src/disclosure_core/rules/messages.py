@@ -58,14 +58,27 @@ def message(template: Text, values: Mapping[str, Words]) -> Text:
 
 def cell_label(layout: Layout, address: CellAddress, lang: str = "zh", *, row: bool = True, column: bool = True) -> str:
     """A cell named as printed: row label · column label (either may be left out)."""
+    key = (id(layout), address, lang, row, column)
+    kept = _LABELS.get(key)
+    if kept is not None and kept[0] is layout:  # the layout is kept with its labels: its id is not reused
+        return kept[1]
     try:
         table = layout.table(address.table)
         parts = [table.row(address.row).label.text(lang)] if row else []
         if column:
             parts.append(table.column(address.column).label.text(lang))
+        label = "·".join(parts)
     except KeyError:
-        return str(address)
-    return "·".join(parts)
+        label = str(address)
+    if len(_LABELS) > 50_000:  # many layouts in one process: keep memory bounded
+        _LABELS.clear()
+    _LABELS[key] = (layout, label)
+    return label
+
+
+_LABELS: dict[tuple[int, CellAddress, str, bool, bool], tuple[Layout, str]] = {}
+"""Labels made, by layout (its id), cell, language and parts: every arithmetic line names its cells again, and
+a layout's rows and columns are found by a search."""
 
 
 def both(function: object, *args: object) -> tuple[str, str]:

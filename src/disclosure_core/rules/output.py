@@ -14,6 +14,7 @@ report's tables as a whole were not read with confidence.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -32,7 +33,7 @@ from disclosure_core.model import Report
 from disclosure_core.rules.confidence import ReportReading, explained, reading_note, report_note, report_reading
 from disclosure_core.rules.messages import cell_label, show_number
 from disclosure_core.rules.yearly import shown_arithmetic
-from disclosure_core.values import Absent, CellValue, Count, Money
+from disclosure_core.values import BLANK, Absent, CellValue, Count, Money
 
 FAILING = (Outcome.FAIL, Outcome.RULE_ERROR)
 """Outcomes that count towards the failure level (``--fail-on``): not-verifiable findings are shown, not failed on."""
@@ -191,7 +192,7 @@ def findings_json(
     concern is worked out once (a batch writes this document for every report: the counts the
     :class:`~disclosure_core.findings.Findings` methods give one by one cost more than the check).
     """
-    document, rows = findings_parts(report, findings, blank_as_zero=blank_as_zero, previous=previous, layout=layout)
+    document, rows = _parts(report, findings, blank_as_zero, previous, layout, _finding_json)
     document["summary"]["rules"] = [rule_row(rule, counts) for rule, counts in rows]
     document["labels"] = labels_json()
     return document
@@ -214,12 +215,27 @@ def findings_parts(
     numbers: for a writer that encodes those two parts itself (a batch, in whose reports the same rows and
     labels recur: :func:`rule_row` and :func:`labels_json` make them as :func:`findings_json` has them).
 
+    A listed finding whose words recur from report to report (a check waiting for last year's report) is an
+    :class:`EncodedFinding`, its compact encoding made beside it from parts encoded once per process; such
+    findings share their unchanging lists with other documents: encode the document, do not change it.
+
     >>> from disclosure_core import check, load
     >>> report = load("examples/daixian-2020.json").report
     >>> document, rows = findings_parts(report, check(report))
     >>> document["summary"]["rules"], document["labels"], rule_row(*rows[0])["rule"]
     ([], {}, 'requests.balance')
     """
+    return _parts(report, findings, blank_as_zero, previous, layout, _shared_json)
+
+
+def _parts(
+    report: Report,
+    findings: Findings,
+    blank_as_zero: bool,
+    previous: bool,
+    layout: Layout | None,
+    listed: Callable[[Finding, Layout | None, ReadingConcern | None], dict[str, Any]],
+) -> tuple[dict[str, Any], list[RuleCounts]]:
     tally = _Tally(findings)
     layout = layout or _known_layout(report.format)
     document = {
@@ -243,9 +259,112 @@ def findings_parts(
             "by_severity": {"failing": tally.failing, "not_verifiable": tally.unverified},
         },
         "labels": {},
-        "findings": [_finding_json(f, layout, concern) for f, concern in tally.listed],
+        "findings": [listed(f, layout, concern) for f, concern in tally.listed],
     }
     return document, list(tally.rules.items())
+
+
+class EncodedFinding(dict[str, Any]):
+    """A listed finding's JSON object (:func:`finding_json`'s), with ``encoded``: the same object as compact
+    JSON, ``json.dumps(finding, ensure_ascii=False, separators=(",", ":"))``.
+
+    >>> from disclosure_core import Body, Report, check
+    >>> report = Report("gov-2021", 2025, Body("某县人民政府", "county")).with_cells({"requests.carried_over.total": 3})
+    >>> first, _ = findings_parts(report, check(report))  # made in full: the engine keeps what recurs
+    >>> document, _ = findings_parts(report, check(report))
+    >>> shown = next(f for f in document["findings"] if f["rule"] == "requests.carried_over_yoy.total")
+    >>> shown.encoded == json.dumps(shown, ensure_ascii=False, separators=(",", ":")), shown["cells"][0]["value"]
+    (True, 3)
+    """
+
+    __slots__ = ("encoded",)
+    encoded: str
+
+
+def _shared_json(finding: Finding, layout: Layout | None, concern: ReadingConcern | None) -> dict[str, Any]:
+    """:func:`_finding_json`, or for a finding whose words recur (made from what the rule engine kept of its
+    instance: ``finding._shape``, ``rules/waiting.py``) an :class:`EncodedFinding` from a template kept per shape:
+    every field is the shape's but the cells and the fingerprint."""
+    shape = finding._shape
+    if shape is None or concern is not None:
+        return _finding_json(finding, layout, concern)
+    kept = _TEMPLATES.get(id(shape))
+    if kept is None or kept.shape is not shape:
+        if len(_TEMPLATES) > 4096:  # many rule sets in one process: the cache must stay small
+            _TEMPLATES.clear()
+        kept = _TEMPLATES[id(shape)] = _Template(shape, _finding_json(finding, layout, None))
+    uses = finding.cells
+    cells = [_use(use) for use in uses]
+    fingerprint = finding.fingerprint
+    shown = EncodedFinding(kept.data)
+    shown["cells"] = cells
+    shown["fingerprint"] = fingerprint
+    shown.encoded = kept.encoded(uses, cells, fingerprint)
+    return shown
+
+
+class _Template:
+    """A finding's JSON object and its compact encoding cut where each cell's value and the fingerprint go,
+    for the findings of one shape: the same cells (address, report, side, weight) in the same order."""
+
+    def __init__(self, shape: object, data: dict[str, Any]) -> None:
+        self.shape = shape  # kept: its id is the key, and is not reused while it lives
+        self.data = {**data, "cells": None, "fingerprint": None}  # each document's own are put in
+        text = compact_json(self.data)
+        # Each key is in the text once, as a key: every quote inside a string value is escaped.
+        cells = text.index(_CELLS) + len(_CELLS) - len("null")
+        fingerprint = text.index(_FINGERPRINT) + len(_FINGERPRINT) - len("null")
+        self.before_cells, self.after_cells = text[:cells], text[cells + 4 : fingerprint]
+        self.after = text[fingerprint + 4 :]
+        # Each cell's text around its value (the value null, no provenance), cut the same way.
+        self.around: list[tuple[str, str]] = []
+        for cell in data["cells"]:
+            shown = compact_json({**cell, "value": None, "provenance": None})
+            value = shown.index(_VALUE) + len(_VALUE) - len("null")
+            self.around.append((shown[:value], shown[value + 4 :].removesuffix(_NO_PROVENANCE) + "}"))
+
+    def encoded(self, uses: tuple[CellUse, ...], cells: list[dict[str, Any]], fingerprint: str) -> str:
+        """The compact encoding of this shape's finding with ``cells`` (made from ``uses``) and ``fingerprint``."""
+        parts = []
+        for use, cell, (before, after) in zip(uses, cells, self.around, strict=True):
+            value = use.value
+            if value.provenance is not None:  # written only where the source said where: encoded as it is
+                parts.append(compact_json(cell))
+            elif type(value) is Count and type(value.value) is int:
+                parts.append(f"{before}{int.__repr__(value.value)}{after}")  # as the encoder writes an int
+            elif value is BLANK:
+                parts.append(f"{before}null{after}")
+            else:
+                parts.append(f"{before}{compact_json(cell['value'])}{after}")
+        shown_cells = f"[{','.join(parts)}]"
+        return f"{self.before_cells}{shown_cells}{self.after_cells}{compact_json(fingerprint)}{self.after}"
+
+
+_TEMPLATES: dict[int, _Template] = {}
+_CELLS = ',"cells":null'
+_FINGERPRINT = ',"fingerprint":null'
+_VALUE = ',"value":null'
+_NO_PROVENANCE = ',"provenance":null}'
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def _compact_encoder() -> Callable[[Any], str]:
+    # JSONEncoder.encode makes a new C encoder on every call (a few microseconds: more than a finding's cells
+    # take to encode); this one is made once. The same arguments as _COMPACT's (json.encoder passes them so).
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # no C accelerator: the pure-Python encoder, through JSONEncoder
+        return _COMPACT.encode
+    iterencode = make(None, _COMPACT.default, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    return lambda value: "".join(iterencode(value, 0))
+
+
+compact_json = _compact_encoder()
+"""``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` (without the check for cycles: for fresh trees
+of dicts and lists), with the C encoder made once, not once per call.
+
+>>> compact_json({"cells": [{"cell": "a.b.c", "value": None}], "message": "无法核验", "x": 1.5})
+'{"cells":[{"cell":"a.b.c","value":null}],"message":"无法核验","x":1.5}'
+"""
 
 
 def rule_row(rule: str, counts: list[int]) -> dict[str, Any]:

@@ -50,8 +50,17 @@ def heading_number(heading: str | None) -> int:
     >>> heading_number("二、主动公开"), heading_number("主动公开"), heading_number(None)
     (2, 0, 0)
     """
-    match = NUMBERED.match(heading or "")
-    return numeral_number(match.group(1)) if match else 0
+    number = _HEADINGS.get(heading)  # the same few headings in report after report
+    if number is None:
+        match = NUMBERED.match(heading or "")
+        number = numeral_number(match.group(1)) if match else 0
+        if len(_HEADINGS) > 4096:  # headings vary with the reports: the cache must stay small
+            _HEADINGS.clear()
+        _HEADINGS[heading] = number
+    return number
+
+
+_HEADINGS: dict[str | None, int] = {}
 
 
 _KEPT: dict[int, tuple[weakref.ref[Report], ReportFacts]] = {}

@@ -272,9 +272,17 @@ def completed_facts(report: Report) -> Facts:
     given = report.facts
     if given.assessment_weight is not None and given.fees is not None:
         return given
+    last = _COMPLETED[0]  # each fact a rule reads asks again, one after another: the last report's are kept
+    if last[0] is report:
+        return last[1]
     stated = narrative_facts(report)
-    return attrs.evolve(
+    completed = attrs.evolve(
         given,
         assessment_weight=given.assessment_weight or stated.assessment_weight,
         fees=given.fees or stated.fees,
     )
+    _COMPLETED[0] = (report, completed)  # one assignment: a thread reads either pair whole
+    return completed
+
+
+_COMPLETED: list[tuple[Report | None, Facts]] = [(None, Facts())]

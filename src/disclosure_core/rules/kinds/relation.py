@@ -117,6 +117,19 @@ class RelationCheck:
         object.__setattr__(self, "_fast", (cells, weights, difference.constant))
 
     @property
+    def waits_for_previous(self) -> bool:
+        """Whether, without last year's report, this check ends not verifiable whatever this year's report says,
+        with the same note and words in every report and its cells as read: a relation over cells only, last
+        year's among them, that does not skip (:func:`gather` stops at the first of last year's cells). The
+        engine then makes the rest of such a finding once (:mod:`disclosure_core.rules.waiting`)."""
+        keys = self.keys
+        return (
+            self.policy is not MissingPolicy.SKIP
+            and any(previous for previous, _ in keys)
+            and all(isinstance(name, CellAddress) for _, name in keys)
+        )
+
+    @property
     def fast(self) -> tuple[tuple[CellAddress, ...], tuple[tuple[int, Number], ...], Number] | None:
         """A linear relation over this year's cells as (cells, (position, weight) …, constant), else None."""
         return self._fast
