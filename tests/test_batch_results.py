@@ -153,8 +153,7 @@ def test_summaries_follow_the_inputs_whatever_order_results_come_in(order: list[
         kept, _batch_output._RECENT = _batch_output._RECENT, recent  # lines read back as well as kept
         try:
             # The last two: no result, neither earlier nor now.
-            checked = set(map(str, inputs[:10]))
-            directory.take_inputs([(False, iter(map(str, inputs)))], checked.__contains__)
+            directory.take_inputs([(False, iter(map(str, inputs)))])
             directory.begin()
             for i in [i for i in order if i < 10]:
                 directory.add(failed((str(inputs[i]), f"r{i}.json"), Task(CheckOptions(), folder), f"error {i}"))

@@ -28,10 +28,13 @@ from disclosure_core._batch_inputs import Group
 
 INDEX = "batch-index.sqlite"
 PAGE = 512
-"""Rows read at a time: a statement is never left open while the index is written (and memory stays small)."""
+"""Rows read (and offsets written) at a time: no statement is left open while the index is written, and
+memory stays small."""
 
 _SCHEMA = """
-CREATE TABLE inputs(seq INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, path BLOB, todo INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE inputs(
+    seq INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, path BLOB, todo INTEGER NOT NULL DEFAULT 1, offset INTEGER
+);
 CREATE TABLE found(key BLOB PRIMARY KEY, path BLOB) WITHOUT ROWID;
 CREATE TABLE done(first INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, offset INTEGER NOT NULL);
 CREATE TABLE names(hash INTEGER PRIMARY KEY);
@@ -39,9 +42,11 @@ CREATE TABLE clashing(seq INTEGER PRIMARY KEY, name BLOB NOT NULL);
 CREATE TABLE folders(n INTEGER PRIMARY KEY, path BLOB NOT NULL);
 CREATE TABLE seen(device INTEGER, inode INTEGER, PRIMARY KEY(device, inode)) WITHOUT ROWID;
 """
-# inputs: every input, ``seq`` its place in the summaries; ``todo`` whether this run checks it.
+# inputs: every input; ``seq`` its place in the summaries, ``todo`` whether this run checks it, ``offset`` where
+#   its last journal line starts.
 # found: a directory's files while it is walked, sorted by their key (SQLite's B-tree is the sort).
-# done: the journal offset of each input's last line; ``first`` keeps the order inputs were first recorded in.
+# done: the journal's lines as the run found them (input and offset; ``first``: the order inputs were first
+#   recorded in), and lines of this run for anything not an input.
 # names: the hash of each result name given out; clashing: inputs whose name was already given, put off.
 # folders, seen: the walk's folders still to visit (a stack) and visited (by identity).
 
@@ -68,17 +73,25 @@ _FOLD = os.name == "nt"
 
 
 class BatchIndex:
-    """The index of the batch writing into ``root`` (which it holds the lock of); :meth:`close` deletes it."""
+    """The index of the batch writing into ``root`` (which it holds the lock of); :meth:`close` deletes it.
+
+    Inputs given out to check (:meth:`named`, :meth:`put_off_inputs`) are known by their place until their
+    result is recorded: what is held is bounded by the work in flight, not by the number of inputs.
+    """
 
     def __init__(self, root: Path) -> None:
         self.file = root / INDEX
         _delete(self.file)
         self._db = sqlite3.connect(self.file, isolation_level=None)
-        for pragma in ("journal_mode=OFF", "synchronous=OFF", "locking_mode=EXCLUSIVE", "temp_store=FILE"):
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "locking_mode=EXCLUSIVE"):
             self._db.execute(f"PRAGMA {pragma}")
         self._db.executescript(_SCHEMA)
-        self._db.execute("BEGIN")  # one transaction for the run: nothing here is ever committed for safety
-        self._todo = 0
+        self._db.execute("BEGIN")  # one transaction for the whole run: nothing here needs to be durable
+        self._current = 0
+        self._flying: dict[str, int] = {}
+        """Inputs given out to check and not recorded yet, with their places."""
+        self._offsets: list[tuple[int, int]] = []
+        """Offsets recorded and not yet written (``(offset, place)``): written a page at a time."""
 
     def close(self) -> None:
         """Close and delete the index."""
@@ -108,7 +121,7 @@ class BatchIndex:
 
     def todo_count(self) -> int:
         """How many inputs this run checks."""
-        return self._todo
+        return self.count() - self._current
 
     def inputs(self, *, todo: bool = False) -> Iterator[str]:
         """The inputs in summary order (only those this run checks, with ``todo``)."""
@@ -116,23 +129,27 @@ class BatchIndex:
         for _, k, path in _pages(self._db, f"SELECT seq, key, path FROM inputs WHERE {where} ORDER BY seq LIMIT ?"):
             yield path or _path(k)
 
-    def choose(self, check: Callable[[str, int | None], bool]) -> None:
-        """Mark the inputs this run checks: those for which ``check(input, offset of its last journal line)``."""
-        chosen: list[tuple[int]] = []
-        for seq, path, _, offset in self.summary_rows():
-            if check(path, offset):
-                chosen.append((seq,))
-                if len(chosen) >= PAGE:
-                    self._mark(chosen)
-        self._mark(chosen)
+    def choose(self, current: Callable[[str, int], bool]) -> None:
+        """Mark the inputs this run does not check: those with a journal line for which ``current(input, offset
+        of that line)``. The others, and all that have none, are checked."""
+        self._db.execute("UPDATE inputs SET offset = done.offset FROM done WHERE done.key = inputs.key")
+        kept: list[tuple[int]] = []
+        query = "SELECT seq, key, path, offset FROM inputs WHERE offset IS NOT NULL AND seq > ? ORDER BY seq LIMIT ?"
+        for seq, k, path, offset in _pages(self._db, query):
+            if current(path or _path(k), offset):
+                kept.append((seq,))
+                if len(kept) >= PAGE:
+                    self._keep(kept)
+        self._keep(kept)
 
-    def _mark(self, chosen: list[tuple[int]]) -> None:
-        self._db.executemany("UPDATE inputs SET todo = 1 WHERE seq = ?", chosen)
-        self._todo += len(chosen)
-        chosen.clear()
+    def _keep(self, kept: list[tuple[int]]) -> None:
+        self._db.executemany("UPDATE inputs SET todo = 0 WHERE seq = ?", kept)
+        self._current += len(kept)
+        kept.clear()
 
     def summary_page(self, after: int) -> list[SummaryRow]:
         """The next inputs (a page of them) after place ``after``: see :data:`SummaryRow`."""
+        self._write_offsets()
         rows = self._db.execute(_SUMMARY_ROWS, (after, PAGE)).fetchall()
         return [(seq, path or _path(k), bool(todo), offset) for seq, k, path, todo, offset in rows]
 
@@ -145,14 +162,33 @@ class BatchIndex:
 
     # Where each input's last journal line is.
 
-    def offset(self, path: str) -> int | None:
-        """Where ``path``'s last journal line starts, if it has one."""
-        row = self._db.execute("SELECT offset FROM done WHERE key = ?", (key(path),)).fetchone()
-        return None if row is None else int(row[0])
+    def learn(self, path: str, offset: int) -> None:
+        """The journal, read before the inputs are taken, has ``path``'s line at ``offset``."""
+        self._db.execute(_LEARN, (key(path), offset))
 
     def record(self, path: str, offset: int) -> None:
-        """``path``'s last journal line starts at ``offset``."""
-        self._db.execute(_RECORD, (key(path), offset))
+        """``path``'s last journal line now starts at ``offset``."""
+        place = self._flying.pop(path, None)
+        if place is None:  # not given out by this index: found by its key (or kept apart, if not an input)
+            row = self._db.execute("SELECT seq FROM inputs WHERE key = ?", (key(path),)).fetchone()
+            if row is None:
+                self._db.execute(_LEARN, (key(path), offset))
+                return
+            place = row[0]
+        self._offsets.append((offset, place))
+        if len(self._offsets) >= PAGE:
+            self._write_offsets()
+
+    def offset_at(self, place: int) -> int | None:
+        """Where the last journal line of the input at ``place`` starts, as it is now."""
+        self._write_offsets()
+        row = self._db.execute("SELECT offset FROM inputs WHERE seq = ?", (place,)).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def _write_offsets(self) -> None:
+        if self._offsets:
+            self._db.executemany("UPDATE inputs SET offset = ? WHERE seq = ?", self._offsets)
+            self._offsets.clear()
 
     def others(self) -> Iterator[int]:
         """The journal offsets of inputs recorded and not among the inputs, in the order first recorded."""
@@ -163,21 +199,42 @@ class BatchIndex:
 
     # Result names.
 
-    def claim(self, name: str) -> bool:
-        """Whether result name ``name`` was free (it is not any more). Its hash is kept, not the name: two names
-        of one hash (one in billions) only put the second input off, which is checked all the same."""
-        return self._db.execute("INSERT OR IGNORE INTO names VALUES (?)", (hash(name),)).rowcount == 1
+    def named(self, name: Callable[[str], str]) -> Iterator[tuple[str, str]]:
+        """The inputs this run checks, in summary order, each with its result name (``name(input)``), but those
+        whose name an input before them has: they are put off (:meth:`put_off_inputs`).
 
-    def put_off(self, path: str, name: str) -> None:
-        """Check ``path``, whose result name another input has, after all the others."""
-        encoded = name.encode("utf-8", "surrogatepass")
-        self._db.execute("INSERT INTO clashing SELECT seq, ? FROM inputs WHERE key = ?", (encoded, key(path)))
+        The hash of each name is kept, not the name: two names of one hash (one in billions) only put the
+        second input off, which is checked all the same."""
+        db = self._db
+        query = "SELECT seq, key, path FROM inputs WHERE todo = 1 AND seq > ? ORDER BY seq LIMIT ?"
+        after = 0
+        while rows := db.execute(query, (after, PAGE)).fetchall():
+            after = rows[-1][0]
+            page = [(seq, path or _path(k)) for seq, k, path in rows]
+            names = [name(path) for _, path in page]
+            hashes = [hash(n) for n in names]
+            known = db.execute(f"SELECT hash FROM names WHERE hash IN ({','.join('?' * len(hashes))})", hashes)
+            taken = {digest for (digest,) in known}
+            given: list[tuple[str, str]] = []
+            claimed: list[tuple[int]] = []
+            for (seq, path), result, digest in zip(page, names, hashes, strict=True):
+                if digest in taken:
+                    db.execute("INSERT INTO clashing VALUES (?, ?)", (seq, result.encode("utf-8", "surrogatepass")))
+                else:
+                    taken.add(digest)
+                    claimed.append((digest,))
+                    given.append((path, result))
+                    self._flying[path] = seq
+            db.executemany("INSERT INTO names VALUES (?)", claimed)
+            yield from given
 
     def put_off_inputs(self) -> Iterator[tuple[str, str]]:
-        """The inputs put off, with their result names, in summary order."""
+        """The inputs put off by :meth:`named`, with their result names, in summary order."""
         query = "SELECT c.seq, i.key, i.path, c.name FROM clashing c JOIN inputs i USING (seq)"
-        for _, k, path, name in _pages(self._db, f"{query} WHERE c.seq > ? ORDER BY c.seq LIMIT ?"):
-            yield path or _path(k), name.decode("utf-8", "surrogatepass")
+        for seq, k, path, name in _pages(self._db, f"{query} WHERE c.seq > ? ORDER BY c.seq LIMIT ?"):
+            path = path or _path(k)
+            self._flying[path] = seq
+            yield path, name.decode("utf-8", "surrogatepass")
 
     # The walk's folders (:class:`~disclosure_core._batch_inputs.Folders`).
 
@@ -198,16 +255,14 @@ class BatchIndex:
 SummaryRow = tuple[int, str, bool, int | None]
 """An input's place in the summaries, the input, whether this run checks it, and where its last journal line
 starts (as it was when its row was read)."""
-_SUMMARY_ROWS = (
-    "SELECT i.seq, i.key, i.path, i.todo, d.offset FROM inputs i LEFT JOIN done d ON d.key = i.key"
-    " WHERE i.seq > ? ORDER BY i.seq LIMIT ?"
-)
-_RECORD = "INSERT INTO done(key, offset) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET offset = excluded.offset"
+_SUMMARY_ROWS = "SELECT seq, key, path, todo, offset FROM inputs WHERE seq > ? ORDER BY seq LIMIT ?"
+_LEARN = "INSERT INTO done(key, offset) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET offset = excluded.offset"
 
 
-def _pages(db: sqlite3.Connection, query: str, after: int = 0) -> Iterator[Any]:
-    """The rows of ``query`` (which takes the place to start after and a limit, and selects the place first), read a
-    page at a time: no statement is left open while the caller writes to the index."""
+def _pages(db: sqlite3.Connection, query: str) -> Iterator[Any]:
+    """The rows of ``query`` (which takes the place to start after and a limit, and selects the place first),
+    read a page at a time: no statement is left open while the caller writes to the index."""
+    after = 0
     while rows := db.execute(query, (after, PAGE)).fetchall():
         yield from rows
         after = rows[-1][0]

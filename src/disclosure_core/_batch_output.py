@@ -36,7 +36,7 @@ import re
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -107,6 +107,8 @@ class BatchDirectory:
     _reader: IO[bytes] = attrs.field(default=None)
     _recent: dict[str, bytes] = attrs.field(factory=dict)
     """Journal lines of this run not yet summarised (so that summarising them reads nothing back)."""
+    _forgot: bool = False
+    """Whether lines of ``_recent`` were dropped (then whether an input has its line is asked of the index)."""
 
     @classmethod
     def open(cls, root: Path, options: CheckOptions, rules_key: str) -> BatchDirectory:
@@ -172,29 +174,20 @@ class BatchDirectory:
         if "rule_list" in entry:
             self._rule_lists[entry["rule_list"]] = entry["rules"]
         elif "input" in entry:
-            self.index.record(entry["input"], offset)
+            self.index.learn(entry["input"], offset)
 
     def _append(self, entry: dict[str, Any]) -> None:
         line = utf8_json(entry)
         self._journal.write(line)
         self._end += len(line)  # kept here: asking the file (a seek) would flush its buffer for every line
 
-    def take_inputs(self, groups: Iterable[Group], check: Callable[[str], bool] | None = None) -> None:
-        """Take the inputs (see :meth:`BatchIndex.add_inputs`) and choose those this run checks: ``check``,
-        or by default those without a current result."""
+    def take_inputs(self, groups: Iterable[Group]) -> None:
+        """Take the inputs (see :meth:`BatchIndex.add_inputs`): this run checks those without a current result."""
         self.index.add_inputs(groups)
-        if check is None:
-            self.index.choose(lambda path, offset: not self._current(path, offset))
-        else:
-            self.index.choose(lambda path, _: check(path))
+        self.index.choose(self._current)
 
-    def is_current(self, path: Path | str) -> bool:
-        """Whether ``path`` already has a whole result for its present bytes."""
-        return self._current(str(path), self.index.offset(str(path)))
-
-    def _current(self, path: str, offset: int | None) -> bool:
-        if offset is None:
-            return False
+    def _current(self, path: str, offset: int) -> bool:
+        """Whether ``path`` has a whole result for its present bytes, by its journal line at ``offset``."""
         done = json.loads(self._line(offset))  # its line: the input's size, time and hash, the result's size
         if done["sha256"] is None:
             return False
@@ -212,7 +205,7 @@ class BatchDirectory:
         before it has its result, so that little is left to write at the end. Those the run checks are waited
         for (their earlier results are not theirs any more)."""
         self._summaries = SummaryWriter(self.root, self._rule_lists).__enter__()
-        self._cursor, self._started, self._waiting = 0, self._end, None
+        self._cursor, self._started, self._waiting, self._forgot = 0, self._end, None, False
         self._ahead.clear()
         self._advance()
 
@@ -228,6 +221,7 @@ class BatchDirectory:
         if self._summaries is not None:
             if len(self._recent) >= _RECENT:  # far out of order (a slow input holds the others back)
                 self._recent.clear()  # they are in the journal: read back when their turn comes
+                self._forgot = True
             self._recent[recorded.input] = recorded.line
             if self._waiting is None or self._waiting == recorded.input:
                 self._advance()
@@ -239,15 +233,17 @@ class BatchDirectory:
         ahead = self._ahead
         while ahead or self._read_ahead():
             place, name, todo, offset = ahead[0]
-            if todo:  # recorded since its page was read, perhaps: asked again
-                offset = self.index.offset(name)
-                if self._started is not None and (offset is None or offset < self._started):
-                    self._waiting = name
-                    return
+            line = self._recent.pop(name, None)
+            if todo and line is None and (self._forgot or self._started is None):
+                offset = self.index.offset_at(place)  # recorded since its page was read, perhaps
+            if todo and line is None and self._started is not None and (offset is None or offset < self._started):
+                self._waiting = name  # its result of this run has not come
+                return
             ahead.popleft()
-            if offset is not None:
-                line = self._recent.pop(name, None)
-                self._summaries.add(json.loads(self._line(offset) if line is None else line))
+            if line is None and offset is not None:
+                line = self._line(offset)
+            if line is not None:
+                self._summaries.add(json.loads(line))
             self._cursor = place
 
     def _read_ahead(self) -> bool:

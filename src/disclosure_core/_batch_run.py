@@ -125,16 +125,9 @@ class BatchRun:
         return self.directory.finish()
 
     def _work(self) -> Iterator[Work]:
-        """Every input to check with its result name, named as the executor asks for more: the first with
-        each name; any other one is put off (see :meth:`BatchIndex.put_off`)."""
-        names = ResultNames()
-        index = self.directory.index
-        for path in index.inputs(todo=True):
-            name = names(path)
-            if index.claim(name):
-                yield path, name
-            else:
-                index.put_off(path, name)
+        """Every input to check with its result name, named a page at a time as the executor asks for more: the
+        first with each name; any other one is put off (see :meth:`BatchIndex.named`)."""
+        return self.directory.index.named(ResultNames())
 
 
 @attrs.frozen
