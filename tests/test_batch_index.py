@@ -121,3 +121,12 @@ def test_an_index_a_killed_run_left_is_deleted_and_built_afresh(
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "batch.lock"} == reference
     assert victim.read_bytes() == b"keep me"
     shutil.rmtree(out)
+
+
+def test_an_index_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    from disclosure_core.errors import UsageError
+
+    (tmp_path / INDEX).mkdir()  # a folder where the index goes: it cannot be deleted or opened as a file
+    (tmp_path / INDEX / "x").write_bytes(b"")
+    with pytest.raises(UsageError, match=f"^{tmp_path / INDEX}: cannot write the batch's index: "):
+        BatchIndex(tmp_path)

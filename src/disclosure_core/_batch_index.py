@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure_core._batch_inputs import Group
+from disclosure_core.errors import UsageError
 
 INDEX = "batch-index.sqlite"
 PAGE = 512
@@ -81,12 +82,15 @@ class BatchIndex:
 
     def __init__(self, root: Path) -> None:
         self.file = root / INDEX
-        _delete(self.file)
-        self._db = sqlite3.connect(self.file, isolation_level=None)
-        for pragma in ("journal_mode=OFF", "synchronous=OFF", "locking_mode=EXCLUSIVE"):
-            self._db.execute(f"PRAGMA {pragma}")
-        self._db.executescript(_SCHEMA)
-        self._db.execute("BEGIN")  # one transaction for the whole run: nothing here needs to be durable
+        try:
+            _delete(self.file)
+            self._db = sqlite3.connect(self.file, isolation_level=None)
+            for pragma in ("journal_mode=OFF", "synchronous=OFF", "locking_mode=EXCLUSIVE"):
+                self._db.execute(f"PRAGMA {pragma}")
+            self._db.executescript(_SCHEMA)
+            self._db.execute("BEGIN")  # one transaction for the whole run: nothing here needs to be durable
+        except (OSError, sqlite3.Error) as exc:
+            raise UsageError(f"{self.file}: cannot write the batch's index: {exc}") from None
         self._current = 0
         self._flying: dict[str, int] = {}
         """Inputs given out to check and not recorded yet, with their places."""
