@@ -136,7 +136,10 @@ class BatchIndex:
     def choose(self, current: Callable[[str, int], bool]) -> None:
         """Mark the inputs this run does not check: those with a journal line for which ``current(input, offset
         of that line)``. The others, and all that have none, are checked."""
-        self._db.execute("UPDATE inputs SET offset = done.offset FROM done WHERE done.key = inputs.key")
+        self._db.execute(  # not UPDATE FROM: SQLite before 3.33 (2020) has no such thing
+            "UPDATE inputs SET offset = (SELECT offset FROM done WHERE done.key = inputs.key)"
+            " WHERE key IN (SELECT key FROM done)"
+        )
         kept: list[tuple[int]] = []
         query = "SELECT seq, key, path, offset FROM inputs WHERE offset IS NOT NULL AND seq > ? ORDER BY seq LIMIT ?"
         for seq, k, path, offset in _pages(self._db, query):
