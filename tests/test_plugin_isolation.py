@@ -131,6 +131,32 @@ def test_a_second_source_claiming_the_same_file_is_reported_once() -> None:
     ]
 
 
+def test_a_source_claiming_by_content_a_file_another_claims_by_its_name_is_no_conflict() -> None:
+    # The service names a body it was told is JSON "report.json": the text source's claim on its content
+    # is not the text plugin's fault, and the name decides (the first source in order reads the file).
+    text = Source("text-like", sniff=lambda head, name: "政府信息公开".encode() in head)
+    reg = registry(("texts", Plugin(disclosure_sources=[text])))
+    body = "代县2020年政府信息公开工作年度报告".encode()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(LoadError, match=r"^report\.json: "):
+            reg.load_bytes(body, origin="report.json")
+    assert [str(w.message) for w in caught] == []
+    with pytest.raises(LoadError, match=r"^report\.txt: source 'text-like' \(plugin 'texts'\) returned a NoneType"):
+        reg.load_bytes(body, origin="report.txt")  # named for no source: the content claim reads it
+
+
+def test_a_second_source_claiming_the_same_content_is_reported() -> None:
+    braces = Source("braces", sniff=lambda head, name: head.lstrip().startswith(b"{"), load=raises(AssertionError()))
+    reg = registry(("curly", Plugin(disclosure_sources=[braces])))
+    loaded, said = problems(lambda: reg.load_bytes(EXAMPLE.read_bytes(), origin="upload"))
+    assert loaded.report.year == 2020
+    assert said == [
+        "plugin 'curly': source 'braces' also claims files that source 'json' "
+        "(plugin 'disclosure_core.canonical_json') reads, such as upload"
+    ]
+
+
 def test_strict_registries_refuse_a_failing_sniff() -> None:
     reg = registry(("flaky", Plugin(disclosure_sources=[Source("flaky", sniff=raises(OSError("disk")))])), strict=True)
     with pytest.raises(PluginError, match=r"^plugin 'flaky': source 'flaky' failed to sniff .*: OSError: disk$"):

@@ -23,6 +23,7 @@ from disclosure_core.errors import LoadError, UsageError
 from disclosure_core.findings import Outcome, Severity
 
 if TYPE_CHECKING:
+    from disclosure_core._isolation import PluginProblem
     from disclosure_core.rules.output import RuleCounts
 
 OUTCOMES = [o.value for o in Outcome]
@@ -71,6 +72,8 @@ class Recorded(NamedTuple):
     rule_list: tuple[str, ...]
     """That list: one object for every report of a process that checks the same rules, so that a chunk's
     pickle carries it once."""
+    problems: tuple[PluginProblem, ...] = ()
+    """The plugin problems the process that checked it found since its last result (see :mod:`._batch_plugins`)."""
 
 
 def record_chunk(work: list[Work], task: Task) -> list[Recorded]:
@@ -81,7 +84,7 @@ def record_chunk(work: list[Work], task: Task) -> list[Recorded]:
 
 def record_one(path: str, result: str, task: Task) -> Recorded:
     """One input of :func:`record_chunk`."""
-    from disclosure_core._api import default_registry
+    from disclosure_core._batch_plugins import batch_registry, unsent
     from disclosure_core._files import MAX_INPUT_BYTES
     from disclosure_core.rules.output import findings_parts
 
@@ -91,7 +94,7 @@ def record_one(path: str, result: str, task: Task) -> Recorded:
     try:
         data, size, mtime = _read(path, MAX_INPUT_BYTES)
         digest = hashlib.sha256(data).hexdigest()
-        registry = default_registry()
+        registry = batch_registry()
         loaded = registry.load_bytes(data, origin=path, source=options.source, hints=options.hints)
         findings = registry.check(loaded.report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
         document, rows = findings_parts(loaded.report, findings, blank_as_zero=options.blank_as_zero)
@@ -99,19 +102,21 @@ def record_one(path: str, result: str, task: Task) -> Recorded:
         document["diagnostics"] = [str(d) for d in loaded.diagnostics]
     except Exception as exc:  # a bug must cost one input, not the batch
         document, rows = {"input": path, "error": error_line(exc)}, None
-    return written(path, result, task.root, document, digest, size, mtime, rows)
+    recorded = written(path, result, task.root, document, digest, size, mtime, rows)
+    problems = unsent(batch_registry())  # this process's plugin problems, for the batch to tell (once)
+    return recorded._replace(problems=problems) if problems else recorded
 
 
 def warm() -> None:
     """Do once, in the batch process before it forks its workers, what each worker would otherwise do for its
     first report of each official format: compile the rules for that layout (a third of a second each). The
     forked workers inherit the compiled rules."""
-    from disclosure_core._api import default_registry
+    from disclosure_core._batch_plugins import batch_registry
     from disclosure_core.layouts import official_layouts
     from disclosure_core.rules.examples import consistent_report
     from disclosure_core.rules.output import findings_json
 
-    registry = default_registry()
+    registry = batch_registry()
     for layout in official_layouts().values():
         try:
             report = consistent_report(layout)

@@ -28,6 +28,7 @@ from disclosure_core._batch_index import BatchIndex
 from disclosure_core._batch_inputs import check_items, input_groups
 from disclosure_core._batch_names import ResultNames
 from disclosure_core._batch_output import BatchDirectory, Totals
+from disclosure_core._batch_plugins import tell
 from disclosure_core._batch_record import Task, Work, failed, record_chunk, record_one, warm
 from disclosure_core._batch_workers import open_executor, run_many
 from disclosure_core.batch import CheckOptions
@@ -48,6 +49,8 @@ class BatchRun:
 
     directory: BatchDirectory
     options: CheckOptions
+    told: set[tuple[str, ...]] = attrs.field(factory=set)
+    """The plugin problems already told (by the registry that opened the run): workers' are told once, here."""
 
     @classmethod
     def open(
@@ -71,7 +74,7 @@ class BatchRun:
         except BaseException:
             directory.close()
             raise
-        return cls(directory, options)
+        return cls(directory, options, {problem.subject for problem in registry.problems})
 
     @property
     def inputs(self) -> Inputs:
@@ -117,6 +120,7 @@ class BatchRun:
             later = (record_one(path, name, task) for path, name in index.put_off_inputs())
             for done, recorded in enumerate(itertools.chain(records, later), start=1):
                 self.directory.add(recorded)
+                tell(recorded.problems, self.told)
                 if time.monotonic() - saved > CHECKPOINT_SECONDS:
                     self.directory.checkpoint(wait=False)
                     saved = time.monotonic()

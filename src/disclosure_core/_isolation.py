@@ -51,14 +51,20 @@ class PluginProblem(str):
     >>> problem = PluginProblem.keyed("plugin.failed_in", plugin="'demo'", hook="disclosure_renderers", failure="boom")
     >>> problem, problem.text("zh"), problem.key
     ("plugin 'demo' failed in disclosure_renderers: boom", "插件 'demo' 在 disclosure_renderers 中出错：boom", 'plugin.failed_in')
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(problem)).text("zh")
+    "插件 'demo' 在 disclosure_renderers 中出错：boom"
     """
 
     key: str
     words: Text
+    subject: tuple[str, ...]
+    """What makes two problems one: the key and its values but the file that showed it (a plugin's sniff that
+    fails is one problem whichever file it failed on; a batch tells it once whichever worker found it)."""
 
-    def __new__(cls, words: Text, key: str = "") -> PluginProblem:
+    def __new__(cls, words: Text, key: str = "", subject: tuple[str, ...] = ()) -> PluginProblem:
         problem = super().__new__(cls, words.en)
-        problem.words, problem.key = words, key
+        problem.words, problem.key, problem.subject = words, key, subject or (key, words.en)
         return problem
 
     @classmethod
@@ -66,11 +72,16 @@ class PluginProblem(str):
         """The problem the catalogue's ``key`` says with ``values`` (a :class:`Text` value differs by language)."""
         from disclosure_core.catalogue import words
 
-        return cls(words(key, **values), key)
+        subject = (key, *(f"{name}={value}" for name, value in sorted(values.items()) if name != "file"))
+        return cls(words(key, **values), key, subject)
 
     def text(self, lang: str = "zh") -> str:
         """The problem in ``lang``."""
         return self.words.text(lang)
+
+    def __reduce__(self) -> tuple[type[PluginProblem], tuple[Text, str, tuple[str, ...]]]:
+        # Made again from its words, key and subject: a problem a batch worker found travels back to the batch.
+        return type(self), (self.words, self.key, self.subject)
 
 
 Problem = Callable[[PluginProblem], None]
@@ -154,9 +165,30 @@ def claims_anything(source: Source) -> bool:
     >>> claims_anything(JsonSource())
     False
     """
+    return claims_quietly(source, PROBE_HEAD, PROBE_NAME)
+
+
+def grounds(source: Source, head: bytes, filename: str) -> frozenset[str]:
+    """On what ``source`` claims the file: its ``name`` (it claims the name whatever the bytes), its ``content``
+    (it claims the bytes whatever the name), or both; a claim that needs both at once (a ZIP named ``.docx``)
+    is taken to stand on both.
+
+    >>> from disclosure_core.builtin.canonical_json import JsonSource
+    >>> sorted(grounds(JsonSource(), b"{}", "a.json")), sorted(grounds(JsonSource(), b"text", "a.json"))
+    (['content', 'name'], ['name'])
+    """
+    by_name = claims_quietly(source, PROBE_HEAD, filename)
+    by_content = claims_quietly(source, head, PROBE_NAME)
+    if by_name == by_content:
+        return frozenset({"name", "content"})
+    return frozenset({"name" if by_name else "content"})
+
+
+def claims_quietly(source: Source, head: bytes, filename: str) -> bool:
+    """Whether ``source``'s sniff claims the file, a sniff that fails claiming nothing (and telling nothing)."""
     try:
-        return source.sniff(PROBE_HEAD, PROBE_NAME) is True
-    except Exception:  # a sniff that fails on nonsense is not claiming it; real failures are reported when used
+        return source.sniff(head, filename) is True
+    except Exception:  # a sniff that fails on a probe is not claiming it; real failures are reported when used
         return False
 
 
@@ -165,8 +197,11 @@ class Sniffing:
 
     Sources are asked in order; the first that claims a file reads it. A sniff that fails claims nothing; a
     source that claims even a file no source can read is reported and asked no more; when a second source
-    already in use claims the same file, that is reported (lazy sources not yet imported are not asked twice:
-    that would import them). Each problem is reported once.
+    already in use claims the same file on the same grounds as the first (both by its name, or both by its
+    content), that is reported (lazy sources not yet imported are not asked twice: that would import them).
+    One source claiming a file by its name and another by its content is no conflict: the name was given
+    by whoever named the file (a user, or the service for a body it was told is JSON), and the first source
+    in order reads it. Each problem is reported once.
 
     >>> from disclosure_core.builtin.canonical_json import JsonSource
     >>> class Greedy:
@@ -203,7 +238,7 @@ class Sniffing:
                 continue
             if chosen is None:
                 chosen = source
-            else:
+            elif grounds(chosen, head, filename) & grounds(source, head, filename):
                 self._once(
                     ("twice", chosen.name, source.name),
                     PluginProblem.keyed(

@@ -20,7 +20,9 @@ a command prints in. The place (``where``: file, then place) is kept apart and n
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Self
 
 if TYPE_CHECKING:
@@ -98,6 +100,33 @@ class LoadError(DisclosureError):
     ...
     disclosure_core.errors.LoadError: a.json: line 1 column 4: malformed JSON: Expecting value
     """
+
+
+@contextlib.contextmanager
+def reraise_as_load_error(key: str, *, where: str) -> Iterator[None]:
+    """Within the block, any exception but a :class:`LoadError` becomes the ``LoadError`` the catalogue's ``key``
+    says at ``where``, with the exception's own words as its ``reason`` (in English after its type): a reader
+    wraps a parser that raises many unrelated types for damaged files (zip, XML, KeyError, ValueError …).
+
+    >>> with reraise_as_load_error("xlsx.unreadable", where="book.xlsx"):
+    ...     raise KeyError("There is no item named 'xl/workbook.xml' in the archive")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: book.xlsx: not a readable workbook: KeyError: There is no item named 'xl/workbook.xml' in the archive
+    >>> with reraise_as_load_error("xlsx.unreadable", where="book.xlsx"):  # a reader's own error stays as it is
+    ...     raise LoadError("book.xlsx: sheet 1: too wide")
+    Traceback (most recent call last):
+    ...
+    disclosure_core.errors.LoadError: book.xlsx: sheet 1: too wide
+    """
+    from disclosure_core.catalogue import reason
+
+    try:
+        yield
+    except LoadError:
+        raise
+    except Exception as exc:  # the parser's zoo of types: each is a load error naming the file
+        raise LoadError.keyed(key, where=where, reason=reason(exc, kind=True)) from None
 
 
 class LayoutError(DisclosureError):

@@ -181,27 +181,6 @@ expr = "appeals.{row}.total * 3 - 2 * appeals.{row}.upheld == 0"
 """
 
 
-def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code() -> None:
-    rules = parse_rule_set(HOSTILE, origin="hostile.toml")
-    program = compiled_for(rules, builtin_layout("gov-2021")).program
-    source = program.source
-    for rule in rules.rules:
-        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
-            assert text not in source
-    words = ("import", "os", "system", "exec", "print", "lambda", "globals", "__", "'", '"', "#", "NaN", "123", "open")
-    for word in (*words, "getattr", "sys", "clear", "\\", "\r", "\t", "\x00", "{", "`", "evil", "\x1b"):
-        assert word not in source, word
-    assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
-    # The 20-digit constant is passed as an object; the NaN threshold is left to the interpreter.
-    assert len(program.inline) == 4
-    assert len(program.interpreted) == 1
-    report = consistent_report(builtin_layout("gov-2021"))
-    assert (
-        check(report, rules=rules, layouts=official_layouts()).all
-        == evaluate_interpreted(report, rules=rules, layouts=official_layouts()).all
-    )
-
-
 @pytest.mark.parametrize(
     "body",
     [
@@ -271,27 +250,6 @@ message = { zh = "pget(P0, BLANK, evil)", en = "eval('2')" }
 basis = "compile('1', 'x', 'eval')"
 cells = ["appeals.review.total"]
 """
-
-
-def test_the_kinds_that_newly_emit_code_put_none_of_a_hostile_rule_file_in_it() -> None:
-    rules = parse_rule_set(HOSTILE_KINDS, origin="hostile-kinds.toml")
-    layout = builtin_layout("gov-2021")
-    program = compiled_for(rules, layout).program
-    source = program.source
-    assert len(program.inline) == 4
-    assert program.interpreted == ()
-    for rule in rules.rules:
-        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
-            assert text not in source
-    for word in ("import", "exec", "lambda", "globals", "__", "'", '"', "#", "open", "eval", "sys", "clear", "granted"):
-        assert word not in source, word
-    assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
-    report = consistent_report(layout)
-    for previous in (None, consistent_report(layout, report.year - 1)):
-        assert (
-            check(report, rules=rules, layouts=official_layouts(), previous=previous).all
-            == evaluate_interpreted(report, rules=rules, layouts=official_layouts(), previous=previous).all
-        )
 
 
 @given(
@@ -438,21 +396,59 @@ fallback = "requests.new.natural_person..other_org"
 """
 
 
-def test_the_kinds_reading_the_report_beyond_its_cells_put_none_of_a_hostile_rule_file_in_the_code() -> None:
-    rules = parse_rule_set(HOSTILE_REPORT_KINDS, origin="hostile-report-kinds.toml")
-    layout = builtin_layout("gov-2019")
+_ANY_CODE = ("import", "exec", "lambda", "globals", "__", "'", '"', "#", "open")
+
+
+@pytest.mark.parametrize(
+    ("text", "layout_id", "inline", "interpreted", "words"),
+    [
+        pytest.param(
+            HOSTILE,
+            "gov-2021",
+            4,  # the 20-digit constant is passed as an object …
+            1,  # … and the NaN threshold is left to the interpreter
+            (*_ANY_CODE, "os", "system", "print", "NaN", "123", "getattr", "sys", "clear", "\\", "\r", "\t"),
+            id="cells",
+        ),
+        pytest.param(
+            HOSTILE_KINDS, "gov-2021", 4, 0, (*_ANY_CODE, "eval", "sys", "clear", "granted"), id="newly-emitting-kinds"
+        ),
+        pytest.param(
+            HOSTILE_REPORT_KINDS,
+            "gov-2019",
+            7,
+            0,
+            (*_ANY_CODE, "eval", "sys", "clear", "county", "overview", "assessment", "4.125", "0331", "0701"),
+            id="kinds-reading-the-report",
+        ),
+    ],
+)
+def test_a_hostile_rule_file_puts_none_of_its_text_in_the_generated_code(
+    text: str, layout_id: str, inline: int, interpreted: int, words: tuple[str, ...]
+) -> None:
+    rules = parse_rule_set(text, origin="hostile.toml")
+    layout = builtin_layout(layout_id)
     program = compiled_for(rules, layout).program
     source = program.source
-    assert len(program.inline) == 7
-    assert program.interpreted == ()
-    assert "or 0)" in source  # the fallback's blanks read as 0
+    assert (len(program.inline), len(program.interpreted)) == (inline, interpreted)
     for rule in rules.rules:
-        for text in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
-            assert text not in source
-    words = ("import", "exec", "lambda", "globals", "__", "'", '"', "#", "open", "eval", "sys", "clear", "county")
-    for word in (*words, "overview", "assessment", "4.125", "0331", "0701", "licensing", "decisions", "evil"):
+        for said in (rule.id, rule.title.zh, rule.title.en, rule.message.zh, rule.message.en, rule.basis):
+            assert said not in source
+    for word in (*words, "\x00", "{", "`", "evil", "\x1b", "licensing", "decisions"):
         assert word not in source, word
     assert {n for n in names(source) if not GENERATED.fullmatch(n)} <= ALLOWED
+    report = consistent_report(layout)
+    for previous in (None, consistent_report(layout, report.year - 1)):
+        assert (
+            check(report, rules=rules, layouts=official_layouts(), previous=previous).all
+            == evaluate_interpreted(report, rules=rules, layouts=official_layouts(), previous=previous).all
+        )
+
+
+def test_the_kinds_reading_the_report_beyond_its_cells_decide_in_generated_code_as_the_interpreter_says() -> None:
+    rules = parse_rule_set(HOSTILE_REPORT_KINDS, origin="hostile-report-kinds.toml")
+    layout = builtin_layout("gov-2019")
+    assert "or 0)" in compiled_for(rules, layout).program.source  # the fallback's blanks read as 0
     report = consistent_report(layout)
     variants = [
         report,

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from disclosure_published.bodies import full_name, infer_level, level_from_text, name_from_text, name_from_title
-from disclosure_published.cells import looks_like_value, read_cell
+from disclosure_published.cells import NEGATIVE, CellNote, looks_like_value, read_cell
 from disclosure_published.headings import match_heading
 from disclosure_published.metadata import contact, parse_date
 from disclosure_published.normalize import label_key, loose_key
@@ -16,7 +16,6 @@ from disclosure_published.vocabulary import Role, vocabulary_of
 from disclosure_published.walker import walk
 
 from disclosure_core import AbsenceKind, Absent, BodyLevel, CellValue, Count, Money, Provenance
-from disclosure_core.catalogue import Text
 from disclosure_core.layouts import CellAddress, ColumnSpec, builtin_layout
 from disclosure_core.sources import assessment_weight, fees_charged
 
@@ -24,7 +23,7 @@ GOV_2019 = builtin_layout("gov-2019")
 GOV_2021 = builtin_layout("gov-2021")
 
 
-def english(read: tuple[CellValue, list[Text]]) -> tuple[CellValue, list[str]]:
+def english(read: tuple[CellValue, list[CellNote]]) -> tuple[CellValue, list[str]]:
     """A cell as read, its notes in English (they carry both languages)."""
     return read[0], [note.en for note in read[1]]
 
@@ -75,6 +74,20 @@ def test_an_enumerated_label_means_only_its_row_while_a_bare_one_stays_ambiguous
 def test_a_label_of_the_other_version_is_not_in_the_vocabulary() -> None:
     assert vocabulary_of(GOV_2019).lookup("本年制发件数") == []
     assert vocabulary_of(GOV_2021).lookup("本年制发件数")[0].id == "issued"
+
+
+def test_a_cell_note_says_which_note_it_is_by_its_key_not_its_words() -> None:
+    # The reader's diagnostic level follows the key (a negative count is an error), never the English text.
+    count = column("requests.new.total")
+    keys = {text: [note.key for note in read_cell(text, count)[1]] for text in ("−8", "-1件", "7件", "——", "1,024")}
+    assert keys == {
+        "−8": [NEGATIVE],
+        "-1件": ["published.cell.unit", NEGATIVE],
+        "7件": ["published.cell.unit"],
+        "——": ["published.cell.placeholder"],
+        "1,024": ["published.cell.thousands"],
+    }
+    assert NEGATIVE == "published.cell.negative"
 
 
 def test_cells_keep_units_placeholders_and_blanks_apart_from_zero() -> None:

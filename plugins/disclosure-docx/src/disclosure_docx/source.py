@@ -37,8 +37,8 @@ from disclosure_core import (
     from_dict,
     placeholder,
 )
-from disclosure_core.catalogue import Text, reason
-from disclosure_core.errors import LoadError
+from disclosure_core.catalogue import Text
+from disclosure_core.errors import LoadError, reraise_as_load_error
 from disclosure_core.layouts import CellAddress, CellKind, ColumnSpec, GridRole, Layout, TableLayout, unknown_layout
 from disclosure_core.rendering import report_title
 from disclosure_core.sources import check_archive, located, written_by_disclosure_docx
@@ -80,10 +80,8 @@ class DocxSource:
     ) -> Loaded:
         """Read the document; a LoadError names ``origin`` and the place for anything unreadable."""
         check_archive(data, origin=origin)  # zip bombs, entity declarations, oversized parts: before any XML parser
-        try:
+        with reraise_as_load_error("docx.unreadable", where=origin):  # python-docx: zip, XML and KeyError alike
             document = docx.Document(io.BytesIO(data))
-        except Exception as exc:  # python-docx raises zip, XML and KeyError alike for broken packages
-            raise LoadError.keyed("docx.unreadable", where=origin, reason=reason(exc, kind=True)) from None
         if document.element.tag != qn("w:document"):  # python-docx takes whatever the main relationship names
             raise LoadError.keyed("docx.not_word", where=origin, root=document.element.tag)
         try:

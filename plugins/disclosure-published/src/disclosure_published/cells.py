@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+import attrs
+
 from disclosure_core import AbsenceKind, Absent, CellValue, Count, Money, placeholder
 from disclosure_core.catalogue import Text, words
 from disclosure_core.layouts import CellKind, ColumnSpec
@@ -47,8 +49,28 @@ def looks_like_value(text: str) -> bool:
     )
 
 
-NEGATIVE = "negative number"
-"""The words that mark a note on a negative count (an error: the number is not kept)."""
+NEGATIVE = "published.cell.negative"
+"""The key of the note on a negative count (an error: the number is not kept)."""
+
+
+@attrs.frozen
+class CellNote(Text):
+    """A note on a cell's printed text: its words in both languages, and the catalogue ``key`` that says which
+    note it is, so what follows from a note (its level) never depends on its words.
+
+    >>> from disclosure_core.layouts import Label
+    >>> value, (note,) = read_cell("-8", ColumnSpec("n", Label("数", "n")))
+    >>> note.key == NEGATIVE, note.en.startswith("negative number '-8'")
+    (True, True)
+    """
+
+    key: str = ""
+
+    @classmethod
+    def keyed(cls, key: str, /, **values: object) -> CellNote:
+        """The note the catalogue's ``key`` says with ``values``."""
+        said = words(key, **values)
+        return cls(said.zh, said.en, key)
 
 
 def is_placeholder(value: CellValue) -> bool:
@@ -65,7 +87,7 @@ def is_placeholder(value: CellValue) -> bool:
     )
 
 
-def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[Text]]:
+def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[CellNote]]:
     """The value of a printed cell in ``column``, and notes on anything that needed interpreting."""
     folded = clean(text).replace(" ", "")
     if not folded:
@@ -74,48 +96,48 @@ def read_cell(text: str, column: ColumnSpec) -> tuple[CellValue, list[Text]]:
     if folded in NOT_APPLICABLE_TEXTS:
         return Absent(AbsenceKind.NOT_APPLICABLE, printed), []
     if folded in PLACEHOLDERS:
-        return placeholder(printed), [words("published.cell.placeholder", printed=repr(printed))]
+        return placeholder(printed), [CellNote.keyed("published.cell.placeholder", printed=repr(printed))]
     unit = next((u for u in MONEY_UNITS + COUNT_UNITS if folded.endswith(u)), None)
     digits = folded[: -len(unit)] if unit else folded
     match = _NUMBER.fullmatch(digits)
     if match is None:
-        return placeholder(printed), [words("published.cell.not_number", printed=repr(printed))]
+        return placeholder(printed), [CellNote.keyed("published.cell.not_number", printed=repr(printed))]
     sign, whole, fraction = match.groups()
-    notes: list[Text] = []
+    notes: list[CellNote] = []
     if "," in whole:
-        notes.append(words("published.cell.thousands", printed=repr(printed)))
+        notes.append(CellNote.keyed("published.cell.thousands", printed=repr(printed)))
     number = Decimal(sign + whole.replace(",", "") + (fraction or ""))
     if column.kind is CellKind.MONEY:
         return _money(number, unit, column, printed, notes)
     if unit in MONEY_UNITS:
-        return placeholder(printed), [*notes, words("published.cell.money_in_count", printed=repr(printed))]
+        return placeholder(printed), [*notes, CellNote.keyed("published.cell.money_in_count", printed=repr(printed))]
     if unit is not None:
-        notes.append(words("published.cell.unit", printed=printed))
+        notes.append(CellNote.keyed("published.cell.unit", printed=printed))
     if fraction and number != number.to_integral_value():
-        return placeholder(printed), [*notes, words("published.cell.not_whole", printed=repr(printed))]
+        return placeholder(printed), [*notes, CellNote.keyed("published.cell.not_whole", printed=repr(printed))]
     if fraction:
-        notes.append(words("published.cell.decimal_point", printed=repr(printed)))
+        notes.append(CellNote.keyed("published.cell.decimal_point", printed=repr(printed)))
     value = int(number)
     if value < 0 and column.kind is CellKind.COUNT:  # a report never holds one: see docs/robustness.md
-        return placeholder(printed), [*notes, words("published.cell.negative", printed=repr(printed))]
+        return placeholder(printed), [*notes, CellNote.keyed("published.cell.negative", printed=repr(printed))]
     return Count(value), notes
 
 
 def _money(
-    number: Decimal, unit: str | None, column: ColumnSpec, printed: str, notes: list[Text]
-) -> tuple[CellValue, list[Text]]:
+    number: Decimal, unit: str | None, column: ColumnSpec, printed: str, notes: list[CellNote]
+) -> tuple[CellValue, list[CellNote]]:
     try:
         amount = number.normalize() if number == number.to_integral_value() else number
         amount = amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
     except InvalidOperation:
-        return placeholder(printed), [*notes, words("published.cell.not_amount", printed=repr(printed))]
+        return placeholder(printed), [*notes, CellNote.keyed("published.cell.not_amount", printed=repr(printed))]
     if unit in COUNT_UNITS:
-        notes.append(words("published.cell.count_unit", printed=repr(printed)))
+        notes.append(CellNote.keyed("published.cell.count_unit", printed=repr(printed)))
         return Money(amount, column.unit), notes
     if unit is None:
         return Money(amount, column.unit), notes
     if column.unit is not None and unit != column.unit:
-        notes.append(words("published.cell.other_unit", unit=unit, expected=column.unit, printed=printed))
+        notes.append(CellNote.keyed("published.cell.other_unit", unit=unit, expected=column.unit, printed=printed))
     else:
-        notes.append(words("published.cell.unit", printed=printed))
+        notes.append(CellNote.keyed("published.cell.unit", printed=printed))
     return Money(amount, unit), notes

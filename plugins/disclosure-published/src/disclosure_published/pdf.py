@@ -26,8 +26,8 @@ from typing import Any
 import attrs
 
 from disclosure_core import Diagnostic, DiagnosticLevel, Loaded, Provenance
-from disclosure_core.catalogue import place_of, reason
-from disclosure_core.errors import LoadError
+from disclosure_core.catalogue import place_of
+from disclosure_core.errors import LoadError, reraise_as_load_error
 from disclosure_core.layouts import Layout, official_layouts
 from disclosure_core.progress import report as report_progress
 from disclosure_published import pdf_choice
@@ -117,7 +117,7 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
 
     pages: list[list[Grid | _Line]] = []
     budget = Budget(origin)
-    try:
+    with reraise_as_load_error("published.pdf.unreadable", where=origin):  # pdfium, pdfminer: many unrelated types
         budget.check_file(data)
         document = pdfium.PdfDocument(data)
         try:
@@ -130,10 +130,6 @@ def pdf_reading(data: bytes, *, origin: str, is_label: LabelTest) -> PdfReading:
                 report_progress(number, count)  # the CLI shows it for a PDF that takes long
         finally:
             document.close()
-    except LoadError:
-        raise
-    except Exception as exc:  # pdfium and pdfminer raise many unrelated types for damaged files
-        raise LoadError.keyed("published.pdf.unreadable", where=origin, reason=reason(exc, kind=True)) from None
     notes: list[Diagnostic] = []
     pages = _without_running(pages, origin, notes)
     reader = TableReader(origin, is_label)

@@ -85,9 +85,17 @@ def detect_grid(text: str) -> Grid | None:
 
     Every candidate pair of gaps is tried on the gaps after numbers: most gaps between two numbers must
     decode, most gaps between a number and a label must decode as a row break. Of the pairs that do, the
-    one under which most gaps are exactly S between numbers and exactly R before labels (no blank cells in
-    between) wins — so (S, R) = (1, 2), which decodes any gap at all, does not pass for (2, 4). A
-    document with an empty line after every line (excerpts copied that way) has no row gap apart from its
+    cell gap is chosen first, on the gaps between numbers, then the row gap, on the gaps before labels:
+
+    1. most gaps between numbers read as cell gaps (two numbers of one row): (S, R) = (1, 2), which
+       decodes any gap at all, reads the 2s of a (2, 4) document as row breaks, so it does not pass for it;
+    2. then most gaps exactly S: S = 1 also reads every gap of a (3, R) document as cells with blanks;
+    3. then most gaps before labels read as row breaks: a row gap too large leaves the rows that end on a
+       printed cell unread, whichever ending is commoner (tables whose last column is mostly blank);
+    4. then most gaps exactly R: (S, R) and (S, R + S + 1) read the same breaks when no row ends on a
+       printed cell, and no blank cells is the likelier reading.
+
+    A document with an empty line after every line (excerpts copied that way) has no row gap apart from its
     cell gap, so it is not spaced: its empty lines say nothing.
 
     >>> detect_grid("1\\n\\n\\n2\\n\\n\\n3\\n\\n\\n\\n\\n甲\\n\\n\\n4\\n\\n\\n5\\n\\n\\n6\\n\\n\\n7\\n\\n\\n8\\n\\n\\n9\\n\\n\\n10\\n\\n\\n11\\n\\n\\n\\n\\n乙")
@@ -107,18 +115,18 @@ def detect_grid(text: str) -> Grid | None:
     values, labels = sum(between_values.values()), sum(before_labels.values())
     if values < _MIN_CELL_GAPS:
         return None
-    best: tuple[tuple[int, int, int, int], Grid] | None = None
+    best: tuple[tuple[int, ...], Grid] | None = None
     for cell in range(1, _MAX_GAP + 1):
         for row in range(cell + 1, 4 * cell + 4):
             if (row - cell) % (cell + 1) == 0:
                 continue
             grid = Grid(cell, row)
             decoded = sum(n for gap, n in between_values.items() if grid.decode(gap) is not None)
+            in_row = sum(n for gap, n in between_values.items() if (grid.decode(gap) or (True, 0))[0] is False)
             breaks = sum(n for gap, n in before_labels.items() if (grid.decode(gap) or (False, 0))[0])
             if breaks < 2 or breaks < 0.8 * labels or decoded < 0.8 * values:
                 continue
-            exact = between_values[cell] + before_labels[row]
-            score = (exact, decoded + breaks, -cell, -row)
+            score = (in_row, between_values[cell], breaks, before_labels[row], -cell, -row)
             if best is None or score > best[0]:
                 best = (score, grid)
     return best[1] if best else None

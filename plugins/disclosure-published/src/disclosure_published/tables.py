@@ -22,10 +22,10 @@ from __future__ import annotations
 import attrs
 
 from disclosure_core import CellValue, Diagnostic, DiagnosticLevel, Provenance, Reading
-from disclosure_core.catalogue import Text, words
+from disclosure_core.catalogue import words
 from disclosure_core.layouts import Block, CellAddress, ColumnSpec, Layout, RowSpec, TableLayout
 from disclosure_core.sources import located
-from disclosure_published.cells import NEGATIVE, is_placeholder, read_cell
+from disclosure_published.cells import NEGATIVE, CellNote, is_placeholder, read_cell
 from disclosure_published.normalize import clean
 from disclosure_published.stream import Token
 from disclosure_published.vocabulary import LabelEntry, Role
@@ -225,7 +225,7 @@ class TableMapper:
         address = CellAddress(self.table.id, row.spec.id, column.id)
         value, notes = read_cell(token.text, column)
         for note in notes:
-            # The level follows the value read, not the words of the note (a negative count is an error).
+            # The level follows the note's key and the value read, never its words (a negative count is an error).
             self._note("published.cell_note", where, _level(note, value), code="cell-text", cell=address, note=note)
         if row.fuzzy is not None:
             where = attrs.evolve(where, reading=Reading.FUZZY_LABEL, reason=row.fuzzy)
@@ -313,7 +313,7 @@ class TableMapper:
         for address, token in zip(addresses, pending, strict=False):
             value, notes = read_cell(token.text, self.layout.column_of(address))
             for note in notes:
-                level = ERROR if NEGATIVE in note.en else WARNING
+                level = ERROR if note.key == NEGATIVE else WARNING
                 self._note("published.cell_note", token.where, level, code="cell-text", cell=address, note=note)
             self.cells[address] = located(value, token.where)
             self.rows_seen.add((table.id, address.row))
@@ -337,9 +337,9 @@ class TableMapper:
         self.diagnostics.append(Diagnostic.keyed(key, level, where, code, **values))
 
 
-def _level(note: Text, value: CellValue) -> DiagnosticLevel:
+def _level(note: CellNote, value: CellValue) -> DiagnosticLevel:
     """How much a note on a cell's text matters: a negative count is an error (the number is not kept), a usual
     placeholder is information, anything else a warning."""
-    if NEGATIVE in note.en:
+    if note.key == NEGATIVE:
         return ERROR
     return INFO if is_placeholder(value) else WARNING

@@ -38,8 +38,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from disclosure_core import Provenance
-from disclosure_core.catalogue import reason
-from disclosure_core.errors import LoadError
+from disclosure_core.errors import LoadError, reraise_as_load_error
 from disclosure_core.sources import check_archive
 from disclosure_published.stream import Token, row_break, table_end
 from disclosure_published.text import MAX_TEXT_CHARS
@@ -71,10 +70,8 @@ _MAX_SPAN = 100  # wider than any official table: larger spans are damage, clamp
 def word_tokens(data: bytes, *, origin: str) -> list[Token]:
     """The token stream of a DOCX file; LoadError naming the file when it is unsafe or not a Word document."""
     check_archive(data, origin=origin)
-    try:
+    with reraise_as_load_error("published.docx.unreadable", where=origin):  # python-docx: KeyError, zip, XML …
         body = docx.Document(io.BytesIO(data)).element.body
-    except Exception as exc:  # python-docx raises KeyError, ValueError, zip and XML errors alike for broken packages
-        raise LoadError.keyed("published.docx.unreadable", where=origin, reason=reason(exc, kind=True)) from None
     if body is None:
         raise LoadError.keyed("published.docx.no_body", where=f"{origin}: word/document.xml")
     reader = _Reader(origin)

@@ -14,8 +14,7 @@ from typing import Any
 import attrs
 import openpyxl
 
-from disclosure_core.catalogue import reason
-from disclosure_core.errors import LoadError
+from disclosure_core.errors import LoadError, reraise_as_load_error
 from disclosure_core.sources import check_archive, fold
 from disclosure_xlsx.ooxml_text import unescape
 
@@ -64,19 +63,14 @@ def read_grids(data: bytes, origin: str, *, cached: bool = False) -> dict[str, G
     if len(data) > MAX_BYTES:
         raise LoadError.keyed("xlsx.too_large", where=origin, size=len(data), limit=MAX_BYTES)
     check_archive(data, origin=origin)
-    try:
+    with reraise_as_load_error("xlsx.unreadable", where=origin):  # openpyxl raises a zoo of types for damage
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=cached)
-    except Exception as exc:  # openpyxl raises a zoo of types for damaged files; each is a load error here
-        raise LoadError.keyed("xlsx.unreadable", where=origin, reason=reason(exc, kind=True)) from None
     try:
-        return {
-            sheet.title: _grid(sheet.title, sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS), sheet.max_row)
-            for sheet in workbook.worksheets
-        }
-    except LoadError:
-        raise
-    except Exception as exc:
-        raise LoadError.keyed("xlsx.damaged", where=origin, reason=reason(exc, kind=True)) from None
+        with reraise_as_load_error("xlsx.damaged", where=origin):
+            return {
+                sheet.title: _grid(sheet.title, sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS), sheet.max_row)
+                for sheet in workbook.worksheets
+            }
     finally:
         workbook.close()
 
