@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from disclosure_core._batch_index import INDEX
 from disclosure_core._batch_output import JOURNAL
 from disclosure_core.cli import main
 
@@ -95,6 +96,56 @@ def test_killed_twice_and_resumed_every_result_is_there_once_and_byte_identical(
     assert resumed.returncode == 1
     assert outputs(out) == outputs(tmp_path / "reference")
     assert len(list(out.glob("*.findings.json"))) == count
+    journal = (out / JOURNAL).read_text(encoding="utf-8").splitlines()
+    inputs = [line.split('"input":', 1)[1].split(",", 1)[0] for line in journal if line.startswith('{"input":')]
+    assert len(inputs) == len(set(inputs)) == count
+
+
+KILLED_AT = """
+import os, signal, sys
+from disclosure_core import _batch_index
+from disclosure_core.cli import main
+
+where, count = sys.argv[1].split(":")
+owner = _batch_index.BatchIndex if hasattr(_batch_index.BatchIndex, where) else _batch_index
+real, calls = getattr(owner, where), [0]
+
+def killing(*args):
+    calls[0] += 1
+    if calls[0] == int(count):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(*args)
+
+setattr(owner, where, killing)
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@linux_only
+def test_killed_while_its_index_is_written_and_resumed_every_result_is_there_once(
+    write_reports: WriteReports, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    count = 300
+    write_reports(inbox, count)
+    assert main(["batch", str(inbox), "-o", str(tmp_path / "reference")]) == 1
+    out = tmp_path / "out"
+    argv = [sys.executable, "-c", KILLED_AT]
+    batch = ["batch", str(inbox), "-o", str(out), "--jobs", "2"]
+    # Killed while the walk files the inputs; then with 100 offsets recorded and not written; then while a
+    # resumed run reads the journal into its index. Each time the index is left half-written on disk.
+    for kill in ["key:150", "record:100", "learn:50"]:
+        killed = subprocess.run([*argv, kill, *batch], stdout=subprocess.DEVNULL, timeout=600)
+        assert killed.returncode == -signal.SIGKILL
+        assert (out / INDEX).exists()
+        # Header, list of rules and at most 99 results: those whose lines had left the process's buffer.
+        assert journal_lines(out) <= 101
+    resumed = start_batch(inbox, out, "--jobs", "2")
+    _, err = resumed.communicate(timeout=600)
+    done = int(err.decode().splitlines()[0].split(", ")[1].split()[0])
+    assert 0 < done < 100, err.decode()  # resumed: the results whose lines reached the journal kept
+    assert resumed.returncode == 1
+    assert outputs(out) == outputs(tmp_path / "reference")  # the index is gone too
     journal = (out / JOURNAL).read_text(encoding="utf-8").splitlines()
     inputs = [line.split('"input":', 1)[1].split(",", 1)[0] for line in journal if line.startswith('{"input":')]
     assert len(inputs) == len(set(inputs)) == count

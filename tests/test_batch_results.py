@@ -152,10 +152,12 @@ def test_summaries_follow_the_inputs_whatever_order_results_come_in(order: list[
         directory = BatchDirectory.open(root, CheckOptions(), "rules")
         kept, _batch_output._RECENT = _batch_output._RECENT, recent  # lines read back as well as kept
         try:
-            directory.begin(inputs, inputs[:10])  # the last two: no result, neither earlier nor now
+            # The last two: no result, neither earlier nor now.
+            directory.take_inputs([(False, iter(map(str, inputs)))])
+            directory.begin()
             for i in [i for i in order if i < 10]:
                 directory.add(failed((str(inputs[i]), f"r{i}.json"), Task(CheckOptions(), folder), f"error {i}"))
-            totals = directory.finish(inputs)
+            totals = directory.finish()
         finally:
             _batch_output._RECENT = kept
         rows = json.loads((root / "summary.json").read_bytes())["reports"]

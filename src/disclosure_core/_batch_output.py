@@ -9,6 +9,8 @@ Layout of ``OUTDIR``::
     batch-journal.jsonl           options, then one line per result: input, its size, time and hash,
                                   result file and summary row
     batch.lock                    held while a batch writes here (a second one is refused)
+    batch-index.sqlite            while a batch runs: its inputs and where each one's journal line is (scratch:
+                                  rebuilt by every run from the journal, deleted when the run ends)
 
 Reading concerns (findings resting on a cell not read exactly) are counted apart: ``failing_*`` and
 ``reports_failing`` count only the others; ``reading_concerns`` and ``reports_reading_concerns`` count them,
@@ -33,12 +35,15 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
+from disclosure_core._batch_index import BatchIndex, SummaryRow
+from disclosure_core._batch_inputs import Group
 from disclosure_core._batch_record import Recorded, utf8_json
 from disclosure_core._batch_summary import SummaryWriter, atomic_file
 from disclosure_core.batch import CheckOptions
@@ -75,29 +80,35 @@ class Totals:
 
 @attrs.define
 class BatchDirectory:
-    """The output directory of one batch run, its journal and its lock (use as a context manager)."""
+    """The output directory of one batch run, its journal, its lock and its index of inputs (use as a context
+    manager). What it holds in memory does not grow with the number of inputs: they, and where each one's last
+    journal line is, are in the index on disk (:mod:`~disclosure_core._batch_index`)."""
 
     root: Path
     options_key: str
     _journal: IO[bytes]
     _lock: int
-    _done: dict[str, int] = attrs.field(factory=dict)
-    """Where in the journal each input's last line starts: all that is held per input (its path is the
-    inputs' own string), the rest is read back from the line when needed."""
+    index: BatchIndex
     _rule_lists: dict[str, list[str]] = attrs.field(factory=dict)
     _end: int = 0
     """Where the journal's next line goes."""
     _syncing: threading.Thread | None = None
     _summaries: SummaryWriter | None = None
     """Open from :meth:`begin` to :meth:`finish`: the summaries, written as results come."""
-    _order: Sequence[Path | str] = attrs.field(factory=list)
     _cursor: int = 0
-    """How many of ``_order`` (the inputs, in summary order) are summarised."""
-    _pending: set[str] = attrs.field(factory=set)
-    """Inputs being checked in this run: an earlier result of theirs is no longer theirs."""
+    """The place of the last input summarised."""
+    _started: int | None = None
+    """Where this run's first journal line went: an input it checks is waited for until it has a line from
+    there on (an earlier result is no longer its own). None once every input of the run has its result."""
+    _waiting: str | None = None
+    """The input the summaries wait for (nothing can be summarised before it has its result)."""
+    _ahead: deque[SummaryRow] = attrs.field(factory=deque)
+    """The inputs after the last one summarised, as a page of the index gave them."""
     _reader: IO[bytes] = attrs.field(default=None)
     _recent: dict[str, bytes] = attrs.field(factory=dict)
     """Journal lines of this run not yet summarised (so that summarising them reads nothing back)."""
+    _forgot: bool = False
+    """Whether lines of ``_recent`` were dropped (then whether an input has its line is asked of the index)."""
 
     @classmethod
     def open(cls, root: Path, options: CheckOptions, rules_key: str) -> BatchDirectory:
@@ -110,8 +121,13 @@ class BatchDirectory:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(root / "batch-state.json")  # the state file of earlier versions: the journal replaces it
         key = hashlib.sha256(repr((attrs.asdict(options), rules_key)).encode()).hexdigest()
+        try:
+            index = BatchIndex(root)  # the one a killed run left, if any, is deleted: this one is built afresh
+        except BaseException:
+            os.close(lock)
+            raise
         journal = open(root / JOURNAL, "a+b")  # noqa: SIM115  # held open for the whole run
-        directory = cls(root, key, journal, lock)
+        directory = cls(root, key, journal, lock, index)
         directory._replay()
         # Lines are read back through a handle of their own: reads and appends mixed in one buffered file
         # can read a stale buffer.
@@ -132,6 +148,7 @@ class BatchDirectory:
             self.checkpoint()
             self._journal.close()
             self._reader.close()
+            self.index.close()
             os.close(self._lock)
 
     def _replay(self) -> None:
@@ -157,38 +174,39 @@ class BatchDirectory:
         if "rule_list" in entry:
             self._rule_lists[entry["rule_list"]] = entry["rules"]
         elif "input" in entry:
-            self._done[entry["input"]] = offset
+            self.index.learn(entry["input"], offset)
 
     def _append(self, entry: dict[str, Any]) -> None:
         line = utf8_json(entry)
         self._journal.write(line)
         self._end += len(line)  # kept here: asking the file (a seek) would flush its buffer for every line
 
-    def is_current(self, path: Path | str) -> bool:
-        """Whether ``path`` already has a whole result for its present bytes."""
-        offset = self._done.get(str(path))
-        if offset is None:
-            return False
+    def take_inputs(self, groups: Iterable[Group]) -> None:
+        """Take the inputs (see :meth:`BatchIndex.add_inputs`): this run checks those without a current result."""
+        self.index.add_inputs(groups)
+        self.index.choose(self._current)
+
+    def _current(self, path: str, offset: int) -> bool:
+        """Whether ``path`` has a whole result for its present bytes, by its journal line at ``offset``."""
         done = json.loads(self._line(offset))  # its line: the input's size, time and hash, the result's size
         if done["sha256"] is None:
             return False
-        path = Path(path)
         try:
-            status = path.stat()
+            status = os.stat(path)
             whole = (self.root / done["result"]).stat().st_size == done["bytes"]
         except OSError:
             return False
         if not whole or status.st_size != done["size"]:
             return False
-        return bool(status.st_mtime_ns == done["mtime_ns"] or file_digest(path) == done["sha256"])
+        return bool(status.st_mtime_ns == done["mtime_ns"] or file_digest(Path(path)) == done["sha256"])
 
-    def begin(self, inputs: Sequence[Path | str], todo: Iterable[Path | str]) -> None:
-        """Start the summaries of ``inputs`` (in that order), written as results come: each input's row as
-        soon as every input before it has its result, so that little is left to write at the end. ``todo``
-        are the inputs this run checks (their earlier results are not theirs any more)."""
+    def begin(self) -> None:
+        """Start the summaries of the inputs, written as results come: each input's row as soon as every input
+        before it has its result, so that little is left to write at the end. Those the run checks are waited
+        for (their earlier results are not theirs any more)."""
         self._summaries = SummaryWriter(self.root, self._rule_lists).__enter__()
-        self._order, self._cursor = inputs, 0
-        self._pending = {str(path) for path in todo}
+        self._cursor, self._started, self._waiting, self._forgot = 0, self._end, None, False
+        self._ahead.clear()
         self._advance()
 
     def add(self, recorded: Recorded) -> None:
@@ -197,28 +215,40 @@ class BatchDirectory:
         if recorded.rules not in self._rule_lists:
             self._rule_lists[recorded.rules] = list(recorded.rule_list)
             self._append({"rule_list": recorded.rules, "rules": list(recorded.rule_list)})
-        self._done[recorded.input] = self._end
+        self.index.record(recorded.input, self._end)
         self._journal.write(recorded.line)
         self._end += len(recorded.line)
         if self._summaries is not None:
-            self._pending.discard(recorded.input)
             if len(self._recent) >= _RECENT:  # far out of order (a slow input holds the others back)
                 self._recent.clear()  # they are in the journal: read back when their turn comes
+                self._forgot = True
             self._recent[recorded.input] = recorded.line
-            self._advance()
+            if self._waiting is None or self._waiting == recorded.input:
+                self._advance()
 
     def _advance(self) -> None:
         """Summarise the inputs, in order, up to the first one whose result has not come yet."""
         assert self._summaries is not None
-        while self._cursor < len(self._order):
-            name = str(self._order[self._cursor])
-            if name in self._pending:
+        self._waiting = None
+        ahead = self._ahead
+        while ahead or self._read_ahead():
+            place, name, todo, offset = ahead[0]
+            line = self._recent.pop(name, None)
+            if todo and line is None and (self._forgot or self._started is None):
+                offset = self.index.offset_at(place)  # recorded since its page was read, perhaps
+            if todo and line is None and self._started is not None and (offset is None or offset < self._started):
+                self._waiting = name  # its result of this run has not come
                 return
-            offset = self._done.get(name)
-            if offset is not None:
-                line = self._recent.pop(name, None)
-                self._summaries.add(json.loads(self._line(offset) if line is None else line))
-            self._cursor += 1
+            ahead.popleft()
+            if line is None and offset is not None:
+                line = self._line(offset)
+            if line is not None:
+                self._summaries.add(json.loads(line))
+            self._cursor = place
+
+    def _read_ahead(self) -> bool:
+        self._ahead.extend(self.index.summary_page(self._cursor))
+        return bool(self._ahead)
 
     def checkpoint(self, *, wait: bool = True) -> None:
         """Make every result recorded so far durable: the journal and the files it names.
@@ -239,14 +269,13 @@ class BatchDirectory:
         self._syncing = threading.Thread(target=_sync_and_close, args=(descriptor,), daemon=True, name="checkpoint")
         self._syncing.start()
 
-    def finish(self, inputs: Sequence[Path | str]) -> Totals:
-        """Complete the summaries of ``inputs`` (begun with :meth:`begin`, or now), compact the journal to one
+    def finish(self) -> Totals:
+        """Complete the summaries of the inputs (begun with :meth:`begin`, or now), compact the journal to one
         line per input, and close the directory."""
         self.checkpoint()
-        if self._summaries is None or self._order is not inputs:
-            self.close_summaries()
-            self.begin(inputs, ())
-        self._pending.clear()  # every input of this run has its result (a failed one included)
+        if self._summaries is None:
+            self.begin()
+        self._started = None  # every input of this run has its result (a failed one included)
         self._advance()
         summaries = self._summaries
         assert summaries is not None
@@ -255,14 +284,11 @@ class BatchDirectory:
                 journal.write(utf8_json({"schema": JOURNAL_SCHEMA, "options": self.options_key}))
                 for key, rules in self._rule_lists.items():
                     journal.write(utf8_json({"rule_list": key, "rules": rules}))
-                named = set()
-                for path in inputs:
-                    if (offset := self._done.get(str(path))) is not None:
-                        named.add(str(path))
+                for _, _, _, offset in self.index.summary_rows():
+                    if offset is not None:
                         journal.write(self._line(offset))  # the line as it was written: nothing to encode again
-                for name, offset in self._done.items():  # inputs of earlier runs: kept for when they come back
-                    if name not in named:
-                        journal.write(self._line(offset))
+                for offset in self.index.others():  # inputs of earlier runs: kept for when they come back
+                    journal.write(self._line(offset))
         except BaseException:
             self.close_summaries()
             raise
@@ -271,6 +297,7 @@ class BatchDirectory:
         failing_rules = summaries.failing_rules()
         self._journal.close()  # the compacted journal has replaced it: this directory is done with
         self._reader.close()
+        self.index.close()
         os.close(self._lock)
         return Totals(**summaries.counts, failing_rules=failing_rules, doubtful_failures=summaries.doubtful_failures)
 

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import attrs
 
-from disclosure_core._batch_inputs import batch_inputs
+from disclosure_core._batch_index import BatchIndex
+from disclosure_core._batch_inputs import check_items, input_groups
 from disclosure_core._batch_names import ResultNames
 from disclosure_core._batch_output import BatchDirectory, Totals
 from disclosure_core._batch_plugins import tell
@@ -43,13 +44,11 @@ Progress = Callable[[int, int], None]
 
 @attrs.define
 class BatchRun:
-    """A batch over ``inputs`` into one output directory; ``todo`` are those without a current result."""
+    """A batch over the inputs found under the items given into one output directory; :attr:`todo` are those
+    without a current result. The inputs are in the directory's index on disk, not in memory."""
 
     directory: BatchDirectory
     options: CheckOptions
-    inputs: list[str]
-    """Every input, in summary order, as a path string (a Path object per input would take twice the memory)."""
-    todo: list[str]
     told: set[tuple[str, ...]] = attrs.field(factory=set)
     """The plugin problems already told (by the registry that opened the run): workers' are told once, here."""
 
@@ -66,12 +65,26 @@ class BatchRun:
         if output.exists() and not output.is_dir():
             raise UsageError(f"{output}: is not a directory")
         output.mkdir(parents=True, exist_ok=True)  # first, so that the walk knows it under every name
+        check_items(items, output)  # before the directory is opened: a refused batch leaves it as it was
         suffixes = {suffix for source in registry.sources().values() for suffix in source.suffixes}
-        inputs = list(map(str, batch_inputs(items, suffixes, output)))
         rules_key = hashlib.sha256(repr(registry.rule_set().rules).encode()).hexdigest()
         directory = BatchDirectory.open(output, options, rules_key)
-        todo = [path for path in inputs if not directory.is_current(path)]
-        return cls(directory, options, inputs, todo, {problem.subject for problem in registry.problems})
+        try:
+            directory.take_inputs(input_groups(items, suffixes, output, directory.index))
+        except BaseException:
+            directory.close()
+            raise
+        return cls(directory, options, {problem.subject for problem in registry.problems})
+
+    @property
+    def inputs(self) -> Inputs:
+        """Every input, in summary order."""
+        return Inputs(self.directory.index, todo=False)
+
+    @property
+    def todo(self) -> Inputs:
+        """The inputs this run checks, in summary order."""
+        return Inputs(self.directory.index, todo=True)
 
     def __enter__(self) -> BatchRun:
         return self
@@ -83,13 +96,13 @@ class BatchRun:
         """Check :attr:`todo` (see :func:`~disclosure_core._batch_workers.open_executor` for ``executor``),
         recording each result as it comes, then write the summaries of every input."""
         total = len(self.todo)
-        clashing: list[Work] = []
-        first = self._work(clashing)
+        index = self.directory.index
+        first = self._work()
         # An absolute path: a worker of a Dask scheduler elsewhere finds the directory as this process does.
         task = Task(self.options, os.path.abspath(self.directory.root))
         if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":
             warm()
-        self.directory.begin(self.inputs, self.todo)
+        self.directory.begin()
         with open_executor(executor, jobs if total > 1 else 1) as (pool, chunk):
             saved = time.monotonic()
             records = run_many(
@@ -102,9 +115,9 @@ class BatchRun:
                 chunk=max(1, min(chunk * BATCH_CHUNK_FACTOR, -(-total // (jobs * 8)))),
             )
             # Inputs whose result name another input already has go after, in this process and in order, so
-            # that no two processes ever write one file (``clashing`` is complete once ``first`` is consumed,
-            # and a list's iterator sees what is appended to it).
-            later = (record_one(path, name, task) for path, name in clashing)
+            # that no two processes ever write one file (all are put off once ``first`` is consumed, and the
+            # index is asked for them only then).
+            later = (record_one(path, name, task) for path, name in index.put_off_inputs())
             for done, recorded in enumerate(itertools.chain(records, later), start=1):
                 self.directory.add(recorded)
                 tell(recorded.problems, self.told)
@@ -113,22 +126,27 @@ class BatchRun:
                     saved = time.monotonic()
                 if progress is not None:
                     progress(done, total)
-        return self.directory.finish(self.inputs)
+        return self.directory.finish()
 
-    def _work(self, clashing: list[Work]) -> Iterator[Work]:
-        """Every input to check with its result name, named as the executor asks for more: the first with
-        each name; any other one is put in ``clashing``."""
-        names = ResultNames()
-        # The hash of each name, not the name: a third of the memory, and two names of one hash (one in
-        # billions) only send the second input to ``clashing``, which is checked all the same.
-        taken: set[int] = set()
-        for path in self.todo:
-            name = names(path)
-            if hash(name) in taken:
-                clashing.append((path, name))
-            else:
-                taken.add(hash(name))
-                yield path, name
+    def _work(self) -> Iterator[Work]:
+        """Every input to check with its result name, named a page at a time as the executor asks for more: the
+        first with each name; any other one is put off (see :meth:`BatchIndex.named`)."""
+        return self.directory.index.named(ResultNames())
+
+
+@attrs.frozen
+class Inputs:
+    """Inputs of a batch as the index on disk holds them: counted and iterated (in summary order), never
+    held."""
+
+    index: BatchIndex
+    todo: bool
+
+    def __len__(self) -> int:
+        return self.index.todo_count() if self.todo else self.index.count()
+
+    def __iter__(self) -> Iterator[str]:
+        return self.index.inputs(todo=self.todo)
 
 
 BATCH_CHUNK_FACTOR = 4
