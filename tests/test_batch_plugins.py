@@ -94,3 +94,24 @@ def _any_input(line: str) -> str:
     for index in range(4):
         line = line.replace(f"in/r{index}.json", "IN")
     return line
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_plugin_the_user_left_out_is_never_loaded_to_check_a_batch(jobs: int, tmp_path: Path) -> None:
+    """``DISCLOSURE_LOAD_PLUGINS`` leaves the broken plugin out: no process of the batch loads it (before, each
+    input was checked with a registry of every installed plugin, so its failure was told all the same)."""
+    installed(tmp_path / "site")
+    (tmp_path / "in").mkdir()
+    for index in range(4):
+        shutil.copy(EXAMPLE, tmp_path / "in" / f"r{index}.json")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(tmp_path / "site"),
+        "PYTHONWARNINGS": "",
+        "DISCLOSURE_LOAD_PLUGINS": "flaky",
+    }
+    command = [sys.executable, "-m", "disclosure_core", "--lang", "en", "batch", "in", "-o", "out", "-j", str(jobs)]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr  # the example has failing rules
+    told = [_any_input(line) for line in done.stderr.splitlines() if "broken" in line or "flaky" in line]
+    assert told == TOLD["en"][1:]

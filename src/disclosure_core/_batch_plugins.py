@@ -34,10 +34,11 @@ class _KeptProblems(Registry):
 
 
 @functools.cache
-def batch_registry() -> Registry:
-    """The registry this process checks a batch's inputs with: built-ins and installed plugins, made once
-    (forked workers inherit the batch's, its compiled rules included), its problems kept for the batch to tell."""
-    return _KeptProblems()
+def batch_registry(strict: bool = False, blocked: tuple[str, ...] = ()) -> Registry:
+    """The registry this process checks a batch's inputs with: built-ins and the installed plugins not
+    ``blocked``, made once (forked workers inherit the batch's, its compiled rules included), its problems kept
+    for the batch to tell."""
+    return _KeptProblems(strict=strict, block=blocked)
 
 
 def unsent(registry: Registry) -> tuple[PluginProblem, ...]:

@@ -51,6 +51,10 @@ class Task(NamedTuple):
     options: CheckOptions
     root: str
     """The output directory."""
+    strict_plugins: bool = False
+    blocked_plugins: tuple[str, ...] = ()
+    """The plugin settings of the registry that opened the batch: every worker's registry has the same, so a
+    plugin the user left out (``DISCLOSURE_LOAD_PLUGINS``) is never loaded to check an input."""
 
 
 class Recorded(NamedTuple):
@@ -94,7 +98,7 @@ def record_one(path: str, result: str, task: Task) -> Recorded:
     try:
         data, size, mtime = _read(path, MAX_INPUT_BYTES)
         digest = hashlib.sha256(data).hexdigest()
-        registry = batch_registry()
+        registry = batch_registry(task.strict_plugins, task.blocked_plugins)
         loaded = registry.load_bytes(data, origin=path, source=options.source, hints=options.hints)
         findings = registry.check(loaded.report, blank_as_zero=options.blank_as_zero, disabled=options.disabled)
         document, rows = findings_parts(loaded.report, findings, blank_as_zero=options.blank_as_zero)
@@ -103,11 +107,13 @@ def record_one(path: str, result: str, task: Task) -> Recorded:
     except Exception as exc:  # a bug must cost one input, not the batch
         document, rows = {"input": path, "error": error_line(exc)}, None
     recorded = written(path, result, task.root, document, digest, size, mtime, rows)
-    problems = unsent(batch_registry())  # this process's plugin problems, for the batch to tell (once)
+    problems = unsent(
+        batch_registry(task.strict_plugins, task.blocked_plugins)
+    )  # this process's plugin problems, for the batch to tell (once)
     return recorded._replace(problems=problems) if problems else recorded
 
 
-def warm() -> None:
+def warm(task: Task) -> None:
     """Do once, in the batch process before it forks its workers, what each worker would otherwise do for its
     first report of each official format: compile the rules for that layout (a third of a second each). The
     forked workers inherit the compiled rules."""
@@ -116,7 +122,7 @@ def warm() -> None:
     from disclosure_core.rules.examples import consistent_report
     from disclosure_core.rules.output import findings_json
 
-    registry = batch_registry()
+    registry = batch_registry(task.strict_plugins, task.blocked_plugins)
     for layout in official_layouts().values():
         try:
             report = consistent_report(layout)

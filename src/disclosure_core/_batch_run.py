@@ -51,6 +51,8 @@ class BatchRun:
     options: CheckOptions
     told: set[tuple[str, ...]] = attrs.field(factory=set)
     """The plugin problems already told (by the registry that opened the run): workers' are told once, here."""
+    plugins: tuple[bool, tuple[str, ...]] = (False, ())
+    """The opening registry's ``strict`` and ``blocked``: the workers check with the same plugins."""
 
     @classmethod
     def open(
@@ -74,7 +76,8 @@ class BatchRun:
         except BaseException:
             directory.close()
             raise
-        return cls(directory, options, {problem.subject for problem in registry.problems})
+        told = {problem.subject for problem in registry.problems}
+        return cls(directory, options, told, (registry.strict, registry.blocked))
 
     @property
     def inputs(self) -> Inputs:
@@ -99,9 +102,9 @@ class BatchRun:
         index = self.directory.index
         first = self._work()
         # An absolute path: a worker of a Dask scheduler elsewhere finds the directory as this process does.
-        task = Task(self.options, os.path.abspath(self.directory.root))
+        task = Task(self.options, os.path.abspath(self.directory.root), *self.plugins)
         if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":
-            warm()
+            warm(task)
         self.directory.begin()
         with open_executor(executor, jobs if total > 1 else 1) as (pool, chunk):
             saved = time.monotonic()

@@ -83,6 +83,8 @@ class Registry:
         from disclosure_core.builtin import BUILTIN_PLUGINS
 
         self.strict = strict
+        self.blocked = tuple(block)
+        """The installed plugins (entry-point names) this registry leaves out."""
         self.problems: list[PluginProblem] = []
         """What went wrong with plugins (non-strict): each an English line (a ``str``) with its catalogue
         ``key`` and ``text(lang)``."""
