@@ -16,7 +16,8 @@ from disclosure_core import Body, Count, Provenance, Reading, Registry, Report, 
 from disclosure_core.findings import Finding, Findings, Outcome, Severity
 from disclosure_core.layouts import CellAddress, builtin_layout
 from disclosure_core.rules.confidence import UNCERTAIN_LIMIT, report_reading
-from disclosure_core.rules.output import findings_json, findings_text, reaches
+from disclosure_core.rules.output import findings_json, reaches
+from disclosure_core.rules.terminal import findings_text
 from disclosure_core.testing import strategies
 from disclosure_core.testing.strategies import Defect
 from disclosure_core.values import CellValue, located

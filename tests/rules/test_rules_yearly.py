@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from disclosure_core import Report, check
 from disclosure_core.findings import Finding, Outcome
 from disclosure_core.layouts import builtin_layout
-from disclosure_core.rules.output import findings_text
+from disclosure_core.rules.terminal import findings_text
 from disclosure_core.testing.strategies import reports
 
 

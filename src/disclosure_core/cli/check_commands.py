@@ -28,9 +28,10 @@ from disclosure_core.errors import RuleSetError, UsageError
 from disclosure_core.findings import Findings, Outcome, Severity
 from disclosure_core.rules import builtin_rule_set, parse_rule_set
 from disclosure_core.rules.examples import rule_examples
-from disclosure_core.rules.output import dump_findings, findings_text, reaches
+from disclosure_core.rules.output import dump_findings, reaches
 from disclosure_core.rules.sets import with_rules
 from disclosure_core.rules.spec import Rule, RuleSet
+from disclosure_core.rules.terminal import findings_text
 
 EXIT_FINDINGS = 1
 EXIT_READING = 3
