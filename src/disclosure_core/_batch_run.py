@@ -29,6 +29,7 @@ from disclosure_core._batch_inputs import check_items, input_groups
 from disclosure_core._batch_names import ResultNames
 from disclosure_core._batch_output import BatchDirectory, Totals
 from disclosure_core._batch_plugins import tell
+from disclosure_core._batch_readahead import read_ahead
 from disclosure_core._batch_record import Task, Work, failed, record_chunk, record_one, warm
 from disclosure_core._batch_workers import open_executor, run_many
 from disclosure_core.batch import CheckOptions
@@ -37,6 +38,9 @@ from disclosure_core.registry import Registry
 
 CHECKPOINT_SECONDS = 5.0
 """How much work a run killed at the worst moment (or a power cut) can lose: at most this long."""
+
+LOCAL_EXECUTORS = frozenset({"process", "dask-local"})
+"""The executors whose workers read the inputs from this machine's disks."""
 
 Progress = Callable[[int, int], None]
 """Told ``(done, total)`` after each result of the inputs to check."""
@@ -101,6 +105,8 @@ class BatchRun:
         total = len(self.todo)
         index = self.directory.index
         first = self._work()
+        if executor in LOCAL_EXECUTORS:  # a scheduler elsewhere: its workers read from disks of their own
+            first = read_ahead(first)
         # An absolute path: a worker of a Dask scheduler elsewhere finds the directory as this process does.
         task = Task(self.options, os.path.abspath(self.directory.root), *self.plugins)
         if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":

@@ -1,0 +1,102 @@
+"""A batch asks the kernel to read each input ahead of the worker that checks it (`_batch_readahead.py`): the
+request really brings a file's pages into memory, and every input is asked for before it is read, a chunk ahead
+even when the batch checks in its own process."""
+
+from __future__ import annotations
+
+import ctypes
+import mmap
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from disclosure_core import _batch_readahead, _batch_record
+from disclosure_core._api import default_registry
+from disclosure_core._batch_run import BatchRun
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "daixian-2020.json"
+linux = pytest.mark.skipif(sys.platform != "linux", reason="mincore and posix_fadvise as Linux has them")
+
+
+def resident_pages(path: Path) -> int:
+    """How many of ``path``'s pages are in the page cache (``mincore`` of a mapping, which reads nothing: a
+    private one, for ctypes to take its address; nothing is written to it)."""
+    size = path.stat().st_size
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_COPY) as mapped:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.mincore.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p]
+        pages = -(-size // mmap.PAGESIZE)
+        vector = ctypes.create_string_buffer(pages)
+        # The address outlives the ctypes object taken of the buffer: it stays valid while the mapping is open.
+        address = ctypes.addressof(ctypes.c_char.from_buffer(mapped))
+        assert libc.mincore(ctypes.c_void_p(address), size, vector) == 0, os.strerror(ctypes.get_errno())
+        return sum(byte & 1 for byte in vector.raw)
+
+
+def evicted(path: Path) -> Path:
+    """``path`` written to disk and dropped from the page cache (clean pages go at once)."""
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+        os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+    return path
+
+
+@linux
+def test_will_need_brings_an_evicted_report_into_memory(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_bytes(EXAMPLE.read_bytes() * 8)  # several pages
+    pages = -(-report.stat().st_size // mmap.PAGESIZE)
+    if resident_pages(evicted(report)) != 0:
+        pytest.skip("this file system keeps the pages of a clean file it was told are not needed")
+    _batch_readahead.will_need(str(report))
+    deadline = time.monotonic() + 5
+    while resident_pages(report) < pages and time.monotonic() < deadline:
+        time.sleep(0.01)  # the read is the kernel's, in the background
+    assert resident_pages(report) == pages
+
+
+def test_will_need_leaves_what_is_not_a_regular_file_alone(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    _batch_readahead.will_need(str(fifo))  # opening it to read would wait for a writer: it must not
+    _batch_readahead.will_need(str(tmp_path))
+    _batch_readahead.will_need(str(tmp_path / "missing.json"))
+    assert time.monotonic() - started < 5
+
+
+def test_every_input_is_asked_for_a_chunk_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    inputs = [folder / f"report-{i:02d}.json" for i in range(40)]
+    for each in inputs:
+        shutil.copyfile(EXAMPLE, each)
+    events: list[tuple[str, str]] = []
+    asked, read = _batch_readahead.will_need, _batch_record._read
+
+    def ask(path: str) -> None:
+        events.append(("ask", path))
+        asked(path)
+
+    def reading(path: str, limit: int) -> tuple[bytes, int, int]:
+        events.append(("read", path))
+        return read(path, limit)
+
+    monkeypatch.setattr(_batch_readahead, "will_need", ask)
+    monkeypatch.setattr(_batch_record, "_read", reading)
+    with BatchRun.open([folder], tmp_path / "out", registry=default_registry()) as run:
+        totals = run.execute(jobs=1)
+    assert totals.reports == 40
+    order = [path for kind, path in events if kind == "ask"]
+    assert sorted(order) == sorted(map(str, inputs))  # each once
+    for place, (kind, path) in enumerate(events):
+        if kind == "read":
+            ahead = {p for k, p in events[:place] if k == "ask"}
+            assert path in ahead
+            # the next inputs are asked for too, before this one is read (but the last chunk's)
+            following = order[order.index(path) + 1 : order.index(path) + 4]
+            assert set(following) <= ahead
