@@ -50,14 +50,21 @@ TOLD = {
 }
 
 
-def installed(site: Path) -> None:
-    """Two installed plugins: one whose module is missing, one whose sniff raises on every file."""
+@pytest.fixture
+def plugged(tmp_path: Path) -> Path:
+    """A folder with ``in/`` (four copies of the example) and ``site/``, where two plugins are installed: one whose
+    module is missing, one whose sniff raises on every file (put ``site`` on ``PYTHONPATH``)."""
+    site = tmp_path / "site"
     for name, target in (("broken_demo", "disclosure_no_such_module"), ("flaky_demo", "flaky_sniff_plugin")):
         info = site / f"{name}-0.1.dist-info"
         info.mkdir(parents=True)
         (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
         (info / "entry_points.txt").write_text(f"[disclosure_core]\n{name.split('_')[0]} = {target}\n")
     (site / "flaky_sniff_plugin.py").write_text(FLAKY)
+    (tmp_path / "in").mkdir()
+    for index in range(4):
+        shutil.copy(EXAMPLE, tmp_path / "in" / f"r{index}.json")
+    return tmp_path
 
 
 @pytest.mark.parametrize(
@@ -65,12 +72,8 @@ def installed(site: Path) -> None:
     [("spawn", "zh", 2), ("forkserver", "en", 2), ("fork", "zh", 2), ("fork", "en", 2), ("fork", "zh", 1)],
 )
 def test_a_batch_tells_each_plugin_problem_once_in_the_user_s_language(
-    start: str, lang: str, jobs: int, tmp_path: Path
+    start: str, lang: str, jobs: int, plugged: Path
 ) -> None:
-    installed(tmp_path / "site")
-    (tmp_path / "in").mkdir()
-    for index in range(4):
-        shutil.copy(EXAMPLE, tmp_path / "in" / f"r{index}.json")
     program = (
         "import multiprocessing, sys\n"
         "from disclosure_core.cli import main\n"
@@ -78,12 +81,12 @@ def test_a_batch_tells_each_plugin_problem_once_in_the_user_s_language(
         f"    multiprocessing.set_start_method({start!r})\n"
         f"    sys.exit(main(['--lang', {lang!r}, 'batch', 'in', '-o', 'out', '-j', '{jobs}']))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "PYTHONWARNINGS": ""}
+    env = {**os.environ, "PYTHONPATH": str(plugged / "site"), "PYTHONWARNINGS": ""}
     done = subprocess.run(
-        [sys.executable, "-c", program], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", program], cwd=plugged, env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 1, done.stderr  # the example has failing rules
-    assert (tmp_path / "out" / "summary.csv").exists()
+    assert (plugged / "out" / "summary.csv").exists()
     told = [line for line in done.stderr.splitlines() if "broken" in line or "flaky" in line]
     assert [_any_input(line) for line in told] == TOLD[lang]
     assert "PluginWarning" not in done.stderr
@@ -97,21 +100,17 @@ def _any_input(line: str) -> str:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_plugin_the_user_left_out_is_never_loaded_to_check_a_batch(jobs: int, tmp_path: Path) -> None:
+def test_a_plugin_the_user_left_out_is_never_loaded_to_check_a_batch(jobs: int, plugged: Path) -> None:
     """``DISCLOSURE_LOAD_PLUGINS`` leaves the broken plugin out: no process of the batch loads it (before, each
     input was checked with a registry of every installed plugin, so its failure was told all the same)."""
-    installed(tmp_path / "site")
-    (tmp_path / "in").mkdir()
-    for index in range(4):
-        shutil.copy(EXAMPLE, tmp_path / "in" / f"r{index}.json")
     env = {
         **os.environ,
-        "PYTHONPATH": str(tmp_path / "site"),
+        "PYTHONPATH": str(plugged / "site"),
         "PYTHONWARNINGS": "",
         "DISCLOSURE_LOAD_PLUGINS": "flaky",
     }
     command = [sys.executable, "-m", "disclosure_core", "--lang", "en", "batch", "in", "-o", "out", "-j", str(jobs)]
-    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command, cwd=plugged, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 1, done.stderr  # the example has failing rules
     told = [_any_input(line) for line in done.stderr.splitlines() if "broken" in line or "flaky" in line]
     assert told == TOLD["en"][1:]
