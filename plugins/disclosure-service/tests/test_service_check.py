@@ -86,3 +86,15 @@ def test_a_previous_report_is_a_second_form_part(client: InProcessClient) -> Non
     assert response.status_code in {200, 422}, response.text
     if response.status_code == 200:
         assert response.json()["options"]["previous"] is True
+
+
+def test_a_body_without_a_content_type_is_read_by_its_content(client: InProcessClient) -> None:
+    """``curl --data-binary @report.txt`` sends no type: the body is neither refused as malformed JSON (as when it
+    was named ``report.json``) nor read differently from the same body named by ``?filename=``."""
+    text = (REPORTS / "shanghai-gov-office-2019.txt").read_bytes()
+    for body, named in ((text, "report.txt"), (daixian_json(), "report.json")):
+        untyped = client.post("/v1/check", content=body)
+        assert untyped.status_code == 200, untyped.text
+        named_response = client.post(f"/v1/check?filename={named}", content=body).json()
+        for part in ("report", "summary"):  # the findings differ only in the file name their cells' places give
+            assert untyped.json()[part] == named_response[part]

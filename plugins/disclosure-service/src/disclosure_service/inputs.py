@@ -47,7 +47,10 @@ def _too_large(limit: int) -> Problem:
 async def uploads(request: Request, limit: int) -> dict[str, Upload]:
     """The files of a request by field name: a multipart form's parts, or the whole body as ``report``.
 
-    A plain body is named by ``?filename=`` (its suffix helps pick the source); a JSON body is a report.
+    A plain body is named by ``?filename=`` (its suffix helps pick the source). Without one, a body sent as
+    ``application/json`` is ``report.json``; any other, or one without a ``Content-Type`` (``curl --data-binary``
+    without ``-H``), is ``upload``, and its source is told by its content: a DOCX or published text sent that way
+    is read as what it is, not refused as malformed JSON.
     """
     body = await read_body(request, limit)
     media_type, options = parse_options_header(request.headers.get("content-type", ""))
@@ -59,7 +62,7 @@ async def uploads(request: Request, limit: int) -> dict[str, Upload]:
         return parse_form(body, boundary)
     if not body:
         raise Problem.keyed(400, "usage", "service.no_body")
-    default = "report.json" if kind in {"application/json", ""} else "upload"
+    default = "report.json" if kind == "application/json" else "upload"
     name = _safe_name(request.query_params.get("filename") or default)
     return {"report": Upload(body, name, kind or "application/octet-stream")}
 
