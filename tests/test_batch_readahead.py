@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_core import _batch_readahead, _batch_record
+from disclosure_core import Report, _batch_readahead, _batch_record, batch, load
 from disclosure_core._api import default_registry
 from disclosure_core._batch_run import BatchRun
 
@@ -69,34 +69,74 @@ def test_will_need_leaves_what_is_not_a_regular_file_alone(tmp_path: Path) -> No
     assert time.monotonic() - started < 5
 
 
-def test_every_input_is_asked_for_a_chunk_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "in"
+Events = list[tuple[str, str]]
+
+
+def copies(folder: Path, count: int = 40) -> list[Path]:
     folder.mkdir()
-    inputs = [folder / f"report-{i:02d}.json" for i in range(40)]
+    inputs = [folder / f"report-{i:02d}.json" for i in range(count)]
     for each in inputs:
         shutil.copyfile(EXAMPLE, each)
-    events: list[tuple[str, str]] = []
-    asked, read = _batch_readahead.will_need, _batch_record._read
+    return inputs
+
+
+@pytest.fixture
+def events(monkeypatch: pytest.MonkeyPatch) -> Events:
+    """What is asked ahead (``ask``) in order, with what the worker checks (``check``, by the patch a test adds)."""
+    happened: Events = []
+    asked = _batch_readahead.will_need
 
     def ask(path: str) -> None:
-        events.append(("ask", path))
+        happened.append(("ask", path))
         asked(path)
 
+    monkeypatch.setattr(_batch_readahead, "will_need", ask)
+    return happened
+
+
+def assert_asked_ahead(events: Events, inputs: list[Path]) -> None:
+    """Each input asked for once, before it is checked, and so are the few after it (a chunk is taken ahead)."""
+    order = [path for kind, path in events if kind == "ask"]
+    assert sorted(order) == sorted(map(str, inputs))
+    checked = [place for place, (kind, _) in enumerate(events) if kind == "check"]
+    assert len(checked) == len(inputs)
+    for place in checked:
+        path = events[place][1]
+        ahead = {p for k, p in events[:place] if k == "ask"}
+        following = order[order.index(path) + 1 : order.index(path) + 4]  # fewer for the last chunk's
+        assert {path, *following} <= ahead
+
+
+def test_every_input_is_asked_for_a_chunk_before_it_is_read(
+    tmp_path: Path, events: Events, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = copies(tmp_path / "in")
+    read = _batch_record._read
+
     def reading(path: str, limit: int) -> tuple[bytes, int, int]:
-        events.append(("read", path))
+        events.append(("check", path))
         return read(path, limit)
 
-    monkeypatch.setattr(_batch_readahead, "will_need", ask)
     monkeypatch.setattr(_batch_record, "_read", reading)
-    with BatchRun.open([folder], tmp_path / "out", registry=default_registry()) as run:
+    with BatchRun.open([tmp_path / "in"], tmp_path / "out", registry=default_registry()) as run:
         totals = run.execute(jobs=1)
     assert totals.reports == 40
-    order = [path for kind, path in events if kind == "ask"]
-    assert sorted(order) == sorted(map(str, inputs))  # each once
-    for place, (kind, path) in enumerate(events):
-        if kind == "read":
-            ahead = {p for k, p in events[:place] if k == "ask"}
-            assert path in ahead
-            # the next inputs are asked for too, before this one is read (but the last chunk's)
-            following = order[order.index(path) + 1 : order.index(path) + 4]
-            assert set(following) <= ahead
+    assert_asked_ahead(events, inputs)
+
+
+def test_check_many_asks_for_each_file_a_chunk_before_checking_it(
+    tmp_path: Path, events: Events, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = copies(tmp_path / "in")
+    report = load(EXAMPLE).report  # no file: nothing to ask for
+    one = batch.check_one
+
+    def checking(item: batch.BatchInput, options: batch.CheckOptions) -> batch.BatchResult:
+        if not isinstance(item, Report):
+            events.append(("check", str(item)))
+        return one(item, options)
+
+    monkeypatch.setattr(batch, "check_one", checking)
+    results = list(batch.check_many([*inputs, report]))
+    assert [r.ok for r in results] == [True] * 41
+    assert_asked_ahead(events, inputs)

@@ -6,7 +6,7 @@ Reports written long ago are often not in the page cache any more. On the 2-core
 141 s to check with ``-j 2`` as found and 117 s once read into memory: a worker waiting on the disk holds its core
 idle. Asking ahead costs the batch process a few microseconds an input and overlaps the reads with the checks.
 
->>> list(read_ahead([("examples/daixian-2020.json", "daixian.json")]))
+>>> list(read_ahead([("examples/daixian-2020.json", "daixian.json")], lambda work: work[0]))
 [('examples/daixian-2020.json', 'daixian.json')]
 """
 
@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-Work = TypeVar("Work", bound=tuple[str, str])
+Item = TypeVar("Item")
 
 READ_AHEAD_BYTES = 4 * 1024 * 1024
 """At most this much of each input is asked for ahead: all of any JSON, workbook or DOCX report, the start of a
@@ -28,14 +28,16 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 # files are), and a terminal must not become this process's controlling one (O_NOCTTY).
 
 
-def read_ahead(work: Iterable[Work]) -> Iterator[Work]:
-    """``work`` (pairs of an input's path and its result name), each input asked to be read into memory as it is
-    taken. Where the system has no ``posix_fadvise`` (macOS, Windows), ``work`` as it is."""
+def read_ahead(items: Iterable[Item], path: Callable[[Item], str | None]) -> Iterator[Item]:
+    """``items``, the file of each (``path(item)``; None for an item that is no file) asked to be read into memory
+    as the item is taken. Where the system has no ``posix_fadvise`` (macOS, Windows), ``items`` as they are."""
     if not hasattr(os, "posix_fadvise"):
-        yield from work
+        yield from items
         return
-    for item in work:
-        will_need(item[0])
+    for item in items:
+        file = path(item)
+        if file is not None:
+            will_need(file)
         yield item
 
 

@@ -106,7 +106,7 @@ class BatchRun:
         index = self.directory.index
         first = self._work()
         if executor in LOCAL_EXECUTORS:  # a scheduler elsewhere: its workers read from disks of their own
-            first = read_ahead(first)
+            first = read_ahead(first, _input_path)
         # An absolute path: a worker of a Dask scheduler elsewhere finds the directory as this process does.
         task = Task(self.options, os.path.abspath(self.directory.root), *self.plugins)
         if executor == "process" and jobs > 1 and total > 1 and multiprocessing.get_start_method() == "fork":
@@ -141,6 +141,10 @@ class BatchRun:
         """Every input to check with its result name, named a page at a time as the executor asks for more: the
         first with each name; any other one is put off (see :meth:`BatchIndex.named`)."""
         return self.directory.index.named(ResultNames())
+
+
+def _input_path(work: Work) -> str:
+    return work[0]
 
 
 @attrs.frozen

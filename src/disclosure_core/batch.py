@@ -17,13 +17,14 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
 import attrs
 
+from disclosure_core._batch_readahead import read_ahead
 from disclosure_core._batch_workers import process_pool, run_many
 from disclosure_core._hints import ReportHints
 from disclosure_core.errors import DisclosureError
@@ -215,11 +216,12 @@ def check_many(
     work than doing it; give a distributed executor more, e.g. 64), with at most ``window`` chunks in
     flight, so a national year (100 000 reports) streams through bounded memory. An executor that breaks
     (a killed worker) turns the inputs it held into error results; the batch goes on.
+
+    In this process or on a local pool, each input that is a file is asked of the system as it is taken (in
+    process, a chunk ahead), so that it is read into memory while the inputs before it are checked.
     """
-    if executor is None:
-        for item in inputs:
-            yield check_one(item, options)
-        return
+    if executor is None or isinstance(executor, ProcessPoolExecutor | ThreadPoolExecutor):  # on this machine
+        inputs = read_ahead(inputs, _file_of)
     yield from run_many(
         check_chunk,
         inputs,
@@ -229,6 +231,10 @@ def check_many(
         chunk=chunk,
         window=window,
     )
+
+
+def _file_of(item: BatchInput) -> str | None:
+    return None if isinstance(item, Report) else str(item)
 
 
 def input_name(item: BatchInput) -> str:
