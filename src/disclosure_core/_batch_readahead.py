@@ -1,10 +1,10 @@
 """Inputs read ahead: as the batch hands an input out, the kernel is asked to start reading it into memory, so
 that by its turn (a second or so later) the worker finds its bytes there instead of waiting on the disk.
 
-Reports written long ago are often not in the page cache any more. On the 2-core machine of
-``docs/performance.md`` (whose kernel pages out what has been idle for a minute), 100 000 canonical JSON files took
-141 s to check with ``-j 2`` as found and 117 s once read into memory: a worker waiting on the disk holds its core
-idle. Asking ahead costs the batch process a few microseconds an input and overlaps the reads with the checks.
+Reports written long ago are often not in the page cache any more, and a worker waiting on the disk holds its core
+idle. On the 2-core machine of ``docs/performance.md`` (whose kernel pages out what has been idle for a minute),
+100 000 canonical JSON files with caches dropped took 135.1 s to check with ``-j 2``, and 103.7 s read ahead.
+Asking ahead costs the batch process a few microseconds an input.
 
 >>> list(read_ahead([("examples/daixian-2020.json", "daixian.json")], lambda work: work[0]))
 [('examples/daixian-2020.json', 'daixian.json')]

@@ -50,8 +50,8 @@ def run_many(
     for each of its inputs, so one killed worker costs its chunk, not the batch."""
     remaining = iter(inputs)
     if executor is None:
-        # A chunk is taken before the one before it is worked on, as a pool takes them ahead: inputs made ready as
-        # they are taken (a batch has their reading started, _batch_readahead.py) have that chunk's time for it.
+        # The next chunk is taken before this one is worked on, as a pool takes chunks ahead: inputs made ready as
+        # they are taken (their reading started, _batch_readahead.py) get this chunk's time for it.
         items = list(itertools.islice(remaining, chunk))
         while items:
             upcoming = list(itertools.islice(remaining, chunk))
