@@ -1,13 +1,15 @@
 """Inputs read ahead: as the batch hands an input out, the kernel is asked to start reading it into memory, so
-that by its turn (a second or so later) the worker finds its bytes there instead of waiting on the disk.
+that by its turn the worker finds its bytes there instead of waiting on the disk.
 
 Reports written long ago are often not in the page cache any more, and a worker waiting on the disk holds its core
 idle. On the 2-core machine of ``docs/performance.md`` (whose kernel pages out what has been idle for a minute),
 100 000 canonical JSON files with caches dropped took 135.1 s to check with ``-j 2``, and 103.7 s read ahead.
-Asking ahead costs the batch process a few microseconds an input.
+Asking costs the batch process a ``stat``, an ``open``, an ``fadvise`` and a ``close`` an input: microseconds
+while the file's inode is cached, a read of it when not (in the batch process, not in a worker).
 
->>> list(read_ahead([("examples/daixian-2020.json", "daixian.json")], lambda work: work[0]))
-[('examples/daixian-2020.json', 'daixian.json')]
+How far ahead is how far the executor takes inputs ahead of the workers: 16 chunks (about a thousand inputs, a
+second of canonical JSON, on a pool of two). Only files of at most :data:`READ_AHEAD_BYTES` are asked for, so
+that what is asked ahead stays small beside the page cache however slow each input is to check.
 """
 
 from __future__ import annotations
@@ -19,19 +21,24 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 
-READ_AHEAD_BYTES = 4 * 1024 * 1024
-"""At most this much of each input is asked for ahead: all of any JSON, workbook or DOCX report, the start of a
-large PDF. With about a thousand inputs ahead, what is asked for stays within what the page cache holds."""
+READ_AHEAD_BYTES = 1024 * 1024
+"""Files larger than this are not asked for ahead: a large PDF takes a second or more to read as a report, against
+milliseconds from the disk, so reading it ahead saves little and holds much. Every canonical JSON report, workbook,
+DOCX or text is far smaller."""
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-# O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer (it is not read ahead: only regular
-# files are), and a terminal must not become this process's controlling one (O_NOCTTY).
+# Only a regular file is opened (stat first), but the path could be swapped for a FIFO or a device between the two
+# calls: O_NONBLOCK then keeps the open from waiting for a writer, O_NOCTTY keeps a terminal from becoming ours.
 
 
 def read_ahead(items: Iterable[Item], path: Callable[[Item], str | None]) -> Iterator[Item]:
-    """``items``, the file of each (``path(item)``; None for an item that is no file) asked to be read into memory
-    as the item is taken. Where the system has no ``posix_fadvise`` (macOS, Windows), ``items`` as they are."""
-    if not hasattr(os, "posix_fadvise"):
+    """Yield ``items``, the file of each (``path(item)``; None: the item is no file) asked for ahead with
+    :func:`will_need` as the item is taken.
+
+    >>> list(read_ahead([("examples/daixian-2020.json", "daixian.json")], lambda work: work[0]))
+    [('examples/daixian-2020.json', 'daixian.json')]
+    """
+    if not hasattr(os, "posix_fadvise"):  # macOS, Windows: the items as they are
         yield from items
         return
     for item in items:
@@ -42,21 +49,26 @@ def read_ahead(items: Iterable[Item], path: Callable[[Item], str | None]) -> Ite
 
 
 def will_need(path: str) -> None:
-    """Ask the kernel to start reading the regular file ``path`` (up to :data:`READ_AHEAD_BYTES`), and return
-    without waiting for it. Anything else, or a file that cannot be opened, is left alone: the worker that
-    reads it says what is wrong.
+    """Ask the kernel to start reading the regular file ``path`` into memory, and return without waiting for it.
+    Anything else (a FIFO, a device, a file over :data:`READ_AHEAD_BYTES`, a path that cannot be opened or is no
+    path at all) is left alone, never opened: the worker that reads it says what is wrong.
 
     >>> will_need("examples/daixian-2020.json"), will_need("no/such/file.json"), will_need("/dev/null")
     (None, None, None)
     """
+    if not hasattr(os, "posix_fadvise"):
+        return
     try:
+        found = os.stat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > READ_AHEAD_BYTES:
+            return
         handle = os.open(path, _FLAGS)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte, or text no file name can hold (a lone surrogate)
         return
     try:
         status = os.fstat(handle)
         if stat.S_ISREG(status.st_mode):
-            os.posix_fadvise(handle, 0, min(status.st_size, READ_AHEAD_BYTES), os.POSIX_FADV_WILLNEED)
+            os.posix_fadvise(handle, 0, status.st_size, os.POSIX_FADV_WILLNEED)
     except OSError:
         pass  # only a hint: the worker reads the file all the same
     finally:

@@ -210,15 +210,17 @@ def check_many(
     chunk: int = 16,
     window: int = 16,
 ) -> Iterator[BatchResult]:
-    """Check every input, yielding results as they finish (in input order when no executor is given).
+    """Check every input, yielding results a chunk at a time as chunks finish (in input order when no executor
+    is given).
 
     Inputs go to the executor ``chunk`` at a time (a task per report would spend more time shipping
     work than doing it; give a distributed executor more, e.g. 64), with at most ``window`` chunks in
     flight, so a national year (100 000 reports) streams through bounded memory. An executor that breaks
     (a killed worker) turns the inputs it held into error results; the batch goes on.
 
-    In this process or on a local pool, each input that is a file is asked of the system as it is taken (in
-    process, a chunk ahead), so that it is read into memory while the inputs before it are checked.
+    In this process or on a local pool, each input that is a file is asked of the system as it is taken
+    (:mod:`~disclosure_core._batch_readahead`; in process, a chunk ahead of the one checked), so that it is read
+    into memory while the inputs before it are checked.
     """
     if executor is None or isinstance(executor, ProcessPoolExecutor | ThreadPoolExecutor):  # on this machine
         inputs = read_ahead(inputs, _file_of)
