@@ -107,9 +107,8 @@ def record_one(path: str, result: str, task: Task) -> Recorded:
     except Exception as exc:  # a bug must cost one input, not the batch
         document, rows = {"input": path, "error": error_line(exc)}, None
     recorded = written(path, result, task.root, document, digest, size, mtime, rows)
-    problems = unsent(
-        batch_registry(task.strict_plugins, task.blocked_plugins)
-    )  # this process's plugin problems, for the batch to tell (once)
+    # This process's plugin problems, for the batch to tell once (the registry is made once per process).
+    problems = unsent(batch_registry(task.strict_plugins, task.blocked_plugins))
     return recorded._replace(problems=problems) if problems else recorded
 
 
